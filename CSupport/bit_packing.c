@@ -1,0 +1,32 @@
+// Binarization of byte images into feature-major bit matrices.
+#include "bit_packing.h"
+
+#include <string.h>
+
+/// Features are transposed in chunks so that one chunk's 64-example accumulators stay in L1.
+#define FEATURE_CHUNK 512
+
+void lutnet_pack_threshold(const uint8_t *restrict values, size_t feature_count,
+                           const uint32_t *restrict example_indices, size_t selected_count,
+                           uint8_t threshold, uint64_t *restrict bits, size_t words_per_row) {
+    uint64_t accumulator[FEATURE_CHUNK];
+    for (size_t first = 0; first < feature_count; first += FEATURE_CHUNK) {
+        size_t chunk = feature_count - first < FEATURE_CHUNK ? feature_count - first : FEATURE_CHUNK;
+        for (size_t word = 0; word < words_per_row; word++) {
+            memset(accumulator, 0, chunk * sizeof accumulator[0]);
+            size_t begin = word * 64;
+            size_t end = begin + 64 < selected_count ? begin + 64 : selected_count;
+            for (size_t e = begin; e < end; e++) {
+                const uint8_t *row = values + (size_t)example_indices[e] * feature_count + first;
+                unsigned shift = (unsigned)(e - begin);
+                for (size_t f = 0; f < chunk; f++)
+                    accumulator[f] |= (uint64_t)(row[f] >= threshold) << shift;
+            }
+            for (size_t f = 0; f < chunk; f++) bits[(first + f) * words_per_row + word] = accumulator[f];
+        }
+    }
+}
+
+void lutnet_unpack_bits(const uint64_t *restrict row, size_t bit_count, uint8_t *restrict out) {
+    for (size_t i = 0; i < bit_count; i++) out[i] = (uint8_t)((row[i / 64] >> (i % 64)) & 1);
+}

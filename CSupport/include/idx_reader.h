@@ -1,0 +1,75 @@
+/// Strict reader for IDX files (MNIST's format), gzip-compressed or plain.
+///
+/// Ownership: a successful `lutnet_idx_read` fills a caller-owned `lutnet_idx_tensor` whose `data`
+/// buffer is allocated by the reader; release it with `lutnet_idx_tensor_free`. On failure nothing
+/// is allocated and `message` holds a sentence that names the file and what is wrong.
+#ifndef LUTNET_IDX_READER_H
+#define LUTNET_IDX_READER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// The largest rank (number of dimensions) the reader accepts.
+#define LUTNET_IDX_MAX_RANK 8
+
+/// IDX element types, as stored in the third byte of the magic number.
+typedef enum lutnet_idx_element_type {
+    LUTNET_IDX_UINT8 = 0x08,
+    LUTNET_IDX_INT8 = 0x09,
+    LUTNET_IDX_INT16 = 0x0B,
+    LUTNET_IDX_INT32 = 0x0C,
+    LUTNET_IDX_FLOAT32 = 0x0D,
+    LUTNET_IDX_FLOAT64 = 0x0E,
+} lutnet_idx_element_type;
+
+/// Outcome of `lutnet_idx_read`; every failure has its own code.
+typedef enum lutnet_idx_status {
+    LUTNET_IDX_OK = 0,
+    LUTNET_IDX_CANNOT_OPEN = 1,       ///< the file does not exist or cannot be read
+    LUTNET_IDX_EMPTY_FILE = 2,        ///< the file has no bytes at all
+    LUTNET_IDX_NOT_GZIP = 3,          ///< named .gz but does not start with the gzip magic
+    LUTNET_IDX_GZIP_TRUNCATED = 4,    ///< the gzip stream ends early (zlib's reason attached)
+    LUTNET_IDX_GZIP_CORRUPT = 5,      ///< the gzip stream is damaged: bad data or checksum
+    LUTNET_IDX_BAD_MAGIC = 6,         ///< the first two bytes are not zero
+    LUTNET_IDX_UNKNOWN_TYPE = 7,      ///< the element-type byte is not an IDX type
+    LUTNET_IDX_BAD_RANK = 8,          ///< zero dimensions or more than LUTNET_IDX_MAX_RANK
+    LUTNET_IDX_ZERO_DIMENSION = 9,    ///< a dimension is zero
+    LUTNET_IDX_TOO_LARGE = 10,        ///< the dimensions' product overflows
+    LUTNET_IDX_TRUNCATED_HEADER = 11, ///< the file ends inside the header
+    LUTNET_IDX_TRUNCATED_DATA = 12,   ///< fewer payload bytes than the dimensions say
+    LUTNET_IDX_TRAILING_DATA = 13,    ///< more payload bytes than the dimensions say
+    LUTNET_IDX_OUT_OF_MEMORY = 14,
+    LUTNET_IDX_READ_ERROR = 15,       ///< the operating system reported an I/O error
+} lutnet_idx_status;
+
+/// A decoded IDX tensor. `data` holds `element_count` elements in host byte order.
+typedef struct lutnet_idx_tensor {
+    uint8_t element_type;                   ///< one of lutnet_idx_element_type
+    uint32_t rank;                          ///< number of dimensions, 1 ... LUTNET_IDX_MAX_RANK
+    uint32_t dims[LUTNET_IDX_MAX_RANK];     ///< the first `rank` entries are used
+    uint64_t element_count;                 ///< product of the dimensions
+    void *data;                             ///< owned by the tensor; free with lutnet_idx_tensor_free
+} lutnet_idx_tensor;
+
+/// Size in bytes of one element of `type`, or 0 if `type` is not an IDX element type.
+size_t lutnet_idx_element_size(uint8_t type);
+
+/// Reads the IDX file at `path` into `out`. A file that starts with the gzip magic is decompressed
+/// straight into the tensor's buffer (multi-member streams are accepted); a file whose name ends in
+/// ".gz" must be gzip. The payload must be exactly as long as the header says.
+/// Writes a NUL-terminated description of any failure into `message` (may be NULL).
+lutnet_idx_status lutnet_idx_read(const char *path, lutnet_idx_tensor *out,
+                                  char *message, size_t message_capacity);
+
+/// Releases the buffer of a tensor filled by lutnet_idx_read and zeroes the struct. NULL is allowed.
+void lutnet_idx_tensor_free(lutnet_idx_tensor *tensor);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

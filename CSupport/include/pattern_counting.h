@@ -1,0 +1,33 @@
+/// Pattern counting: how many examples of each label show each input pattern of one LUT, and the
+/// majority table that memorization stores.
+#ifndef LUTNET_PATTERN_COUNTING_H
+#define LUTNET_PATTERN_COUNTING_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Counts, for the LUT reading `inputs[0..k)` of the feature-major bit matrix `bits`, the examples
+/// e < example_count with label 0 and label 1 showing each pattern p < 2^k:
+/// `counts[2 * p]` = c0(p) and `counts[2 * p + 1]` = c1(p). `labels` is a bit row of the same
+/// layout as one matrix row. `counts` (2^(k+1) entries, caller-owned scratch) is overwritten.
+/// Requires 1 <= k <= LUTNET_MAX_K.
+void lutnet_count_patterns(const uint64_t *restrict bits, size_t words_per_row,
+                           const uint32_t *restrict inputs, uint32_t k,
+                           const uint64_t *restrict labels, size_t example_count,
+                           uint32_t *restrict counts);
+
+/// The memorized table: bit p of `table` (2^k bits, at least one word) is 1 if c1(p) > c0(p), 0 if
+/// c1(p) < c0(p), and bit p of `tie_bits` (same size) if they are equal, unseen patterns included.
+/// Returns the number of tied patterns.
+uint32_t lutnet_majority_table(const uint32_t *restrict counts, uint32_t k,
+                               const uint64_t *restrict tie_bits, uint64_t *restrict table);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

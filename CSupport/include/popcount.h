@@ -1,0 +1,23 @@
+/// Population counts over bit rows.
+#ifndef LUTNET_POPCOUNT_H
+#define LUTNET_POPCOUNT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Number of set bits among the first `bit_count` bits of `row`.
+uint64_t lutnet_popcount(const uint64_t *restrict row, size_t bit_count);
+
+/// Number of positions i < bit_count where bit i of `a` equals bit i of `b`.
+uint64_t lutnet_count_agreements(const uint64_t *restrict a, const uint64_t *restrict b,
+                                 size_t bit_count);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,24 @@
+// Evaluation of one LUT over a bit matrix.
+#include "lut_evaluation.h"
+
+#include "address_block.h"
+#include "bit_packing.h"
+
+void lutnet_evaluate_lut(const uint64_t *restrict bits, size_t words_per_row,
+                         const uint32_t *restrict inputs, uint32_t k,
+                         const uint64_t *restrict table, size_t example_count,
+                         uint64_t *restrict out) {
+    uint16_t block[64];
+    size_t words = lutnet_words_for_bits(example_count);
+    for (size_t word = 0; word < words; word++) {
+        lutnet_gather_block(bits, words_per_row, inputs, k, word, block);
+        uint64_t result = 0;
+        for (unsigned e = 0; e < 64; e++) {
+            uint32_t address = block[e];
+            result |= ((table[address >> 6] >> (address & 63)) & 1) << e;
+        }
+        size_t valid = example_count - word * 64;
+        if (valid < 64) result &= ((uint64_t)1 << valid) - 1;
+        out[word] = result;
+    }
+}

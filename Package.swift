@@ -1,0 +1,50 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "LUTNet",
+    products: [
+        .library(name: "LUTNet", targets: ["LUTNet"]),
+        .executable(name: "lutnet", targets: ["LUTNetCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Installed system libraries, found through pkg-config.
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenBLAS",
+            path: "Sources/COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        // The C kernels: gzip-compressed IDX decoding and the hot bit loops.
+        .target(
+            name: "CSupport",
+            dependencies: ["CZlib"],
+            path: "CSupport",
+            exclude: ["README.md"]
+        ),
+        .target(
+            name: "LUTNet",
+            dependencies: ["CSupport", "CZlib", "COpenBLAS"]
+        ),
+        .executableTarget(
+            name: "LUTNetCLI",
+            dependencies: [
+                "LUTNet",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "LUTNetTests",
+            dependencies: ["LUTNet", "CSupport"]
+        ),
+    ]
+)

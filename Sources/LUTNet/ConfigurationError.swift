@@ -1,0 +1,42 @@
+/// An impossible option or combination of options. The description says which and why.
+public enum ConfigurationError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// A task string that cannot be parsed or names overlapping or empty groups.
+    case invalidTask(String, reason: String)
+    /// A task group that has no examples in a split.
+    case emptyTaskGroup(task: String, group: Int, split: String)
+    /// k outside 1...16.
+    case invalidK(Int)
+    /// A layer specification that cannot be parsed or has a zero width.
+    case invalidLayers(String, reason: String)
+    /// A binarization threshold outside 1...255.
+    case invalidThreshold(Int)
+    /// A model whose input size differs from the data's feature count.
+    case inputSizeMismatch(modelInputs: Int, dataFeatures: Int, source: String)
+    /// Any other impossible value.
+    case invalidValue(option: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .invalidTask(let task, let reason):
+            "invalid task '\(task)': \(reason)"
+        case .emptyTaskGroup(let task, let group, let split):
+            "task \(task): group \(group == 0 ? "A" : "B") has no examples in \(split)"
+        case .invalidK(let k):
+            "k = \(k) is not supported: a LUT has 1 to \(LUTNetLimits.maxK) inputs"
+        case .invalidLayers(let text, let reason):
+            "invalid layers '\(text)': \(reason)"
+        case .invalidThreshold(let threshold):
+            "threshold \(threshold) is not supported: use 1 to 255 (a pixel is 1 when value >= threshold)"
+        case .inputSizeMismatch(let modelInputs, let dataFeatures, let source):
+            "\(source): the data has \(dataFeatures) input bits per example but the model reads \(modelInputs)"
+        case .invalidValue(let option, let reason):
+            "invalid \(option): \(reason)"
+        }
+    }
+}
+
+/// Fixed limits of the engine.
+public enum LUTNetLimits {
+    /// The largest number of inputs per LUT.
+    public static let maxK = 16
+}

@@ -1,0 +1,95 @@
+import CSupport
+
+/// The element types an IDX file can hold.
+public enum IDXElementType: UInt8, Sendable, CustomStringConvertible {
+    case uint8 = 0x08
+    case int8 = 0x09
+    case int16 = 0x0B
+    case int32 = 0x0C
+    case float32 = 0x0D
+    case float64 = 0x0E
+
+    /// Bytes per element.
+    public var size: Int { Int(lutnet_idx_element_size(rawValue)) }
+
+    public var description: String {
+        switch self {
+        case .uint8: "unsigned byte"
+        case .int8: "signed byte"
+        case .int16: "16-bit integer"
+        case .int32: "32-bit integer"
+        case .float32: "32-bit float"
+        case .float64: "64-bit float"
+        }
+    }
+}
+
+/// Owns the buffer the C reader decoded into; freed once no tensor refers to it.
+final class IDXStorage: @unchecked Sendable {
+    var tensor: lutnet_idx_tensor
+
+    init(tensor: lutnet_idx_tensor) { self.tensor = tensor }
+    deinit { lutnet_idx_tensor_free(&tensor) }
+}
+
+/// A decoded IDX file: an element type, a shape, and the elements in host byte order.
+///
+/// The elements stay in the buffer zlib decompressed into; the tensor is an immutable value.
+public struct IDXTensor: Sendable {
+    /// The element type found in the file's magic number.
+    public let elementType: IDXElementType
+    /// The dimensions, outermost first (for images: count, height, width[, channels]).
+    public let shape: [Int]
+    /// The file the tensor was read from.
+    public let path: String
+    private let storage: IDXStorage
+
+    /// Number of elements: the product of the shape.
+    public var elementCount: Int { Int(storage.tensor.element_count) }
+
+    /// Reads an IDX file, gzip-compressed or plain. Throws an `IDXReadError` that names the file for
+    /// every kind of damage: a missing or empty file, a broken gzip stream, a bad header, or a
+    /// payload shorter or longer than the header says.
+    public static func read(path: String) throws(IDXReadError) -> IDXTensor {
+        var tensor = lutnet_idx_tensor()
+        var message = [CChar](repeating: 0, count: 512)
+        let status = lutnet_idx_read(path, &tensor, &message, message.count)
+        guard status == LUTNET_IDX_OK else {
+            let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            throw IDXReadError(kind: IDXReadError.Kind(rawValue: Int32(status.rawValue)) ?? .readError,
+                               path: path, message: text)
+        }
+        let storage = IDXStorage(tensor: tensor)
+        let dims = Swift.withUnsafeBytes(of: tensor.dims) { raw in Array(raw.bindMemory(to: UInt32.self)) }
+        // The reader only accepts the element types listed in IDXElementType.
+        let type = IDXElementType(rawValue: tensor.element_type) ?? .uint8
+        return IDXTensor(elementType: type, shape: dims.prefix(Int(tensor.rank)).map(Int.init),
+                         path: path, storage: storage)
+    }
+
+    /// Calls `body` with the raw element bytes (host byte order).
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        let byteCount = elementCount * elementType.size
+        return try body(UnsafeRawBufferPointer(start: storage.tensor.data, count: byteCount))
+    }
+
+    /// The elements as unsigned bytes; only for `.uint8` tensors.
+    public func withUnsignedBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        precondition(elementType == .uint8, "withUnsignedBytes needs an unsigned-byte tensor")
+        return try withUnsafeBytes { try body($0.bindMemory(to: UInt8.self)) }
+    }
+
+    /// The elements converted to Double, whatever their type (for statistics and display).
+    public func doubleValues() -> [Double] {
+        withUnsafeBytes { raw in
+            switch elementType {
+            case .uint8: raw.bindMemory(to: UInt8.self).map(Double.init)
+            case .int8: raw.bindMemory(to: Int8.self).map(Double.init)
+            case .int16: raw.bindMemory(to: Int16.self).map(Double.init)
+            case .int32: raw.bindMemory(to: Int32.self).map(Double.init)
+            case .float32: raw.bindMemory(to: Float.self).map(Double.init)
+            case .float64: Array(raw.bindMemory(to: Double.self))
+            }
+        }
+    }
+}

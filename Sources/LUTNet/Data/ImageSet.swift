@@ -1,0 +1,80 @@
+/// Labeled examples: each example a fixed number of byte features (pixels, channels or bits),
+/// stored example-major.
+public struct ImageSet: Sendable {
+    enum Pixels: Sendable {
+        case idx(IDXTensor)
+        case array([UInt8])
+    }
+
+    /// Number of examples.
+    public let count: Int
+    /// Shape of one example: height, width and, for color images, channels.
+    public let imageShape: [Int]
+    /// One class label per example.
+    public let labels: [UInt8]
+    /// Where the examples came from (a file path).
+    public let source: String
+    let pixels: Pixels
+
+    /// Bytes per example: the product of `imageShape`.
+    public var featureCount: Int { imageShape.reduce(1, *) }
+
+    /// Examples from an IDX image tensor (N×H×W or N×H×W×C unsigned bytes) and a label tensor (N).
+    public init(images: IDXTensor, labels: IDXTensor) throws(DatasetError) {
+        guard images.elementType == .uint8 else {
+            throw .wrongElementType(path: images.path, found: images.elementType, expected: .uint8)
+        }
+        guard labels.elementType == .uint8 else {
+            throw .wrongElementType(path: labels.path, found: labels.elementType, expected: .uint8)
+        }
+        guard images.shape.count == 3 || images.shape.count == 4 else {
+            throw .wrongRank(path: images.path, shape: images.shape,
+                             expected: "3 dimensions (N×H×W) or 4 (N×H×W×C)")
+        }
+        guard labels.shape.count == 1 else {
+            throw .wrongRank(path: labels.path, shape: labels.shape, expected: "1 dimension (N labels)")
+        }
+        guard images.shape[0] == labels.shape[0] else {
+            throw .countMismatch(imagesPath: images.path, imageCount: images.shape[0],
+                                 labelsPath: labels.path, labelCount: labels.shape[0])
+        }
+        self.count = images.shape[0]
+        self.imageShape = Array(images.shape.dropFirst())
+        self.labels = labels.withUnsignedBytes { Array($0) }
+        self.source = images.path
+        self.pixels = .idx(images)
+    }
+
+    /// Examples from memory: `pixels` holds `labels.count` examples of `imageShape`'s product bytes.
+    public init(pixels: [UInt8], imageShape: [Int], labels: [UInt8], source: String) throws(DatasetError) {
+        let features = imageShape.reduce(1, *)
+        guard !imageShape.isEmpty, features > 0, imageShape.allSatisfy({ $0 > 0 }) else {
+            throw .malformed(path: source, reason: "example shape \(DatasetError.format(imageShape)) is empty")
+        }
+        guard pixels.count == labels.count * features else {
+            throw .malformed(path: source, reason: "\(pixels.count) bytes of examples do not make "
+                             + "\(labels.count) examples of \(features) features")
+        }
+        self.count = labels.count
+        self.imageShape = imageShape
+        self.labels = labels
+        self.source = source
+        self.pixels = .array(pixels)
+    }
+
+    /// Calls `body` with all examples' bytes, example after example.
+    public func withPixels<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        switch pixels {
+        case .idx(let tensor): try tensor.withUnsignedBytes(body)
+        case .array(let array): try array.withUnsafeBufferPointer(body)
+        }
+    }
+
+    /// Number of examples of each class, indexed by class, up to the largest class present.
+    public func classCounts() -> [Int] {
+        var counts = [Int](repeating: 0, count: 256)
+        for label in labels { counts[Int(label)] += 1 }
+        let last = counts.lastIndex { $0 > 0 } ?? -1
+        return Array(counts.prefix(last + 1))
+    }
+}

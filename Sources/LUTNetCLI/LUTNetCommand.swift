@@ -1,0 +1,12 @@
+import ArgumentParser
+import LUTNet
+
+/// The `lutnet` command: learning by memorization with networks of k-input lookup tables.
+@main
+struct LUTNetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lutnet",
+        abstract: "Learning by memorization: networks of k-input lookup tables trained by counting.",
+        subcommands: [InfoCommand.self]
+    )
+}
