@@ -28,6 +28,11 @@ public enum DatasetLoader {
     /// Where the Debian package dataset-fashion-mnist installs Fashion-MNIST: the default data.
     public static let defaultLocation = "/usr/share/datasets/fashion-mnist"
 
+    /// Loads a dataset from `path`, whatever its form: today a folder of IDX files.
+    public static func load(path: String) throws(DatasetError) -> Dataset {
+        try load(folder: path)
+    }
+
     /// Loads the dataset folder at `path`.
     public static func load(folder path: String) throws(DatasetError) -> Dataset {
         var isDirectory: ObjCBool = false
