@@ -2,12 +2,14 @@
 #include "lut_evaluation.h"
 
 #include "address_block.h"
+#include "avx512_kernels.h"
+#include "kernel_variants.h"
 #include "bit_packing.h"
 
-void lutnet_evaluate_lut(const uint64_t *restrict bits, size_t words_per_row,
-                         const uint32_t *restrict inputs, uint32_t k,
-                         const uint64_t *restrict table, size_t example_count,
-                         uint64_t *restrict out) {
+static void evaluate_lut_portable(const uint64_t *restrict bits, size_t words_per_row,
+                                  const uint32_t *restrict inputs, uint32_t k,
+                                  const uint64_t *restrict table, size_t example_count,
+                                  uint64_t *restrict out) {
     uint16_t block[64];
     size_t words = lutnet_words_for_bits(example_count);
     for (size_t word = 0; word < words; word++) {
@@ -21,4 +23,22 @@ void lutnet_evaluate_lut(const uint64_t *restrict bits, size_t words_per_row,
         if (valid < 64) result &= ((uint64_t)1 << valid) - 1;
         out[word] = result;
     }
+}
+
+void lutnet_evaluate_lut_variant(lutnet_kernel_variant variant, const uint64_t *restrict bits,
+                                 size_t words_per_row, const uint32_t *restrict inputs, uint32_t k,
+                                 const uint64_t *restrict table, size_t example_count,
+                                 uint64_t *restrict out) {
+    if (variant == LUTNET_KERNEL_AVX512 && k <= LUTNET_AVX512_EVALUATE_MAX_K && lutnet_avx512_supported())
+        lutnet_evaluate_lut_avx512(bits, words_per_row, inputs, k, table, example_count, out);
+    else
+        evaluate_lut_portable(bits, words_per_row, inputs, k, table, example_count, out);
+}
+
+void lutnet_evaluate_lut(const uint64_t *restrict bits, size_t words_per_row,
+                         const uint32_t *restrict inputs, uint32_t k,
+                         const uint64_t *restrict table, size_t example_count,
+                         uint64_t *restrict out) {
+    lutnet_evaluate_lut_variant(lutnet_best_kernel_variant(), bits, words_per_row, inputs, k, table,
+                                example_count, out);
 }

@@ -4,12 +4,14 @@
 #include <string.h>
 
 #include "address_block.h"
+#include "avx512_kernels.h"
+#include "kernel_variants.h"
 #include "bit_packing.h"
 
-void lutnet_count_patterns(const uint64_t *restrict bits, size_t words_per_row,
-                           const uint32_t *restrict inputs, uint32_t k,
-                           const uint64_t *restrict labels, size_t example_count,
-                           uint32_t *restrict counts) {
+static void count_patterns_portable(const uint64_t *restrict bits, size_t words_per_row,
+                                    const uint32_t *restrict inputs, uint32_t k,
+                                    const uint64_t *restrict labels, size_t example_count,
+                                    uint32_t *restrict counts) {
     memset(counts, 0, ((size_t)2 << k) * sizeof counts[0]);
     uint16_t block[64];
     size_t words = lutnet_words_for_bits(example_count);
@@ -20,6 +22,24 @@ void lutnet_count_patterns(const uint64_t *restrict bits, size_t words_per_row,
         for (size_t e = 0; e < valid; e++)
             counts[((uint32_t)block[e] << 1) | (uint32_t)((label >> e) & 1)]++;
     }
+}
+
+void lutnet_count_patterns_variant(lutnet_kernel_variant variant, const uint64_t *restrict bits,
+                                   size_t words_per_row, const uint32_t *restrict inputs, uint32_t k,
+                                   const uint64_t *restrict labels, size_t example_count,
+                                   uint32_t *restrict counts) {
+    if (variant == LUTNET_KERNEL_AVX512 && k <= LUTNET_AVX512_COUNT_MAX_K && lutnet_avx512_supported())
+        lutnet_count_patterns_avx512(bits, words_per_row, inputs, k, labels, example_count, counts);
+    else
+        count_patterns_portable(bits, words_per_row, inputs, k, labels, example_count, counts);
+}
+
+void lutnet_count_patterns(const uint64_t *restrict bits, size_t words_per_row,
+                           const uint32_t *restrict inputs, uint32_t k,
+                           const uint64_t *restrict labels, size_t example_count,
+                           uint32_t *restrict counts) {
+    lutnet_count_patterns_variant(lutnet_best_kernel_variant(), bits, words_per_row, inputs, k, labels,
+                                  example_count, counts);
 }
 
 uint32_t lutnet_majority_table(const uint32_t *restrict counts, uint32_t k,

@@ -8,5 +8,6 @@
 #include "pattern_counting.h"
 #include "lut_evaluation.h"
 #include "popcount.h"
+#include "kernel_variants.h"
 
 #endif

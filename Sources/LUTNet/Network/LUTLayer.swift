@@ -1,0 +1,67 @@
+import CSupport
+
+/// One layer of LUTs: each reads k outputs of the layer below (or input bits) and holds a table of
+/// 2^k output bits.
+public struct LUTLayer: Sendable, Equatable {
+    /// Inputs per LUT.
+    public let k: Int
+    /// Number of LUTs.
+    public let width: Int
+    /// Number of outputs of the layer below (or input bits) the LUTs read from.
+    public let sourceCount: Int
+    /// The wiring: LUT i reads sources `inputs[i*k ..< (i+1)*k]`; input j is bit j of the address.
+    public let inputs: [UInt32]
+    /// The tables: LUT i's output for pattern p is bit p of `tables[i*tableWords ..< (i+1)*tableWords]`.
+    public let tables: [UInt64]
+
+    /// 64-bit words per table.
+    public var tableWords: Int { Self.tableWords(k: k) }
+
+    /// 64-bit words in a table of 2^k bits.
+    public static func tableWords(k: Int) -> Int { lutnet_words_for_bits(1 << k) }
+
+    /// A layer from its wiring and tables; the sizes must agree.
+    public init(k: Int, width: Int, sourceCount: Int, inputs: [UInt32], tables: [UInt64]) {
+        precondition(inputs.count == width * k && tables.count == width * Self.tableWords(k: k),
+                     "layer arrays do not match its width and k")
+        self.k = k
+        self.width = width
+        self.sourceCount = sourceCount
+        self.inputs = inputs
+        self.tables = tables
+    }
+
+    /// The output of LUT `lut` for input pattern `pattern`.
+    public func output(lut: Int, pattern: Int) -> Bool {
+        tables[lut * tableWords + pattern / 64] >> UInt64(pattern % 64) & 1 == 1
+    }
+
+    /// The layer's outputs for every example of `input` (rows: sources, columns: examples); one
+    /// row per LUT.
+    public func evaluate(_ input: BitMatrix, threads: Int) -> BitMatrix {
+        precondition(input.rowCount == sourceCount, "layer reads \(sourceCount) rows, got \(input.rowCount)")
+        var output = BitMatrix(rowCount: width, columnCount: input.columnCount)
+        let k = self.k, tableWords = self.tableWords, words = output.wordsPerRow
+        let examples = input.columnCount
+        input.words.withUnsafeBufferPointer { source in
+            inputs.withUnsafeBufferPointer { wiring in
+                tables.withUnsafeBufferPointer { tables in
+                    output.words.withUnsafeMutableBufferPointer { out in
+                        let source = SharedBuffer(UnsafeMutableBufferPointer(mutating: source))
+                        let wiring = SharedBuffer(UnsafeMutableBufferPointer(mutating: wiring))
+                        let tables = SharedBuffer(UnsafeMutableBufferPointer(mutating: tables))
+                        let out = SharedBuffer(out)
+                        ParallelWork.forEach(count: width, threads: threads, chunk: 16) { _, luts in
+                            for lut in luts {
+                                lutnet_evaluate_lut(source.base, input.wordsPerRow, wiring.base + lut * k,
+                                                    UInt32(k), tables.base + lut * tableWords, examples,
+                                                    out.base + lut * words)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return output
+    }
+}

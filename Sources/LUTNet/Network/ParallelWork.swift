@@ -1,0 +1,41 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Spreads independent items (LUTs) across threads. Workers take chunks of items from a shared
+/// counter, so the split adapts to load; results never depend on which worker ran an item.
+public enum ParallelWork {
+    /// Calls `body(worker, items)` for consecutive chunks of `0..<count` on `threads` workers;
+    /// `worker` (0..<threads) identifies per-worker scratch space.
+    static func forEach(count: Int, threads: Int, chunk: Int = 8,
+                        _ body: @Sendable (_ worker: Int, _ items: Range<Int>) -> Void) {
+        let workers = max(1, min(threads, (count + chunk - 1) / max(chunk, 1)))
+        if workers == 1 {
+            if count > 0 { body(0, 0..<count) }
+            return
+        }
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            while true {
+                let start = next.wrappingAdd(chunk, ordering: .relaxed).oldValue
+                if start >= count { break }
+                body(worker, start..<min(start + chunk, count))
+            }
+        }
+    }
+
+    /// The number of threads to use when none is given: every active core.
+    public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
+}
+
+/// A mutable buffer shared by workers that each write disjoint parts of it.
+struct SharedBuffer<Element>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Element>
+    let count: Int
+
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) {
+        // An empty array's buffer may have no address; a dummy one is never written.
+        self.base = buffer.baseAddress ?? UnsafeMutablePointer<Element>.allocate(capacity: 0)
+        self.count = buffer.count
+    }
+}

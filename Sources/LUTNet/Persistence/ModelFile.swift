@@ -1,0 +1,189 @@
+import CZlib
+import Foundation
+
+/// LUTNet's versioned binary model format (all integers little-endian):
+///
+/// | field | size |
+/// | --- | --- |
+/// | magic `LUTNETM\0` | 8 bytes |
+/// | format version (1) | u32 |
+/// | input bits per example | u32 |
+/// | binarization threshold | u32 |
+/// | task, canonical text (e.g. `0-4:5-9`) | u32 length + UTF-8 bytes |
+/// | k | u32 |
+/// | number of layers L, output LUT included | u32 |
+/// | widths | L × u32 |
+/// | seed | u64 |
+/// | wiring, layer after layer, LUT after LUT | Σ width·k × u32 |
+/// | tables as packed bits, layer after layer | Σ width·⌈2^k/64⌉ × u64 |
+/// | CRC-32 (zlib's) of everything above | u32 |
+public enum ModelFile {
+    /// The format version this build writes and reads.
+    public static let version: UInt32 = 1
+    static let magic: [UInt8] = Array("LUTNETM\0".utf8)
+
+    /// The model's bytes in the file format.
+    public static func encode(_ network: LUTNetwork) -> [UInt8] {
+        var out = ByteWriter()
+        out.bytes(magic)
+        out.u32(version)
+        out.u32(UInt32(network.inputCount))
+        out.u32(UInt32(network.threshold))
+        let task = Array(network.task.description.utf8)
+        out.u32(UInt32(task.count))
+        out.bytes(task)
+        out.u32(UInt32(network.k))
+        out.u32(UInt32(network.layers.count))
+        for layer in network.layers { out.u32(UInt32(layer.width)) }
+        out.u64(network.seed)
+        for layer in network.layers { for input in layer.inputs { out.u32(input) } }
+        for layer in network.layers { for word in layer.tables { out.u64(word) } }
+        out.u32(crc(out.data[...]))
+        return out.data
+    }
+
+    /// Writes `network` to `path` (atomically: a reader never sees half a model).
+    public static func save(_ network: LUTNetwork, to path: String) throws(ModelFileError) {
+        do {
+            try Data(encode(network)).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw .io(path: path, reason: "cannot write the model (\(error.localizedDescription))")
+        }
+    }
+
+    /// Reads a model file, refusing a wrong magic, an unknown version, a bad checksum, a truncated
+    /// file or inconsistent contents.
+    public static func load(from path: String) throws(ModelFileError) -> LUTNetwork {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .io(path: path, reason: "cannot read the model file (missing or unreadable)")
+        }
+        return try decode([UInt8](data), path: path)
+    }
+
+    /// Decodes a model from its bytes; `path` names the source in errors.
+    public static func decode(_ bytes: [UInt8], path: String) throws(ModelFileError) -> LUTNetwork {
+        guard bytes.count >= magic.count, Array(bytes.prefix(magic.count)) == magic else {
+            throw bytes.count < magic.count && magic.starts(with: bytes) ? .truncated(path: path) : .badMagic(path: path)
+        }
+        var reader = ByteReader(bytes: bytes[...], path: path)
+        reader.skip(magic.count)
+        let fileVersion = try reader.u32()
+        guard fileVersion == version else { throw .unsupportedVersion(path: path, version: fileVersion) }
+        guard bytes.count >= magic.count + 8 else { throw .truncated(path: path) }
+        let body = bytes[..<(bytes.count - 4)]
+        var trailer = ByteReader(bytes: bytes[(bytes.count - 4)...], path: path)
+        let stored = try trailer.u32()
+        let computed = crc(body)
+        guard stored == computed else { throw .badChecksum(path: path, stored: stored, computed: computed) }
+        reader = ByteReader(bytes: body, path: path)
+        reader.skip(magic.count + 4)
+        return try parseModel(&reader, path: path)
+    }
+
+    private static func parseModel(_ reader: inout ByteReader, path: String) throws(ModelFileError) -> LUTNetwork {
+        let inputCount = Int(try reader.u32())
+        let threshold = try reader.u32()
+        guard (1...255).contains(threshold) else { throw .malformed(path: path, reason: "threshold \(threshold)") }
+        let taskLength = Int(try reader.u32())
+        let taskText = String(decoding: try reader.bytes(taskLength), as: UTF8.self)
+        let task: BinaryTask
+        do { task = try BinaryTask(parsing: taskText) } catch {
+            throw .malformed(path: path, reason: "task '\(taskText)': \(error)")
+        }
+        let k = Int(try reader.u32())
+        guard (1...LUTNetLimits.maxK).contains(k) else { throw .malformed(path: path, reason: "k = \(k)") }
+        let layerCount = Int(try reader.u32())
+        guard layerCount >= 1, layerCount <= 1000 else {
+            throw .malformed(path: path, reason: "\(layerCount) layers")
+        }
+        var widths: [Int] = []
+        for _ in 0..<layerCount { widths.append(Int(try reader.u32())) }
+        guard widths.allSatisfy({ $0 >= 1 && $0 <= 1 << 24 }), widths.last == 1 else {
+            throw .malformed(path: path, reason: "layer widths \(widths)")
+        }
+        guard inputCount >= 1 else { throw .malformed(path: path, reason: "input size 0") }
+        let seed = try reader.u64()
+        let wiringCount = widths.reduce(0) { $0 + $1 * k }
+        guard reader.remaining >= wiringCount * 4 else { throw .truncated(path: path) }
+        var sources = inputCount
+        var wirings: [[UInt32]] = []
+        for width in widths {
+            var wiring = [UInt32](repeating: 0, count: width * k)
+            for i in wiring.indices {
+                wiring[i] = try reader.u32()
+                guard Int(wiring[i]) < sources else {
+                    throw .malformed(path: path, reason: "a LUT reads source \(wiring[i]) of \(sources)")
+                }
+            }
+            wirings.append(wiring)
+            sources = width
+        }
+        let tableWords = LUTLayer.tableWords(k: k)
+        var layers: [LUTLayer] = []
+        sources = inputCount
+        for (width, wiring) in zip(widths, wirings) {
+            guard reader.remaining >= width * tableWords * 8 else { throw .truncated(path: path) }
+            var tables = [UInt64](repeating: 0, count: width * tableWords)
+            for i in tables.indices { tables[i] = try reader.u64() }
+            layers.append(LUTLayer(k: k, width: width, sourceCount: sources, inputs: wiring, tables: tables))
+            sources = width
+        }
+        guard reader.remaining == 0 else {
+            throw .malformed(path: path, reason: "\(reader.remaining) bytes after the last table")
+        }
+        return LUTNetwork(inputCount: inputCount, threshold: UInt8(threshold), task: task, seed: seed, layers: layers)
+    }
+
+    static func crc(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+        bytes.withUnsafeBufferPointer { buffer in
+            var value = crc32(0, nil, 0)
+            var offset = 0
+            while offset < buffer.count {
+                let length = min(buffer.count - offset, 1 << 30)
+                value = crc32(value, buffer.baseAddress.map { $0 + offset }, uInt(length))
+                offset += length
+            }
+            return UInt32(value)
+        }
+    }
+}
+
+/// Appends little-endian integers to a byte array.
+struct ByteWriter {
+    var data: [UInt8] = []
+    mutating func bytes(_ values: [UInt8]) { data.append(contentsOf: values) }
+    mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+    mutating func u64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+}
+
+/// Reads little-endian integers from bytes, throwing `truncated` past the end.
+struct ByteReader {
+    let bytes: ArraySlice<UInt8>
+    let path: String
+    var offset: Int
+
+    init(bytes: ArraySlice<UInt8>, path: String) {
+        self.bytes = bytes
+        self.path = path
+        self.offset = bytes.startIndex
+    }
+
+    var remaining: Int { bytes.endIndex - offset }
+    mutating func skip(_ count: Int) { offset += count }
+
+    mutating func bytes(_ count: Int) throws(ModelFileError) -> ArraySlice<UInt8> {
+        guard count >= 0, remaining >= count else { throw .truncated(path: path) }
+        defer { offset += count }
+        return bytes[offset..<offset + count]
+    }
+
+    mutating func u32() throws(ModelFileError) -> UInt32 {
+        let b = try bytes(4)
+        return b.reversed().reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
+    mutating func u64() throws(ModelFileError) -> UInt64 {
+        let b = try bytes(8)
+        return b.reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    }
+}

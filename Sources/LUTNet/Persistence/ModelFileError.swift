@@ -1,0 +1,28 @@
+/// Why a model file could not be written or read. Each description names the file.
+public enum ModelFileError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The file could not be read or written.
+    case io(path: String, reason: String)
+    /// The file does not start with LUTNet's model magic.
+    case badMagic(path: String)
+    /// The file's format version is not one this build reads.
+    case unsupportedVersion(path: String, version: UInt32)
+    /// The stored CRC-32 does not match the contents.
+    case badChecksum(path: String, stored: UInt32, computed: UInt32)
+    /// The file ends before the model does.
+    case truncated(path: String)
+    /// The contents are inconsistent (impossible k, widths, wiring or task).
+    case malformed(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .io(let path, let reason): "\(path): \(reason)"
+        case .badMagic(let path): "\(path): not a LUTNet model file (bad magic)"
+        case .unsupportedVersion(let path, let version):
+            "\(path): model format version \(version) is not supported (this build reads version \(ModelFile.version))"
+        case .badChecksum(let path, let stored, let computed):
+            "\(path): model file is corrupt: CRC-32 is \(String(stored, radix: 16)), contents give \(String(computed, radix: 16))"
+        case .truncated(let path): "\(path): model file is truncated"
+        case .malformed(let path, let reason): "\(path): malformed model file: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import CSupport
+import Foundation
+
+/// Trains LUT networks by memorization, one layer at a time: for every LUT and every input pattern,
+/// count the training examples of each label showing it and store the majority label; a tie
+/// (including a pattern never seen) takes a bit from the LUT's seeded generator. Every layer learns
+/// the final label; a layer's outputs on the training set are the next layer's inputs.
+///
+/// The same seed gives a bit-identical network whatever the number of threads: every LUT draws its
+/// wiring and tie bits from its own stream of the seed.
+public struct MemorizationTrainer: Sendable {
+    /// The topology to train.
+    public let shape: NetworkShape
+    /// The seed of the wiring and tie-breaking.
+    public let seed: UInt64
+    /// Worker threads (LUTs are spread across them).
+    public let threads: Int
+
+    /// A trainer for `shape`.
+    public init(shape: NetworkShape, seed: UInt64 = 0, threads: Int = ParallelWork.defaultThreads) {
+        self.shape = shape
+        self.seed = seed
+        self.threads = max(1, threads)
+    }
+
+    /// Trains a network on `train` and reports per-layer figures (on `test` too, when given).
+    /// `progress` is called after each layer.
+    public func train(on train: BinarizedExamples, test: BinarizedExamples? = nil, task: BinaryTask,
+                      threshold: UInt8, progress: ((LayerReport) -> Void)? = nil) -> (LUTNetwork, TrainingReport) {
+        let start = DispatchTime.now()
+        var trainInputs = train.inputs
+        var testInputs = test?.inputs
+        var layers: [LUTLayer] = []
+        var reports: [LayerReport] = []
+        for (index, width) in shape.allWidths.enumerated() {
+            let layerStart = DispatchTime.now()
+            let trained = trainLayer(index: index, width: width, inputs: trainInputs, labels: train.labels)
+            var testAccuracies: [Double]? = nil
+            if let test, let inputs = testInputs {
+                let outputs = trained.layer.evaluate(inputs, threads: threads)
+                testAccuracies = Self.rowAccuracies(outputs, labels: test.labels, threads: threads)
+                testInputs = outputs
+            }
+            let trainStats = meanAndStandardDeviation(trained.accuracies)
+            let testStats = testAccuracies.map(meanAndStandardDeviation)
+            let report = LayerReport(index: index, width: width, trainAccuracyMean: trainStats.mean,
+                                     trainAccuracyStandardDeviation: trainStats.standardDeviation,
+                                     testAccuracyMean: testStats?.mean,
+                                     testAccuracyStandardDeviation: testStats?.standardDeviation,
+                                     tiedPatterns: trained.ties, seconds: Self.seconds(since: layerStart))
+            progress?(report)
+            reports.append(report)
+            layers.append(trained.layer)
+            trainInputs = trained.outputs
+        }
+        let network = LUTNetwork(inputCount: train.inputs.rowCount, threshold: threshold, task: task,
+                                 seed: seed, layers: layers)
+        let last = reports[reports.count - 1]
+        let report = TrainingReport(layers: reports, trainAccuracy: last.trainAccuracyMean,
+                                    testAccuracy: last.testAccuracyMean, seconds: Self.seconds(since: start))
+        return (network, report)
+    }
+
+    /// One layer: wiring, counting, majority tables, and the layer's outputs on the training set.
+    func trainLayer(index: Int, width: Int, inputs: BitMatrix, labels: BitMatrix)
+        -> (layer: LUTLayer, outputs: BitMatrix, accuracies: [Double], ties: Int) {
+        let k = shape.k, seed = self.seed, threads = self.threads
+        let tableWords = LUTLayer.tableWords(k: k)
+        let wiring = RandomWiring.layer(width: width, k: k, sourceCount: inputs.rowCount, seed: seed, layer: index)
+        var tables = [UInt64](repeating: 0, count: width * tableWords)
+        var outputs = BitMatrix(rowCount: width, columnCount: inputs.columnCount)
+        var accuracies = [Double](repeating: 0, count: width)
+        var ties = [Int](repeating: 0, count: width)
+        let workers = min(threads, max(1, width))
+        // Counter memory is per worker, not per LUT: 2^(k+1) counters each.
+        var counters = [UInt32](repeating: 0, count: workers << (k + 1))
+        var tieBits = [UInt64](repeating: 0, count: workers * tableWords)
+        let examples = inputs.columnCount, wordsPerRow = inputs.wordsPerRow, outWords = outputs.wordsPerRow
+        inputs.words.withUnsafeBufferPointer { source in
+            labels.words.withUnsafeBufferPointer { labelWords in
+                wiring.withUnsafeBufferPointer { wiringBuffer in
+                    let source = SharedBuffer(UnsafeMutableBufferPointer(mutating: source))
+                    let labelRow = SharedBuffer(UnsafeMutableBufferPointer(mutating: labelWords))
+                    let wires = SharedBuffer(UnsafeMutableBufferPointer(mutating: wiringBuffer))
+                    let tables = SharedBuffer(tables.withUnsafeMutableBufferPointer { $0 })
+                    let out = SharedBuffer(outputs.words.withUnsafeMutableBufferPointer { $0 })
+                    let accuracy = SharedBuffer(accuracies.withUnsafeMutableBufferPointer { $0 })
+                    let tied = SharedBuffer(ties.withUnsafeMutableBufferPointer { $0 })
+                    let counts = SharedBuffer(counters.withUnsafeMutableBufferPointer { $0 })
+                    let tieScratch = SharedBuffer(tieBits.withUnsafeMutableBufferPointer { $0 })
+                    ParallelWork.forEach(count: width, threads: workers, chunk: 4) { worker, luts in
+                        let myCounts = counts.base + (worker << (k + 1))
+                        let myTies = tieScratch.base + worker * tableWords
+                        for lut in luts {
+                            let lutInputs = wires.base + lut * k
+                            lutnet_count_patterns(source.base, wordsPerRow, lutInputs, UInt32(k),
+                                                  labelRow.base, examples, myCounts)
+                            var generator = SeededGenerator(seed: seed, stream: 2, UInt64(index), UInt64(lut))
+                            for w in 0..<tableWords { myTies[w] = generator.next() }
+                            let table = tables.base + lut * tableWords
+                            tied.base[lut] = Int(lutnet_majority_table(myCounts, UInt32(k), myTies, table))
+                            let row = out.base + lut * outWords
+                            lutnet_evaluate_lut(source.base, wordsPerRow, lutInputs, UInt32(k), table, examples, row)
+                            let agreements = lutnet_count_agreements(row, labelRow.base, examples)
+                            accuracy.base[lut] = examples > 0 ? Double(agreements) / Double(examples) : 0
+                        }
+                    }
+                }
+            }
+        }
+        let layer = LUTLayer(k: k, width: width, sourceCount: inputs.rowCount, inputs: wiring, tables: tables)
+        return (layer, outputs, accuracies, ties.reduce(0, +))
+    }
+
+    /// Accuracy of every row of `outputs` against `labels`.
+    static func rowAccuracies(_ outputs: BitMatrix, labels: BitMatrix, threads: Int) -> [Double] {
+        let examples = outputs.columnCount
+        guard examples > 0 else { return [Double](repeating: 0, count: outputs.rowCount) }
+        return (0..<outputs.rowCount).map { row in
+            outputs.words.withUnsafeBufferPointer { words in
+                labels.words.withUnsafeBufferPointer { labels in
+                    Double(lutnet_count_agreements(words.baseAddress.map { $0 + row * outputs.wordsPerRow },
+                                                   labels.baseAddress, examples)) / Double(examples)
+                }
+            }
+        }
+    }
+
+    static func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import LUTNet
+
+/// `lutnet bench train`: training time, batch prediction throughput and peak memory of a network.
+struct BenchTrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Time memorization training and batch prediction (release build), and report peak memory."
+    )
+
+    @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var networkOptions: NetworkOptions
+
+    @Option(help: "Timed repetitions; the best is reported.")
+    var repetitions: Int = 5
+
+    func run() throws {
+        guard repetitions >= 1 else {
+            throw ConfigurationError.invalidValue(option: "--repetitions", reason: "must be at least 1")
+        }
+        let shape = try networkOptions.shape()
+        let task = try dataOptions.binaryTask()
+        let threshold = try dataOptions.binarizationThreshold()
+        let threads = try networkOptions.threadCount()
+        var clock = Stopwatch()
+        let dataset = try dataOptions.loadDataset()
+        let loadSeconds = clock.lap()
+        let (train, _) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)
+        let binarizeSeconds = clock.lap()
+        let trainer = MemorizationTrainer(shape: shape, seed: networkOptions.seed, threads: threads)
+        var trainTimes: [Double] = []
+        var network: LUTNetwork?
+        var accuracy = 0.0
+        for _ in 0..<repetitions {
+            clock.reset()
+            let (trained, report) = trainer.train(on: train, task: task, threshold: threshold)
+            trainTimes.append(clock.lap())
+            network = trained
+            accuracy = report.trainAccuracy
+        }
+        guard let network else { return }
+        var predictTimes: [Double] = []
+        for _ in 0..<repetitions {
+            clock.reset()
+            _ = try network.outputs(for: train.inputs, threads: threads)
+            predictTimes.append(clock.lap())
+        }
+        let bestTrain = trainTimes.min() ?? 0, bestPredict = predictTimes.min() ?? 0
+        print("data            \(dataset.location), task \(task), \(train.count) training examples")
+        print("network         \(shape), seed \(networkOptions.seed), \(threads) threads, kernels \(KernelInfo.variantName)")
+        print(String(format: "load            %.3f s (gzip IDX decode)", loadSeconds))
+        print(String(format: "binarize        %.3f s", binarizeSeconds))
+        print(String(format: "train           %.3f s best of %d (median %.3f s); train accuracy %.4f",
+                     bestTrain, repetitions, trainTimes.sorted()[trainTimes.count / 2], accuracy))
+        print(String(format: "predict         %.3f s for %d images: %.0f images/s", bestPredict, train.count,
+                     Double(train.count) / bestPredict))
+        print(String(format: "peak memory     %.1f MB (maximum resident set)", Stopwatch.peakResidentMegabytes()))
+    }
+}
+
+/// Wall-clock laps and the process's peak memory.
+struct Stopwatch {
+    private var start = DispatchTime.now()
+
+    /// Restarts the lap.
+    mutating func reset() { start = DispatchTime.now() }
+
+    /// Seconds since the last lap or reset; starts the next lap.
+    mutating func lap() -> Double {
+        let now = DispatchTime.now()
+        defer { start = now }
+        return Double(now.uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+
+    /// The process's maximum resident set size so far, in megabytes.
+    static func peakResidentMegabytes() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import LUTNet
+
+/// `lutnet train`: trains a LUT network by memorization and reports per-layer accuracies.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a LUT network by memorization and report per-layer and final accuracy."
+    )
+
+    @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var networkOptions: NetworkOptions
+
+    @Flag(help: "Replace the training labels by seeded coin flips (the memorization experiment).")
+    var randomLabels = false
+
+    @Option(help: "Save the trained network to this model file.")
+    var save: String?
+
+    @Flag(help: "Print the results as JSON.")
+    var json = false
+
+    func run() throws {
+        let shape = try networkOptions.shape()
+        let task = try dataOptions.binaryTask()
+        let threshold = try dataOptions.binarizationThreshold()
+        let threads = try networkOptions.threadCount()
+        let dataset = try dataOptions.loadDataset()
+        var (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)
+        let seed = networkOptions.seed
+        if randomLabels { train = train.withRandomLabels(seed: seed) }
+        Console.progress("training \(shape) on \(train.count) examples of \(train.inputs.rowCount) bits, task \(task), seed \(seed)")
+        let trainer = MemorizationTrainer(shape: shape, seed: seed, threads: threads)
+        let (network, report) = trainer.train(on: train, test: test, task: task, threshold: threshold) { layer in
+            Console.progress(String(format: "layer %d done in %.3f s", layer.index + 1, layer.seconds))
+        }
+        var randomTestAccuracy: Double? = nil
+        if randomLabels, let test {
+            let randomTest = test.withRandomLabels(seed: seed &+ 1)
+            randomTestAccuracy = try network.accuracy(on: randomTest, threads: threads)
+        }
+        if let save {
+            try ModelFile.save(network, to: save)
+            Console.progress("saved \(save)")
+        }
+        let result = TrainResult(data: dataset.location, task: task.description, k: shape.k,
+                                 hiddenWidths: shape.hiddenWidths, seed: seed, randomLabels: randomLabels,
+                                 trainExamples: train.count, testExamples: test?.count, report: report,
+                                 testAccuracyAgainstRandomLabels: randomTestAccuracy)
+        if json { try Console.printJSON(result) } else { result.printTable() }
+    }
+}
+
+/// What `lutnet train` reports.
+struct TrainResult: Codable {
+    let data: String
+    let task: String
+    let k: Int
+    let hiddenWidths: [Int]
+    let seed: UInt64
+    let randomLabels: Bool
+    let trainExamples: Int
+    let testExamples: Int?
+    let report: TrainingReport
+    let testAccuracyAgainstRandomLabels: Double?
+
+    func printTable() {
+        print("layer  LUTs   train mean ± std    test mean ± std     seconds")
+        for layer in report.layers {
+            let name = layer.index == report.layers.count - 1 ? "out" : String(layer.index + 1)
+            let test = layer.testAccuracyMean.map {
+                String(format: "%.4f ± %.4f", $0, layer.testAccuracyStandardDeviation ?? 0)
+            } ?? "-"
+            print(String(format: "%-6@ %-6d %.4f ± %.4f     %-19@ %.3f", name, layer.width,
+                         layer.trainAccuracyMean, layer.trainAccuracyStandardDeviation, test, layer.seconds))
+        }
+        print(String(format: "train accuracy %.4f", report.trainAccuracy))
+        if let test = report.testAccuracy {
+            print(String(format: "test accuracy %.4f%@", test, randomLabels ? " (against the real test labels)" : ""))
+        }
+        if let random = testAccuracyAgainstRandomLabels {
+            print(String(format: "test accuracy %.4f (against random test labels)", random))
+        }
+        print(String(format: "wall time %.3f s", report.seconds))
+    }
+}
