@@ -72,8 +72,9 @@ struct TrainResult: Codable {
             let test = layer.testAccuracyMean.map {
                 String(format: "%.4f ± %.4f", $0, layer.testAccuracyStandardDeviation ?? 0)
             } ?? "-"
-            print(String(format: "%-6@ %-6d %.4f ± %.4f     %-19@ %.3f", name, layer.width,
-                         layer.trainAccuracyMean, layer.trainAccuracyStandardDeviation, test, layer.seconds))
+            let train = String(format: "%.4f ± %.4f", layer.trainAccuracyMean, layer.trainAccuracyStandardDeviation)
+            print(name.padded(6) + " " + String(layer.width).padded(6) + " " + train.padded(19) + " "
+                  + test.padded(19) + " " + String(format: "%.3f", layer.seconds))
         }
         print(String(format: "train accuracy %.4f", report.trainAccuracy))
         if let test = report.testAccuracy {
@@ -83,5 +84,12 @@ struct TrainResult: Codable {
             print(String(format: "test accuracy %.4f (against random test labels)", random))
         }
         print(String(format: "wall time %.3f s", report.seconds))
+    }
+}
+
+extension String {
+    /// The string left-aligned in a column of `width` characters.
+    func padded(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }

@@ -23,6 +23,14 @@ public struct NetworkShape: Sendable, Equatable, CustomStringConvertible {
     /// Parses hidden layers written `5x1024` (depth × width) or `1024,512,256` (widths); an empty
     /// string or `0` means no hidden layer (the output LUT reads the inputs directly).
     public init(k: Int, layers text: String) throws(ConfigurationError) {
+        do {
+            try self.init(k: k, parsing: text)
+        } catch .invalidLayers(_, let reason) {
+            throw .invalidLayers(text, reason: reason)
+        }
+    }
+
+    private init(k: Int, parsing text: String) throws(ConfigurationError) {
         let trimmed = Substring(text).trimmingWhitespace()
         if trimmed.isEmpty || trimmed == "0" {
             try self.init(k: k, hiddenWidths: [])

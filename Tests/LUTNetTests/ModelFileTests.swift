@@ -1,0 +1,68 @@
+import Foundation
+import XCTest
+@testable import LUTNet
+
+final class ModelFileTests: XCTestCase {
+    func makeNetwork() throws -> (LUTNetwork, BinarizedExamples) {
+        let inputs = ReferenceMemorization.randomMatrix(rows: 49, columns: 300, seed: 5)
+        let labels = ReferenceMemorization.randomMatrix(rows: 1, columns: 300, seed: 6)
+        let examples = BinarizedExamples(inputs: inputs, labels: labels)
+        let shape = try NetworkShape(k: 9, hiddenWidths: [20, 10])
+        let (network, _) = MemorizationTrainer(shape: shape, seed: 3, threads: 2)
+            .train(on: examples, task: try BinaryTask(parsing: "1,3:0,2,4-6"), threshold: 77)
+        return (network, examples)
+    }
+
+    func temporaryPath(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("lutnet-\(UUID().uuidString)-\(name)").path
+    }
+
+    func testSavedAndReloadedModelPredictsExactlyLikeTheOriginal() throws {
+        let (network, examples) = try makeNetwork()
+        let path = temporaryPath("model.lut")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try ModelFile.save(network, to: path)
+        let loaded = try ModelFile.load(from: path)
+        XCTAssertEqual(loaded, network)
+        XCTAssertEqual(loaded.threshold, 77)
+        XCTAssertEqual(loaded.task.description, "1,3:0,2,4-6")
+        XCTAssertEqual(try loaded.outputs(for: examples.inputs), try network.outputs(for: examples.inputs))
+    }
+
+    func assertRefused(_ bytes: [UInt8], _ check: (ModelFileError) -> Bool, file: StaticString = #filePath, line: UInt = #line) {
+        do {
+            _ = try ModelFile.decode(bytes, path: "bad.lut")
+            XCTFail("a damaged model was accepted", file: file, line: line)
+        } catch {
+            XCTAssertTrue(check(error), "unexpected error \(error)", file: file, line: line)
+            XCTAssertTrue(error.description.contains("bad.lut"), file: file, line: line)
+        }
+    }
+
+    func testDamagedModelFilesAreRefusedWithTheirOwnError() throws {
+        let good = ModelFile.encode(try makeNetwork().0)
+        var magic = good; magic[0] = UInt8(ascii: "X")
+        assertRefused(magic) { if case .badMagic = $0 { true } else { false } }
+        var version = good; version[8] = 2
+        assertRefused(version) { if case .unsupportedVersion(_, 2) = $0 { true } else { false } }
+        var flipped = good; flipped[good.count / 2] ^= 0x10
+        assertRefused(flipped) { if case .badChecksum = $0 { true } else { false } }
+        for cut in [3, 10, 40, good.count - 1] {
+            assertRefused(Array(good.prefix(cut))) {
+                switch $0 { case .truncated, .badChecksum: true; default: false }
+            }
+        }
+        assertRefused([]) { if case .truncated = $0 { true } else { false } }
+        XCTAssertThrowsError(try ModelFile.load(from: "/nonexistent/model.lut")) { error in
+            XCTAssertTrue("\(error)".contains("/nonexistent/model.lut"))
+        }
+    }
+
+    func testInputSizeMismatchIsAnError() throws {
+        let (network, _) = try makeNetwork()
+        let wrong = BitMatrix(rowCount: 48, columnCount: 10)
+        XCTAssertThrowsError(try network.outputs(for: wrong)) { error in
+            XCTAssertEqual(error as? ConfigurationError, .inputSizeMismatch(modelInputs: 49, dataFeatures: 48, source: "input"))
+        }
+    }
+}
