@@ -63,17 +63,7 @@ struct PredictCommand: ParsableCommand {
 
     func run() throws {
         let network = try ModelFile.load(from: model)
-        let images = try IDXTensor.read(path: file)
-        guard images.elementType == .uint8 else {
-            throw DatasetError.wrongElementType(path: file, found: images.elementType, expected: .uint8)
-        }
-        guard images.shape.count >= 2 else {
-            throw DatasetError.wrongRank(path: file, shape: images.shape, expected: "N images of at least one dimension")
-        }
-        let count = images.shape[0]
-        let pixels = images.withUnsignedBytes { Array($0) }
-        let set = try ImageSet(pixels: pixels, imageShape: Array(images.shape.dropFirst()),
-                               labels: [UInt8](repeating: 0, count: count), source: file)
+        let set = try ImageSet(unlabeled: try IDXTensor.read(path: file))
         let predictions = try network.predict(set, threads: threads)
         var output = ""
         output.reserveCapacity(predictions.count * 2)

@@ -21,15 +21,9 @@ public struct ImageSet: Sendable {
 
     /// Examples from an IDX image tensor (N×H×W or N×H×W×C unsigned bytes) and a label tensor (N).
     public init(images: IDXTensor, labels: IDXTensor) throws(DatasetError) {
-        guard images.elementType == .uint8 else {
-            throw .wrongElementType(path: images.path, found: images.elementType, expected: .uint8)
-        }
+        try Self.checkImages(images)
         guard labels.elementType == .uint8 else {
             throw .wrongElementType(path: labels.path, found: labels.elementType, expected: .uint8)
-        }
-        guard images.shape.count == 3 || images.shape.count == 4 else {
-            throw .wrongRank(path: images.path, shape: images.shape,
-                             expected: "3 dimensions (N×H×W) or 4 (N×H×W×C)")
         }
         guard labels.shape.count == 1 else {
             throw .wrongRank(path: labels.path, shape: labels.shape, expected: "1 dimension (N labels)")
@@ -43,6 +37,26 @@ public struct ImageSet: Sendable {
         self.labels = labels.withUnsignedBytes { Array($0) }
         self.source = images.path
         self.pixels = .idx(images)
+    }
+
+    /// Unlabeled examples (every label 0) from an IDX image tensor, for prediction.
+    public init(unlabeled images: IDXTensor) throws(DatasetError) {
+        try Self.checkImages(images)
+        self.count = images.shape[0]
+        self.imageShape = Array(images.shape.dropFirst())
+        self.labels = [UInt8](repeating: 0, count: images.shape[0])
+        self.source = images.path
+        self.pixels = .idx(images)
+    }
+
+    private static func checkImages(_ images: IDXTensor) throws(DatasetError) {
+        guard images.elementType == .uint8 else {
+            throw .wrongElementType(path: images.path, found: images.elementType, expected: .uint8)
+        }
+        guard images.shape.count == 3 || images.shape.count == 4 else {
+            throw .wrongRank(path: images.path, shape: images.shape,
+                             expected: "3 dimensions (N×H×W) or 4 (N×H×W×C)")
+        }
     }
 
     /// Examples from memory: `pixels` holds `labels.count` examples of `imageShape`'s product bytes.

@@ -1,0 +1,73 @@
+import Foundation
+import XCTest
+
+/// The `lutnet` tool end to end: results on real data, and a clear error with a non-zero exit for
+/// every impossible option.
+final class CommandLineTests: XCTestCase {
+    struct Outcome {
+        let status: Int32
+        let output: String
+        let errors: String
+    }
+
+    func run(_ arguments: [String]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try TestPaths.builtProduct("lutnet"))
+        process.arguments = arguments
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+                       errors: String(decoding: err, as: UTF8.self))
+    }
+
+    func assertFails(_ arguments: [String], saying expected: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let outcome = try run(arguments)
+        XCTAssertNotEqual(outcome.status, 0, "\(arguments) should fail", file: file, line: line)
+        // A crash ends with a signal (status above 128 or a trap message), not an error message.
+        XCTAssertLessThan(outcome.status, 128, file: file, line: line)
+        XCTAssertTrue(outcome.errors.contains(expected), "\(arguments): stderr was \(outcome.errors)", file: file, line: line)
+    }
+
+    func testImpossibleOptionsGiveClearErrors() throws {
+        let data = try TestPaths.fashionMNIST()
+        try assertFails(["train", "--data", data, "--k", "0"], saying: "k = 0 is not supported")
+        try assertFails(["train", "--data", data, "--k", "17"], saying: "k = 17 is not supported")
+        try assertFails(["train", "--data", data, "--layers", "3x0"], saying: "invalid layers '3x0'")
+        try assertFails(["train", "--data", data, "--task", "0-4:4-9"], saying: "class 4 is in both groups")
+        try assertFails(["train", "--data", data, "--task", ":5"], saying: "invalid task ':5'")
+        try assertFails(["train", "--data", data, "--task", "0:10"], saying: "group B has no examples")
+        try assertFails(["train", "--data", data, "--threshold", "0"], saying: "threshold 0 is not supported")
+        try assertFails(["train", "--data", "/nonexistent/data"], saying: "/nonexistent/data: no such file or folder")
+        try assertFails(["eval", "--model", "/nonexistent/model.lut", "--data", data], saying: "/nonexistent/model.lut")
+    }
+
+    func testTrainSaveEvalAndPredictAgree() throws {
+        let data = try TestPaths.fashionMNIST()
+        let model = FileManager.default.temporaryDirectory.appendingPathComponent("lutnet-cli-\(UUID().uuidString).lut").path
+        defer { try? FileManager.default.removeItem(atPath: model) }
+        let trained = try run(["train", "--data", data, "--task", "1:9", "--layers", "2x64", "--save", model, "--json"])
+        XCTAssertEqual(trained.status, 0, trained.errors)
+        let report = try JSONSerialization.jsonObject(with: Data(trained.output.utf8)) as? [String: Any]
+        let figures = report?["report"] as? [String: Any]
+        let testAccuracy = try XCTUnwrap(figures?["testAccuracy"] as? Double)
+        // Trousers against ankle boots: an easy pair.
+        XCTAssertGreaterThan(testAccuracy, 0.95)
+        XCTAssertEqual((figures?["layers"] as? [Any])?.count, 3)
+
+        let evaluated = try run(["eval", "--model", model, "--data", data])
+        XCTAssertEqual(evaluated.status, 0, evaluated.errors)
+        XCTAssertTrue(evaluated.output.contains(String(format: "test accuracy %.4f", testAccuracy)), evaluated.output)
+
+        let predicted = try run(["predict", "--model", model, data + "/t10k-images-idx3-ubyte.gz"])
+        XCTAssertEqual(predicted.status, 0, predicted.errors)
+        XCTAssertEqual(predicted.output.split(separator: "\n").count, 10_000)
+
+        try assertFails(["eval", "--model", model, "--data", try TestPaths.sharedDataset("cifar10")],
+                        saying: "the data has 3072 input bits per example but the model reads 784")
+    }
+}
