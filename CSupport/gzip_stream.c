@@ -72,6 +72,10 @@ lutnet_gzip_outcome lutnet_gzip_failure(gzFile file, const char *path, const cha
     int code = Z_OK;
     const char *reason = gzerror(file, &code);
     if (code == Z_OK || code == Z_STREAM_END) return LUTNET_GZIP_OK;
+    // zlib prefixes its reason with the path given to gzopen; the message names the file already.
+    size_t path_length = strlen(path);
+    if (strncmp(reason, path, path_length) == 0 && strncmp(reason + path_length, ": ", 2) == 0)
+        reason += path_length + 2;
     if (code == Z_BUF_ERROR) {
         lutnet_format_message(message, capacity,
                               "%s: truncated gzip stream while reading %s (zlib: %s)", path, what,
