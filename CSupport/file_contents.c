@@ -3,10 +3,12 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "gzip_stream.h"
 
-/// The buffer starts this large (or at the limit) and doubles as data arrives.
+/// The buffer starts as large as the file (at least this, at most the limit) and doubles as data
+/// arrives, so a plain file is read into one allocation.
 #define INITIAL_CAPACITY ((uint64_t)1 << 20)
 
 static lutnet_file_status from_gzip(lutnet_gzip_outcome outcome) {
@@ -50,7 +52,10 @@ lutnet_file_status lutnet_file_read(const char *path, uint64_t max_length, lutne
 
     // Room for max_length + 1 bytes is enough to tell "at the limit" from "over it".
     uint64_t limit = max_length < UINT64_MAX - 1 ? max_length + 1 : max_length;
-    uint64_t allocated = limit < INITIAL_CAPACITY ? limit : INITIAL_CAPACITY;
+    struct stat info;
+    uint64_t start = INITIAL_CAPACITY;
+    if (stat(path, &info) == 0 && (uint64_t)info.st_size + 1 > start) start = (uint64_t)info.st_size + 1;
+    uint64_t allocated = limit < start ? limit : start;
     uint8_t *buffer = malloc((size_t)allocated + 1);
     if (buffer == NULL) {
         gzclose(file);

@@ -18,6 +18,7 @@ Output, under Data/fixtures/cifar10-binary/ (run from anywhere; standard library
     missing-batch.tar.gz         no data_batch_4.bin
     bad-label.tar.gz             record 1 of data_batch_2.bin has label 12
     not-cifar.tar.gz             a tar without cifar-10-batches-bin/
+    oversized-batch.tar.gz       a header that claims data_batch_1.bin holds 400,000,000 bytes
 
 Each record is 1 label byte then 3,072 pixel bytes: the red plane (32 rows of 32), the green plane,
 the blue plane. Record r of batch b (b = 1...5 for data_batch_b, 6 for test_batch) has
@@ -161,6 +162,12 @@ def main():
     relabeled = dict(batches)
     relabeled["data_batch_2.bin"] = record(2, 0) + record(2, 1, label_value=12) + record(2, 2)
     write(os.path.join(broken, "bad-label.tar.gz"), gzipped(tar_bytes(members(relabeled))))
+
+    claim = tarfile.TarInfo(FOLDER + "/data_batch_1.bin")
+    claim.size = 400_000_000
+    claim.mtime = MTIME
+    write(os.path.join(broken, "oversized-batch.tar.gz"),
+          gzipped(claim.tobuf(tarfile.GNU_FORMAT) + batches["data_batch_1.bin"]))
 
     write(os.path.join(broken, "not-cifar.tar.gz"),
           gzipped(tar_bytes([("notes.txt", b"no batches here\n")], folder="notes")))

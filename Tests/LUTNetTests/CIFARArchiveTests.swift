@@ -173,6 +173,15 @@ final class CIFARArchiveTests: XCTestCase {
         XCTAssertTrue(error.description.contains("record 1 has label 12"), error.description)
     }
 
+    func testOversizedBatchIsRefusedBeforeReading() throws {
+        let path = Self.fixtures + "/broken/oversized-batch.tar.gz"
+        let error = try XCTUnwrap(loadError(archive: path))
+        XCTAssertEqual(error, .cifar(.oversizedBatch(file: path, member: "cifar-10-batches-bin/data_batch_1.bin",
+                                                     byteCount: 400_000_000)))
+        XCTAssertTrue(error.description.hasPrefix(path + ": cifar-10-batches-bin/data_batch_1.bin: 400000000 bytes"),
+                      error.description)
+    }
+
     func testArchiveWithoutCIFARFolderIsRefused() throws {
         let path = Self.fixtures + "/broken/not-cifar.tar.gz"
         XCTAssertEqual(loadError(archive: path), .cifar(.notCIFARArchive(path: path)))

@@ -23,8 +23,8 @@ public enum CIFARBinaryLoader {
     public static let imageShape = [Int(LUTNET_CIFAR_SIDE), Int(LUTNET_CIFAR_SIDE), Int(LUTNET_CIFAR_CHANNELS)]
     /// The largest label (10 classes).
     public static let maxLabel: UInt8 = 9
-    /// The largest batch accepted: 100 times the 30,730,000 bytes of an official batch.
-    public static let maxBatchBytes: UInt64 = 100 * 30_730_000
+    /// The largest batch accepted: ten times the 30,730,000 bytes (10,000 records) of an official batch.
+    public static let maxBatchBytes: UInt64 = 10 * 30_730_000
     /// Records decoded per chunk while streaming an archive (about 3 MB of scratch).
     static let chunkRecords = 1024
 
@@ -42,13 +42,14 @@ public enum CIFARBinaryLoader {
         var batches: [String: DecodedBatch] = [:]
         for name in names {
             let file = path + "/" + name
+            let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber)?.uint64Value ?? 0
+            guard size <= maxBatchBytes else {
+                throw .cifar(.oversizedBatch(file: file, member: nil, byteCount: size))
+            }
             let contents: FileContents
             do {
                 contents = try FileContents.read(path: file, maxLength: maxBatchBytes)
             } catch {
-                if error.kind == .tooLarge {
-                    throw .cifar(.oversizedBatch(file: file, member: nil, byteCount: maxBatchBytes + 1))
-                }
                 throw .cifar(.unreadable(error))
             }
             batches[name] = try contents.withUnsafeBytes { bytes throws(DatasetError) in

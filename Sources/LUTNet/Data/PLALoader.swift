@@ -49,6 +49,8 @@ struct PLAParser {
     private var ended = false
     private var pixels: [UInt8] = []
     private var labels: [UInt8] = []
+    /// Size of the whole file, to reserve room for the rows it can hold.
+    private var byteCount = 0
 
     init(path: String) { self.path = path }
 
@@ -58,6 +60,7 @@ struct PLAParser {
     /// The examples of the file: pixels (0 or 255), labels (0 or 1) and the number of inputs.
     mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(PLAError)
         -> (pixels: [UInt8], labels: [UInt8], inputs: Int) {
+        byteCount = bytes.count
         var start = 0
         var lineNumber = 0
         while start < bytes.count {
@@ -128,8 +131,6 @@ struct PLAParser {
                 throw .invalidDirective(path: path, line: line, text: text, reason: "a second .p line")
             }
             declaredRows = (value, line)
-            pixels.reserveCapacity(value * (inputs ?? 0))
-            labels.reserveCapacity(value)
         case ".type":
             guard fields.count == 2, fields[1] == "fr" else {
                 throw .invalidDirective(path: path, line: line, text: text,
@@ -150,6 +151,12 @@ struct PLAParser {
                                    line number: Int) throws(PLAError) {
         guard let inputs else { throw .missingInputCount(path: path, line: number) }
         guard outputsSeen else { throw .missingOutputCount(path: path, line: number) }
+        if labels.isEmpty {
+            // Every row takes at least inputs + 2 bytes (bits, a space, the output bit).
+            let rows = min(declaredRows?.count ?? Int.max, byteCount / (inputs + 2) + 1)
+            labels.reserveCapacity(rows)
+            pixels.reserveCapacity(rows * inputs)
+        }
         var end = first
         while end < line.count, !Self.isSpace(line[end]) {
             let byte = line[end]
