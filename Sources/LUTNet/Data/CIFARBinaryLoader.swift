@@ -6,8 +6,10 @@ import Foundation
 /// `data_batch_5.bin` in that order, the test split `test_batch.bin`. Images become 32×32×3 examples,
 /// interleaved (height, width, channel) like IDX color images.
 ///
-/// An archive is read in one streaming pass: each batch is decompressed in chunks of records and
-/// converted straight into the final pixel layout, never holding the archive in memory.
+/// An archive is read in one streaming pass and never held in memory: each batch is decompressed in
+/// chunks of 1,024 records and converted straight into its interleaved pixel buffer (members may come
+/// in any order; the archive's header gives each batch's size). The training split then joins the
+/// five batches in order; the test split is its batch's buffer.
 public enum CIFARBinaryLoader {
     /// The folder of batch files, inside the archive or unpacked.
     public static let folderName = "cifar-10-batches-bin"
