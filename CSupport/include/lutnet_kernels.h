@@ -1,8 +1,12 @@
-/// Umbrella header of LUTNet's C kernels: IDX decoding and the hot bit loops.
+/// Umbrella header of LUTNet's C kernels: dataset decoding (IDX, tar, CIFAR-10 records, whole files)
+/// and the hot bit loops.
 #ifndef LUTNET_KERNELS_H
 #define LUTNET_KERNELS_H
 
 #include "idx_reader.h"
+#include "tar_reader.h"
+#include "cifar_records.h"
+#include "file_contents.h"
 #include "bit_packing.h"
 #include "address_gathering.h"
 #include "pattern_counting.h"

@@ -16,6 +16,10 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
     case shapeMismatch(trainPath: String, trainShape: [Int], testPath: String, testShape: [Int])
     /// A data file is malformed in a way specific to its format.
     case malformed(path: String, reason: String)
+    /// A CIFAR-10 binary archive or folder could not be loaded.
+    case cifar(CIFARBinaryError)
+    /// An Espresso PLA file could not be loaded.
+    case pla(PLAError)
 
     public var description: String {
         switch self {
@@ -35,6 +39,10 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
             "\(testPath): images are \(Self.format(testShape)) but \(trainPath) has \(Self.format(trainShape))"
         case .malformed(let path, let reason):
             "\(path): \(reason)"
+        case .cifar(let error):
+            error.description
+        case .pla(let error):
+            error.description
         }
     }
 

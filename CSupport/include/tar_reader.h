@@ -1,0 +1,91 @@
+/// Streaming reader for tar archives (POSIX ustar, GNU and pax headers), gzip-compressed or plain.
+///
+/// The archive is read in one pass through zlib: the reader holds one 512-byte header at a time and
+/// the caller reads each entry's data, in pieces of its choosing, straight into its own buffers.
+/// Names longer than the ustar fields (GNU 'L' entries, pax `path` records) are resolved.
+///
+/// Ownership: `lutnet_tar_open` fills a caller-owned `lutnet_tar_reader`, opening the file and
+/// copying the path; `lutnet_tar_close` releases both. On failure of `lutnet_tar_open` nothing is
+/// left open. Every failure writes a sentence into `message` that names the archive and what is wrong.
+#ifndef LUTNET_TAR_READER_H
+#define LUTNET_TAR_READER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Room for an entry name, terminating NUL included; longer names are refused.
+#define LUTNET_TAR_NAME_CAPACITY 1024
+
+/// Outcome of the tar functions; every failure has its own code.
+typedef enum lutnet_tar_status {
+    LUTNET_TAR_OK = 0,
+    LUTNET_TAR_END = 1,              ///< lutnet_tar_next: the archive has no more entries
+    LUTNET_TAR_CANNOT_OPEN = 2,      ///< the file does not exist or cannot be read
+    LUTNET_TAR_EMPTY_FILE = 3,       ///< the file has no bytes at all
+    LUTNET_TAR_NOT_GZIP = 4,         ///< named .gz or .tgz but does not start with the gzip magic
+    LUTNET_TAR_GZIP_TRUNCATED = 5,   ///< the gzip stream ends early
+    LUTNET_TAR_GZIP_CORRUPT = 6,     ///< the gzip stream is damaged: bad data, CRC or length
+    LUTNET_TAR_BAD_CHECKSUM = 7,     ///< a header's checksum does not match its bytes
+    LUTNET_TAR_BAD_HEADER = 8,       ///< a header field cannot be used (size, name, pax record)
+    LUTNET_TAR_TRUNCATED = 9,        ///< the archive ends inside a header or an entry's data
+    LUTNET_TAR_READ_ERROR = 10,      ///< the operating system reported an I/O error
+} lutnet_tar_status;
+
+/// Kinds of entries; links, devices and FIFOs are `LUTNET_TAR_OTHER`.
+typedef enum lutnet_tar_entry_type {
+    LUTNET_TAR_REGULAR = 0,
+    LUTNET_TAR_DIRECTORY = 1,
+    LUTNET_TAR_OTHER = 2,
+} lutnet_tar_entry_type;
+
+/// One entry of the archive, as described by its header(s).
+typedef struct lutnet_tar_entry {
+    char name[LUTNET_TAR_NAME_CAPACITY]; ///< NUL-terminated path inside the archive
+    uint64_t size;                       ///< bytes of data that follow the header
+    uint32_t type;                       ///< one of lutnet_tar_entry_type
+} lutnet_tar_entry;
+
+/// The state of one pass over an archive. Fields are private to the reader.
+typedef struct lutnet_tar_reader {
+    void *stream;        ///< the zlib stream (gzFile)
+    char *path;          ///< copy of the archive's path, for messages
+    uint64_t size;       ///< data bytes of the current entry
+    uint64_t remaining;  ///< unread data bytes of the current entry
+    uint64_t padding;    ///< bytes after the current entry's data up to the next 512-byte block
+    uint64_t offset;     ///< bytes consumed from the uncompressed archive
+    char current[LUTNET_TAR_NAME_CAPACITY]; ///< name of the current entry, for messages
+} lutnet_tar_reader;
+
+/// Opens the archive at `path`. A file whose name ends in ".gz" or ".tgz" must be gzip; other files
+/// may be gzip or plain tar.
+lutnet_tar_status lutnet_tar_open(const char *path, lutnet_tar_reader *reader, char *message,
+                                  size_t message_capacity);
+
+/// Advances to the next entry, skipping whatever data of the current entry was not read, and
+/// describes it in `entry`. Returns LUTNET_TAR_END after the last entry (the end-of-archive blocks or
+/// the end of the file at a block boundary); the rest of the stream is then read through so that a
+/// damaged gzip trailer is still reported.
+lutnet_tar_status lutnet_tar_next(lutnet_tar_reader *reader, lutnet_tar_entry *entry, char *message,
+                                  size_t message_capacity);
+
+/// Reads the next `length` bytes of the current entry's data into `buffer`; `length` must not exceed
+/// the entry's unread bytes (`lutnet_tar_remaining`). Fails with LUTNET_TAR_TRUNCATED or a gzip
+/// status if the archive ends or breaks first.
+lutnet_tar_status lutnet_tar_read(lutnet_tar_reader *reader, void *buffer, uint64_t length,
+                                  char *message, size_t message_capacity);
+
+/// Unread data bytes of the current entry.
+uint64_t lutnet_tar_remaining(const lutnet_tar_reader *reader);
+
+/// Closes the file and releases the path copy; zeroes the reader. NULL and closed readers are allowed.
+void lutnet_tar_close(lutnet_tar_reader *reader);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,401 @@
+// Streaming tar reader over zlib (see tar_reader.h).
+#include "tar_reader.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gzip_stream.h"
+
+#define BLOCK 512
+/// The largest pax extended header the reader accepts (they hold a few short records).
+#define PAX_CAPACITY 16384
+
+static lutnet_tar_status from_gzip(lutnet_gzip_outcome outcome) {
+    switch (outcome) {
+    case LUTNET_GZIP_OK: return LUTNET_TAR_OK;
+    case LUTNET_GZIP_CANNOT_OPEN: return LUTNET_TAR_CANNOT_OPEN;
+    case LUTNET_GZIP_EMPTY: return LUTNET_TAR_EMPTY_FILE;
+    case LUTNET_GZIP_NOT_GZIP: return LUTNET_TAR_NOT_GZIP;
+    case LUTNET_GZIP_TRUNCATED: return LUTNET_TAR_GZIP_TRUNCATED;
+    case LUTNET_GZIP_CORRUPT: return LUTNET_TAR_GZIP_CORRUPT;
+    case LUTNET_GZIP_IO_ERROR: return LUTNET_TAR_READ_ERROR;
+    }
+    return LUTNET_TAR_READ_ERROR;
+}
+
+static uint64_t padding_of(uint64_t size) { return (BLOCK - size % BLOCK) % BLOCK; }
+
+/// Reads exactly `length` bytes. On a short read returns the gzip failure if zlib saw one, else
+/// LUTNET_TAR_TRUNCATED with `*got` set (the caller describes where the archive ended).
+static lutnet_tar_status read_exact(lutnet_tar_reader *reader, void *buffer, uint64_t length,
+                                    const char *what, uint64_t *got, char *message, size_t capacity) {
+    int64_t count = lutnet_gzip_read((gzFile)reader->stream, buffer, length);
+    uint64_t read = count > 0 ? (uint64_t)count : 0;
+    reader->offset += read;
+    if (got != NULL) *got = read;
+    if (count == (int64_t)length) return LUTNET_TAR_OK;
+    lutnet_gzip_outcome outcome =
+        lutnet_gzip_failure((gzFile)reader->stream, reader->path, what, message, capacity);
+    if (outcome != LUTNET_GZIP_OK) return from_gzip(outcome);
+    return LUTNET_TAR_TRUNCATED;
+}
+
+/// Skips `length` bytes of the current entry's data and padding.
+static lutnet_tar_status skip(lutnet_tar_reader *reader, uint64_t length, char *message,
+                              size_t capacity) {
+    uint8_t scratch[16384];
+    while (length > 0) {
+        uint64_t want = length < sizeof scratch ? length : sizeof scratch;
+        lutnet_tar_status status = read_exact(reader, scratch, want, reader->current, NULL, message,
+                                              capacity);
+        if (status == LUTNET_TAR_TRUNCATED)
+            lutnet_format_message(message, capacity,
+                                  "%s: tar archive is truncated: it ends inside the data of '%s'",
+                                  reader->path, reader->current);
+        if (status != LUTNET_TAR_OK) return status;
+        length -= want;
+    }
+    return LUTNET_TAR_OK;
+}
+
+static int all_zero(const uint8_t *bytes, size_t count) {
+    for (size_t i = 0; i < count; i++)
+        if (bytes[i] != 0) return 0;
+    return 1;
+}
+
+/// Parses an octal field: optional leading spaces, digits, then spaces or NULs. An empty field is 0.
+static int parse_octal(const uint8_t *field, size_t width, uint64_t *value) {
+    size_t i = 0;
+    uint64_t result = 0;
+    while (i < width && field[i] == ' ') i++;
+    for (; i < width && field[i] >= '0' && field[i] <= '7'; i++) {
+        if (result >> 60) return 0;
+        result = result * 8 + (uint64_t)(field[i] - '0');
+    }
+    for (; i < width; i++)
+        if (field[i] != ' ' && field[i] != 0) return 0;
+    *value = result;
+    return 1;
+}
+
+/// Parses a numeric field: octal, or GNU base-256 when the first byte has its high bit set.
+static int parse_number(const uint8_t *field, size_t width, uint64_t *value) {
+    if ((field[0] & 0x80) == 0) return parse_octal(field, width, value);
+    if (field[0] != 0x80) return 0; // negative numbers are meaningless for sizes
+    uint64_t result = 0;
+    for (size_t i = 1; i < width; i++) {
+        if (result >> 56) return 0;
+        result = result << 8 | field[i];
+    }
+    *value = result;
+    return 1;
+}
+
+/// Copies a NUL-padded header field into `out` (capacity at least width + 1).
+static void copy_field(char *out, const uint8_t *field, size_t width) {
+    size_t length = 0;
+    while (length < width && field[length] != 0) length++;
+    memcpy(out, field, length);
+    out[length] = '\0';
+}
+
+static int printable(const char *text) {
+    for (const char *c = text; *c != '\0'; c++)
+        if ((unsigned char)*c < 0x20 || (unsigned char)*c > 0x7e) return 0;
+    return 1;
+}
+
+static lutnet_tar_status check_checksum(const lutnet_tar_reader *reader, const uint8_t *header,
+                                        uint64_t header_offset, char *message, size_t capacity) {
+    uint64_t unsigned_sum = 0;
+    int64_t signed_sum = 0;
+    for (size_t i = 0; i < BLOCK; i++) {
+        uint8_t byte = i >= 148 && i < 156 ? ' ' : header[i];
+        unsigned_sum += byte;
+        signed_sum += (int8_t)byte;
+    }
+    uint64_t stored = 0;
+    int parsed = parse_octal(header + 148, 8, &stored);
+    if (parsed && (stored == unsigned_sum || (int64_t)stored == signed_sum)) return LUTNET_TAR_OK;
+    char name[101];
+    copy_field(name, header, 100);
+    if (header_offset == 0 && !parsed)
+        lutnet_format_message(message, capacity,
+                              "%s: not a tar archive (the first 512 bytes are not a tar header)",
+                              reader->path);
+    else if (name[0] != '\0' && printable(name))
+        lutnet_format_message(message, capacity,
+                              "%s: bad tar header checksum for '%s' at byte %llu of the archive "
+                              "(stored %llu, computed %llu)",
+                              reader->path, name, (unsigned long long)header_offset,
+                              (unsigned long long)stored, (unsigned long long)unsigned_sum);
+    else
+        lutnet_format_message(message, capacity,
+                              "%s: bad tar header checksum at byte %llu of the archive "
+                              "(stored %llu, computed %llu)",
+                              reader->path, (unsigned long long)header_offset,
+                              (unsigned long long)stored, (unsigned long long)unsigned_sum);
+    return LUTNET_TAR_BAD_CHECKSUM;
+}
+
+/// Reads a pax extended header's records; takes `path` and `size` when present.
+static lutnet_tar_status read_pax(lutnet_tar_reader *reader, uint64_t size, char *name,
+                                  int *has_name, uint64_t *pax_size, int *has_size,
+                                  char *message, size_t capacity) {
+    if (size > PAX_CAPACITY) {
+        lutnet_format_message(message, capacity,
+                              "%s: pax extended header of %llu bytes is too large (at most %d)",
+                              reader->path, (unsigned long long)size, PAX_CAPACITY);
+        return LUTNET_TAR_BAD_HEADER;
+    }
+    char records[PAX_CAPACITY + 1];
+    uint64_t got = 0;
+    lutnet_tar_status status = read_exact(reader, records, size, "a pax header", &got, message,
+                                          capacity);
+    if (status == LUTNET_TAR_TRUNCATED)
+        lutnet_format_message(message, capacity,
+                              "%s: tar archive is truncated: it ends inside a pax extended header",
+                              reader->path);
+    if (status != LUTNET_TAR_OK) return status;
+    records[size] = '\0';
+    uint64_t at = 0;
+    while (at < size) {
+        // A record is "<length> <key>=<value>\n", its length counting every byte of it.
+        uint64_t length = 0, i = at;
+        while (i < size && records[i] >= '0' && records[i] <= '9' && length < size)
+            length = length * 10 + (uint64_t)(records[i++] - '0');
+        char *equals = NULL;
+        if (i < size && records[i] == ' ' && length > i - at + 1 && at + length <= size &&
+            records[at + length - 1] == '\n')
+            equals = memchr(records + i + 1, '=', at + length - 1 - (i + 1));
+        if (equals == NULL) {
+            lutnet_format_message(message, capacity,
+                                  "%s: malformed pax record at byte %llu of a pax extended header",
+                                  reader->path, (unsigned long long)at);
+            return LUTNET_TAR_BAD_HEADER;
+        }
+        const char *key = records + i + 1;
+        size_t key_length = (size_t)(equals - key);
+        const char *value = equals + 1;
+        size_t value_length = (size_t)(records + at + length - 1 - value);
+        if (key_length == 4 && memcmp(key, "path", 4) == 0) {
+            if (value_length >= LUTNET_TAR_NAME_CAPACITY) {
+                lutnet_format_message(message, capacity,
+                                      "%s: entry name of %zu bytes is too long (at most %d)",
+                                      reader->path, value_length, LUTNET_TAR_NAME_CAPACITY - 1);
+                return LUTNET_TAR_BAD_HEADER;
+            }
+            memcpy(name, value, value_length);
+            name[value_length] = '\0';
+            *has_name = 1;
+        } else if (key_length == 4 && memcmp(key, "size", 4) == 0) {
+            uint64_t parsed = 0;
+            size_t d = 0;
+            for (; d < value_length && value[d] >= '0' && value[d] <= '9' && !(parsed >> 59); d++)
+                parsed = parsed * 10 + (uint64_t)(value[d] - '0');
+            if (d != value_length || value_length == 0) {
+                lutnet_format_message(message, capacity, "%s: pax size record is not a number",
+                                      reader->path);
+                return LUTNET_TAR_BAD_HEADER;
+            }
+            *pax_size = parsed;
+            *has_size = 1;
+        }
+        at += length;
+    }
+    return skip(reader, padding_of(size), message, capacity);
+}
+
+lutnet_tar_status lutnet_tar_open(const char *path, lutnet_tar_reader *reader, char *message,
+                                  size_t message_capacity) {
+    if (message != NULL && message_capacity > 0) message[0] = '\0';
+    if (reader == NULL) return LUTNET_TAR_CANNOT_OPEN;
+    memset(reader, 0, sizeof *reader);
+    if (path == NULL) {
+        lutnet_format_message(message, message_capacity, "no path given");
+        return LUTNET_TAR_CANNOT_OPEN;
+    }
+    int require_gzip = lutnet_path_has_suffix(path, ".gz") || lutnet_path_has_suffix(path, ".tgz");
+    gzFile file = NULL;
+    lutnet_gzip_outcome outcome = lutnet_gzip_open(path, require_gzip, &file, message,
+                                                   message_capacity);
+    if (outcome != LUTNET_GZIP_OK) return from_gzip(outcome);
+    char *copy = strdup(path);
+    if (copy == NULL) {
+        gzclose(file);
+        lutnet_format_message(message, message_capacity, "%s: out of memory", path);
+        return LUTNET_TAR_READ_ERROR;
+    }
+    reader->stream = file;
+    reader->path = copy;
+    return LUTNET_TAR_OK;
+}
+
+/// The end of the archive: reads the rest of the stream so zlib checks the gzip trailer.
+static lutnet_tar_status finish(lutnet_tar_reader *reader, char *message, size_t capacity) {
+    reader->current[0] = '\0';
+    lutnet_gzip_outcome outcome = lutnet_gzip_drain((gzFile)reader->stream, reader->path,
+                                                    "the end of the archive", NULL, message,
+                                                    capacity);
+    if (outcome != LUTNET_GZIP_OK) return from_gzip(outcome);
+    return LUTNET_TAR_END;
+}
+
+lutnet_tar_status lutnet_tar_next(lutnet_tar_reader *reader, lutnet_tar_entry *entry, char *message,
+                                  size_t message_capacity) {
+    if (message != NULL && message_capacity > 0) message[0] = '\0';
+    if (reader == NULL || reader->stream == NULL || entry == NULL) {
+        lutnet_format_message(message, message_capacity, "the tar reader is not open");
+        return LUTNET_TAR_READ_ERROR;
+    }
+    lutnet_tar_status status = skip(reader, reader->remaining + reader->padding, message,
+                                    message_capacity);
+    reader->remaining = reader->padding = 0;
+    if (status != LUTNET_TAR_OK) return status;
+
+    char long_name[LUTNET_TAR_NAME_CAPACITY];
+    int has_long_name = 0, has_pax_size = 0;
+    uint64_t pax_size = 0;
+    for (;;) {
+        uint8_t header[BLOCK];
+        uint64_t header_offset = reader->offset, got = 0;
+        status = read_exact(reader, header, BLOCK, "a tar header", &got, message, message_capacity);
+        if (status == LUTNET_TAR_TRUNCATED && got == 0 && !has_long_name && !has_pax_size)
+            return finish(reader, message, message_capacity);
+        if (status == LUTNET_TAR_TRUNCATED)
+            lutnet_format_message(message, message_capacity,
+                                  "%s: tar archive is truncated: it ends inside the header at byte %llu",
+                                  reader->path, (unsigned long long)header_offset);
+        if (status != LUTNET_TAR_OK) return status;
+
+        if (all_zero(header, BLOCK)) {
+            // End of archive: a second zero block (or the end of the file) must follow.
+            status = read_exact(reader, header, BLOCK, "the end of the archive", &got, message,
+                                message_capacity);
+            if (status == LUTNET_TAR_TRUNCATED && got == 0) return finish(reader, message, message_capacity);
+            if (status == LUTNET_TAR_OK && all_zero(header, BLOCK))
+                return finish(reader, message, message_capacity);
+            if (status == LUTNET_TAR_OK || status == LUTNET_TAR_TRUNCATED) {
+                lutnet_format_message(message, message_capacity,
+                                      "%s: a zero block at byte %llu of the archive is followed by data "
+                                      "(a damaged or concatenated archive)",
+                                      reader->path, (unsigned long long)header_offset);
+                return LUTNET_TAR_BAD_HEADER;
+            }
+            return status;
+        }
+        status = check_checksum(reader, header, header_offset, message, message_capacity);
+        if (status != LUTNET_TAR_OK) return status;
+
+        char name[LUTNET_TAR_NAME_CAPACITY];
+        copy_field(name, header, 100);
+        uint64_t size = 0;
+        if (!parse_number(header + 124, 12, &size)) {
+            lutnet_format_message(message, message_capacity,
+                                  "%s: the size field of the header of '%s' at byte %llu is not a number",
+                                  reader->path, printable(name) ? name : "?",
+                                  (unsigned long long)header_offset);
+            return LUTNET_TAR_BAD_HEADER;
+        }
+        char type = (char)header[156];
+        if (type == 'L') { // GNU long name: the data is the next entry's name
+            if (size >= LUTNET_TAR_NAME_CAPACITY) {
+                lutnet_format_message(message, message_capacity,
+                                      "%s: entry name of %llu bytes is too long (at most %d)",
+                                      reader->path, (unsigned long long)size,
+                                      LUTNET_TAR_NAME_CAPACITY - 1);
+                return LUTNET_TAR_BAD_HEADER;
+            }
+            status = read_exact(reader, long_name, size, "a long entry name", &got, message,
+                                message_capacity);
+            if (status == LUTNET_TAR_TRUNCATED)
+                lutnet_format_message(message, message_capacity,
+                                      "%s: tar archive is truncated: it ends inside a long entry name",
+                                      reader->path);
+            if (status == LUTNET_TAR_OK) status = skip(reader, padding_of(size), message, message_capacity);
+            if (status != LUTNET_TAR_OK) return status;
+            long_name[size] = '\0';
+            has_long_name = 1;
+            continue;
+        }
+        if (type == 'x') {
+            status = read_pax(reader, size, long_name, &has_long_name, &pax_size, &has_pax_size,
+                              message, message_capacity);
+            if (status != LUTNET_TAR_OK) return status;
+            continue;
+        }
+        if (type == 'g' || type == 'K') { // global pax records and long link names do not matter here
+            snprintf(reader->current, sizeof reader->current, "%s", "a tar extension header");
+            status = skip(reader, size + padding_of(size), message, message_capacity);
+            if (status != LUTNET_TAR_OK) return status;
+            continue;
+        }
+
+        if (has_long_name) {
+            snprintf(name, sizeof name, "%s", long_name);
+        } else if (memcmp(header + 257, "ustar\0", 6) == 0 && header[345] != 0) {
+            char prefix[156];
+            copy_field(prefix, header + 345, 155);
+            char joined[LUTNET_TAR_NAME_CAPACITY];
+            snprintf(joined, sizeof joined, "%s/%s", prefix, name);
+            memcpy(name, joined, sizeof name);
+        }
+        if (has_pax_size) size = pax_size;
+        int has_data = 1;
+        switch (type) {
+        case '0': case '\0': case '7': entry->type = LUTNET_TAR_REGULAR; break;
+        case '5': entry->type = LUTNET_TAR_DIRECTORY; has_data = 0; break;
+        case '1': case '2': case '3': case '4': case '6': entry->type = LUTNET_TAR_OTHER; has_data = 0; break;
+        default: entry->type = LUTNET_TAR_OTHER; break;
+        }
+        if (!has_data) size = 0;
+        memcpy(entry->name, name, sizeof entry->name);
+        memcpy(reader->current, name, sizeof reader->current);
+        entry->size = size;
+        reader->size = size;
+        reader->remaining = size;
+        reader->padding = padding_of(size);
+        return LUTNET_TAR_OK;
+    }
+}
+
+lutnet_tar_status lutnet_tar_read(lutnet_tar_reader *reader, void *buffer, uint64_t length,
+                                  char *message, size_t message_capacity) {
+    if (message != NULL && message_capacity > 0) message[0] = '\0';
+    if (reader == NULL || reader->stream == NULL) {
+        lutnet_format_message(message, message_capacity, "the tar reader is not open");
+        return LUTNET_TAR_READ_ERROR;
+    }
+    if (length > reader->remaining) {
+        lutnet_format_message(message, message_capacity,
+                              "%s: asked for %llu bytes of '%s' but only %llu are left", reader->path,
+                              (unsigned long long)length, reader->current,
+                              (unsigned long long)reader->remaining);
+        return LUTNET_TAR_READ_ERROR;
+    }
+    uint64_t got = 0;
+    lutnet_tar_status status = read_exact(reader, buffer, length, reader->current, &got, message,
+                                          message_capacity);
+    uint64_t before = reader->size - reader->remaining;
+    reader->remaining -= got;
+    if (status == LUTNET_TAR_TRUNCATED)
+        lutnet_format_message(message, message_capacity,
+                              "%s: tar archive is truncated: '%s' should have %llu bytes but the "
+                              "archive ends after %llu",
+                              reader->path, reader->current, (unsigned long long)reader->size,
+                              (unsigned long long)(before + got));
+    return status;
+}
+
+uint64_t lutnet_tar_remaining(const lutnet_tar_reader *reader) {
+    return reader == NULL ? 0 : reader->remaining;
+}
+
+void lutnet_tar_close(lutnet_tar_reader *reader) {
+    if (reader == NULL) return;
+    if (reader->stream != NULL) gzclose((gzFile)reader->stream);
+    free(reader->path);
+    memset(reader, 0, sizeof *reader);
+}
