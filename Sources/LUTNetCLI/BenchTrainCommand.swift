@@ -20,11 +20,11 @@ struct BenchTrainCommand: ParsableCommand {
             throw ConfigurationError.invalidValue(option: "--repetitions", reason: "must be at least 1")
         }
         let shape = try networkOptions.shape()
-        let task = try dataOptions.binaryTask()
         let threshold = try dataOptions.binarizationThreshold()
         let threads = try networkOptions.threadCount()
         var clock = Stopwatch()
         let dataset = try dataOptions.loadDataset()
+        let task = try dataOptions.binaryTask(for: dataset)
         let loadSeconds = clock.lap()
         let (train, _) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)
         let binarizeSeconds = clock.lap()

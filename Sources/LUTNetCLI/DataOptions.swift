@@ -9,14 +9,17 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: "Test data, when --data holds only a training split (e.g. a PLA file).")
     var test: String?
 
-    @Option(name: .long, help: "Binary task: classes of label 0, then of label 1 (e.g. 0-4:5-9, 3:8, 1,3,5:0,2,4).")
-    var task: String = "0-4:5-9"
+    @Option(name: .long, help: "Binary task: classes of label 0, then of label 1 (e.g. 0-4:5-9, 3:8, 1,3,5:0,2,4); default 0-4:5-9, or 0:1 for two-class data such as PLA files.")
+    var task: String?
 
     @Option(name: .long, help: "Binarization threshold: a byte is 1 when it is >= this (1-255).")
     var threshold: Int = 128
 
-    /// The parsed task.
-    func binaryTask() throws -> BinaryTask { try BinaryTask(parsing: task) }
+    /// The parsed task; without --task, 0:1 for data with two classes and 0-4:5-9 otherwise.
+    func binaryTask(for dataset: Dataset) throws -> BinaryTask {
+        if let task { return try BinaryTask(parsing: task) }
+        return try BinaryTask(parsing: dataset.train.classCounts().count <= 2 ? "0:1" : "0-4:5-9")
+    }
 
     /// The validated threshold.
     func binarizationThreshold() throws -> UInt8 {

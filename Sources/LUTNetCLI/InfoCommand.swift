@@ -9,16 +9,17 @@ struct InfoCommand: ParsableCommand {
         abstract: "Show shape, element type, class counts and pixel statistics of a dataset folder or IDX file."
     )
 
-    @Argument(help: "A dataset folder or one IDX file (.gz or plain).")
+    @Argument(help: "A dataset (folder, CIFAR-10 archive or PLA file) or one IDX file (.gz or plain).")
     var path: String = DatasetLoader.defaultLocation
 
     func run() throws {
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+           path.contains("idx") || path.hasSuffix("-ubyte") || path.hasSuffix("-ubyte.gz") {
             try describeFile()
             return
         }
-        let dataset = try DatasetLoader.load(folder: path)
+        let dataset = try DatasetLoader.load(path: path)
         print("dataset \(dataset.location)")
         describe(split: "train", dataset.train)
         if let test = dataset.test { describe(split: "test", test) } else { print("test: none") }

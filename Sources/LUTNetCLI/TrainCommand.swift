@@ -23,10 +23,10 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         let shape = try networkOptions.shape()
-        let task = try dataOptions.binaryTask()
         let threshold = try dataOptions.binarizationThreshold()
         let threads = try networkOptions.threadCount()
         let dataset = try dataOptions.loadDataset()
+        let task = try dataOptions.binaryTask(for: dataset)
         var (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)
         let seed = networkOptions.seed
         if randomLabels { train = train.withRandomLabels(seed: seed) }
