@@ -92,7 +92,12 @@ static lutnet_idx_status check_container(const char *path, char *message, size_t
                     strerror(errno));
     unsigned char head[2] = {0, 0};
     size_t got = fread(head, 1, 2, raw);
+    int failed = ferror(raw), error = errno;
     fclose(raw);
+    // A folder opens on Linux but cannot be read: say so rather than call it empty.
+    if (failed)
+        return fail(message, capacity, LUTNET_IDX_READ_ERROR, "%s: cannot read (%s)", path,
+                    strerror(error));
     if (got == 0)
         return fail(message, capacity, LUTNET_IDX_EMPTY_FILE, "%s: the file is empty", path);
     int gzip = got == 2 && head[0] == 0x1f && head[1] == 0x8b;
@@ -212,8 +217,9 @@ static lutnet_idx_status read_payload(gzFile file, const char *path, lutnet_idx_
     if (trailing > 0) {
         free(buffer);
         return fail(message, capacity, LUTNET_IDX_TRAILING_DATA,
-                    "%s: %llu trailing bytes after the %llu bytes of IDX data the header describes",
-                    path, (unsigned long long)trailing, (unsigned long long)total);
+                    "%s: %llu trailing %s after the %llu bytes of IDX data the header describes",
+                    path, (unsigned long long)trailing, trailing == 1 ? "byte" : "bytes",
+                    (unsigned long long)total);
     }
     swap_to_host(buffer, tensor->element_count, size);
     tensor->data = buffer;
