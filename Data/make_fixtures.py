@@ -47,11 +47,13 @@ bad/       Files each named for the one thing wrong with them (the reader's erro
            not-gzip.gz               a plain IDX file under a .gz name        [notGzip]
            truncated-gzip.gz         uint8.idx3.gz cut in the middle          [gzipTruncated]
            corrupt-crc.gz            uint8.idx3.gz with a CRC byte flipped    [gzipCorrupt]
+           garbage-after-gzip.gz     uint8.idx3.gz followed by 5 bytes that   [gzipCorrupt]
+                                     are not a gzip member
            bad-magic.gz              first two header bytes not zero          [badMagic]
            unknown-element-type.gz   element type byte 0x0A                   [unknownElementType]
            bad-rank.gz               rank byte 0                              [badRank]
            zero-dimension.gz         shape 3x0x4                              [zeroDimension]
-           too-large.gz              shape 0xFFFFFFFF x 4 (product overflows) [tooLarge]
+           too-large.gz              3 dimensions of 0xFFFFFFFF (overflows)   [tooLarge]
            truncated-header.gz       magic says 3 dimensions, only 2 given    [truncatedHeader]
            payload-short.gz          header says 2x3x4 bytes, 23 present      [truncatedData]
            payload-long.gz           header says 2x3x4 bytes, 25 present      [trailingData]
@@ -225,6 +227,7 @@ def make_bad():
     write("bad/truncated-header.gz", gz(b"\x00\x00\x08\x03" + struct.pack(">II", 2, 3)))
     write("bad/payload-short.gz", gz(SEED_FILE[:-1]))
     write("bad/payload-long.gz", gz(SEED_FILE + b"\x18"))
+    write("bad/garbage-after-gzip.gz", seed + b"junk\n")
     write("bad/payload-short.idx3", SEED_FILE[:-1])
     write("bad/payload-long.idx3", SEED_FILE + b"\x18")
 

@@ -49,6 +49,11 @@ final class IDXReaderTests: XCTestCase {
         assertRefused("bad/corrupt-crc.gz", .gzipCorrupt, saying: "corrupt gzip stream")
     }
 
+    func testBytesAfterTheGzipStream() {
+        assertRefused("bad/garbage-after-gzip.gz", .gzipCorrupt,
+                      saying: "5 bytes after the end of the gzip data are not a gzip member")
+    }
+
     func testBadMagic() {
         assertRefused("bad/bad-magic.gz", .badMagic, saying: "bad IDX magic 0x01000803")
     }
