@@ -71,12 +71,16 @@ struct BenchReadCommand: ParsableCommand {
         }
         defer { try? null.close() }
         process.standardOutput = null
+        // waitUntilExit polls every 50 ms on Linux, too coarse to time with; the termination
+        // handler fires as soon as the process ends.
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         do {
             try process.run()
         } catch {
             throw BenchError.cannotRun("gzip -dc", reason: "\(error)")
         }
-        process.waitUntilExit()
+        exited.wait()
         guard process.terminationStatus == 0 else {
             throw BenchError.cannotRun("gzip -dc \(files.joined(separator: " "))",
                                        reason: "exit status \(process.terminationStatus)")
