@@ -1,4 +1,4 @@
-// Strict IDX reader over zlib: decompresses straight into the tensor's final buffer.
+// Strict IDX reader over zlib's inflate: decompresses straight into the tensor's final buffer.
 #include "idx_reader.h"
 
 #include <errno.h>
@@ -11,8 +11,22 @@
 /// The buffer starts at most this large and doubles as data arrives, so a damaged header that
 /// claims a huge payload cannot reserve memory the file does not back.
 #define INITIAL_CAPACITY ((uint64_t)64 << 20)
-/// gzread takes an unsigned int length; larger reads are split.
+/// inflate takes an unsigned int output length; larger reads are split.
 #define READ_CHUNK ((uint64_t)1 << 30)
+/// Compressed input is read from the file in blocks of this size.
+#define INPUT_SIZE ((size_t)256 << 10)
+
+/// One file being read: plain bytes, or a gzip stream (one or more members) inflated by zlib.
+typedef struct idx_source {
+    const char *path;
+    FILE *file;
+    int gzip;             ///< 1 if the file starts with the gzip magic
+    int inflating;        ///< 1 once inflateInit2 succeeded (inflateEnd is then due)
+    int member_ended;     ///< the current gzip member has ended (trailer checked)
+    int input_ended;      ///< the file has no more bytes to read
+    z_stream stream;      ///< next_in / avail_in: unread input in `input`
+    uint8_t *input;       ///< INPUT_SIZE bytes, owned by the source
+} idx_source;
 
 static lutnet_idx_status fail(char *message, size_t capacity, lutnet_idx_status status,
                               const char *format, ...) {
@@ -40,35 +54,167 @@ static int ends_with_gz(const char *path) {
     return length >= 3 && strcmp(path + length - 3, ".gz") == 0;
 }
 
-/// Classifies a short or failed gzread: a zlib error if there is one, else `otherwise`.
-static lutnet_idx_status stream_failure(gzFile file, const char *path, char *message,
-                                        size_t capacity, lutnet_idx_status otherwise,
-                                        const char *what) {
-    int code = Z_OK;
-    const char *reason = gzerror(file, &code);
-    if (code == Z_BUF_ERROR)
-        return fail(message, capacity, LUTNET_IDX_GZIP_TRUNCATED,
-                    "%s: truncated gzip stream while reading %s (zlib: %s)", path, what, reason);
-    if (code == Z_ERRNO)
-        return fail(message, capacity, LUTNET_IDX_READ_ERROR, "%s: read error while reading %s (%s)",
-                    path, what, strerror(errno));
-    if (code != Z_OK)
-        return fail(message, capacity, LUTNET_IDX_GZIP_CORRUPT,
-                    "%s: corrupt gzip stream while reading %s (zlib: %s)", path, what, reason);
-    return otherwise;
+/// Reads more of the file until at least `wanted` input bytes are buffered or the file ends.
+static lutnet_idx_status buffer_input(idx_source *source, size_t wanted, char *message,
+                                      size_t capacity) {
+    z_stream *stream = &source->stream;
+    while (stream->avail_in < wanted && !source->input_ended) {
+        if (stream->avail_in > 0 && stream->next_in != source->input)
+            memmove(source->input, stream->next_in, stream->avail_in);
+        size_t room = INPUT_SIZE - stream->avail_in;
+        size_t got = fread(source->input + stream->avail_in, 1, room, source->file);
+        if (got < room) {
+            if (ferror(source->file))
+                return fail(message, capacity, LUTNET_IDX_READ_ERROR, "%s: cannot read (%s)",
+                            source->path, strerror(errno));
+            source->input_ended = 1;
+        }
+        stream->next_in = source->input;
+        stream->avail_in += (uInt)got;
+    }
+    return LUTNET_IDX_OK;
 }
 
-/// Reads exactly `length` bytes unless the stream ends; returns the count read, or -1 on error.
-static int64_t read_fully(gzFile file, uint8_t *buffer, uint64_t length) {
-    uint64_t done = 0;
-    while (done < length) {
-        uint64_t want = length - done < READ_CHUNK ? length - done : READ_CHUNK;
-        int got = gzread(file, buffer + done, (unsigned)want);
-        if (got < 0) return -1;
-        if (got == 0) break;
-        done += (uint64_t)got;
+/// Opens `path`: refuses missing, unreadable and empty files and .gz files that are not gzip, and
+/// prepares zlib for gzip files.
+static lutnet_idx_status open_source(idx_source *source, const char *path, char *message,
+                                     size_t capacity) {
+    memset(source, 0, sizeof *source);
+    source->path = path;
+    source->file = fopen(path, "rb");
+    if (source->file == NULL)
+        return fail(message, capacity, LUTNET_IDX_CANNOT_OPEN, "%s: cannot open (%s)", path,
+                    strerror(errno));
+    source->input = malloc(INPUT_SIZE);
+    if (source->input == NULL)
+        return fail(message, capacity, LUTNET_IDX_OUT_OF_MEMORY,
+                    "%s: out of memory for the input buffer", path);
+    // A folder opens on Linux but cannot be read: buffer_input reports it as a read error.
+    lutnet_idx_status status = buffer_input(source, 2, message, capacity);
+    if (status != LUTNET_IDX_OK) return status;
+    const uint8_t *head = source->stream.next_in;
+    uInt got = source->stream.avail_in;
+    if (got == 0)
+        return fail(message, capacity, LUTNET_IDX_EMPTY_FILE, "%s: the file is empty", path);
+    source->gzip = got >= 2 && head[0] == 0x1f && head[1] == 0x8b;
+    if (!source->gzip && ends_with_gz(path))
+        return fail(message, capacity, LUTNET_IDX_NOT_GZIP,
+                    "%s: not a gzip file (starts with 0x%02x%02x, expected 0x1f8b)", path, head[0],
+                    got >= 2 ? head[1] : 0);
+    if (source->gzip) {
+        int code = inflateInit2(&source->stream, 16 + MAX_WBITS); // gzip wrapper only
+        if (code != Z_OK)
+            return fail(message, capacity, code == Z_MEM_ERROR ? LUTNET_IDX_OUT_OF_MEMORY
+                                                               : LUTNET_IDX_GZIP_CORRUPT,
+                        "%s: cannot start gzip decoding (zlib: %s)", path,
+                        source->stream.msg != NULL ? source->stream.msg : zError(code));
+        source->inflating = 1;
     }
-    return (int64_t)done;
+    return LUTNET_IDX_OK;
+}
+
+static void close_source(idx_source *source) {
+    if (source->inflating) inflateEnd(&source->stream);
+    if (source->file != NULL) fclose(source->file);
+    free(source->input);
+    memset(source, 0, sizeof *source);
+}
+
+/// After a gzip member: starts the next member, or, at the end of the file, reports the end of the
+/// data (`*ended` = 1). Bytes that do not start a gzip member are refused as a damaged stream.
+static lutnet_idx_status next_member(idx_source *source, int *ended, const char *what,
+                                     char *message, size_t capacity) {
+    z_stream *stream = &source->stream;
+    lutnet_idx_status status = buffer_input(source, 2, message, capacity);
+    if (status != LUTNET_IDX_OK) return status;
+    *ended = stream->avail_in == 0;
+    if (*ended) return LUTNET_IDX_OK;
+    if (stream->avail_in >= 2 && stream->next_in[0] == 0x1f && stream->next_in[1] == 0x8b) {
+        inflateReset(stream);
+        source->member_ended = 0;
+        return LUTNET_IDX_OK;
+    }
+    uint64_t extra = stream->avail_in;
+    while (!source->input_ended) {
+        stream->avail_in = 0;
+        status = buffer_input(source, 1, message, capacity);
+        if (status != LUTNET_IDX_OK) return status;
+        extra += stream->avail_in;
+    }
+    return fail(message, capacity, LUTNET_IDX_GZIP_CORRUPT,
+                "%s: corrupt gzip stream while reading %s: %llu %s after the end of the gzip data "
+                "are not a gzip member", source->path, what, (unsigned long long)extra,
+                extra == 1 ? "byte" : "bytes");
+}
+
+/// Inflates up to `length` bytes into `buffer`, straight from the file's input; `*done` says how
+/// many arrived. Stops short only at the end of the last gzip member.
+static lutnet_idx_status inflate_into(idx_source *source, uint8_t *buffer, uint64_t length,
+                                      uint64_t *done, const char *what, char *message,
+                                      size_t capacity) {
+    z_stream *stream = &source->stream;
+    while (*done < length) {
+        lutnet_idx_status status;
+        if (source->member_ended) {
+            int ended = 0;
+            status = next_member(source, &ended, what, message, capacity);
+            if (status != LUTNET_IDX_OK || ended) return status;
+        }
+        status = buffer_input(source, 1, message, capacity);
+        if (status != LUTNET_IDX_OK) return status;
+        if (stream->avail_in == 0)
+            return fail(message, capacity, LUTNET_IDX_GZIP_TRUNCATED,
+                        "%s: truncated gzip stream while reading %s (zlib: unexpected end of file)",
+                        source->path, what);
+        uint64_t want = length - *done < READ_CHUNK ? length - *done : READ_CHUNK;
+        stream->next_out = buffer + *done;
+        stream->avail_out = (uInt)want;
+        uInt input_before = stream->avail_in;
+        int code = inflate(stream, Z_NO_FLUSH);
+        *done += want - stream->avail_out;
+        // With input and room for output, no progress at all means the stream cannot go on.
+        if (code == Z_BUF_ERROR && stream->avail_in == input_before && stream->avail_out == want)
+            code = Z_DATA_ERROR;
+        switch (code) {
+        case Z_OK: case Z_BUF_ERROR: break; // progress; more input or output room is needed
+        case Z_STREAM_END: source->member_ended = 1; break;
+        case Z_MEM_ERROR:
+            return fail(message, capacity, LUTNET_IDX_OUT_OF_MEMORY,
+                        "%s: out of memory while decompressing %s", source->path, what);
+        default:
+            return fail(message, capacity, LUTNET_IDX_GZIP_CORRUPT,
+                        "%s: corrupt gzip stream while reading %s (zlib: %s)", source->path, what,
+                        stream->msg != NULL ? stream->msg : zError(code));
+        }
+    }
+    return LUTNET_IDX_OK;
+}
+
+/// Reads up to `length` bytes of the (decompressed) data into `buffer`; `*done` says how many
+/// arrived, fewer only at the end of the data.
+static lutnet_idx_status read_bytes(idx_source *source, uint8_t *buffer, uint64_t length,
+                                    uint64_t *done, const char *what, char *message,
+                                    size_t capacity) {
+    *done = 0;
+    if (source->gzip) return inflate_into(source, buffer, length, done, what, message, capacity);
+    z_stream *stream = &source->stream; // plain files keep their first bytes here too
+    uint64_t buffered = stream->avail_in < length ? stream->avail_in : length;
+    memcpy(buffer, stream->next_in, (size_t)buffered);
+    stream->next_in += buffered;
+    stream->avail_in -= (uInt)buffered;
+    *done = buffered;
+    if (*done < length && !source->input_ended) {
+        size_t got = fread(buffer + *done, 1, (size_t)(length - *done), source->file);
+        *done += got;
+        if (*done < length) {
+            if (ferror(source->file))
+                return fail(message, capacity, LUTNET_IDX_READ_ERROR,
+                            "%s: read error while reading %s (%s)", source->path, what,
+                            strerror(errno));
+            source->input_ended = 1;
+        }
+    }
+    return LUTNET_IDX_OK;
 }
 
 static void swap_to_host(uint8_t *data, uint64_t count, size_t size) {
@@ -84,40 +230,16 @@ static void swap_to_host(uint8_t *data, uint64_t count, size_t size) {
     }
 }
 
-/// Checks the file's first bytes: empty files and .gz files that are not gzip are refused early.
-static lutnet_idx_status check_container(const char *path, char *message, size_t capacity) {
-    FILE *raw = fopen(path, "rb");
-    if (raw == NULL)
-        return fail(message, capacity, LUTNET_IDX_CANNOT_OPEN, "%s: cannot open (%s)", path,
-                    strerror(errno));
-    unsigned char head[2] = {0, 0};
-    size_t got = fread(head, 1, 2, raw);
-    fclose(raw);
-    if (got == 0)
-        return fail(message, capacity, LUTNET_IDX_EMPTY_FILE, "%s: the file is empty", path);
-    int gzip = got == 2 && head[0] == 0x1f && head[1] == 0x8b;
-    if (!gzip && ends_with_gz(path))
-        return fail(message, capacity, LUTNET_IDX_NOT_GZIP,
-                    "%s: not a gzip file (starts with 0x%02x%02x, expected 0x1f8b)", path, head[0],
-                    got == 2 ? head[1] : 0);
-    return LUTNET_IDX_OK;
-}
-
-/// Describes a header that stopped short: a gzip failure if zlib saw one, else a truncated header.
-static lutnet_idx_status header_ended(gzFile file, const char *path, char *message, size_t capacity,
-                                      uint64_t expected) {
-    lutnet_idx_status status =
-        stream_failure(file, path, message, capacity, LUTNET_IDX_TRUNCATED_HEADER, "the header");
-    if (status != LUTNET_IDX_TRUNCATED_HEADER) return status;
-    return fail(message, capacity, status, "%s: file ends inside the IDX header (expected %llu bytes)",
-                path, (unsigned long long)expected);
-}
-
-static lutnet_idx_status read_header(gzFile file, const char *path, lutnet_idx_tensor *tensor,
-                                     char *message, size_t capacity) {
+static lutnet_idx_status read_header(idx_source *source, lutnet_idx_tensor *tensor, char *message,
+                                     size_t capacity) {
+    const char *path = source->path;
     uint8_t magic[4];
-    int64_t got = read_fully(file, magic, 4);
-    if (got != 4) return header_ended(file, path, message, capacity, 4);
+    uint64_t got = 0;
+    lutnet_idx_status status = read_bytes(source, magic, 4, &got, "the header", message, capacity);
+    if (status != LUTNET_IDX_OK) return status;
+    if (got != 4)
+        return fail(message, capacity, LUTNET_IDX_TRUNCATED_HEADER,
+                    "%s: file ends inside the IDX header (expected 4 bytes)", path);
     if (magic[0] != 0 || magic[1] != 0)
         return fail(message, capacity, LUTNET_IDX_BAD_MAGIC,
                     "%s: bad IDX magic 0x%02x%02x%02x%02x (the first two bytes must be zero)", path,
@@ -135,8 +257,12 @@ static lutnet_idx_status read_header(gzFile file, const char *path, lutnet_idx_t
 
     uint8_t dims[4 * LUTNET_IDX_MAX_RANK];
     uint64_t dim_bytes = 4 * (uint64_t)tensor->rank;
-    got = read_fully(file, dims, dim_bytes);
-    if (got != (int64_t)dim_bytes) return header_ended(file, path, message, capacity, 4 + dim_bytes);
+    status = read_bytes(source, dims, dim_bytes, &got, "the header", message, capacity);
+    if (status != LUTNET_IDX_OK) return status;
+    if (got != dim_bytes)
+        return fail(message, capacity, LUTNET_IDX_TRUNCATED_HEADER,
+                    "%s: file ends inside the IDX header (expected %llu bytes)", path,
+                    (unsigned long long)(4 + dim_bytes));
     uint64_t count = 1;
     size_t size = lutnet_idx_element_size(tensor->element_type);
     for (uint32_t d = 0; d < tensor->rank; d++) {
@@ -154,8 +280,9 @@ static lutnet_idx_status read_header(gzFile file, const char *path, lutnet_idx_t
     return LUTNET_IDX_OK;
 }
 
-static lutnet_idx_status read_payload(gzFile file, const char *path, lutnet_idx_tensor *tensor,
+static lutnet_idx_status read_payload(idx_source *source, lutnet_idx_tensor *tensor,
                                       char *message, size_t capacity) {
+    const char *path = source->path;
     size_t size = lutnet_idx_element_size(tensor->element_type);
     uint64_t total = tensor->element_count * size;
     uint64_t allocated = total < INITIAL_CAPACITY ? total : INITIAL_CAPACITY;
@@ -164,56 +291,45 @@ static lutnet_idx_status read_payload(gzFile file, const char *path, lutnet_idx_
         return fail(message, capacity, LUTNET_IDX_OUT_OF_MEMORY,
                     "%s: out of memory for %llu bytes of IDX data", path, (unsigned long long)allocated);
     uint64_t filled = 0;
+    lutnet_idx_status status;
     for (;;) {
-        int64_t got = read_fully(file, buffer + filled, allocated - filled);
-        if (got < 0) {
-            free(buffer);
-            return stream_failure(file, path, message, capacity, LUTNET_IDX_READ_ERROR, "the data");
-        }
-        filled += (uint64_t)got;
-        if (filled < allocated || filled == total) break;
+        uint64_t got = 0;
+        status = read_bytes(source, buffer + filled, allocated - filled, &got, "the data", message,
+                            capacity);
+        filled += got;
+        if (status != LUTNET_IDX_OK || filled < allocated || filled == total) break;
         uint64_t grown = allocated * 2 < total ? allocated * 2 : total;
         uint8_t *larger = realloc(buffer, (size_t)grown);
         if (larger == NULL) {
-            free(buffer);
-            return fail(message, capacity, LUTNET_IDX_OUT_OF_MEMORY,
-                        "%s: out of memory for %llu bytes of IDX data", path, (unsigned long long)grown);
+            status = fail(message, capacity, LUTNET_IDX_OUT_OF_MEMORY,
+                          "%s: out of memory for %llu bytes of IDX data", path,
+                          (unsigned long long)grown);
+            break;
         }
         buffer = larger;
         allocated = grown;
     }
-    if (filled < total) {
-        free(buffer);
-        lutnet_idx_status status =
-            stream_failure(file, path, message, capacity, LUTNET_IDX_TRUNCATED_DATA, "the data");
-        if (status != LUTNET_IDX_TRUNCATED_DATA) return status;
-        return fail(message, capacity, status,
-                    "%s: IDX data is truncated: the header says %llu bytes, the file has %llu", path,
-                    (unsigned long long)total, (unsigned long long)filled);
-    }
-    // The payload must end exactly here; reading on also verifies the gzip trailer (CRC, length).
-    uint8_t extra[4096];
+    if (status == LUTNET_IDX_OK && filled < total)
+        status = fail(message, capacity, LUTNET_IDX_TRUNCATED_DATA,
+                      "%s: IDX data is truncated: the header says %llu bytes, the file has %llu", path,
+                      (unsigned long long)total, (unsigned long long)filled);
+    // The payload must end exactly here; reading on also verifies each gzip trailer (CRC, length).
     uint64_t trailing = 0;
-    for (;;) {
-        int got = gzread(file, extra, sizeof extra);
-        if (got < 0) {
-            free(buffer);
-            return stream_failure(file, path, message, capacity, LUTNET_IDX_READ_ERROR, "the data");
-        }
+    while (status == LUTNET_IDX_OK) {
+        uint8_t extra[4096];
+        uint64_t got = 0;
+        status = read_bytes(source, extra, sizeof extra, &got, "the data", message, capacity);
         if (got == 0) break;
-        trailing += (uint64_t)got;
+        trailing += got;
     }
-    int code = Z_OK;
-    gzerror(file, &code);
-    if (code != Z_OK) {
+    if (status == LUTNET_IDX_OK && trailing > 0)
+        status = fail(message, capacity, LUTNET_IDX_TRAILING_DATA,
+                      "%s: %llu trailing %s after the %llu bytes of IDX data the header describes",
+                      path, (unsigned long long)trailing, trailing == 1 ? "byte" : "bytes",
+                      (unsigned long long)total);
+    if (status != LUTNET_IDX_OK) {
         free(buffer);
-        return stream_failure(file, path, message, capacity, LUTNET_IDX_READ_ERROR, "the data");
-    }
-    if (trailing > 0) {
-        free(buffer);
-        return fail(message, capacity, LUTNET_IDX_TRAILING_DATA,
-                    "%s: %llu trailing bytes after the %llu bytes of IDX data the header describes",
-                    path, (unsigned long long)trailing, (unsigned long long)total);
+        return status;
     }
     swap_to_host(buffer, tensor->element_count, size);
     tensor->data = buffer;
@@ -226,18 +342,13 @@ lutnet_idx_status lutnet_idx_read(const char *path, lutnet_idx_tensor *out, char
     if (path == NULL || out == NULL)
         return fail(message, message_capacity, LUTNET_IDX_CANNOT_OPEN, "no path or no output given");
     memset(out, 0, sizeof *out);
-    lutnet_idx_status status = check_container(path, message, message_capacity);
-    if (status != LUTNET_IDX_OK) return status;
-    gzFile file = gzopen(path, "rb");
-    if (file == NULL)
-        return fail(message, message_capacity, LUTNET_IDX_CANNOT_OPEN, "%s: cannot open (%s)", path,
-                    strerror(errno));
-    gzbuffer(file, 256 * 1024);
+    idx_source source;
+    lutnet_idx_status status = open_source(&source, path, message, message_capacity);
     lutnet_idx_tensor tensor;
     memset(&tensor, 0, sizeof tensor);
-    status = read_header(file, path, &tensor, message, message_capacity);
-    if (status == LUTNET_IDX_OK) status = read_payload(file, path, &tensor, message, message_capacity);
-    gzclose(file);
+    if (status == LUTNET_IDX_OK) status = read_header(&source, &tensor, message, message_capacity);
+    if (status == LUTNET_IDX_OK) status = read_payload(&source, &tensor, message, message_capacity);
+    close_source(&source);
     if (status == LUTNET_IDX_OK) *out = tensor;
     return status;
 }

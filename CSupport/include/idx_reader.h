@@ -33,7 +33,7 @@ typedef enum lutnet_idx_status {
     LUTNET_IDX_EMPTY_FILE = 2,        ///< the file has no bytes at all
     LUTNET_IDX_NOT_GZIP = 3,          ///< named .gz but does not start with the gzip magic
     LUTNET_IDX_GZIP_TRUNCATED = 4,    ///< the gzip stream ends early (zlib's reason attached)
-    LUTNET_IDX_GZIP_CORRUPT = 5,      ///< the gzip stream is damaged: bad data or checksum
+    LUTNET_IDX_GZIP_CORRUPT = 5,      ///< the gzip stream is damaged: bad data, checksum or tail
     LUTNET_IDX_BAD_MAGIC = 6,         ///< the first two bytes are not zero
     LUTNET_IDX_UNKNOWN_TYPE = 7,      ///< the element-type byte is not an IDX type
     LUTNET_IDX_BAD_RANK = 8,          ///< zero dimensions or more than LUTNET_IDX_MAX_RANK
@@ -43,7 +43,7 @@ typedef enum lutnet_idx_status {
     LUTNET_IDX_TRUNCATED_DATA = 12,   ///< fewer payload bytes than the dimensions say
     LUTNET_IDX_TRAILING_DATA = 13,    ///< more payload bytes than the dimensions say
     LUTNET_IDX_OUT_OF_MEMORY = 14,
-    LUTNET_IDX_READ_ERROR = 15,       ///< the operating system reported an I/O error
+    LUTNET_IDX_READ_ERROR = 15,       ///< the operating system reported an I/O error (or a folder)
 } lutnet_idx_status;
 
 /// A decoded IDX tensor. `data` holds `element_count` elements in host byte order.
@@ -59,8 +59,9 @@ typedef struct lutnet_idx_tensor {
 size_t lutnet_idx_element_size(uint8_t type);
 
 /// Reads the IDX file at `path` into `out`. A file that starts with the gzip magic is decompressed
-/// straight into the tensor's buffer (multi-member streams are accepted); a file whose name ends in
-/// ".gz" must be gzip. The payload must be exactly as long as the header says.
+/// straight into the tensor's buffer by zlib's inflate; multi-member streams are accepted, but bytes
+/// after the last member that do not start another one are refused (LUTNET_IDX_GZIP_CORRUPT). A file
+/// whose name ends in ".gz" must be gzip. The payload must be exactly as long as the header says.
 /// Writes a NUL-terminated description of any failure into `message` (may be NULL).
 lutnet_idx_status lutnet_idx_read(const char *path, lutnet_idx_tensor *out,
                                   char *message, size_t message_capacity);

@@ -4,7 +4,7 @@ import ArgumentParser
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmarks that print figures; build with -c release.",
-        subcommands: [BenchTrainCommand.self]
+        abstract: "Benchmarks that print figures; build with `swift build -c release` before running them.",
+        subcommands: [BenchReadCommand.self, BenchTrainCommand.self]
     )
 }

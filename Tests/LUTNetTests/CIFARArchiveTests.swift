@@ -6,12 +6,9 @@ import XCTest
 /// The CIFAR-10 binary archive and folder loaders, on the fixture written by
 /// Data/make_cifar_fixture.py, its damaged variants, and the real CIFAR-10 in ../shared/datasets.
 final class CIFARArchiveTests: XCTestCase {
-    private static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    private static let fixtures = packageRoot.appendingPathComponent("Data/fixtures/cifar10-binary").path
+    private static let fixtures = Fixtures.path("cifar10-binary")
     private static let archive = fixtures + "/cifar-10-binary.tar.gz"
     private static let folder = fixtures + "/cifar-10-batches-bin"
-    private static let shared = packageRoot.appendingPathComponent("../shared/datasets").standardized.path
 
     /// Records per batch in the fixture: data_batch_1 ... data_batch_5, then test_batch (batch 6).
     private static let records = [1: 2, 2: 3, 3: 1, 4: 2, 5: 2, 6: 3]
@@ -191,7 +188,7 @@ final class CIFARArchiveTests: XCTestCase {
     }
 
     func testFilesThatAreNotArchivesAreRefused() throws {
-        let folder = try temporaryFolder()
+        let folder = try Fixtures.temporaryFolder(for: self).path
         let notGzip = folder + "/plain.tar.gz", notTar = folder + "/text.tar", empty = folder + "/empty.tgz"
         try Data(String(repeating: "not an archive\n", count: 50).utf8).write(to: URL(fileURLWithPath: notGzip))
         try Data(String(repeating: "not an archive\n", count: 50).utf8).write(to: URL(fileURLWithPath: notTar))
@@ -210,16 +207,9 @@ final class CIFARArchiveTests: XCTestCase {
 
     // MARK: damaged folders
 
-    private func temporaryFolder() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lutnet-cifar-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url.path
-    }
-
     /// A copy of the fixture folder, changed by `change`.
     private func damagedFolder(_ change: (String) throws -> Void) throws -> String {
-        let folder = try temporaryFolder() + "/cifar-10-batches-bin"
+        let folder = try Fixtures.temporaryFolder(for: self).path + "/cifar-10-batches-bin"
         try FileManager.default.copyItem(atPath: Self.folder, toPath: folder)
         try change(folder)
         return folder
@@ -313,10 +303,7 @@ final class CIFARArchiveTests: XCTestCase {
     // MARK: real data
 
     func testSharedCIFAR10InIDXFormIsReadable() throws {
-        let folder = Self.shared + "/cifar10"
-        guard FileManager.default.fileExists(atPath: folder) else {
-            throw XCTSkip("real CIFAR-10 not found at \(folder) (../shared/datasets is absent)")
-        }
+        let folder = try Fixtures.shared("cifar10")
         let dataset = try DatasetLoader.load(path: folder)
         XCTAssertEqual(dataset.train.count, 50_000)
         XCTAssertEqual(dataset.train.imageShape, [32, 32, 3])

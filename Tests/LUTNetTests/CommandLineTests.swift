@@ -12,7 +12,7 @@ final class CommandLineTests: XCTestCase {
 
     func run(_ arguments: [String]) throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try TestPaths.builtProduct("lutnet"))
+        process.executableURL = URL(fileURLWithPath: try Fixtures.builtProduct("lutnet"))
         process.arguments = arguments
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
@@ -34,7 +34,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testImpossibleOptionsGiveClearErrors() throws {
-        let data = try TestPaths.fashionMNIST()
+        let data = try Fixtures.fashionMNIST()
         try assertFails(["train", "--data", data, "--k", "0"], saying: "k = 0 is not supported")
         try assertFails(["train", "--data", data, "--k", "17"], saying: "k = 17 is not supported")
         try assertFails(["train", "--data", data, "--layers", "3x0"], saying: "invalid layers '3x0'")
@@ -47,7 +47,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testTrainSaveEvalAndPredictAgree() throws {
-        let data = try TestPaths.fashionMNIST()
+        let data = try Fixtures.fashionMNIST()
         let model = FileManager.default.temporaryDirectory.appendingPathComponent("lutnet-cli-\(UUID().uuidString).lut").path
         defer { try? FileManager.default.removeItem(atPath: model) }
         let trained = try run(["train", "--data", data, "--task", "1:9", "--layers", "2x64", "--save", model, "--json"])
@@ -67,7 +67,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(predicted.status, 0, predicted.errors)
         XCTAssertEqual(predicted.output.split(separator: "\n").count, 10_000)
 
-        try assertFails(["eval", "--model", model, "--data", try TestPaths.sharedDataset("cifar10")],
+        try assertFails(["eval", "--model", model, "--data", try Fixtures.shared("cifar10")],
                         saying: "the data has 3072 input bits per example but the model reads 784")
     }
 }

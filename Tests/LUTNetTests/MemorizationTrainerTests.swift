@@ -72,7 +72,7 @@ final class MemorizationTrainerTests: XCTestCase {
 
     /// A small network on real MNIST 0-4:5-9 generalizes; random labels are memorized but do not.
     func testRealDataAccuracyFloorAndRandomLabels() throws {
-        let folder = try TestPaths.sharedDataset("mnist")
+        let folder = try Fixtures.shared("mnist")
         let dataset = try DatasetLoader.load(path: folder)
         let task = try BinaryTask(parsing: "0-4:5-9")
         let train = try BinarizedExamples(images: dataset.train, task: task, threshold: 128, split: "train")

@@ -5,10 +5,7 @@ import XCTest
 /// Espresso PLA loading: a hand-made file, every kind of malformed file, and the IWLS 2020 benchmarks
 /// in ../shared/datasets.
 final class PLALoaderTests: XCTestCase {
-    private static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    private static let fixtures = packageRoot.appendingPathComponent("Data/fixtures/pla").path
-    private static let shared = packageRoot.appendingPathComponent("../shared/datasets").standardized.path
+    private static let fixtures = Fixtures.path("pla")
 
     /// The examples of Data/fixtures/pla/small.pla: rows 10110 1, 00000 0, 11111 1, 01001 0.
     private static let smallPixels: [UInt8] = [255, 0, 255, 255, 0,
@@ -17,16 +14,9 @@ final class PLALoaderTests: XCTestCase {
                                                0, 255, 0, 0, 255]
     private static let smallLabels: [UInt8] = [1, 0, 1, 0]
 
-    private func temporaryFolder() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lutnet-pla-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url.path
-    }
-
     /// Writes `text` to a fresh file named `name` and returns its path.
     private func write(_ text: String, name: String = "data.pla") throws -> String {
-        let path = try temporaryFolder() + "/" + name
+        let path = try Fixtures.temporaryFolder(for: self).path + "/" + name
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         return path
     }
@@ -151,7 +141,7 @@ final class PLALoaderTests: XCTestCase {
     }
 
     func testUnreadableFilesNameTheFile() throws {
-        let folder = try temporaryFolder()
+        let folder = try Fixtures.temporaryFolder(for: self).path
         let gz = try Data(contentsOf: URL(fileURLWithPath: Self.fixtures + "/small.pla.gz"))
         let truncated = folder + "/truncated.pla.gz"
         try gz.prefix(gz.count - 12).write(to: URL(fileURLWithPath: truncated))
@@ -206,10 +196,7 @@ final class PLALoaderTests: XCTestCase {
     }
 
     func testIWLS2020BenchmarkEx80() throws {
-        let folder = Self.shared + "/iwls2020"
-        guard FileManager.default.fileExists(atPath: folder) else {
-            throw XCTSkip("IWLS 2020 benchmarks not found at \(folder) (../shared/datasets is absent)")
-        }
+        let folder = try Fixtures.shared("iwls2020")
         let dataset = try DatasetLoader.load(trainPLA: folder + "/ex80.train.pla.gz", testPLA: folder + "/ex80.test.pla.gz")
         for set in [dataset.train, try XCTUnwrap(dataset.test)] {
             XCTAssertEqual(set.count, 6_400)

@@ -39,6 +39,7 @@ public struct BitMatrix: Sendable, Equatable {
     /// Binarizes the examples `indices` of `images`: bit = (byte >= threshold), one bit per byte
     /// feature (so one per color channel).
     public init(binarizing images: ImageSet, indices: [UInt32], threshold: UInt8) {
+        precondition(indices.allSatisfy { Int($0) < images.count }, "example index past the end of \(images.source)")
         self.init(rowCount: images.featureCount, columnCount: indices.count)
         let features = images.featureCount, wordsPerRow = self.wordsPerRow
         images.withPixels { pixels in
