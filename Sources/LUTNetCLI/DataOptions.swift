@@ -12,8 +12,8 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: "Binary task: classes of label 0, then of label 1 (e.g. 0-4:5-9, 3:8, 1,3,5:0,2,4); default 0-4:5-9, or 0:1 for two-class data such as PLA files.")
     var task: String?
 
-    @Option(name: .long, help: "Binarization threshold: a byte is 1 when it is >= this (1-255).")
-    var threshold: Int = 128
+    @Option(name: .long, help: "Binarization threshold: a byte is 1 when it is >= this (1-255; default 128, or a saved model's).")
+    var threshold: Int?
 
     /// The parsed task; without --task, 0:1 for data with two classes and 0-4:5-9 otherwise.
     func binaryTask(for dataset: Dataset) throws -> BinaryTask {
@@ -21,8 +21,9 @@ struct DataOptions: ParsableArguments {
         return try BinaryTask(parsing: dataset.train.classCounts().count <= 2 ? "0:1" : "0-4:5-9")
     }
 
-    /// The validated threshold.
-    func binarizationThreshold() throws -> UInt8 {
+    /// The validated threshold, `defaultValue` when none is given.
+    func binarizationThreshold(default defaultValue: UInt8 = 128) throws -> UInt8 {
+        guard let threshold else { return defaultValue }
         guard (1...255).contains(threshold) else { throw ConfigurationError.invalidThreshold(threshold) }
         return UInt8(threshold)
     }

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import LUTNet
+
+/// `lutnet predict`: a saved model's answer for every image of an IDX file.
+struct PredictCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "predict",
+        abstract: "Print a saved model's answer (0 or 1) for every image of an IDX image file, one per line."
+    )
+
+    @OptionGroup var modelOptions: ModelOptions
+
+    @Argument(help: "An IDX image file (N×H×W or N×H×W×C unsigned bytes), gzipped or plain.")
+    var file: String
+
+    func run() throws {
+        let network = try modelOptions.load()
+        let images = try ImageSet(unlabeled: try IDXTensor.read(path: file))
+        let predictions = try network.predict(images, threads: try modelOptions.threadCount())
+        var output = ""
+        output.reserveCapacity(predictions.count * 2)
+        for p in predictions { output += p == 0 ? "0\n" : "1\n" }
+        FileHandle.standardOutput.write(Data(output.utf8))
+    }
+}
