@@ -188,6 +188,10 @@ int main(int argc, char **argv) {
     p.layers = "5x16777216";
     status = lutnet_train(data, "0,1:2,3", &p, &trained, &error);
     expect("train_network_too_large", status, LUTNET_ERROR_INVALID_PARAMETERS, &error, "GiB");
+    p.layers = "1000000";  // 8 GB of tables, but 512 GB of counters for a million workers
+    p.threads = INT32_MAX;
+    status = lutnet_train(data, "0,1:2,3", &p, &trained, &error);
+    expect("train_too_many_workers", status, LUTNET_ERROR_INVALID_PARAMETERS, &error, "GiB");
 
     // Datasets.
     lutnet_dataset *other = NULL;
@@ -275,8 +279,12 @@ int main(int argc, char **argv) {
     expect("predict_dataset_no_test_split", status, LUTNET_ERROR_INVALID_ARGUMENT, &error, "no test split");
     status = lutnet_predict_dataset(model, data, (lutnet_split)7, answers, EXAMPLES, &error);
     expect("predict_dataset_bad_split", status, LUTNET_ERROR_INVALID_ARGUMENT, &error, "split 7");
+    status = lutnet_predict_dataset(NULL, data, LUTNET_SPLIT_TRAIN, answers, EXAMPLES, &error);
+    expect("predict_dataset_null_model", status, LUTNET_ERROR_NULL_ARGUMENT, &error, "model");
     status = lutnet_predict_dataset(model, NULL, LUTNET_SPLIT_TRAIN, answers, EXAMPLES, &error);
     expect("predict_dataset_null_dataset", status, LUTNET_ERROR_NULL_ARGUMENT, &error, "dataset");
+    status = lutnet_predict_dataset(model, data, LUTNET_SPLIT_TRAIN, NULL, EXAMPLES, &error);
+    expect("predict_dataset_null_predictions", status, LUTNET_ERROR_NULL_ARGUMENT, &error, "predictions");
     lutnet_dataset *narrow = NULL;
     status = lutnet_dataset_from_memory(pixels, labels, EXAMPLES * 2, FEATURES / 2, &narrow, &error);
     expect_true("narrow_dataset", status == LUTNET_OK, error.message);
@@ -286,6 +294,10 @@ int main(int argc, char **argv) {
     status = lutnet_accuracy(model, narrow, LUTNET_SPLIT_TRAIN, NULL, &accuracy, &error);
     expect("accuracy_wrong_features", status, LUTNET_ERROR_SIZE_MISMATCH, &error, "dataset from memory");
     lutnet_dataset_free(narrow);
+    status = lutnet_accuracy(NULL, data, LUTNET_SPLIT_TRAIN, NULL, &accuracy, &error);
+    expect("accuracy_null_model", status, LUTNET_ERROR_NULL_ARGUMENT, &error, "model");
+    status = lutnet_accuracy(model, NULL, LUTNET_SPLIT_TRAIN, NULL, &accuracy, &error);
+    expect("accuracy_null_dataset", status, LUTNET_ERROR_NULL_ARGUMENT, &error, "dataset");
     status = lutnet_accuracy(model, data, LUTNET_SPLIT_TRAIN, NULL, NULL, &error);
     expect("accuracy_null_out", status, LUTNET_ERROR_NULL_ARGUMENT, &error, "accuracy");
     status = lutnet_accuracy(model, data, LUTNET_SPLIT_TRAIN, "0:1:2", &accuracy, &error);

@@ -27,7 +27,7 @@ public func lutnet_train(_ dataset: OpaquePointer?, _ task: UnsafePointer<CChar>
             let examples = try BinarizedExamples(images: data.train, task: binaryTask,
                                                  threshold: settings.threshold, split: data.train.source)
             try TrainingMemory.check(settings.shape, examples: examples.count, inputs: examples.inputs.rowCount,
-                                     function)
+                                     threads: settings.threads, function)
             let trainer = MemorizationTrainer(shape: settings.shape, seed: settings.seed, threads: settings.threads)
             network = trainer.train(on: examples, task: binaryTask, threshold: settings.threshold).0
         } catch let failure as APIFailure {
@@ -44,21 +44,24 @@ public func lutnet_train(_ dataset: OpaquePointer?, _ task: UnsafePointer<CChar>
 /// A conservative estimate of the memory training takes, so that a network far too large for
 /// the machine is refused with an error instead of failing to allocate (which aborts the process).
 enum TrainingMemory {
-    /// Bytes of the tables and wiring of every layer, plus two layers' outputs on the training
-    /// examples and the binarized inputs.
-    static func bytes(_ shape: NetworkShape, examples: Int, inputs: Int) -> Double {
+    /// Bytes of the tables and wiring of every layer, two layers' outputs on the training
+    /// examples, the binarized inputs, and the pattern counters of every worker (the trainer
+    /// runs up to one worker per LUT of the widest layer, each with 2^(k+1) counters).
+    static func bytes(_ shape: NetworkShape, examples: Int, inputs: Int, threads: Int) -> Double {
         let tableBytes = Double(LUTLayer.tableWords(k: shape.k)) * 8
         let rowBytes = Double((examples + 63) / 64) * 8
         let widths = shape.allWidths.map(Double.init)
         let model = widths.reduce(0) { $0 + $1 * (tableBytes + Double(shape.k) * 4) }
         let outputs = 2 * (widths.max() ?? 1) * rowBytes
-        let counters = Double(ParallelWork.defaultThreads) * Double(1 << (shape.k + 1)) * 4
+        let workers = min(Double(threads), widths.max() ?? 1)
+        let counters = workers * Double(1 << (shape.k + 1)) * 4
         return model + outputs + Double(inputs) * rowBytes + counters
     }
 
     /// Refuses a network whose training needs more memory than the machine has.
-    static func check(_ shape: NetworkShape, examples: Int, inputs: Int, _ function: String) throws(APIFailure) {
-        let needed = bytes(shape, examples: examples, inputs: inputs)
+    static func check(_ shape: NetworkShape, examples: Int, inputs: Int, threads: Int,
+                      _ function: String) throws(APIFailure) {
+        let needed = bytes(shape, examples: examples, inputs: inputs, threads: threads)
         let available = Double(ProcessInfo.processInfo.physicalMemory)
         guard needed <= available else {
             let gib = 1024.0 * 1024 * 1024

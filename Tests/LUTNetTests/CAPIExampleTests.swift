@@ -147,10 +147,11 @@ final class CAPIExampleTests: XCTestCase {
         let outcome = try ExternalTools.run(executable, [scratch.path])
         XCTAssertEqual(outcome.status, 0, outcome.transcript)
         XCTAssertFalse(outcome.output.contains("FAIL"), outcome.transcript)
-        XCTAssertTrue(outcome.output.hasSuffix("86 cases, 0 failed\n"), outcome.transcript)
+        XCTAssertTrue(outcome.output.hasSuffix("91 cases, 0 failed\n"), outcome.transcript)
         let expectations = [
             "train_k_seventeen: LUTNET_ERROR_INVALID_PARAMETERS: lutnet_train: k = 17 is not supported",
             "train_network_too_large: LUTNET_ERROR_INVALID_PARAMETERS: lutnet_train: a network of k=16, 5x16777216",
+            "train_too_many_workers: LUTNET_ERROR_INVALID_PARAMETERS: lutnet_train: a network of k=16, 1x1000000",
             "load_null_folder: LUTNET_ERROR_NULL_ARGUMENT: lutnet_dataset_load: folder is NULL",
             "load_missing_folder: LUTNET_ERROR_DATASET: /nonexistent/lutnet-data: no such file or folder",
             "load_truncated_idx: LUTNET_ERROR_DATASET: \(scratch.path)/train-images-idx3-ubyte:",
