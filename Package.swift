@@ -5,6 +5,8 @@ let package = Package(
     name: "LUTNet",
     products: [
         .library(name: "LUTNet", targets: ["LUTNet"]),
+        // The C API as liblutnetc.so (the name lutnet is the command's: product names are unique).
+        .library(name: "lutnetc", type: .dynamic, targets: ["LUTNetC"]),
         .executable(name: "lutnet", targets: ["LUTNetCLI"]),
     ],
     dependencies: [
@@ -35,6 +37,12 @@ let package = Package(
             name: "LUTNet",
             dependencies: ["CSupport", "CZlib", "COpenBLAS"]
         ),
+        // The C API: the documented header lutnet.h, and its implementation in Swift.
+        .target(name: "CLUTNetAPI"),
+        .target(
+            name: "LUTNetC",
+            dependencies: ["LUTNet", "CLUTNetAPI"]
+        ),
         .executableTarget(
             name: "LUTNetCLI",
             dependencies: [
@@ -44,7 +52,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LUTNetTests",
-            dependencies: ["LUTNet", "CSupport"]
+            dependencies: ["LUTNet", "CSupport", "LUTNetC", "CLUTNetAPI"]
         ),
     ]
 )

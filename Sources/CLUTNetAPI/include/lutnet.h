@@ -1,0 +1,224 @@
+/// LUTNet's C API: train networks of k-input lookup tables (LUTs) by memorization, predict with
+/// them, save and load them. The library is `liblutnetc.so` (build it with
+/// `swift build -c release`); see Examples/c/README.md.
+///
+/// A typical program:
+///
+///     lutnet_error error;
+///     lutnet_dataset *data = NULL;
+///     lutnet_model *model = NULL;
+///     lutnet_parameters parameters;
+///     lutnet_default_parameters(&parameters);
+///     parameters.layers = "2x256";
+///     if (lutnet_dataset_load("/usr/share/datasets/fashion-mnist", &data, &error) != LUTNET_OK ||
+///         lutnet_train(data, "0-4:5-9", &parameters, &model, &error) != LUTNET_OK) {
+///         fprintf(stderr, "%s\n", error.message);
+///     }
+///     ...
+///     lutnet_model_free(model);
+///     lutnet_dataset_free(data);
+///
+/// Errors. Every function that can fail returns a `lutnet_status` and takes, last, a pointer to a
+/// caller-owned `lutnet_error` (it may be NULL when the caller only wants the code). The function
+/// writes the returned status and a NUL-terminated sentence saying what is wrong into it (an empty
+/// string on success). Bad input never aborts the host: NULL pointers, zero or overflowing counts,
+/// sizes that disagree, invalid tasks or parameters and damaged files all come back as codes.
+///
+/// Ownership. Pointers the caller passes in stay the caller's: the library reads them during the
+/// call only (datasets made from memory copy the examples). A handle returned through an out
+/// parameter (`lutnet_dataset **`, `lutnet_model **`) belongs to the caller, who frees it with
+/// the matching `_free` function; on failure the out parameter is set to NULL. Strings returned
+/// as `const char *` are never freed by the caller: static ones live for the whole process,
+/// a model's task lives as long as the model.
+///
+/// Threads. The library keeps no global mutable state. Datasets and models never change after
+/// they are made, so any number of threads may use the same handle at once; free a handle only
+/// when no call is using it. A `lutnet_error` is written by the call it is passed to: give each
+/// thread its own. Training, prediction and accuracy spread their work over `threads` worker
+/// threads of their own and return only when the work is done.
+#ifndef LUTNET_H
+#define LUTNET_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// The version of this header; `lutnet_version()` returns the library's, which should be equal.
+#define LUTNET_VERSION "0.1.0"
+
+/// Bytes in `lutnet_error.message`, the terminating NUL included. Longer messages are cut at a
+/// UTF-8 character boundary.
+#define LUTNET_MESSAGE_CAPACITY 512
+
+/// The largest number of inputs per LUT (`lutnet_parameters.k`).
+#define LUTNET_MAX_K 16
+
+/// The largest number of LUTs in one hidden layer.
+#define LUTNET_MAX_LAYER_WIDTH 16777216
+
+/// The largest number of hidden layers (the model file holds at most 1000 layers, the output LUT
+/// included).
+#define LUTNET_MAX_HIDDEN_LAYERS 999
+
+/// What a call did. Every failure has its own code; `lutnet_error.message` says more.
+typedef enum lutnet_status {
+    LUTNET_OK = 0,
+    LUTNET_ERROR_NULL_ARGUMENT = 1,      ///< a required pointer is NULL
+    LUTNET_ERROR_INVALID_ARGUMENT = 2,   ///< a count is zero or too large, a buffer too small, a split absent
+    LUTNET_ERROR_INVALID_PARAMETERS = 3, ///< `lutnet_parameters` out of range (see lutnet_check_parameters)
+    LUTNET_ERROR_INVALID_TASK = 4,       ///< a task string that cannot be parsed, or overlapping groups
+    LUTNET_ERROR_EMPTY_TASK_GROUP = 5,   ///< a group of the task has no examples in the data
+    LUTNET_ERROR_SIZE_MISMATCH = 6,      ///< the data's bytes per example differ from the model's inputs
+    LUTNET_ERROR_DATASET = 7,            ///< a dataset folder is missing, incomplete or damaged
+    LUTNET_ERROR_MODEL_FILE = 8,         ///< a model file cannot be read or written, or is damaged
+} lutnet_status;
+
+/// A call's outcome: its status and a sentence naming what is wrong. Owned by the caller
+/// (typically a local variable); written by every call it is passed to.
+typedef struct lutnet_error {
+    lutnet_status status;                   ///< the status the call returned
+    char message[LUTNET_MESSAGE_CAPACITY];  ///< NUL-terminated; empty on success
+} lutnet_error;
+
+/// A dataset's two parts.
+typedef enum lutnet_split {
+    LUTNET_SPLIT_TRAIN = 0,  ///< the training examples (every dataset has them)
+    LUTNET_SPLIT_TEST = 1,   ///< the test examples (only datasets loaded from a folder with t10k-/test- files)
+} lutnet_split;
+
+/// Labeled examples, each a fixed number of bytes (pixels, or every channel of every pixel) and
+/// a class label 0-255: a training split and, for folders that have one, a test split.
+typedef struct lutnet_dataset lutnet_dataset;
+
+/// A trained LUT network with everything needed to apply it to new examples: the number of
+/// input bytes, the binarization threshold and the task it answers.
+typedef struct lutnet_model lutnet_model;
+
+/// How to train a network. Fill it with `lutnet_default_parameters`, then change fields.
+typedef struct lutnet_parameters {
+    /// Inputs per LUT, 1 to LUTNET_MAX_K. Default 8.
+    int32_t k;
+    /// Hidden layers as text: "DEPTHxWIDTH" ("5x1024") or a list of widths ("1024,512,256");
+    /// "" or "0" means none (the output LUT reads the inputs). Default "5x1024". Set it to NULL to
+    /// give the widths as an array in `hidden_widths` instead.
+    const char *layers;
+    /// LUTs in each hidden layer, first layer first; read only when `layers` is NULL. Each 1 to
+    /// LUTNET_MAX_LAYER_WIDTH. Default NULL.
+    const uint32_t *hidden_widths;
+    /// Entries of `hidden_widths`, 0 to LUTNET_MAX_HIDDEN_LAYERS. Default 0.
+    size_t hidden_layer_count;
+    /// Binarization threshold, 1 to 255: an input bit is 1 when its byte is >= threshold.
+    /// Default 128.
+    int32_t threshold;
+    /// Seed of the random wiring and of tie-breaking: the same seed gives the same network
+    /// whatever the number of threads. Default 0.
+    uint64_t seed;
+    /// Worker threads; 0 means one per active core. Used by training and stored in the model for
+    /// its predictions (a loaded model uses every core). Default 0.
+    int32_t threads;
+} lutnet_parameters;
+
+/// The library's version, e.g. "0.1.0" (static).
+const char *lutnet_version(void);
+
+/// The name of a status, e.g. "LUTNET_ERROR_NULL_ARGUMENT" (static); "LUTNET_UNKNOWN_STATUS" for
+/// a value that is not a `lutnet_status`.
+const char *lutnet_status_name(lutnet_status status);
+
+/// Fills `parameters` with the defaults documented in `lutnet_parameters`. NULL is ignored.
+void lutnet_default_parameters(lutnet_parameters *parameters);
+
+/// NULL when `parameters` can be trained with, otherwise a static sentence saying which field is
+/// wrong (do not free it). `lutnet_train` makes the same checks and reports the offending value.
+const char *lutnet_check_parameters(const lutnet_parameters *parameters);
+
+/// Loads a dataset folder in MNIST's layout: train-images-idx3-ubyte[.gz] (or idx4 for color
+/// images, every channel its own byte) with train-labels-idx1-ubyte[.gz], and optionally the same
+/// with a t10k- or test- prefix for the test split. On success `*dataset` is a new handle the
+/// caller frees with `lutnet_dataset_free`.
+/// Errors: LUTNET_ERROR_NULL_ARGUMENT, LUTNET_ERROR_DATASET (message names the file at fault).
+lutnet_status lutnet_dataset_load(const char *folder, lutnet_dataset **dataset, lutnet_error *error);
+
+/// Makes a dataset (a training split only) from `count` examples in memory: `pixels` holds
+/// `count * features` bytes, example after example; `labels` holds `count` class labels. Both are
+/// copied: the caller keeps ownership and may free them on return. `count` and `features` must be
+/// 1 to 4294967295. On success `*dataset` is a new handle the caller frees with
+/// `lutnet_dataset_free`.
+/// Errors: LUTNET_ERROR_NULL_ARGUMENT, LUTNET_ERROR_INVALID_ARGUMENT.
+lutnet_status lutnet_dataset_from_memory(const uint8_t *pixels, const uint8_t *labels, size_t count,
+                                         size_t features, lutnet_dataset **dataset,
+                                         lutnet_error *error);
+
+/// Examples in a split of `dataset`; 0 when `dataset` is NULL or has no such split.
+size_t lutnet_dataset_count(const lutnet_dataset *dataset, lutnet_split split);
+
+/// Bytes per example (height × width × channels); 0 when `dataset` is NULL.
+size_t lutnet_dataset_features(const lutnet_dataset *dataset);
+
+/// Releases a dataset. NULL is allowed. Models trained on it do not refer to it.
+void lutnet_dataset_free(lutnet_dataset *dataset);
+
+/// Trains a network on the training split of `dataset` for `task`, two groups of classes
+/// separated by ':' (first group label 0, second label 1; other classes are left out), such as
+/// "0-4:5-9", "3:8" or "1,3,5,7,9:0,2,4,6,8". On success `*model` is a new handle the caller
+/// frees with `lutnet_model_free`.
+/// Errors: LUTNET_ERROR_NULL_ARGUMENT, LUTNET_ERROR_INVALID_PARAMETERS (also when the network
+/// would need more memory than the machine has), LUTNET_ERROR_INVALID_TASK,
+/// LUTNET_ERROR_EMPTY_TASK_GROUP.
+lutnet_status lutnet_train(const lutnet_dataset *dataset, const char *task,
+                           const lutnet_parameters *parameters, lutnet_model **model,
+                           lutnet_error *error);
+
+/// The model's answer, 0 or 1 (the task's first or second group), for `count` examples of
+/// `features` bytes each in `pixels` (example after example), written to `predictions[0..count)`.
+/// `features` must equal `lutnet_model_input_count(model)`.
+/// Errors: LUTNET_ERROR_NULL_ARGUMENT, LUTNET_ERROR_INVALID_ARGUMENT (count 0 or too large),
+/// LUTNET_ERROR_SIZE_MISMATCH.
+lutnet_status lutnet_predict(const lutnet_model *model, const uint8_t *pixels, size_t count,
+                             size_t features, uint8_t *predictions, lutnet_error *error);
+
+/// The model's answer for every example of a split of `dataset` (whatever its class), written to
+/// `predictions`, which has room for `capacity` bytes; `lutnet_dataset_count` gives the number.
+/// Errors: LUTNET_ERROR_NULL_ARGUMENT, LUTNET_ERROR_INVALID_ARGUMENT (no such split, or capacity
+/// below the split's count), LUTNET_ERROR_SIZE_MISMATCH.
+lutnet_status lutnet_predict_dataset(const lutnet_model *model, const lutnet_dataset *dataset,
+                                     lutnet_split split, uint8_t *predictions, size_t capacity,
+                                     lutnet_error *error);
+
+/// The fraction, 0 to 1, of the examples of a split of `dataset` taking part in `task` whose
+/// label the model predicts; `task` NULL means the task the model was trained on.
+/// Errors: LUTNET_ERROR_NULL_ARGUMENT, LUTNET_ERROR_INVALID_ARGUMENT (no such split),
+/// LUTNET_ERROR_INVALID_TASK, LUTNET_ERROR_EMPTY_TASK_GROUP, LUTNET_ERROR_SIZE_MISMATCH.
+lutnet_status lutnet_accuracy(const lutnet_model *model, const lutnet_dataset *dataset,
+                              lutnet_split split, const char *task, double *accuracy,
+                              lutnet_error *error);
+
+/// Writes `model` to `path` in LUTNet's model file format (the one `lutnet train --save` writes),
+/// atomically: a reader never sees half a model.
+/// Errors: LUTNET_ERROR_NULL_ARGUMENT, LUTNET_ERROR_MODEL_FILE.
+lutnet_status lutnet_model_save(const lutnet_model *model, const char *path, lutnet_error *error);
+
+/// Reads a model file. A wrong magic, an unknown version, a bad checksum, a truncated file or
+/// inconsistent contents are refused. On success `*model` is a new handle the caller frees with
+/// `lutnet_model_free`.
+/// Errors: LUTNET_ERROR_NULL_ARGUMENT, LUTNET_ERROR_MODEL_FILE (message names the file).
+lutnet_status lutnet_model_load(const char *path, lutnet_model **model, lutnet_error *error);
+
+/// Bytes per example the model reads; 0 when `model` is NULL.
+size_t lutnet_model_input_count(const lutnet_model *model);
+
+/// The model's task in canonical form, e.g. "0-4:5-9"; owned by the model (valid until
+/// `lutnet_model_free`). NULL when `model` is NULL.
+const char *lutnet_model_task(const lutnet_model *model);
+
+/// Releases a model. NULL is allowed.
+void lutnet_model_free(lutnet_model *model);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

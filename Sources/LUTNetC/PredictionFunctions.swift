@@ -1,0 +1,96 @@
+import CLUTNetAPI
+import LUTNet
+
+/// Implements `lutnet_predict` (see lutnet.h).
+@c @implementation
+public func lutnet_predict(_ model: OpaquePointer?, _ pixels: UnsafePointer<UInt8>?, _ count: Int,
+                           _ features: Int, _ predictions: UnsafeMutablePointer<UInt8>?,
+                           _ error: UnsafeMutablePointer<lutnet_error>?) -> lutnet_status {
+    reportingOutcome(to: error) { () throws(APIFailure) in
+        let function = "lutnet_predict"
+        let handle = ModelHandle.borrow(try required(model, function, "model"))
+        let pixels = try required(pixels, function, "pixels")
+        let out = try required(predictions, function, "predictions")
+        let count = try positiveCount(count, function, "count")
+        let features = try positiveCount(features, function, "features")
+        guard features == handle.network.inputCount else {
+            throw APIFailure(status: LUTNET_ERROR_SIZE_MISMATCH, message:
+                "\(function): the examples have \(features) bytes each but the model reads \(handle.network.inputCount)")
+        }
+        let bytes = try byteCount(count: count, features: features, function)
+        let images: ImageSet
+        do throws(DatasetError) {
+            images = try ImageSet(pixels: Array(UnsafeBufferPointer(start: pixels, count: bytes)),
+                                  imageShape: [features], labels: [UInt8](repeating: 0, count: count),
+                                  source: function)
+        } catch {
+            throw APIFailure(error)
+        }
+        let answers = try modelAnswers(of: handle, on: images, function)
+        out.update(from: answers, count: answers.count)
+    }
+}
+
+/// Implements `lutnet_predict_dataset` (see lutnet.h).
+@c @implementation
+public func lutnet_predict_dataset(_ model: OpaquePointer?, _ dataset: OpaquePointer?, _ split: lutnet_split,
+                                   _ predictions: UnsafeMutablePointer<UInt8>?, _ capacity: Int,
+                                   _ error: UnsafeMutablePointer<lutnet_error>?) -> lutnet_status {
+    reportingOutcome(to: error) { () throws(APIFailure) in
+        let function = "lutnet_predict_dataset"
+        let handle = ModelHandle.borrow(try required(model, function, "model"))
+        let data = DatasetHandle.borrow(try required(dataset, function, "dataset"))
+        let out = try required(predictions, function, "predictions")
+        let images = try data.images(split, function)
+        guard capacity >= images.count else {
+            throw .invalid(function, "predictions has room for \(UInt(bitPattern: capacity)) answers but the split has \(images.count) examples")
+        }
+        let answers = try modelAnswers(of: handle, on: images, function)
+        out.update(from: answers, count: answers.count)
+    }
+}
+
+/// Implements `lutnet_accuracy` (see lutnet.h).
+@c @implementation
+public func lutnet_accuracy(_ model: OpaquePointer?, _ dataset: OpaquePointer?, _ split: lutnet_split,
+                            _ task: UnsafePointer<CChar>?, _ accuracy: UnsafeMutablePointer<Double>?,
+                            _ error: UnsafeMutablePointer<lutnet_error>?) -> lutnet_status {
+    reportingOutcome(to: error) { () throws(APIFailure) in
+        let function = "lutnet_accuracy"
+        let handle = ModelHandle.borrow(try required(model, function, "model"))
+        let data = DatasetHandle.borrow(try required(dataset, function, "dataset"))
+        let out = try required(accuracy, function, "accuracy")
+        let images = try data.images(split, function)
+        let network = handle.network
+        try checkInputSize(network, images, function)
+        do throws(ConfigurationError) {
+            let binaryTask = try task.map { text throws(ConfigurationError) in
+                try BinaryTask(parsing: String(cString: text))
+            } ?? network.task
+            let examples = try BinarizedExamples(images: images, task: binaryTask, threshold: network.threshold,
+                                                 split: images.source)
+            out.pointee = try network.accuracy(on: examples, threads: handle.threads)
+        } catch {
+            throw APIFailure(error, in: function)
+        }
+    }
+}
+
+/// The model's answers for every example of `images`, after checking their size.
+func modelAnswers(of handle: ModelHandle, on images: ImageSet, _ function: String) throws(APIFailure) -> [UInt8] {
+    try checkInputSize(handle.network, images, function)
+    do throws(ConfigurationError) {
+        return try handle.network.predict(images, threads: handle.threads)
+    } catch {
+        throw APIFailure(error, in: function)
+    }
+}
+
+/// Refuses examples whose size differs from the model's inputs.
+func checkInputSize(_ network: LUTNetwork, _ images: ImageSet, _ function: String) throws(APIFailure) {
+    guard images.featureCount == network.inputCount else {
+        throw APIFailure(ConfigurationError.inputSizeMismatch(modelInputs: network.inputCount,
+                                                               dataFeatures: images.featureCount,
+                                                               source: images.source), in: function)
+    }
+}

@@ -1,0 +1,99 @@
+import CLUTNetAPI
+import LUTNet
+
+/// Validated `lutnet_parameters`: what a trainer needs.
+struct TrainingSettings {
+    let shape: NetworkShape
+    let threshold: UInt8
+    let seed: UInt64
+    let threads: Int
+
+    /// The largest number of hidden layers: a model file holds at most 1000 layers, the output LUT
+    /// included, so every model the API trains can be saved and loaded again.
+    static let maxHiddenLayers = 999
+
+    /// Validates `parameters`; a problem says which field is wrong.
+    static func validate(_ parameters: UnsafePointer<lutnet_parameters>?) -> Result<TrainingSettings, ParameterProblem> {
+        guard let parameters else { return .failure(.missing) }
+        let p = parameters.pointee
+        guard (1...Int32(LUTNetLimits.maxK)).contains(p.k) else { return .failure(.k(p.k)) }
+        guard (1...255).contains(p.threshold) else { return .failure(.threshold(p.threshold)) }
+        guard p.threads >= 0 else { return .failure(.threads(p.threads)) }
+        let widths: [Int]
+        if let layers = p.layers {
+            guard p.hidden_widths == nil && p.hidden_layer_count == 0 else { return .failure(.bothLayerForms) }
+            let text = String(cString: layers)
+            do {
+                widths = try NetworkShape(k: Int(p.k), layers: text).hiddenWidths
+            } catch {
+                return .failure(.layersText(text, reason: error.description))
+            }
+        } else {
+            let count = p.hidden_layer_count
+            guard count >= 0, count <= maxHiddenLayers else { return .failure(.tooManyLayers(UInt(bitPattern: count))) }
+            if count > 0 {
+                guard let array = p.hidden_widths else { return .failure(.missingWidths(count)) }
+                widths = UnsafeBufferPointer(start: array, count: count).map(Int.init)
+            } else {
+                widths = []
+            }
+        }
+        guard widths.count <= maxHiddenLayers else { return .failure(.tooManyLayers(UInt(widths.count))) }
+        if let bad = widths.firstIndex(where: { $0 < 1 || $0 > Int(LUTNET_MAX_LAYER_WIDTH) }) {
+            return .failure(.width(index: bad, value: widths[bad]))
+        }
+        do {
+            let shape = try NetworkShape(k: Int(p.k), hiddenWidths: widths)
+            let threads = p.threads == 0 ? ParallelWork.defaultThreads : Int(p.threads)
+            return .success(TrainingSettings(shape: shape, threshold: UInt8(p.threshold), seed: p.seed, threads: threads))
+        } catch {
+            // Unreachable: k and every width were checked above.
+            return .failure(.layersText(widths.map(String.init).joined(separator: ","), reason: error.description))
+        }
+    }
+}
+
+/// A field of `lutnet_parameters` out of range: a static sentence for `lutnet_check_parameters`
+/// and a detailed one, with the offending value, for `lutnet_train`.
+enum ParameterProblem: Error {
+    case missing
+    case k(Int32)
+    case threshold(Int32)
+    case threads(Int32)
+    case bothLayerForms
+    case missingWidths(Int)
+    case tooManyLayers(UInt)
+    case width(index: Int, value: Int)
+    case layersText(String, reason: String)
+
+    /// A sentence that lives for the whole process.
+    var staticMessage: StaticString {
+        switch self {
+        case .missing: "parameters is NULL"
+        case .k: "k must be 1 to 16"
+        case .threshold: "threshold must be 1 to 255 (an input bit is 1 when its byte is >= threshold)"
+        case .threads: "threads must be 0 (one per core) or more"
+        case .bothLayerForms: "set either layers or hidden_widths, not both (layers must be NULL to use hidden_widths)"
+        case .missingWidths: "hidden_widths is NULL but hidden_layer_count is not 0"
+        case .tooManyLayers: "at most 999 hidden layers are supported (a model file holds 1000 layers, the output LUT included)"
+        case .width: "every hidden layer width must be 1 to 16777216"
+        case .layersText: "layers must be DEPTHxWIDTH (e.g. 5x1024) or widths (e.g. 1024,512,256), at most 999 layers of 1 to 16777216 LUTs"
+        }
+    }
+
+    /// The same with the value at fault.
+    var detail: String {
+        switch self {
+        case .missing: "parameters is NULL"
+        case .k(let k): "k = \(k) is not supported: a LUT has 1 to \(LUTNetLimits.maxK) inputs"
+        case .threshold(let t): "threshold \(t) is not supported: use 1 to 255 (an input bit is 1 when its byte is >= threshold)"
+        case .threads(let t): "threads = \(t): use 0 (one per core) or more"
+        case .bothLayerForms: "both layers and hidden_widths are set: set layers to NULL to use hidden_widths"
+        case .missingWidths(let count): "hidden_widths is NULL but hidden_layer_count is \(count)"
+        case .tooManyLayers(let count): "\(count) hidden layers: at most \(TrainingSettings.maxHiddenLayers) are supported"
+        case .width(let index, let value): "hidden_widths[\(index)] = \(value): a layer has 1 to \(LUTNET_MAX_LAYER_WIDTH) LUTs"
+        case .layersText(let text, let reason):
+            reason.hasPrefix("invalid layers") ? reason : "invalid layers '\(text)': \(reason)"
+        }
+    }
+}
