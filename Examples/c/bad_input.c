@@ -165,8 +165,8 @@ int main(int argc, char **argv) {
     expect("train_layers_unparsable", status, LUTNET_ERROR_INVALID_PARAMETERS, &error, "5y1024");
     p.layers = "2x0";
     expect_refused("layers_zero_width", &p, "layers");
-    p.layers = "1000x1";
-    expect_refused("layers_too_deep", &p, "999");
+    p.layers = "1001x1";
+    expect_refused("layers_too_deep", &p, "1000");
     const uint32_t widths[] = {8, 0};
     p = defaults;
     p.hidden_widths = widths;
@@ -179,8 +179,8 @@ int main(int argc, char **argv) {
     p.hidden_widths = NULL;
     expect_refused("widths_null", &p, "hidden_widths is NULL");
     p.hidden_widths = widths;
-    p.hidden_layer_count = 1000;
-    expect_refused("widths_too_many", &p, "999");
+    p.hidden_layer_count = 1001;
+    expect_refused("widths_too_many", &p, "1000");
     p.hidden_layer_count = 1;
     expect_true("widths_valid", lutnet_check_parameters(&p) == NULL, "hidden_widths {8}");
     p = defaults;

@@ -39,4 +39,8 @@ public enum ConfigurationError: Error, CustomStringConvertible, Equatable, Senda
 public enum LUTNetLimits {
     /// The largest number of inputs per LUT.
     public static let maxK = 16
+    /// The largest number of hidden layers.
+    public static let maxHiddenLayers = 1000
+    /// The largest number of LUTs in one layer.
+    public static let maxWidth = 1 << 24
 }

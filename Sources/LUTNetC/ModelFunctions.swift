@@ -24,10 +24,7 @@ public func lutnet_model_load(_ path: UnsafePointer<CChar>?, _ model: UnsafeMuta
         let out = try required(model, function, "model")
         let network: LUTNetwork
         do throws(ModelFileError) {
-            guard let bytes = readWholeFile(path) else {
-                throw .io(path: path, reason: "cannot read the model file (missing or unreadable)")
-            }
-            network = try ModelFile.decode(bytes, path: path)
+            network = try ModelFile.load(from: path)
         } catch {
             throw APIFailure(error)
         }

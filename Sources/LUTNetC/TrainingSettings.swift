@@ -8,9 +8,8 @@ struct TrainingSettings {
     let seed: UInt64
     let threads: Int
 
-    /// The largest number of hidden layers: a model file holds at most 1000 layers, the output LUT
-    /// included, so every model the API trains can be saved and loaded again.
-    static let maxHiddenLayers = 999
+    /// The largest number of hidden layers; every model the API trains can be saved and loaded again.
+    static let maxHiddenLayers = LUTNetLimits.maxHiddenLayers
 
     /// Validates `parameters`; a problem says which field is wrong.
     static func validate(_ parameters: UnsafePointer<lutnet_parameters>?) -> Result<TrainingSettings, ParameterProblem> {
@@ -75,9 +74,9 @@ enum ParameterProblem: Error {
         case .threads: "threads must be 0 (one per core) or more"
         case .bothLayerForms: "set either layers or hidden_widths, not both (layers must be NULL to use hidden_widths)"
         case .missingWidths: "hidden_widths is NULL but hidden_layer_count is not 0"
-        case .tooManyLayers: "at most 999 hidden layers are supported (a model file holds 1000 layers, the output LUT included)"
+        case .tooManyLayers: "at most 1000 hidden layers are supported"
         case .width: "every hidden layer width must be 1 to 16777216"
-        case .layersText: "layers must be DEPTHxWIDTH (e.g. 5x1024) or widths (e.g. 1024,512,256), at most 999 layers of 1 to 16777216 LUTs"
+        case .layersText: "layers must be DEPTHxWIDTH (e.g. 5x1024) or widths (e.g. 1024,512,256), at most 1000 layers of 1 to 16777216 LUTs"
         }
     }
 

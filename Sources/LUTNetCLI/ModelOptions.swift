@@ -14,8 +14,8 @@ struct ModelOptions: ParsableArguments {
 
     /// The validated thread count.
     func threadCount() throws -> Int {
-        guard threads >= 1 else {
-            throw ConfigurationError.invalidValue(option: "--threads", reason: "\(threads) threads; use 1 or more")
+        guard (1...1024).contains(threads) else {
+            throw ConfigurationError.invalidValue(option: "--threads", reason: "\(threads) threads; use 1 to 1024")
         }
         return threads
     }

@@ -128,7 +128,7 @@ final class CAPIExampleTests: XCTestCase {
     /// The example's default run on Fashion-MNIST (a 2 × 256 network, k = 8) reaches the engine's
     /// accuracies: about 0.888 training and 0.878 test.
     func testTrainAndCheckOnFashionMNIST() throws {
-        let folder = try TestPaths.fashionMNIST()
+        let folder = try Fixtures.fashionMNIST()
         let executable = try compileExample("train_and_check", libraryFolder: try CAPIPaths.libraryFolder())
         let outcome = try ExternalTools.run(executable, [folder, scratch.appendingPathComponent("fashion.lut").path])
         XCTAssertEqual(outcome.status, 0, outcome.transcript)

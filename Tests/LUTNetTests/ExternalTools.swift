@@ -71,10 +71,10 @@ enum ExternalTools {
 /// Where the build put liblutnetc.so and where its header lives.
 enum CAPIPaths {
     /// The folder lutnet.h is in.
-    static let includeFolder = TestPaths.packageRoot.appendingPathComponent("Sources/CLUTNetAPI/include").path
+    static let includeFolder = Fixtures.packageRoot.appendingPathComponent("Sources/CLUTNetAPI/include").path
 
     /// The examples' sources.
-    static let examplesFolder = TestPaths.packageRoot.appendingPathComponent("Examples/c").path
+    static let examplesFolder = Fixtures.packageRoot.appendingPathComponent("Examples/c").path
 
     /// The build folder holding liblutnetc.so: the test bundle's own folder (or one of its
     /// parents, for bundle layouts), since `swift test` builds every product there.

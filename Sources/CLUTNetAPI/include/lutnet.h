@@ -59,9 +59,8 @@ extern "C" {
 /// The largest number of LUTs in one hidden layer.
 #define LUTNET_MAX_LAYER_WIDTH 16777216
 
-/// The largest number of hidden layers (the model file holds at most 1000 layers, the output LUT
-/// included).
-#define LUTNET_MAX_HIDDEN_LAYERS 999
+/// The largest number of hidden layers.
+#define LUTNET_MAX_HIDDEN_LAYERS 1000
 
 /// What a call did. Every failure has its own code; `lutnet_error.message` says more.
 typedef enum lutnet_status {

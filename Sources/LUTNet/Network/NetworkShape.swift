@@ -13,8 +13,11 @@ public struct NetworkShape: Sendable, Equatable, CustomStringConvertible {
         if let bad = hiddenWidths.first(where: { $0 <= 0 }) {
             throw .invalidLayers(text, reason: "a layer width of \(bad) is impossible: every layer needs at least one LUT")
         }
-        if let huge = hiddenWidths.first(where: { $0 > 1 << 24 }) {
-            throw .invalidLayers(text, reason: "a layer of \(huge) LUTs is more than the \(1 << 24) supported")
+        if let huge = hiddenWidths.first(where: { $0 > LUTNetLimits.maxWidth }) {
+            throw .invalidLayers(text, reason: "a layer of \(huge) LUTs is more than the \(LUTNetLimits.maxWidth) supported")
+        }
+        guard hiddenWidths.count <= LUTNetLimits.maxHiddenLayers else {
+            throw .invalidLayers(text, reason: "\(hiddenWidths.count) hidden layers is more than the \(LUTNetLimits.maxHiddenLayers) supported")
         }
         self.k = k
         self.hiddenWidths = hiddenWidths
@@ -41,7 +44,9 @@ public struct NetworkShape: Sendable, Equatable, CustomStringConvertible {
             guard let depth = Int(parts[0]), let width = Int(parts[1]), depth >= 0 else {
                 throw .invalidLayers(text, reason: "expected DEPTHxWIDTH such as 5x1024")
             }
-            guard depth <= 1000 else { throw .invalidLayers(text, reason: "depth \(depth) is more than 1000 layers") }
+            guard depth <= LUTNetLimits.maxHiddenLayers else {
+                throw .invalidLayers(text, reason: "\(depth) hidden layers is more than the \(LUTNetLimits.maxHiddenLayers) supported")
+            }
             try self.init(k: k, hiddenWidths: Array(repeating: width, count: depth))
             return
         }

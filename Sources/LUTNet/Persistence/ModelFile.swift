@@ -54,10 +54,13 @@ public enum ModelFile {
     /// Reads a model file, refusing a wrong magic, an unknown version, a bad checksum, a truncated
     /// file or inconsistent contents.
     public static func load(from path: String) throws(ModelFileError) -> LUTNetwork {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .io(path: path, reason: "cannot read the model file (missing or unreadable)")
+        let contents: FileContents
+        do {
+            contents = try FileContents.read(path: path, maxLength: 1 << 36)
+        } catch {
+            throw .io(path: path, reason: "cannot read the model file (\(error.message))")
         }
-        return try decode([UInt8](data), path: path)
+        return try decode(contents.withUnsafeBytes { Array($0) }, path: path)
     }
 
     /// Decodes a model from its bytes; `path` names the source in errors.
@@ -93,12 +96,12 @@ public enum ModelFile {
         let k = Int(try reader.u32())
         guard (1...LUTNetLimits.maxK).contains(k) else { throw .malformed(path: path, reason: "k = \(k)") }
         let layerCount = Int(try reader.u32())
-        guard layerCount >= 1, layerCount <= 1000 else {
+        guard layerCount >= 1, layerCount <= LUTNetLimits.maxHiddenLayers + 1 else {
             throw .malformed(path: path, reason: "\(layerCount) layers")
         }
         var widths: [Int] = []
         for _ in 0..<layerCount { widths.append(Int(try reader.u32())) }
-        guard widths.allSatisfy({ $0 >= 1 && $0 <= 1 << 24 }), widths.last == 1 else {
+        guard widths.allSatisfy({ $0 >= 1 && $0 <= LUTNetLimits.maxWidth }), widths.last == 1 else {
             throw .malformed(path: path, reason: "layer widths \(widths)")
         }
         guard inputCount >= 1 else { throw .malformed(path: path, reason: "input size 0") }
