@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import LUTNet
+
+/// Options every `lutnet experiment` shares: the data, the seeds, the output folder, the threads.
+struct ExperimentOptions: ParsableArguments {
+    @Option(name: .long, help: "Dataset: a folder of gzipped IDX files (MNIST layout).")
+    var data: String = DatasetLoader.defaultLocation
+
+    @Option(name: .long, help: "Binarization threshold: a byte is 1 when it is >= this (1-255).")
+    var threshold: Int = 128
+
+    @Option(name: .long, help: "Seeds per configuration (seeds 0, 1, …, N-1).")
+    var seeds: Int = 5
+
+    @Option(name: .long, help: "Output folder for the CSV, Markdown and SVG files (default: Experiments/<data folder name>). Runs already in its CSV are skipped.")
+    var out: String?
+
+    @Option(name: .long, help: "Worker threads per network (default: every core).")
+    var threads: Int = ParallelWork.defaultThreads
+
+    /// The validated settings, for the dataset at `--data`.
+    func settings() throws -> ExperimentSettings {
+        guard (1...255).contains(threshold) else { throw ConfigurationError.invalidThreshold(threshold) }
+        return try ExperimentSettings(data: ExperimentSettings.dataName(location: data), threshold: UInt8(threshold),
+                                      seedCount: seeds)
+    }
+
+    /// The output folder.
+    var folder: String { out ?? "Experiments/" + ExperimentSettings.dataName(location: data) }
+
+    /// Loads the data and runs `experiment`, with progress on standard error; prints the files written.
+    func perform(_ experiment: some Experiment) throws {
+        guard threads >= 1 else {
+            throw ConfigurationError.invalidValue(option: "--threads", reason: "\(threads) threads; use 1 or more")
+        }
+        let dataset = try DatasetLoader.load(path: data)
+        try perform(experiment, on: dataset)
+    }
+
+    /// Runs `experiment` on an already loaded dataset.
+    func perform(_ experiment: some Experiment, on dataset: Dataset) throws {
+        let runs = experiment.runs
+        Console.progress("\(experiment.name): \(runs.count) networks on \(dataset.location), results in \(folder)")
+        var runner = ExperimentRunner(dataset: dataset, threads: threads)
+        var announcedSkips = false
+        let written = try runner.perform(experiment, folder: folder) { progress in
+            if !announcedSkips, progress.skipped > 0 {
+                Console.progress("\(progress.skipped) networks already in the results; skipping them")
+                announcedSkips = true
+            }
+            Console.progress(progress.line)
+        }
+        for path in written { print(path) }
+    }
+}
+
+/// Parses comma-separated lists of numbers with optional ranges: `2,4,8`, `1-8`, `2-16/2`.
+enum NumberList {
+    /// The numbers of `text`, in order; `option` names the option in errors.
+    static func parse(_ text: String, option: String) throws -> [Int] {
+        var numbers: [Int] = []
+        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let trimmed = item.trimmingCharacters(in: .whitespaces)
+            let stepParts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
+            let bounds = stepParts[0].split(separator: "-", omittingEmptySubsequences: false)
+            guard stepParts.count <= 2, (1...2).contains(bounds.count),
+                  let low = Int(bounds[0]), let high = Int(bounds[bounds.count - 1]), low <= high,
+                  let step = stepParts.count == 2 ? Int(stepParts[1]) : 1, step >= 1 else {
+                throw ConfigurationError.invalidValue(option: option, reason: "'\(trimmed)' is not a number or a range such as 1-8 or 2-16/2")
+            }
+            guard (high - low) / step < 100_000 else {
+                throw ConfigurationError.invalidValue(option: option, reason: "'\(trimmed)' has too many values")
+            }
+            numbers.append(contentsOf: stride(from: low, through: high, by: step))
+        }
+        return numbers
+    }
+}
