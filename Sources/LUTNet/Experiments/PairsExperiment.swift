@@ -59,21 +59,25 @@ public struct PairsExperiment: Experiment {
         let about = "\(settings.data), k = \(shape.k), \(ReportFormat.layers(shape.hiddenWidths)) LUTs + 1 output LUT, "
             + "\(ReportFormat.seeds(settings.seeds.count)), threshold \(settings.threshold)"
         var headline = String(format: "Mean %@ accuracy over the %d pairs: %.4f", measure, groups.count, mean.mean)
+        func pairName(_ pair: Pair) -> String {
+            classNames == nil ? pair.text : "\(pair.text) (\(label(pair.first)) vs \(label(pair.second)))"
+        }
         if let worst = ranked.first, let best = ranked.last {
-            headline += String(format: "; worst pair %@ (%@): %.4f; best pair %@ (%@): %.4f",
-                               worst.key.text, label(worst.key.first) + " vs " + label(worst.key.second), accuracy(worst.group).mean,
-                               best.key.text, label(best.key.first) + " vs " + label(best.key.second), accuracy(best.group).mean)
+            headline += String(format: "; worst pair %@: %.4f; best pair %@: %.4f", pairName(worst.key),
+                               accuracy(worst.group).mean, pairName(best.key), accuracy(best.group).mean)
         }
         let matrixRows = classes.map { i in
             [label(i)] + classes.map { j in value(i, j).map { String(format: "%.3f", $0) } ?? "–" }
         }
         let matrix = MarkdownTable(headers: ["class"] + classes.map { String($0) }, rows: matrixRows,
                                    rightAligned: Set(1...classes.count))
+        let named = classNames != nil
         let pairRows = ranked.map { entry in
-            [entry.key.text, label(entry.key.first) + " vs " + label(entry.key.second), ReportFormat.meanSD(entry.group.train),
-             ReportFormat.meanSD(entry.group.test)]
+            [entry.key.text] + (named ? [label(entry.key.first) + " vs " + label(entry.key.second)] : [])
+                + [ReportFormat.meanSD(entry.group.train), ReportFormat.meanSD(entry.group.test)]
         }
-        let pairTable = MarkdownTable(headers: ["task", "classes", "train", "test"], rows: pairRows, rightAligned: [2, 3])
+        let pairTable = MarkdownTable(headers: ["task"] + (named ? ["classes"] : []) + ["train", "test"], rows: pairRows,
+                                      rightAligned: named ? [2, 3] : [1, 2])
         let markdown = """
             # Every pair of classes
 

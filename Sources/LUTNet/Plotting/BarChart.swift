@@ -61,8 +61,7 @@ public struct BarChart: Sendable {
                                  lines: false)
         let frame = ChartFrame(width: width, height: height, legendWidth: legend.width, labels: labels)
         let bars = series.flatMap(\.bars)
-        let low = bars.map { $0.value - $0.error }.min() ?? 0, high = bars.map { $0.value + $0.error }.max() ?? 1
-        let (yScale, yTicks) = frame.yScale(covering: min(low, high)...max(low, high), fixed: yDomain)
+        let (yScale, yTicks) = frame.yScale(covering: ChartFrame.extent(bars.map { ($0.value, $0.error) }), fixed: yDomain)
         let groupWidth = (frame.right - frame.left) / Double(max(categories.count, 1))
         let barWidth = groupWidth * 0.8 / Double(max(series.count, 1))
         let xTicks = categories.enumerated().map { (position: frame.left + (Double($0.offset) + 0.5) * groupWidth, label: $0.element) }
@@ -81,7 +80,8 @@ public struct BarChart: Sendable {
                                                  ("fill", color)], children: [SVGElement("title", text: tip)]))
                 if bar.error > 0 {
                     let cx = x + barWidth * 0.46
-                    let high = yScale.position(bar.value + bar.error), low = yScale.position(bar.value - bar.error)
+                    let high = yScale.position(min(bar.value + bar.error, yScale.domain.upperBound))
+                    let low = yScale.position(max(bar.value - bar.error, yScale.domain.lowerBound))
                     let path = "M\(svgNumber(cx)) \(svgNumber(high))V\(svgNumber(low))M\(svgNumber(cx - 4)) \(svgNumber(high))"
                         + "H\(svgNumber(cx + 4))M\(svgNumber(cx - 4)) \(svgNumber(low))H\(svgNumber(cx + 4))"
                     errors.append(SVGElement("path", [("class", "error-bar"), ("d", path), ("stroke", "#222222"),

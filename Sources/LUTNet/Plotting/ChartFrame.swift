@@ -59,6 +59,19 @@ struct ChartFrame {
         return elements
     }
 
+    /// The range of `values` with their error bars; error bars are cut at 0 and 1 when every value
+    /// lies between them (accuracies cannot leave that range).
+    static func extent(_ values: [(value: Double, error: Double)]) -> ClosedRange<Double> {
+        guard !values.isEmpty else { return 0...1 }
+        var low = values.map { $0.value - $0.error }.min() ?? 0
+        var high = values.map { $0.value + $0.error }.max() ?? 1
+        if values.allSatisfy({ (0...1).contains($0.value) }) {
+            low = max(low, 0)
+            high = min(high, 1)
+        }
+        return min(low, high)...max(low, high)
+    }
+
     /// A vertical scale for values in `range` (with error bars), on round ticks; kept within
     /// [0, 1] when the values are, as accuracies are.
     func yScale(covering range: ClosedRange<Double>, fixed: ClosedRange<Double>?) -> (AxisScale, [Double]) {

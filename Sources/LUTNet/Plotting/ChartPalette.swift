@@ -7,9 +7,10 @@ public enum ChartPalette {
     /// The color of series number `index` (cycling).
     public static func color(_ index: Int) -> String { colors[index % colors.count] }
 
-    /// A point of the sequential scale from light (0) to dark blue (1), for heat maps.
+    /// A point of the sequential scale from pale (0) to dark blue (1), for heat maps; the palest
+    /// blue stays distinct from an empty white cell.
     public static func sequential(_ fraction: Double) -> String {
-        let stops: [(Double, Double, Double)] = [(247, 251, 255), (198, 219, 239), (107, 174, 214), (33, 113, 181), (8, 48, 107)]
+        let stops: [(Double, Double, Double)] = [(222, 235, 247), (198, 219, 239), (107, 174, 214), (33, 113, 181), (8, 48, 107)]
         let t = min(max(fraction.isFinite ? fraction : 0, 0), 1) * Double(stops.count - 1)
         let i = min(Int(t), stops.count - 2), f = t - Double(i)
         let (a, b) = (stops[i], stops[i + 1])

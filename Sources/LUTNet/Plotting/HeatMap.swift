@@ -33,7 +33,7 @@ public struct HeatMap: Sendable {
 
     /// The heat map as an SVG document.
     public func document() -> SVGDocument {
-        let left = 96.0, top = labels.subtitle.isEmpty ? 70.0 : 86.0
+        let left = max(60, Double(rowLabels.map(\.count).max() ?? 0) * 7.5 + 52), top = labels.subtitle.isEmpty ? 70.0 : 86.0
         let gridWidth = cellSize * Double(columnLabels.count), gridHeight = cellSize * Double(rowLabels.count)
         let width = max(left + gridWidth + 140, 420), height = top + gridHeight + 64
         let present = values.flatMap { $0 }.compactMap { $0 }
@@ -55,7 +55,7 @@ public struct HeatMap: Sendable {
                 let x = left + Double(c) * cellSize, y = top + Double(r) * cellSize
                 let geometry = [("x", svgNumber(x)), ("y", svgNumber(y)), ("width", svgNumber(cellSize)), ("height", svgNumber(cellSize))]
                 guard let value else {
-                    cells.append(SVGElement("rect", [("class", "empty-cell")] + geometry + [("fill", "#f2f2f2"), ("stroke", "white")]))
+                    cells.append(SVGElement("rect", [("class", "empty-cell")] + geometry + [("fill", "white"), ("stroke", "#dddddd")]))
                     continue
                 }
                 let f = fraction(value)

@@ -37,8 +37,7 @@ public struct LineChart: Sendable {
         let points = series.flatMap(\.points)
         let xs = points.map(\.x) + (xTicks ?? [])
         let xScale = horizontalScale(xs: xs, frame: frame)
-        let low = points.map { $0.y - $0.error }.min() ?? 0, high = points.map { $0.y + $0.error }.max() ?? 1
-        let (yScale, yTicks) = frame.yScale(covering: min(low, high)...max(low, high), fixed: yDomain)
+        let (yScale, yTicks) = frame.yScale(covering: ChartFrame.extent(points.map { ($0.y, $0.error) }), fixed: yDomain)
         let tickValues = xTicks ?? (xKind == .linear ? AxisScale.niceTicks(covering: xScale.domain) : powersOfTwo(in: xScale.domain))
         let tickStep = tickValues.count > 1 ? tickValues[1] - tickValues[0] : 1
         let xTickMarks = tickValues.filter { xScale.domain.contains($0) }
@@ -81,7 +80,8 @@ public struct LineChart: Sendable {
             children.append(SVGElement("polyline", line))
         }
         for (point, (px, _)) in zip(series.points, coordinates) where point.error > 0 {
-            let top = y.position(point.y + point.error), bottom = y.position(point.y - point.error)
+            let top = y.position(min(point.y + point.error, y.domain.upperBound))
+            let bottom = y.position(max(point.y - point.error, y.domain.lowerBound))
             let path = "M\(svgNumber(px)) \(svgNumber(top))V\(svgNumber(bottom))M\(svgNumber(px - 4)) \(svgNumber(top))"
                 + "H\(svgNumber(px + 4))M\(svgNumber(px - 4)) \(svgNumber(bottom))H\(svgNumber(px + 4))"
             children.append(SVGElement("path", [("class", "error-bar"), ("d", path), ("stroke", color), ("stroke-width", "1.3"),
