@@ -54,26 +54,3 @@ struct ExperimentOptions: ParsableArguments {
         for path in written { print(path) }
     }
 }
-
-/// Parses comma-separated lists of numbers with optional ranges: `2,4,8`, `1-8`, `2-16/2`.
-enum NumberList {
-    /// The numbers of `text`, in order; `option` names the option in errors.
-    static func parse(_ text: String, option: String) throws -> [Int] {
-        var numbers: [Int] = []
-        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let trimmed = item.trimmingCharacters(in: .whitespaces)
-            let stepParts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
-            let bounds = stepParts[0].split(separator: "-", omittingEmptySubsequences: false)
-            guard stepParts.count <= 2, (1...2).contains(bounds.count),
-                  let low = Int(bounds[0]), let high = Int(bounds[bounds.count - 1]), low <= high,
-                  let step = stepParts.count == 2 ? Int(stepParts[1]) : 1, step >= 1 else {
-                throw ConfigurationError.invalidValue(option: option, reason: "'\(trimmed)' is not a number or a range such as 1-8 or 2-16/2")
-            }
-            guard (high - low) / step < 100_000 else {
-                throw ConfigurationError.invalidValue(option: option, reason: "'\(trimmed)' has too many values")
-            }
-            numbers.append(contentsOf: stride(from: low, through: high, by: step))
-        }
-        return numbers
-    }
-}
