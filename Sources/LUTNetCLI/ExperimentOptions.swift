@@ -43,14 +43,12 @@ struct ExperimentOptions: ParsableArguments {
         let runs = experiment.runs
         Console.progress("\(experiment.name): \(runs.count) networks on \(dataset.location), results in \(folder)")
         var runner = ExperimentRunner(dataset: dataset, threads: threads)
-        var announcedSkips = false
-        let written = try runner.perform(experiment, folder: folder) { progress in
-            if !announcedSkips, progress.skipped > 0 {
-                Console.progress("\(progress.skipped) networks already in the results; skipping them")
-                announcedSkips = true
+        let written = try runner.perform(experiment, folder: folder, started: { toTrain, alreadyDone in
+            if alreadyDone > 0 {
+                Console.progress(toTrain == 0 ? "all \(alreadyDone) networks are already in the results; writing the report"
+                                 : "\(alreadyDone) networks already in the results; training the other \(toTrain)")
             }
-            Console.progress(progress.line)
-        }
+        }, progress: { Console.progress($0.line) })
         for path in written { print(path) }
     }
 }

@@ -214,7 +214,7 @@ final class ExperimentTests: XCTestCase {
         XCTAssertTrue(message { _ = try WidthExperiment(settings: try self.settings(), task: task, k: 4, depth: 2, widths: []) }
             .contains("--widths"))
         XCTAssertTrue(message { _ = try WidthExperiment(settings: try self.settings(), task: task, k: 4, depth: 2, widths: [0]) }
-            .contains("every layer needs at least one LUT"))
+            .contains("invalid --widths: 0 LUTs per layer"))
         XCTAssertTrue(message { _ = try RandomLabelsExperiment(settings: try self.settings(), task: task, ks: [4], sizes: [0],
                                                                hiddenWidths: [8]) }.contains("--sizes"))
         XCTAssertTrue(message { _ = try PairsExperiment(settings: try self.settings(), classes: [3, 3],

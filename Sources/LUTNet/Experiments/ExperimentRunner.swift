@@ -16,12 +16,18 @@ public struct ExperimentRunner {
     }
 
     /// Runs `experiment` into `folder`: its results files (see `RunLog`) and the files of its
-    /// report. Returns the paths written.
+    /// report. `started` learns how many runs are to train and how many the results already
+    /// have; `progress` follows every run. Returns the paths written.
     @discardableResult
     public mutating func perform(_ experiment: some Experiment, folder: String,
+                                 started: ((_ toTrain: Int, _ alreadyDone: Int) -> Void)? = nil,
                                  progress: ((RunProgress) -> Void)? = nil) throws -> [String] {
         var log = try RunLog(folder: folder, name: experiment.name)
-        let results = try execute(experiment.runs, log: &log, progress: progress)
+        let runs = experiment.runs
+        let unique = Set(runs)
+        let done = unique.filter { log.result(for: $0) != nil }.count
+        started?(unique.count - done, done)
+        let results = try execute(runs, log: &log, progress: progress)
         var written = [log.runsPath, log.layersPath]
         for file in experiment.report(results) {
             let path = folder.hasSuffix("/") ? folder + file.name : folder + "/" + file.name

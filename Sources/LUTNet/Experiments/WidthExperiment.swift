@@ -17,6 +17,9 @@ public struct WidthExperiment: Experiment {
     public init(settings: ExperimentSettings, task: BinaryTask, k: Int, depth: Int, widths: [Int]) throws(ConfigurationError) {
         guard !widths.isEmpty else { throw .invalidValue(option: "--widths", reason: "no width given") }
         guard depth >= 1 else { throw .invalidValue(option: "--layers", reason: "the width sweep needs at least one hidden layer") }
+        if let bad = widths.first(where: { $0 < 1 }) {
+            throw .invalidValue(option: "--widths", reason: "\(bad) LUTs per layer; every layer needs at least one LUT")
+        }
         for width in widths { _ = try NetworkShape(k: k, hiddenWidths: Array(repeating: width, count: depth)) }
         self.settings = settings
         self.task = task
