@@ -43,12 +43,13 @@ struct ExperimentOptions: ParsableArguments {
         let runs = experiment.runs
         Console.progress("\(experiment.name): \(runs.count) networks on \(dataset.location), results in \(folder)")
         var runner = ExperimentRunner(dataset: dataset, threads: threads)
-        let written = try runner.perform(experiment, folder: folder, started: { toTrain, alreadyDone in
+        let written = try runner.perform(experiment, folder: folder, progress: { Console.progress($0.line) },
+                                         started: { toTrain, alreadyDone in
             if alreadyDone > 0 {
                 Console.progress(toTrain == 0 ? "all \(alreadyDone) networks are already in the results; writing the report"
                                  : "\(alreadyDone) networks already in the results; training the other \(toTrain)")
             }
-        }, progress: { Console.progress($0.line) })
+        })
         for path in written { print(path) }
     }
 }

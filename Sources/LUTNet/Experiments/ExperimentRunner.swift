@@ -16,12 +16,12 @@ public struct ExperimentRunner {
     }
 
     /// Runs `experiment` into `folder`: its results files (see `RunLog`) and the files of its
-    /// report. `started` learns how many runs are to train and how many the results already
-    /// have; `progress` follows every run. Returns the paths written.
+    /// report. `progress` follows every run; `started` learns, before the first, how many runs are
+    /// to train and how many the results already have. Returns the paths written.
     @discardableResult
     public mutating func perform(_ experiment: some Experiment, folder: String,
-                                 started: ((_ toTrain: Int, _ alreadyDone: Int) -> Void)? = nil,
-                                 progress: ((RunProgress) -> Void)? = nil) throws -> [String] {
+                                 progress: ((RunProgress) -> Void)? = nil,
+                                 started: ((_ toTrain: Int, _ alreadyDone: Int) -> Void)? = nil) throws -> [String] {
         var log = try RunLog(folder: folder, name: experiment.name)
         let runs = experiment.runs
         let unique = Set(runs)
