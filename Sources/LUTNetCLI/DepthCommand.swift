@@ -22,14 +22,22 @@ struct DepthCommand: ParsableCommand {
     @Option(help: "Numbers of hidden layers to train (a list or a range, e.g. 1-8).")
     var depths: String = "1-8"
 
+    @Flag(help: "Draw the paper's published per-layer MNIST 0-4:5-9 figures (5x1024, k = 8) beside ours.")
+    var comparePaper = false
+
     func run() throws {
         let shape = try NetworkShape(k: k, layers: layers)
         guard let width = shape.hiddenWidths.first, Set(shape.hiddenWidths).count == 1 else {
             throw ConfigurationError.invalidLayers(layers, reason: "the depth experiment needs equal widths, DEPTHxWIDTH such as 5x1024")
         }
-        let experiment = try DepthExperiment(settings: try options.settings(), task: try BinaryTask(parsing: task), k: k,
+        let binaryTask = try BinaryTask(parsing: task)
+        if comparePaper, binaryTask.description != PaperFigures.task || shape.hiddenWidths != PaperFigures.hiddenWidths
+            || k != PaperFigures.layerK {
+            Console.progress("note: the paper's figures are for task \(PaperFigures.task), 5x1024, k = 8, not \(binaryTask), \(layers), k = \(k)")
+        }
+        let experiment = try DepthExperiment(settings: try options.settings(), task: binaryTask, k: k,
                                              width: width, depths: try NumberList.parse(depths, option: "--depths"),
-                                             layerChartDepth: shape.hiddenWidths.count)
+                                             layerChartDepth: shape.hiddenWidths.count, showPaper: comparePaper)
         try options.perform(experiment)
     }
 }

@@ -13,7 +13,7 @@ struct ExperimentOptions: ParsableArguments {
     @Option(name: .long, help: "Seeds per configuration (seeds 0, 1, …, N-1).")
     var seeds: Int = 5
 
-    @Option(name: .long, help: "Output folder for the CSV, Markdown and SVG files (default: Experiments/<data folder name>). Runs already in its CSV are skipped.")
+    @Option(name: .long, help: "Output folder for the CSV, Markdown and SVG files (default: results/<data folder name>). Runs already in its CSV are skipped.")
     var out: String?
 
     @Option(name: .long, help: "Worker threads per network (default: every core).")
@@ -27,7 +27,7 @@ struct ExperimentOptions: ParsableArguments {
     }
 
     /// The output folder.
-    var folder: String { out ?? "Experiments/" + ExperimentSettings.dataName(location: data) }
+    var folder: String { out ?? "results/" + ExperimentSettings.dataName(location: data) }
 
     /// Loads the data and runs `experiment`, with progress on standard error; prints the files written.
     func perform(_ experiment: some Experiment) throws {

@@ -19,10 +19,18 @@ struct KSweepCommand: ParsableCommand {
     @Option(help: "Hidden layers as DEPTHxWIDTH or a list of widths.")
     var layers: String = "5x1024"
 
+    @Flag(help: "Draw the paper's published MNIST 0-4:5-9 figures (5x1024) beside ours.")
+    var comparePaper = false
+
     func run() throws {
         let shape = try NetworkShape(k: 1, layers: layers)
-        let experiment = try KSweepExperiment(settings: try options.settings(), task: try BinaryTask(parsing: task),
-                                              ks: try NumberList.parse(ks, option: "--ks"), hiddenWidths: shape.hiddenWidths)
+        let binaryTask = try BinaryTask(parsing: task)
+        if comparePaper, binaryTask.description != PaperFigures.task || shape.hiddenWidths != PaperFigures.hiddenWidths {
+            Console.progress("note: the paper's figures are for task \(PaperFigures.task) with 5x1024 LUTs, not \(binaryTask) with \(layers)")
+        }
+        let experiment = try KSweepExperiment(settings: try options.settings(), task: binaryTask,
+                                              ks: try NumberList.parse(ks, option: "--ks"), hiddenWidths: shape.hiddenWidths,
+                                              showPaper: comparePaper)
         try options.perform(experiment)
     }
 }

@@ -14,12 +14,15 @@ public struct DepthExperiment: Experiment {
     public let depths: [Int]
     /// The depth whose layers the bar chart shows (trained even if not in `depths`).
     public let layerChartDepth: Int
+    /// Whether to show the paper's per-layer figures (`PaperFigures`) beside ours.
+    public let showPaper: Bool
 
     public var name: String { "depth" }
 
-    /// A sweep over `depths` of networks `width` wide.
+    /// A sweep over `depths` of networks `width` wide. `showPaper` adds the paper's MNIST 0-4:5-9
+    /// per-layer figures.
     public init(settings: ExperimentSettings, task: BinaryTask, k: Int, width: Int, depths: [Int],
-                layerChartDepth: Int) throws(ConfigurationError) {
+                layerChartDepth: Int, showPaper: Bool = false) throws(ConfigurationError) {
         guard !depths.isEmpty else { throw .invalidValue(option: "--depths", reason: "no depth given") }
         if let bad = (depths + [layerChartDepth]).first(where: { $0 < 0 || $0 > 1000 }) {
             throw .invalidValue(option: "--depths", reason: "\(bad) hidden layers; use 0 to 1000")
@@ -31,6 +34,7 @@ public struct DepthExperiment: Experiment {
         self.width = width
         self.depths = depths
         self.layerChartDepth = layerChartDepth
+        self.showPaper = showPaper
     }
 
     private var allDepths: [Int] { depths.contains(layerChartDepth) ? depths : depths + [layerChartDepth] }
@@ -58,11 +62,15 @@ public struct DepthExperiment: Experiment {
         let depthTable = MarkdownTable(headers: ["hidden layers", "train", "test", "seconds per network"], rows: depthRows,
                                        rightAligned: Set(0...3))
         let layerStats = layerStatistics(results.filter { $0.run.shape.hiddenWidths.count == layerChartDepth })
-        let layerRows = layerStats.map { stat in
-            [stat.name, String(stat.luts), Self.pm(stat.train), stat.test.map(Self.pm) ?? "–"]
+        let paperLayers = showPaper && PaperFigures.layerTrainAccuracy.count == layerStats.count ? PaperFigures.layerTrainAccuracy : nil
+        let layerRows = layerStats.enumerated().map { index, stat in
+            [stat.name, String(stat.luts), Self.pm(stat.train)]
+                + (paperLayers.map { [String(format: "%.2f", $0[index])] } ?? [])
+                + [stat.test.map(Self.pm) ?? "–"]
         }
-        let layerTable = MarkdownTable(headers: ["layer", "LUTs", "train: mean ± s.d. over LUTs", "test: mean ± s.d. over LUTs"],
-                                       rows: layerRows, rightAligned: [1, 2, 3])
+        let layerTable = MarkdownTable(headers: ["layer", "LUTs", "train: mean ± s.d. over LUTs"]
+                                           + (paperLayers == nil ? [] : ["paper: train mean"]) + ["test: mean ± s.d. over LUTs"],
+                                       rows: layerRows, rightAligned: Set(1...(paperLayers == nil ? 3 : 4)))
         let markdown = """
             # Accuracy against depth
 
@@ -78,7 +86,7 @@ public struct DepthExperiment: Experiment {
             ## Layer by layer, \(layerChartDepth) × \(width)
 
             Each layer's LUTs on their own: the mean of their accuracies and their standard deviation \
-            (over the layer's LUTs, pooled over seeds). The figure's error bars are two standard deviations.
+            (over the layer's LUTs, pooled over seeds). The figure's error bars are two standard deviations.\(paperLayers == nil ? "" : " Paper: the figures published in \(PaperFigures.citation).")
 
             \(layerTable.text)
             ![accuracy layer by layer](depth-layers.svg)
@@ -100,6 +108,9 @@ public struct DepthExperiment: Experiment {
         if layerStats.allSatisfy({ $0.test != nil }) {
             barSeries.append(BarChart.Series(name: "test", bars: layerStats.map { .init(value: $0.test?.mean ?? 0, error: 2 * ($0.test?.sd ?? 0)) },
                                              colorIndex: 1))
+        }
+        if let paperLayers {
+            barSeries.append(BarChart.Series(name: "paper: train", bars: paperLayers.map { .init(value: $0) }, colorIndex: 9))
         }
         let barChart = BarChart(labels: ChartLabels(title: "Accuracy layer by layer (\(layerChartDepth) × \(width), k = \(k))",
                                                     subtitle: "\(settings.data), task \(task), \(ReportFormat.seeds(settings.seeds.count)); "

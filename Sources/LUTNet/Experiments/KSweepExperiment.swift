@@ -9,17 +9,21 @@ public struct KSweepExperiment: Experiment {
     public let ks: [Int]
     /// The hidden layers of every network.
     public let hiddenWidths: [Int]
+    /// Whether to show the paper's published figures (`PaperFigures`) beside ours.
+    public let showPaper: Bool
 
     public var name: String { "k-sweep" }
 
-    /// A sweep over `ks`; every k must be valid.
-    public init(settings: ExperimentSettings, task: BinaryTask, ks: [Int], hiddenWidths: [Int]) throws(ConfigurationError) {
+    /// A sweep over `ks`; every k must be valid. `showPaper` adds the paper's MNIST 0-4:5-9 figures.
+    public init(settings: ExperimentSettings, task: BinaryTask, ks: [Int], hiddenWidths: [Int],
+                showPaper: Bool = false) throws(ConfigurationError) {
         guard !ks.isEmpty else { throw .invalidValue(option: "--ks", reason: "no k given") }
         for k in ks { _ = try NetworkShape(k: k, hiddenWidths: hiddenWidths) }
         self.settings = settings
         self.task = task
         self.ks = ks
         self.hiddenWidths = hiddenWidths
+        self.showPaper = showPaper
     }
 
     public var runs: [ExperimentRun] {
@@ -43,16 +47,21 @@ public struct KSweepExperiment: Experiment {
         func group(_ k: Int, _ labels: LabelKind) -> SeedGroup? {
             groups.first { $0.key == KSweepKey(k: k, labels: labels) }?.group
         }
+        func paper(_ figures: [Int: Double], _ k: Int) -> [String] {
+            showPaper ? [figures[k].map { String(format: "%.2f", $0) } ?? "–"] : []
+        }
         let rows = ks.map { k -> [String] in
             let real = group(k, .real), random = group(k, .random)
-            return [String(k), ReportFormat.meanSD(real?.train), ReportFormat.meanSD(real?.test),
-                    ReportFormat.meanSD(random?.train), ReportFormat.meanSD(random?.test),
-                    ReportFormat.meanSD(random?.testTrueLabels),
-                    ReportFormat.seconds(Summary((real?.results ?? []).map(\.seconds) + (random?.results ?? []).map(\.seconds)))]
+            return [String(k), ReportFormat.meanSD(real?.train), ReportFormat.meanSD(real?.test)]
+                + paper(PaperFigures.realTestAccuracy, k)
+                + [ReportFormat.meanSD(random?.train)] + paper(PaperFigures.randomTrainAccuracy, k)
+                + [ReportFormat.meanSD(random?.test), ReportFormat.meanSD(random?.testTrueLabels),
+                   ReportFormat.seconds(Summary((real?.results ?? []).map(\.seconds) + (random?.results ?? []).map(\.seconds)))]
         }
-        let table = MarkdownTable(headers: ["k", "real labels: train", "real labels: test", "random labels: train",
-                                            "random labels: test", "random labels: test vs true labels", "seconds per network"],
-                                  rows: rows, rightAligned: Set(0...6))
+        let headers = ["k", "real labels: train", "real labels: test"] + (showPaper ? ["paper: real labels, test"] : [])
+            + ["random labels: train"] + (showPaper ? ["paper: random labels, train"] : [])
+            + ["random labels: test", "random labels: test vs true labels", "seconds per network"]
+        let table = MarkdownTable(headers: headers, rows: rows, rightAligned: Set(0..<headers.count))
         let about = "\(settings.data), task \(task), \(ReportFormat.layers(hiddenWidths)) LUTs + 1 output LUT, "
             + "\(ReportFormat.seeds(settings.seeds.count)), threshold \(settings.threshold)"
         let markdown = """
@@ -60,7 +69,7 @@ public struct KSweepExperiment: Experiment {
 
             \(about). Each cell: mean ± standard deviation over seeds. Random labels are seeded coin flips \
             in place of the training labels (test: in place of the test labels; the last column scores the \
-            same networks against the true test labels).
+            same networks against the true test labels).\(showPaper ? " Paper: the figures published in \(PaperFigures.citation)." : "")
 
             \(table.text)
             ![accuracy against k](k-sweep.svg)
@@ -77,6 +86,14 @@ public struct KSweepExperiment: Experiment {
                      series("real labels, test", .real, test: true, color: 0),
                      series("random labels, train", .random, test: false, color: 1),
                      series("random labels, test", .random, test: true, color: 1)]
+        if showPaper {
+            func published(_ name: String, _ figures: [Int: Double], dashed: Bool) -> ChartSeries {
+                ChartSeries(name: name, points: ks.compactMap { k in figures[k].map { ChartPoint(x: Double(k), y: $0) } },
+                            dashed: dashed, colorIndex: 9)
+            }
+            lines.append(published("paper: real labels, test", PaperFigures.realTestAccuracy, dashed: true))
+            lines.append(published("paper: random labels, train", PaperFigures.randomTrainAccuracy, dashed: false))
+        }
         lines.removeAll { $0.points.isEmpty }
         let chart = LineChart(labels: ChartLabels(title: "Accuracy against LUT inputs k",
                                                   subtitle: about + "; error bars ±1 s.d. over seeds",
