@@ -92,6 +92,34 @@ final class ExperimentTests: XCTestCase {
         XCTAssertEqual(a, b)
     }
 
+    func testThePapersFiguresAreDrawnBesideOursWhenAsked() throws {
+        let dataset = try TinyDataset.make()
+        let folder = TinyDataset.temporaryFolder(self)
+        let sweep = try KSweepExperiment(settings: try settings(seeds: 1), task: try BinaryTask(parsing: "0-1:2-3"), ks: [2, 3, 4],
+                                         hiddenWidths: [8], showPaper: true)
+        var runner = ExperimentRunner(dataset: dataset, threads: 2)
+        var announced: [Int] = []
+        try runner.perform(sweep, folder: folder, started: { announced = [$0, $1] })
+        XCTAssertEqual(announced, [6, 0])
+        let svg = try SVGInspector(try read(folder, "k-sweep.svg"))
+        // The paper has figures for even k only.
+        XCTAssertEqual(svg.series("paper: real labels, test")?.descendants("circle", class: "marker").count, 2)
+        XCTAssertEqual(svg.series("paper: random labels, train")?.descendants("circle", class: "marker").count, 2)
+        let markdown = try read(folder, "k-sweep.md")
+        XCTAssertTrue(markdown.contains("| paper: real labels, test |"), markdown)
+        XCTAssertTrue(markdown.contains("| 0.66 |") && markdown.contains("| 0.53 |") && markdown.contains("| – |"), markdown)
+
+        let depth = try DepthExperiment(settings: try settings(seeds: 1), task: try BinaryTask(parsing: "0-1:2-3"), k: 3, width: 4,
+                                        depths: [5], layerChartDepth: 5, showPaper: true)
+        try runner.perform(depth, folder: folder, started: { announced = [$0, $1] })
+        XCTAssertEqual(announced, [1, 0])
+        let bars = try SVGInspector(try read(folder, "depth-layers.svg"))
+        let paperBars = bars.series("paper: train")?.descendants("rect", class: "bar") ?? []
+        XCTAssertEqual(paperBars.count, 6)
+        XCTAssertTrue(paperBars.first?.descendants("title").first?.text.hasSuffix("0.6100") == true)
+        XCTAssertTrue(try read(folder, "depth.md").contains("| paper: train mean |"))
+    }
+
     func testDepthExperimentReportsNetworksAndLayers() throws {
         let folder = TinyDataset.temporaryFolder(self)
         let depth = try DepthExperiment(settings: try settings(), task: try BinaryTask(parsing: "0-1:2-3"), k: 4, width: 16,
