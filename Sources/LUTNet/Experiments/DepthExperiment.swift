@@ -17,6 +17,7 @@ public struct DepthExperiment: Experiment {
     /// Whether to show the paper's per-layer figures (`PaperFigures`) beside ours.
     public let showPaper: Bool
 
+    /// `depth`: the files are depth.csv, depth.md, depth.svg and depth-layers.svg.
     public var name: String { "depth" }
 
     /// A sweep over `depths` of networks `width` wide. `showPaper` adds the paper's MNIST 0-4:5-9
@@ -43,6 +44,7 @@ public struct DepthExperiment: Experiment {
         (try? NetworkShape(k: k, hiddenWidths: Array(repeating: width, count: depth))) ?? { preconditionFailure("validated shape") }()
     }
 
+    /// For each depth (and the bar chart's), one network per seed.
     public var runs: [ExperimentRun] {
         allDepths.flatMap { depth in
             settings.seeds.map { seed in
@@ -51,6 +53,7 @@ public struct DepthExperiment: Experiment {
         }
     }
 
+    /// depth.md, depth.svg (accuracy against depth) and depth-layers.svg (the bar chart).
     public func report(_ results: [RunResult]) -> [ExperimentFile] {
         let groups = SeedGroup.grouping(results) { $0.run.shape.hiddenWidths.count }
         let about = "\(settings.data), task \(task), k = \(k), \(width) LUTs per layer, "

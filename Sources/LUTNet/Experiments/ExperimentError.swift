@@ -9,6 +9,7 @@ public enum ExperimentError: Error, CustomStringConvertible, Equatable, Sendable
     /// A file exists but could not be read as text.
     case unreadable(path: String, reason: String)
 
+    /// What went wrong, naming the file.
     public var description: String {
         switch self {
         case .headerMismatch(let path, let found, let expected):

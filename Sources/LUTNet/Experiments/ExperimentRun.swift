@@ -62,6 +62,7 @@ public struct ExperimentRun: Sendable, Hashable, CustomStringConvertible {
     /// Names of the identifying columns.
     public static let columns = ["data", "task", "threshold", "k", "layers", "labels", "train_size", "seed"]
 
+    /// Hashes the identifying fields.
     public func hash(into hasher: inout Hasher) { hasher.combine(fields) }
 
     /// A short human-readable name, for progress lines.

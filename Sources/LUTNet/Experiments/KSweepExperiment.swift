@@ -12,6 +12,7 @@ public struct KSweepExperiment: Experiment {
     /// Whether to show the paper's published figures (`PaperFigures`) beside ours.
     public let showPaper: Bool
 
+    /// `k-sweep`.
     public var name: String { "k-sweep" }
 
     /// A sweep over `ks`; every k must be valid. `showPaper` adds the paper's MNIST 0-4:5-9 figures.
@@ -26,6 +27,7 @@ public struct KSweepExperiment: Experiment {
         self.showPaper = showPaper
     }
 
+    /// For each k and seed, one network on real and one on random labels.
     public var runs: [ExperimentRun] {
         ks.flatMap { k in
             settings.seeds.flatMap { seed in
@@ -42,6 +44,7 @@ public struct KSweepExperiment: Experiment {
         (try? NetworkShape(k: k, hiddenWidths: widths)) ?? { preconditionFailure("validated shape") }()
     }
 
+    /// k-sweep.md and k-sweep.svg.
     public func report(_ results: [RunResult]) -> [ExperimentFile] {
         let groups = SeedGroup.grouping(results) { KSweepKey(k: $0.run.shape.k, labels: $0.run.labels) }
         func group(_ k: Int, _ labels: LabelKind) -> SeedGroup? {

@@ -10,6 +10,7 @@ public struct PairsExperiment: Experiment {
     /// The topology of every network.
     public let shape: NetworkShape
 
+    /// `pairs`.
     public var name: String { "pairs" }
 
     /// All pairs of `classes` (at least two).
@@ -29,6 +30,7 @@ public struct PairsExperiment: Experiment {
         classes.enumerated().flatMap { index, i in classes[(index + 1)...].map { (i, $0) } }
     }
 
+    /// For each pair, one network per seed.
     public var runs: [ExperimentRun] {
         pairs.flatMap { i, j in
             settings.seeds.map { seed in
@@ -44,6 +46,7 @@ public struct PairsExperiment: Experiment {
         return "\(c) \(classNames[Int(c)])"
     }
 
+    /// pairs.md, pairs-matrix.csv (mean accuracy of every pair, both ways round) and pairs.svg.
     public func report(_ results: [RunResult]) -> [ExperimentFile] {
         let groups = SeedGroup.grouping(results) { Pair(first: $0.run.task.first[0], second: $0.run.task.second[0]) }
         let useTest = results.allSatisfy { $0.testAccuracy != nil }

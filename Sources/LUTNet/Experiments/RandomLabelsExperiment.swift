@@ -13,6 +13,7 @@ public struct RandomLabelsExperiment: Experiment {
     /// The hidden layers of every network.
     public let hiddenWidths: [Int]
 
+    /// `random-labels`.
     public var name: String { "random-labels" }
 
     /// An experiment over `ks` and `sizes`.
@@ -30,6 +31,7 @@ public struct RandomLabelsExperiment: Experiment {
         self.hiddenWidths = hiddenWidths
     }
 
+    /// For each k, size and seed, one network on real and one on random labels (the same subset).
     public var runs: [ExperimentRun] {
         ks.flatMap { k in
             sizes.flatMap { size in
@@ -43,6 +45,7 @@ public struct RandomLabelsExperiment: Experiment {
         }
     }
 
+    /// random-labels.md and random-labels.svg.
     public func report(_ results: [RunResult]) -> [ExperimentFile] {
         let groups = SeedGroup.grouping(results) { Key(k: $0.run.shape.k, size: $0.run.trainSize, labels: $0.run.labels) }
         func group(_ k: Int, _ size: Int?, _ labels: LabelKind) -> SeedGroup? {

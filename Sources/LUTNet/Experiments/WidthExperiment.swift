@@ -11,6 +11,7 @@ public struct WidthExperiment: Experiment {
     /// LUTs per hidden layer, in order.
     public let widths: [Int]
 
+    /// `width`.
     public var name: String { "width" }
 
     /// A sweep over `widths` of networks of `depth` hidden layers.
@@ -28,6 +29,7 @@ public struct WidthExperiment: Experiment {
         self.widths = widths
     }
 
+    /// For each width, one network per seed.
     public var runs: [ExperimentRun] {
         widths.flatMap { width in
             settings.seeds.map { seed in
@@ -38,6 +40,7 @@ public struct WidthExperiment: Experiment {
         }
     }
 
+    /// width.md and width.svg.
     public func report(_ results: [RunResult]) -> [ExperimentFile] {
         let groups = SeedGroup.grouping(results) { $0.run.shape.hiddenWidths.first ?? 0 }
         let about = "\(settings.data), task \(task), k = \(k), \(depth) hidden layers, "

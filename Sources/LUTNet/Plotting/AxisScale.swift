@@ -26,6 +26,7 @@ public struct AxisScale: Sendable, Equatable {
         self.pixels = pixels
     }
 
+    /// Equal kind, domain and pixel range.
     public static func == (a: AxisScale, b: AxisScale) -> Bool {
         a.kind == b.kind && a.domain == b.domain && a.pixels == b.pixels
     }

@@ -18,6 +18,7 @@ public struct SVGElement: Sendable, Equatable {
         self.text = text
     }
 
+    /// Equal names, attributes (in order), children and text.
     public static func == (a: SVGElement, b: SVGElement) -> Bool {
         a.name == b.name && a.attributes.map { [$0.0, $0.1] } == b.attributes.map { [$0.0, $0.1] }
             && a.children == b.children && a.text == b.text
