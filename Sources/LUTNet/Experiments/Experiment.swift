@@ -1,0 +1,48 @@
+/// A reproducible experiment: a list of networks to train and how to turn their figures into
+/// tables and figures.
+public protocol Experiment: Sendable {
+    /// The stem of the experiment's files, e.g. `k-sweep`.
+    var name: String { get }
+    /// Every network the experiment trains, in the order it trains them.
+    var runs: [ExperimentRun] { get }
+    /// Tables and figures from the results of `runs` (one result per run, in the same order).
+    func report(_ results: [RunResult]) -> [ExperimentFile]
+}
+
+/// A file an experiment writes besides its results: a Markdown table, an SVG figure, a CSV.
+public struct ExperimentFile: Sendable, Equatable {
+    /// File name inside the output folder.
+    public let name: String
+    /// Its text.
+    public let contents: String
+
+    /// A file from its name and text.
+    public init(name: String, contents: String) {
+        self.name = name
+        self.contents = contents
+    }
+}
+
+/// Settings every experiment shares.
+public struct ExperimentSettings: Sendable, Equatable {
+    /// The dataset's name, recorded with every run.
+    public let data: String
+    /// Binarization threshold.
+    public let threshold: UInt8
+    /// Seeds: one network per seed for each configuration.
+    public let seeds: [UInt64]
+
+    /// Settings with seeds 0..<`seedCount`.
+    public init(data: String, threshold: UInt8, seedCount: Int) throws(ConfigurationError) {
+        guard seedCount >= 1 else { throw .invalidValue(option: "--seeds", reason: "\(seedCount) seeds; use 1 or more") }
+        self.data = data
+        self.threshold = threshold
+        self.seeds = (0..<UInt64(seedCount)).map { $0 }
+    }
+
+    /// The name of the dataset at `location`: its folder's last component.
+    public static func dataName(location: String) -> String {
+        let parts = location.split(separator: "/").filter { $0 != "." }
+        return parts.last.map(String.init) ?? location
+    }
+}

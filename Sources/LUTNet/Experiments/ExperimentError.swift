@@ -1,0 +1,26 @@
+/// Why an experiment could not read or write its results. Each description names the file.
+public enum ExperimentError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// A results file has a header other than the one this experiment writes.
+    case headerMismatch(path: String, found: [String], expected: [String])
+    /// A results file has a record that cannot be read; `line` is 1-based.
+    case malformedRecord(path: String, line: Int, reason: String)
+    /// A file or folder could not be created or written.
+    case unwritable(path: String, reason: String)
+    /// A file exists but could not be read as text.
+    case unreadable(path: String, reason: String)
+
+    /// What went wrong, naming the file.
+    public var description: String {
+        switch self {
+        case .headerMismatch(let path, let found, let expected):
+            "\(path): header '\(found.joined(separator: ","))' is not this experiment's "
+                + "'\(expected.joined(separator: ","))'; use another --out folder or remove the file"
+        case .malformedRecord(let path, let line, let reason):
+            "\(path), line \(line): \(reason)"
+        case .unwritable(let path, let reason):
+            "\(path): cannot write: \(reason)"
+        case .unreadable(let path, let reason):
+            "\(path): cannot read: \(reason)"
+        }
+    }
+}

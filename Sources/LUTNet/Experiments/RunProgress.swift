@@ -1,0 +1,52 @@
+/// Where an experiment stands after a run: which run finished, how many are left, and about how
+/// long they will take.
+public struct RunProgress: Sendable {
+    /// The run that finished.
+    public let result: RunResult
+    /// Its number among the runs this session trains (1-based).
+    public let position: Int
+    /// Runs this session trains in all (runs found in the results file are not counted).
+    public let total: Int
+    /// Runs skipped because the results file already had them.
+    public let skipped: Int
+    /// Seconds since the session started training.
+    public let elapsed: Double
+    /// Estimated seconds until the last run finishes.
+    public let remaining: Double
+
+    /// Runs still to train.
+    public var left: Int { total - position }
+
+    /// A one-line account, e.g. `[3/80] k=4, … : train 0.8123 test 0.8011 (0.3 s); 77 left, about 1m 10s`.
+    public var line: String {
+        let test = result.testAccuracy.map { String(format: " test %.4f", $0) } ?? ""
+        let head = String(format: "[%d/%d] %@: train %.4f%@ (%.1f s)", position, total, result.run.description,
+                          result.trainAccuracy, test, result.seconds)
+        return left == 0 ? head + "; done in " + Self.duration(elapsed) : head + "; \(left) left, about " + Self.duration(remaining)
+    }
+
+    /// Seconds as `1h 2m`, `3m 04s` or `12s`.
+    public static func duration(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        if s >= 3600 { return "\(s / 3600)h \(s % 3600 / 60)m" }
+        if s >= 60 { return "\(s / 60)m " + String(format: "%02ds", s % 60) }
+        return "\(s)s"
+    }
+}
+
+/// The expected relative cost of a run, to share the time left among the runs left: training and
+/// test examples times LUTs, weighted by how counting grows with k.
+enum RunCost {
+    static func estimate(_ run: ExperimentRun, trainExamples: Int, testExamples: Int) -> Double {
+        let examples = Double(run.trainSize.map { min($0, trainExamples) } ?? trainExamples) + Double(testExamples) / 2
+        let luts = Double(run.shape.hiddenWidths.reduce(1, +))
+        return examples * luts * kWeight(run.shape.k)
+    }
+
+    /// Time per LUT and example relative to k = 8, measured on MNIST with the release build (the
+    /// evaluation kernel's vector variant covers k <= 8, the counting kernel's k <= 15).
+    static func kWeight(_ k: Int) -> Double {
+        let weights: [Int: Double] = [9: 4, 10: 3.5, 11: 5, 12: 4, 13: 4.7, 14: 5, 15: 6.5, 16: 10]
+        return weights[k] ?? 1
+    }
+}

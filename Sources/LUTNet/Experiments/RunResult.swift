@@ -1,0 +1,34 @@
+/// The figures of one trained network of an experiment.
+public struct RunResult: Sendable, Equatable {
+    /// What was trained.
+    public let run: ExperimentRun
+    /// Training examples used.
+    public let trainExamples: Int
+    /// Test examples evaluated (0 when the dataset has no test split).
+    public let testExamples: Int
+    /// The network's accuracy on its training labels (random ones in a random-label run).
+    public let trainAccuracy: Double
+    /// The network's accuracy on the test split, against labels of the run's kind (random test
+    /// labels in a random-label run); nil without a test split.
+    public let testAccuracy: Double?
+    /// Accuracy on the test split against its true labels (equal to `testAccuracy` in a real-label
+    /// run); nil without a test split.
+    public let testAccuracyTrueLabels: Double?
+    /// Wall time to train and evaluate the network.
+    public let seconds: Double
+    /// Per-layer figures (mean and standard deviation over each layer's LUTs), the output LUT last.
+    public let layers: [LayerReport]
+
+    /// A result from its parts.
+    public init(run: ExperimentRun, trainExamples: Int, testExamples: Int, trainAccuracy: Double, testAccuracy: Double?,
+                testAccuracyTrueLabels: Double?, seconds: Double, layers: [LayerReport]) {
+        self.run = run
+        self.trainExamples = trainExamples
+        self.testExamples = testExamples
+        self.trainAccuracy = trainAccuracy
+        self.testAccuracy = testAccuracy
+        self.testAccuracyTrueLabels = testAccuracyTrueLabels
+        self.seconds = seconds
+        self.layers = layers
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import LUTNet
+
+/// Options every `lutnet experiment` shares: the data, the seeds, the output folder, the threads.
+struct ExperimentOptions: ParsableArguments {
+    @Option(name: .long, help: "Dataset: a folder of gzipped IDX files (MNIST layout).")
+    var data: String = DatasetLoader.defaultLocation
+
+    @Option(name: .long, help: "Binarization threshold: a byte is 1 when it is >= this (1-255).")
+    var threshold: Int = 128
+
+    @Option(name: .long, help: "Seeds per configuration (seeds 0, 1, …, N-1).")
+    var seeds: Int = 5
+
+    @Option(name: .long, help: "Output folder for the CSV, Markdown and SVG files (default: results/<data folder name>). Runs already in its CSV are skipped.")
+    var out: String?
+
+    @Option(name: .long, help: "Worker threads per network (default: every core).")
+    var threads: Int = ParallelWork.defaultThreads
+
+    /// The validated settings, for the dataset at `--data`.
+    func settings() throws -> ExperimentSettings {
+        guard (1...255).contains(threshold) else { throw ConfigurationError.invalidThreshold(threshold) }
+        return try ExperimentSettings(data: ExperimentSettings.dataName(location: data), threshold: UInt8(threshold),
+                                      seedCount: seeds)
+    }
+
+    /// The output folder.
+    var folder: String { out ?? "results/" + ExperimentSettings.dataName(location: data) }
+
+    /// Loads the data and runs `experiment`, with progress on standard error; prints the files written.
+    func perform(_ experiment: some Experiment) throws {
+        guard threads >= 1 else {
+            throw ConfigurationError.invalidValue(option: "--threads", reason: "\(threads) threads; use 1 or more")
+        }
+        let dataset = try DatasetLoader.load(path: data)
+        try perform(experiment, on: dataset)
+    }
+
+    /// Runs `experiment` on an already loaded dataset.
+    func perform(_ experiment: some Experiment, on dataset: Dataset) throws {
+        let runs = experiment.runs
+        Console.progress("\(experiment.name): \(runs.count) networks on \(dataset.location), results in \(folder)")
+        var runner = ExperimentRunner(dataset: dataset, threads: threads)
+        let written = try runner.perform(experiment, folder: folder, progress: { Console.progress($0.line) },
+                                         started: { toTrain, alreadyDone in
+            if alreadyDone > 0 {
+                Console.progress(toTrain == 0 ? "all \(alreadyDone) networks are already in the results; writing the report"
+                                 : "\(alreadyDone) networks already in the results; training the other \(toTrain)")
+            }
+        })
+        for path in written { print(path) }
+    }
+}
