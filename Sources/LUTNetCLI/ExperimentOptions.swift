@@ -4,7 +4,7 @@ import LUTNet
 
 /// Options every `lutnet experiment` shares: the data, the seeds, the output folder, the threads.
 struct ExperimentOptions: ParsableArguments {
-    @Option(name: .long, help: "Dataset: a folder of gzipped IDX files (MNIST layout).")
+    @Option(name: .long, help: "Dataset: a folder of gzipped IDX files (MNIST layout), a CIFAR-10 binary archive or folder, or a PLA file.")
     var data: String = DatasetLoader.defaultLocation
 
     @Option(name: .long, help: "Binarization threshold: a byte is 1 when it is >= this (1-255).")

@@ -279,7 +279,7 @@ final class ExperimentTests: XCTestCase {
 
     /// On MNIST 0-4:5-9 a small network learns the real labels and not the random ones.
     func testKSweepOnMNIST() throws {
-        let dataset = try DatasetLoader.load(path: try TestPaths.sharedDataset("mnist"))
+        let dataset = try DatasetLoader.load(path: try Fixtures.shared("mnist"))
         let folder = TinyDataset.temporaryFolder(self)
         let sweep = try KSweepExperiment(settings: try ExperimentSettings(data: "mnist", threshold: 128, seedCount: 1),
                                          task: try BinaryTask(parsing: "0-4:5-9"), ks: [2, 8], hiddenWidths: [128, 128])
