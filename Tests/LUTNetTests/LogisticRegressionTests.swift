@@ -37,13 +37,20 @@ final class LogisticRegressionTests: XCTestCase {
             .diagonal, .subsampleHessian(rows: 40), .subsampleHessian(rows: 10_000),
         ]
         for preconditioner in preconditioners {
-            for threads in [1, 2, 3] {
+            var singleThreaded: [Double]?
+            for threads in [1, 2, 3, 8] {
                 var solver = NewtonCGSolver()
                 solver.preconditioner = preconditioner
                 solver.threads = threads
                 let passes = LogisticLossPasses(matrix: problem.matrix, labels: problem.labels, c: 1, workers: threads)
-                XCTAssertEqual(passes.workerRows.count, threads, "700 rows make 3 blocks")
+                XCTAssertEqual(passes.blockCount, 3, "700 rows make 3 blocks of 256")
+                XCTAssertEqual(passes.workers, min(threads, 3), "no more workers than blocks")
                 let outcome = solver.solve(passes, tolerance: 1e-7, maxIterations: 100)
+                if let singleThreaded {
+                    XCTAssertEqual(outcome.parameters, singleThreaded, "the same bits whatever the thread count")
+                } else {
+                    singleThreaded = outcome.parameters
+                }
                 XCTAssertTrue(outcome.converged, "\(preconditioner), \(threads) threads")
                 for (ours, theirs) in zip(outcome.parameters, reference.weights + [reference.bias]) {
                     XCTAssertEqual(ours, theirs, accuracy: 1e-4, "\(preconditioner), \(threads) threads")

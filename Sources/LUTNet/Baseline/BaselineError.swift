@@ -28,6 +28,7 @@ public enum BaselineError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A model whose weight count differs from the data's feature count.
     case featureCountMismatch(source: String, modelFeatures: Int, dataFeatures: Int)
 
+    /// A sentence that names the data source (when there is one) and says what is wrong.
     public var description: String {
         switch self {
         case .invalidRegularization(let c):

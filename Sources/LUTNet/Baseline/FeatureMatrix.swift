@@ -5,6 +5,7 @@ public enum BaselineFeatures: String, Sendable, CaseIterable, CustomStringConver
     /// byte / 255, in 0...1: the grey levels the LUT network never sees.
     case pixels
 
+    /// The name used on the command line: `bits` or `pixels`.
     public var description: String { rawValue }
 }
 

@@ -1,5 +1,6 @@
 import COpenBLAS
 import Foundation
+import Synchronization
 
 
 /// The sweeps over a feature matrix that L2-regularized logistic regression needs, each reading the
@@ -9,11 +10,13 @@ import Foundation
 /// log-loss ℓ(z, t) = log(1 + eᶻ) − t·z; the bias b is not regularized. Vectors over the parameters
 /// hold the feature weights first and the bias last.
 ///
-/// The rows are cut into blocks small enough to stay in the L2 cache, and the workers share the
-/// blocks out. A Hessian-vector product runs the forward `sgemv` of a block and then the transposed
-/// `sgemv` of the same block while it is still cached, so it costs one sweep over memory, not two.
-/// Each block's Float product is added into Double accumulators, so rounding does not grow with the
-/// number of examples.
+/// The rows are cut into blocks small enough to stay in the L2 cache, and the workers take the next
+/// block as they come free, so a worker slowed by a busy core does not hold the others up. A
+/// Hessian-vector product runs the forward `sgemv` of a block and then the transposed `sgemv` of the
+/// same block while it is still cached, so it costs one sweep over memory, not two. Each block's
+/// Float product lands in a slot of its own, and the slots are summed in Double in block order:
+/// rounding does not grow with the number of examples, and the results are the same bits whatever
+/// the number of workers.
 final class LogisticLossPasses {
     /// Rows per block: 256 rows of 784 Floats are 800 KB, inside a 1–2 MB L2 cache.
     static let blockRows = 256
@@ -23,8 +26,10 @@ final class LogisticLossPasses {
     let targets: [Double]
     /// The inverse regularization strength.
     let c: Double
-    /// Rows of each worker, whole blocks each.
-    let workerRows: [Range<Int>]
+    /// Number of row blocks.
+    let blockCount: Int
+    /// Number of worker threads (at most one per block).
+    let workers: Int
     /// Sweeps over the matrix so far.
     private(set) var passes = 0
     /// C·σ(zᵢ)(1 − σ(zᵢ)) of every example at the last gradient pass: the Hessian's weights.
@@ -36,13 +41,8 @@ final class LogisticLossPasses {
         self.targets = labels.map { Double($0) }
         self.c = c
         self.curvature = [Double](repeating: 0, count: matrix.exampleCount)
-        let blocks = (matrix.exampleCount + Self.blockRows - 1) / Self.blockRows
-        let count = max(1, min(workers, blocks))
-        self.workerRows = (0..<count).map { worker in
-            let first = blocks * worker / count * Self.blockRows
-            let last = min(matrix.exampleCount, blocks * (worker + 1) / count * Self.blockRows)
-            return first..<last
-        }
+        self.blockCount = (matrix.exampleCount + Self.blockRows - 1) / Self.blockRows
+        self.workers = max(1, min(workers, blockCount))
     }
 
     /// The gradient of the objective at weights `weights` (feature weights then bias) whose decision
@@ -50,9 +50,9 @@ final class LogisticLossPasses {
     /// Records the per-example curvature for the Hessian-vector products that follow. One sweep.
     func gradient(z: [Double], weights: [Double], withDiagonal: Bool) -> (gradient: [Double], diagonal: [Double]) {
         let d = matrix.featureCount, width = d + 1, c = self.c, binary = matrix.isBinary
-        let workers = workerRows.count, blockRows = Self.blockRows
-        // Per worker: gradient (width), then Hessian diagonal (width).
-        var sums = [Double](repeating: 0, count: workers * 2 * width)
+        let blockRows = Self.blockRows
+        // Per block: gradient (width), then Hessian diagonal (width).
+        var sums = [Double](repeating: 0, count: blockCount * 2 * width)
         // Per worker: residuals and curvatures of a block, a product, and (non-binary data) a block of squares.
         let scratchSize = 2 * blockRows + d + (binary || !withDiagonal ? 0 : blockRows * d)
         var scratch = [Float](repeating: 0, count: workers * scratchSize)
@@ -65,11 +65,11 @@ final class LogisticLossPasses {
                                 let x = Shared(x), z = Shared(z), t = Shared(t)
                                 let curvature = SharedMutable(curvature), sums = SharedMutable(sums)
                                 let scratch = SharedMutable(scratch)
-                                run { worker, rows in
+                                run { worker, block, rows in
                                     let own = scratch.slice(worker * scratchSize, scratchSize)
                                     let residual = own.baseAddress!, weight = residual + blockRows
                                     let product = weight + blockRows, squares = product + d
-                                    let gradient = sums.slice(worker * 2 * width, width).baseAddress!
+                                    let gradient = sums.slice(block * 2 * width, 2 * width).baseAddress!
                                     let diagonal = gradient + width
                                     var biasGradient = 0.0, biasDiagonal = 0.0
                                     for i in rows {
@@ -84,8 +84,8 @@ final class LogisticLossPasses {
                                     let m = Int32(rows.count), block = x.base + rows.lowerBound * d
                                     cblas_sgemv(CblasRowMajor, CblasTrans, m, Int32(d), 1, block, Int32(d),
                                                 residual, 1, 0, product, 1)
-                                    for j in 0..<d { gradient[j] += Double(product[j]) }
-                                    gradient[d] += biasGradient
+                                    for j in 0..<d { gradient[j] = Double(product[j]) }
+                                    gradient[d] = biasGradient
                                     guard withDiagonal else { return }
                                     var source = block
                                     if !binary {
@@ -94,8 +94,8 @@ final class LogisticLossPasses {
                                     }
                                     cblas_sgemv(CblasRowMajor, CblasTrans, m, Int32(d), 1, source, Int32(d),
                                                 weight, 1, 0, product, 1)
-                                    for j in 0..<d { diagonal[j] += Double(product[j]) }
-                                    diagonal[d] += biasDiagonal
+                                    for j in 0..<d { diagonal[j] = Double(product[j]) }
+                                    diagonal[d] = biasDiagonal
                                 }
                             }
                         }
@@ -106,10 +106,10 @@ final class LogisticLossPasses {
         passes += 1
         var gradient = [Double](repeating: 0, count: width)
         var diagonal = [Double](repeating: 0, count: width)
-        for worker in 0..<workers {
+        for block in 0..<blockCount {
             for j in 0..<width {
-                gradient[j] += sums[worker * 2 * width + j]
-                diagonal[j] += sums[worker * 2 * width + width + j]
+                gradient[j] += sums[block * 2 * width + j]
+                diagonal[j] += sums[block * 2 * width + width + j]
             }
         }
         for j in 0..<d {
@@ -122,10 +122,10 @@ final class LogisticLossPasses {
     /// The Hessian at the last gradient pass times `vector` (weights then bias), and the decision
     /// values of `vector` itself: X·v + v_bias for every example, written to `decisionValues`. One sweep.
     func hessianProduct(_ vector: [Double], decisionValues: inout [Double]) -> [Double] {
-        let d = matrix.featureCount, width = d + 1, workers = workerRows.count, blockRows = Self.blockRows
+        let d = matrix.featureCount, width = d + 1, blockRows = Self.blockRows
         let vectorBias = vector[d]
         let floatVector = vector.prefix(d).map { Float($0) }
-        var sums = [Double](repeating: 0, count: workers * width)
+        var sums = [Double](repeating: 0, count: blockCount * width)
         let scratchSize = 2 * blockRows + d
         var scratch = [Float](repeating: 0, count: workers * scratchSize)
         matrix.values.withUnsafeBufferPointer { x in
@@ -137,10 +137,10 @@ final class LogisticLossPasses {
                                 let x = Shared(x), v = Shared(v), curvature = Shared(curvature)
                                 let out = SharedMutable(out), sums = SharedMutable(sums)
                                 let scratch = SharedMutable(scratch)
-                                run { worker, rows in
+                                run { worker, block, rows in
                                     let own = scratch.slice(worker * scratchSize, scratchSize).baseAddress!
                                     let forward = own, weighted = own + blockRows, product = own + 2 * blockRows
-                                    let total = sums.slice(worker * width, width).baseAddress!
+                                    let total = sums.slice(block * width, width).baseAddress!
                                     let m = Int32(rows.count), block = x.base + rows.lowerBound * d
                                     cblas_sgemv(CblasRowMajor, CblasNoTrans, m, Int32(d), 1, block, Int32(d),
                                                 v.base, 1, 0, forward, 1)
@@ -154,8 +154,8 @@ final class LogisticLossPasses {
                                     }
                                     cblas_sgemv(CblasRowMajor, CblasTrans, m, Int32(d), 1, block, Int32(d),
                                                 weighted, 1, 0, product, 1)
-                                    for j in 0..<d { total[j] += Double(product[j]) }
-                                    total[d] += biasTotal
+                                    for j in 0..<d { total[j] = Double(product[j]) }
+                                    total[d] = biasTotal
                                 }
                             }
                         }
@@ -165,34 +165,36 @@ final class LogisticLossPasses {
         }
         passes += 1
         var result = [Double](repeating: 0, count: width)
-        for worker in 0..<workers {
-            for j in 0..<width { result[j] += sums[worker * width + j] }
+        for block in 0..<blockCount {
+            for j in 0..<width { result[j] += sums[block * width + j] }
         }
         for j in 0..<d { result[j] += vector[j] }
         return result
     }
 
-    /// Calls `body` for every block of rows, each worker on its own rows, worker 0 on this thread.
-    private func run(_ body: @Sendable (_ worker: Int, _ rows: Range<Int>) -> Void) {
-        let workerRows = self.workerRows
-        if workerRows.count == 1 {
-            Self.forEachBlock(of: workerRows[0]) { body(0, $0) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: workerRows.count) { worker in
-                Self.forEachBlock(of: workerRows[worker]) { body(worker, $0) }
+    /// Calls `body` once for every block of rows, with the worker running it and the block's index:
+    /// worker 0 on this thread, each worker taking the next block not yet taken.
+    private func run(_ body: @Sendable (_ worker: Int, _ block: Int, _ rows: Range<Int>) -> Void) {
+        let blockCount = self.blockCount, exampleCount = matrix.exampleCount, blockRows = Self.blockRows
+        let rows = { @Sendable (block: Int) in block * blockRows ..< min(exampleCount, (block + 1) * blockRows) }
+        if workers == 1 {
+            for block in 0..<blockCount { body(0, block, rows(block)) }
+            return
+        }
+        let next = BlockCounter()
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            while true {
+                let block = next.value.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard block < blockCount else { return }
+                body(worker, block, rows(block))
             }
         }
     }
+}
 
-    /// Calls `body` with consecutive blocks of at most `blockRows` rows covering `rows`.
-    private static func forEachBlock(of rows: Range<Int>, _ body: (Range<Int>) -> Void) {
-        var first = rows.lowerBound
-        while first < rows.upperBound {
-            let last = min(first + blockRows, rows.upperBound)
-            body(first..<last)
-            first = last
-        }
-    }
+/// The index of the next block to hand out in one sweep.
+final class BlockCounter: Sendable {
+    let value = Atomic<Int>(0)
 }
 
 /// The logistic function 1 / (1 + e⁻ᶻ), without overflow for large |z|.

@@ -7,9 +7,10 @@ import Foundation
 ///
 /// Sweeps over the matrix: one per iteration for the gradient, one per CG step for a
 /// Hessian-vector product. The CG steps also gather X·s, so the line search and the update of the
-/// decision values need no sweep of their own. On MNIST 0-4:5-9 this converges in about 40 sweeps
-/// with the subsample-Hessian preconditioner, 115 with the diagonal one, while L-BFGS needs about
-/// 1,000 to reach a gradient 100 times looser.
+/// decision values need no sweep of their own. On MNIST 0-4:5-9 (bits) this reaches a gradient of
+/// 1e-6 (scaled as in scikit-learn) in 34 sweeps with the subsample-Hessian preconditioner and 115
+/// with the diagonal one, where scikit-learn's lbfgs takes 216 iterations, each with at least one
+/// forward and one transposed product, to reach 1e-4.
 struct NewtonCGSolver {
     /// How CG is preconditioned.
     enum Preconditioner: Equatable {
