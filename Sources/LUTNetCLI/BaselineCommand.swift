@@ -36,7 +36,7 @@ struct BaselineCommand: ParsableCommand {
     @Option(name: .customLong("max-iterations"), help: "The most Newton iterations.")
     var maxIterations: Int = LogisticRegression.Options().maxIterations
 
-    @Option(help: "Worker threads for the sweeps over the data (OpenBLAS runs single-threaded in each).")
+    @Option(help: "Worker threads for the sweeps over the data, each calling single-threaded OpenBLAS; one per core by default.")
     var threads: Int = LogisticRegression.Options().threads
 
     @Flag(help: "Print the results as JSON.")
@@ -79,7 +79,7 @@ struct BaselineCommand: ParsableCommand {
         let report = BaselineReport(
             data: dataset.location, task: binaryTask.description, features: kind.rawValue,
             threshold: kind == .bits ? threshold : nil, c: c, tolerance: tolerance, maxIterations: maxIterations,
-            threads: threads, blasThreadsDuringFit: 1,
+            threads: threads, blasThreadsPerWorker: 1,
             trainExamples: train.features.exampleCount, testExamples: test?.features.exampleCount,
             featureCount: train.features.featureCount,
             iterations: fit.iterations, conjugateGradientSteps: fit.conjugateGradientSteps, passes: fit.passes,
@@ -88,7 +88,7 @@ struct BaselineCommand: ParsableCommand {
             trainAccuracy: trainAccuracy, testAccuracy: testAccuracy)
         if json {
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
             report.printText()
@@ -128,7 +128,7 @@ struct BaselineReport: Encodable {
     var tolerance: Double
     var maxIterations: Int
     var threads: Int
-    var blasThreadsDuringFit: Int
+    var blasThreadsPerWorker: Int
     var trainExamples: Int
     var testExamples: Int?
     var featureCount: Int
@@ -145,7 +145,7 @@ struct BaselineReport: Encodable {
     var testAccuracy: Double?
 
     enum CodingKeys: String, CodingKey {
-        case data, task, features, threshold, c = "C", tolerance, maxIterations, threads, blasThreadsDuringFit
+        case data, task, features, threshold, c = "C", tolerance, maxIterations, threads, blasThreadsPerWorker
         case trainExamples, testExamples, featureCount, iterations, conjugateGradientSteps, passes, converged
         case gradientMaxNorm, objective, fitSeconds, loadSeconds, featureSeconds, trainAccuracy, testAccuracy
     }

@@ -28,12 +28,16 @@ public struct LogisticRegression: Sendable, Equatable {
         public var tolerance: Double
         /// The most Newton iterations; a fit that reaches it is reported as not converged.
         public var maxIterations: Int
-        /// Worker threads for the sweeps over the matrix. OpenBLAS itself runs on one thread during
-        /// the fit (each worker calls it on blocks of its own rows); its setting is restored after.
+        /// Worker threads for the sweeps over the matrix: each takes blocks of rows and calls OpenBLAS
+        /// on them, OpenBLAS itself set to one thread during the sweeps (and to `threads` for the
+        /// preconditioner's `ssyrk`); its setting is restored after the fit. The result does not
+        /// depend on it, to the bit.
         public var threads: Int
 
-        /// Options with scikit-learn's C = 1 and a gradient tolerance 100 times tighter than its default.
-        public init(c: Double = 1, tolerance: Double = 1e-6, maxIterations: Int = 100, threads: Int = 1) {
+        /// Options with scikit-learn's C = 1, a gradient tolerance 100 times tighter than its
+        /// default, and one worker per core.
+        public init(c: Double = 1, tolerance: Double = 1e-6, maxIterations: Int = 100,
+                    threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
             self.c = c
             self.tolerance = tolerance
             self.maxIterations = maxIterations
