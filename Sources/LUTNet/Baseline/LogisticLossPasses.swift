@@ -2,7 +2,6 @@ import COpenBLAS
 import Foundation
 import Synchronization
 
-
 /// The sweeps over a feature matrix that L2-regularized logistic regression needs, each reading the
 /// matrix once from memory through CBLAS.
 ///
