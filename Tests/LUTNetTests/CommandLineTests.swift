@@ -70,4 +70,31 @@ final class CommandLineTests: XCTestCase {
         try assertFails(["eval", "--model", model, "--data", try Fixtures.shared("cifar10")],
                         saying: "the data has 3072 input bits per example but the model reads 784")
     }
+
+    func testCompareTrainsBothMethodsOnTheSameSplit() throws {
+        let outcome = try run(["compare", "--data", Fixtures.path("tiny"), "--layers", "2x64", "--k", "6", "--format", "json"])
+        XCTAssertEqual(outcome.status, 0, outcome.errors)
+        let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [String: Any])
+        XCTAssertEqual(report["trainExamples"] as? Int, 600)
+        XCTAssertEqual(report["testExamples"] as? Int, 200)
+        let rows = try XCTUnwrap(report["rows"] as? [[String: Any]])
+        XCTAssertEqual(rows.count, 2)
+        // The fixture's classes light distinct pixel blocks: both methods learn them.
+        for row in rows {
+            XCTAssertGreaterThan(try XCTUnwrap(row["testAccuracy"] as? Double), 0.85, "\(row)")
+            XCTAssertGreaterThan(try XCTUnwrap(row["modelBytes"] as? Int), 0)
+        }
+        XCTAssertTrue((rows[0]["method"] as? String)?.hasPrefix("LUT network") == true)
+        XCTAssertEqual(rows[1]["modelBytes"] as? Int, (100 + 1) * 8)
+
+        let table = try run(["compare", "--data", Fixtures.path("tiny"), "--layers", "1x16", "--format", "md"])
+        XCTAssertTrue(table.output.contains("| method | train accuracy | test accuracy |"), table.output)
+    }
+
+    func testBaselineRefusesImpossibleOptions() throws {
+        let data = Fixtures.path("tiny")
+        try assertFails(["baseline", "--data", data, "--C", "0"], saying: "invalid C = 0.0")
+        try assertFails(["baseline", "--data", data, "--features", "colors"], saying: "invalid --features")
+        try assertFails(["compare", "--data", data, "--task", "0:11"], saying: "group B has no examples")
+    }
 }

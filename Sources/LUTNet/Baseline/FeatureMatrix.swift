@@ -1,0 +1,83 @@
+/// What a baseline model reads of each image byte.
+public enum BaselineFeatures: String, Sendable, CaseIterable, CustomStringConvertible {
+    /// 1.0 when byte >= threshold, else 0.0: exactly the bits a LUT network sees.
+    case bits
+    /// byte / 255, in 0...1: the grey levels the LUT network never sees.
+    case pixels
+
+    /// The name used on the command line: `bits` or `pixels`.
+    public var description: String { rawValue }
+}
+
+/// Examples as a dense matrix of Float features, one row per example (row-major, `featureCount`
+/// values a row), in the layout CBLAS reads. 60,000 × 784 examples take 188 MB.
+public struct FeatureMatrix: Sendable {
+    /// Number of rows (examples).
+    public let exampleCount: Int
+    /// Number of columns (features per example).
+    public let featureCount: Int
+    /// The values, example after example.
+    public let values: [Float]
+    /// Where the examples came from (a file path), named in error messages.
+    public let source: String
+    /// True when every value is 0 or 1, so that squares equal values.
+    public let isBinary: Bool
+
+    /// The features of the examples `indices` of `images`: with `.bits`, 1 when byte >= `threshold`
+    /// (1...255) and 0 otherwise; with `.pixels`, byte / 255 (the threshold is then unused).
+    public init(images: ImageSet, indices: [UInt32], features: BaselineFeatures = .bits,
+                threshold: UInt8 = 128) throws(BaselineError) {
+        if features == .bits, threshold == 0 { throw .invalidThreshold(0) }
+        let width = images.featureCount
+        guard !indices.isEmpty, width > 0 else {
+            throw .emptyData(source: images.source, examples: indices.count, features: width)
+        }
+        if let bad = indices.first(where: { Int($0) >= images.count }) {
+            throw .exampleIndexOutOfRange(source: images.source, index: Int(bad), count: images.count)
+        }
+        var values = [Float](repeating: 0, count: indices.count * width)
+        images.withPixels { pixels in
+            values.withUnsafeMutableBufferPointer { out in
+                for (row, index) in indices.enumerated() {
+                    let first = Int(index) * width
+                    let input = UnsafeBufferPointer(rebasing: pixels[first ..< first + width])
+                    let output = UnsafeMutableBufferPointer(rebasing: out[row * width ..< (row + 1) * width])
+                    switch features {
+                    case .bits:
+                        for j in 0..<width { output[j] = input[j] >= threshold ? 1 : 0 }
+                    case .pixels:
+                        for j in 0..<width { output[j] = Float(input[j]) / 255 }
+                    }
+                }
+            }
+        }
+        self.exampleCount = indices.count
+        self.featureCount = width
+        self.values = values
+        self.source = images.source
+        self.isBinary = features == .bits
+    }
+
+    /// A matrix from `exampleCount` rows of `featureCount` finite values each, row after row.
+    public init(values: [Float], exampleCount: Int, featureCount: Int,
+                source: String = "feature matrix") throws(BaselineError) {
+        guard exampleCount > 0, featureCount > 0 else {
+            throw .emptyData(source: source, examples: exampleCount, features: featureCount)
+        }
+        guard values.count == exampleCount * featureCount else {
+            throw .malformedMatrix(source: source, values: values.count, examples: exampleCount,
+                                   features: featureCount)
+        }
+        if let bad = values.firstIndex(where: { !$0.isFinite }) {
+            throw .nonFiniteFeature(source: source, example: bad / featureCount, feature: bad % featureCount)
+        }
+        self.exampleCount = exampleCount
+        self.featureCount = featureCount
+        self.values = values
+        self.source = source
+        self.isBinary = values.allSatisfy { $0 == 0 || $0 == 1 }
+    }
+
+    /// The value of feature `feature` of example `example`.
+    public subscript(example: Int, feature: Int) -> Float { values[example * featureCount + feature] }
+}

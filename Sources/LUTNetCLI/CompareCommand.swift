@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import LUTNet
+
+/// `lutnet compare`: a LUT network and the logistic-regression baseline on the same split.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Train a LUT network and the logistic-regression baseline on the same split and print one table.",
+        discussion: """
+            Both learn from the same examples and, by default, the same binarized bits. Prediction time \
+            per image is measured on the test split from ready features (bits for the network, the \
+            feature matrix for the baseline). Model size is the network's model file and the \
+            baseline's weights and bias as 64-bit floats.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case md, csv, json
+    }
+
+    @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var networkOptions: NetworkOptions
+    @OptionGroup var baselineOptions: BaselineOptions
+
+    @Option(help: "Output format: md (a Markdown table), csv or json.")
+    var format: Format = .md
+
+    func run() throws {
+        let shape = try networkOptions.shape()
+        let threshold = try dataOptions.binarizationThreshold()
+        let threads = try networkOptions.threadCount()
+        _ = try baselineOptions.solverOptions(threads: threads)
+        _ = try baselineOptions.featureKind()
+        let dataset = try dataOptions.loadDataset()
+        let task = try dataOptions.binaryTask(for: dataset)
+        let (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)
+
+        Console.progress("training the LUT network (\(shape)) on \(train.count) examples, task \(task)")
+        let trainer = MemorizationTrainer(shape: shape, seed: networkOptions.seed, threads: threads)
+        let (network, report) = trainer.train(on: train, task: task, threshold: threshold)
+        var clock = Stopwatch()
+        let testAccuracy = try test.map { try network.accuracy(on: $0, threads: threads) }
+        let networkPredictSeconds = clock.lap()
+        let lut = ComparisonRow(
+            method: "LUT network (\(shape))", trainAccuracy: report.trainAccuracy, testAccuracy: testAccuracy,
+            trainingSeconds: report.seconds,
+            predictionSecondsPerImage: test.map { networkPredictSeconds / Double(max($0.count, 1)) },
+            modelBytes: ModelFile.encode(network).count)
+
+        Console.progress("fitting the logistic-regression baseline (C = \(baselineOptions.c), \(baselineOptions.features))")
+        let baseline = try baselineOptions.fit(dataset: dataset, task: task, threshold: threshold, threads: threads)
+        let regression = ComparisonRow(
+            method: "logistic regression (C = \(baselineOptions.c), \(baseline.kind))",
+            trainAccuracy: baseline.trainAccuracy, testAccuracy: baseline.testAccuracy,
+            trainingSeconds: baseline.fit.seconds,
+            predictionSecondsPerImage: baseline.testPredictSeconds.map { $0 / Double(max(baseline.testExamples ?? 1, 1)) },
+            modelBytes: (baseline.featureCount + 1) * MemoryLayout<Double>.size)
+
+        let comparison = Comparison(data: dataset.location, task: task.description, threshold: Int(threshold),
+                                    trainExamples: train.count, testExamples: test?.count, rows: [lut, regression])
+        switch format {
+        case .json: try Console.printJSON(comparison)
+        case .csv: print(comparison.csv())
+        case .md: print(comparison.markdown())
+        }
+    }
+}
+
+/// One method's figures in a comparison.
+struct ComparisonRow: Codable {
+    let method: String
+    let trainAccuracy: Double
+    let testAccuracy: Double?
+    let trainingSeconds: Double
+    let predictionSecondsPerImage: Double?
+    let modelBytes: Int
+}
+
+/// What `lutnet compare` reports.
+struct Comparison: Codable {
+    let data: String
+    let task: String
+    let threshold: Int
+    let trainExamples: Int
+    let testExamples: Int?
+    let rows: [ComparisonRow]
+
+    func markdown() -> String {
+        var lines = ["Data \(data), task \(task), threshold \(threshold): \(trainExamples) training and "
+                     + "\(testExamples.map(String.init) ?? "no") test examples.", "",
+                     "| method | train accuracy | test accuracy | training s | prediction µs/image | model bytes |",
+                     "| --- | ---: | ---: | ---: | ---: | ---: |"]
+        for row in rows {
+            lines.append("| \(row.method) | \(String(format: "%.4f", row.trainAccuracy)) | "
+                         + "\(row.testAccuracy.map { String(format: "%.4f", $0) } ?? "-") | "
+                         + "\(String(format: "%.3f", row.trainingSeconds)) | "
+                         + "\(row.predictionSecondsPerImage.map { String(format: "%.3f", $0 * 1e6) } ?? "-") | "
+                         + "\(row.modelBytes) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func csv() -> String {
+        var lines = ["method,train_accuracy,test_accuracy,training_seconds,prediction_seconds_per_image,model_bytes"]
+        for row in rows {
+            let method = "\"" + row.method.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            lines.append([method, String(row.trainAccuracy), row.testAccuracy.map { String($0) } ?? "",
+                          String(row.trainingSeconds), row.predictionSecondsPerImage.map { String($0) } ?? "",
+                          String(row.modelBytes)].joined(separator: ","))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
