@@ -5,10 +5,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/// Largest k the AVX-512 counting variant covers (pattern and label fit a 16-bit lane).
-#define LUTNET_AVX512_COUNT_MAX_K 15
-/// Largest k the AVX-512 evaluation variant covers (pattern fits a byte lane).
-#define LUTNET_AVX512_EVALUATE_MAX_K 8
+/// Largest k the AVX-512 counting variant covers (the pattern fits a 16-bit lane).
+#define LUTNET_AVX512_COUNT_MAX_K 16
+/// Largest k the AVX-512 evaluation variant covers (the pattern fits a 16-bit lane).
+#define LUTNET_AVX512_EVALUATE_MAX_K 16
 
 /// Whether this processor runs the AVX-512 variants.
 int lutnet_avx512_supported(void);
