@@ -1,4 +1,4 @@
-// Whole gzip-or-plain files through zlib (see file_contents.h).
+// Whole gzip-or-plain files through the gzip stream layer (see file_contents.h).
 #include "file_contents.h"
 
 #include <stdlib.h>
@@ -19,19 +19,21 @@ static lutnet_file_status from_gzip(lutnet_gzip_outcome outcome) {
     case LUTNET_GZIP_TRUNCATED: return LUTNET_FILE_GZIP_TRUNCATED;
     case LUTNET_GZIP_CORRUPT: return LUTNET_FILE_GZIP_CORRUPT;
     case LUTNET_GZIP_IO_ERROR: return LUTNET_FILE_READ_ERROR;
+    case LUTNET_GZIP_OUT_OF_MEMORY: return LUTNET_FILE_OUT_OF_MEMORY;
     }
     return LUTNET_FILE_READ_ERROR;
 }
 
-static lutnet_file_status out_of_memory(const char *path, uint64_t bytes, char *message,
-                                        size_t capacity) {
+static lutnet_file_status out_of_memory(const char *restrict path, uint64_t bytes,
+                                        char *restrict message, size_t capacity) {
     lutnet_format_message(message, capacity, "%s: out of memory for %llu bytes", path,
                           (unsigned long long)bytes);
     return LUTNET_FILE_OUT_OF_MEMORY;
 }
 
-lutnet_file_status lutnet_file_read(const char *path, uint64_t max_length, lutnet_file_contents *out,
-                                    char *message, size_t message_capacity) {
+lutnet_file_status lutnet_file_read(const char *restrict path, uint64_t max_length,
+                                    lutnet_file_contents *restrict out, char *restrict message,
+                                    size_t message_capacity) {
     if (message != NULL && message_capacity > 0) message[0] = '\0';
     if (out == NULL) return LUTNET_FILE_CANNOT_OPEN;
     memset(out, 0, sizeof *out);
@@ -39,7 +41,7 @@ lutnet_file_status lutnet_file_read(const char *path, uint64_t max_length, lutne
         lutnet_format_message(message, message_capacity, "no path given");
         return LUTNET_FILE_CANNOT_OPEN;
     }
-    gzFile file = NULL;
+    lutnet_gzip_stream *file = NULL;
     lutnet_gzip_outcome outcome = lutnet_gzip_open(path, lutnet_path_has_suffix(path, ".gz"), &file,
                                                    message, message_capacity);
     if (outcome == LUTNET_GZIP_EMPTY) {
@@ -58,22 +60,18 @@ lutnet_file_status lutnet_file_read(const char *path, uint64_t max_length, lutne
     uint64_t allocated = limit < start ? limit : start;
     uint8_t *buffer = malloc((size_t)allocated + 1);
     if (buffer == NULL) {
-        gzclose(file);
+        lutnet_gzip_close(file);
         return out_of_memory(path, allocated + 1, message, message_capacity);
     }
     uint64_t filled = 0;
     lutnet_file_status status = LUTNET_FILE_OK;
     for (;;) {
-        int64_t got = lutnet_gzip_read(file, buffer + filled, allocated - filled);
-        if (got > 0) filled += (uint64_t)got;
-        if (got < 0 || filled < allocated) {
-            status = from_gzip(lutnet_gzip_failure(file, path, "the file", message, message_capacity));
-            if (status == LUTNET_FILE_OK && got < 0) {
-                lutnet_format_message(message, message_capacity, "%s: read error", path);
-                status = LUTNET_FILE_READ_ERROR;
-            }
-            break;
-        }
+        // A short read is the verified end of the data: every gzip trailer checked, nothing after.
+        uint64_t got = 0;
+        status = from_gzip(lutnet_gzip_read(file, buffer + filled, allocated - filled, &got,
+                                            "the file", message, message_capacity));
+        filled += got;
+        if (status != LUTNET_FILE_OK || filled < allocated) break;
         if (filled >= limit) {
             lutnet_format_message(message, message_capacity,
                                   "%s: the contents are larger than %llu bytes", path,
@@ -90,7 +88,7 @@ lutnet_file_status lutnet_file_read(const char *path, uint64_t max_length, lutne
         buffer = larger;
         allocated = grown;
     }
-    gzclose(file);
+    lutnet_gzip_close(file);
     if (status != LUTNET_FILE_OK) {
         free(buffer);
         return status;

@@ -1,15 +1,32 @@
-// Opening gzip-or-plain files and classifying zlib's failures (see gzip_stream.h).
+// Gzip-or-plain files as byte streams over zlib's inflate (see gzip_stream.h).
 #include "gzip_stream.h"
 
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
-/// gzread takes an unsigned int length; larger reads are split.
+/// Compressed (or plain) input is read from the file in blocks of this size.
+#define INPUT_SIZE ((size_t)256 << 10)
+/// inflate takes an unsigned int output length; larger reads are split.
 #define READ_CHUNK ((uint64_t)1 << 30)
+/// Skipped and drained bytes are inflated into a scratch buffer of this size on the stack.
+#define SCRATCH_SIZE ((size_t)16 << 10)
 
-void lutnet_format_message(char *message, size_t capacity, const char *format, ...) {
+struct lutnet_gzip_stream {
+    const char *path;  ///< borrowed from the caller, for messages
+    FILE *file;
+    bool gzip;         ///< the file starts with the gzip magic
+    bool inflating;    ///< inflateInit2 succeeded (inflateEnd is then due)
+    bool member_ended; ///< the current gzip member has ended (its trailer verified)
+    bool input_ended;  ///< the file has no more bytes to read
+    z_stream zlib;     ///< next_in / avail_in: unread bytes of `input` (plain files use them too)
+    uint8_t input[];   ///< INPUT_SIZE bytes, allocated with the stream
+};
+
+void lutnet_format_message(char *restrict message, size_t capacity, const char *restrict format, ...) {
     if (message == NULL || capacity == 0) return;
     va_list args;
     va_start(args, format);
@@ -17,90 +34,258 @@ void lutnet_format_message(char *message, size_t capacity, const char *format, .
     va_end(args);
 }
 
-int lutnet_path_has_suffix(const char *path, const char *suffix) {
+bool lutnet_path_has_suffix(const char *restrict path, const char *restrict suffix) {
     size_t length = strlen(path), tail = strlen(suffix);
     return length >= tail && strcmp(path + length - tail, suffix) == 0;
 }
 
-lutnet_gzip_outcome lutnet_gzip_open(const char *path, int require_gzip, gzFile *out,
-                                     char *message, size_t capacity) {
-    *out = NULL;
-    FILE *raw = fopen(path, "rb");
-    if (raw == NULL) {
+/// Reads more of the file until at least `wanted` bytes are buffered or the file ends. Failures
+/// are reported for `what` ("cannot read" when `what` is NULL: the stream is being opened).
+static lutnet_gzip_outcome buffer_input(lutnet_gzip_stream *restrict stream, size_t wanted,
+                                        const char *restrict what, char *restrict message,
+                                        size_t capacity) {
+    z_stream *zlib = &stream->zlib;
+    while (zlib->avail_in < wanted && !stream->input_ended) {
+        if (zlib->avail_in > 0 && zlib->next_in != stream->input)
+            memmove(stream->input, zlib->next_in, zlib->avail_in);
+        size_t room = INPUT_SIZE - zlib->avail_in;
+        size_t got = fread(stream->input + zlib->avail_in, 1, room, stream->file);
+        if (got < room) {
+            if (ferror(stream->file)) {
+                if (what == NULL)
+                    lutnet_format_message(message, capacity, "%s: cannot read (%s)", stream->path,
+                                          strerror(errno));
+                else
+                    lutnet_format_message(message, capacity, "%s: read error while reading %s (%s)",
+                                          stream->path, what, strerror(errno));
+                return LUTNET_GZIP_IO_ERROR;
+            }
+            stream->input_ended = true;
+        }
+        zlib->next_in = stream->input;
+        zlib->avail_in += (uInt)got;
+    }
+    return LUTNET_GZIP_OK;
+}
+
+/// Opens the file and looks at its first bytes; the stream is closed by the caller on failure.
+static lutnet_gzip_outcome start(lutnet_gzip_stream *restrict stream, bool require_gzip,
+                                 char *restrict message, size_t capacity) {
+    const char *path = stream->path;
+    stream->file = fopen(path, "rb");
+    if (stream->file == NULL) {
         lutnet_format_message(message, capacity, "%s: cannot open (%s)", path, strerror(errno));
         return LUTNET_GZIP_CANNOT_OPEN;
     }
-    unsigned char head[2] = {0, 0};
-    size_t got = fread(head, 1, 2, raw);
-    fclose(raw);
+    // A folder opens on Linux but cannot be read: buffer_input reports it.
+    lutnet_gzip_outcome outcome = buffer_input(stream, 2, NULL, message, capacity);
+    if (outcome != LUTNET_GZIP_OK) return outcome;
+    const uint8_t *head = stream->zlib.next_in;
+    uInt got = stream->zlib.avail_in;
     if (got == 0) {
         lutnet_format_message(message, capacity, "%s: the file is empty", path);
         return LUTNET_GZIP_EMPTY;
     }
-    int gzip = got == 2 && head[0] == 0x1f && head[1] == 0x8b;
-    if (!gzip && require_gzip) {
+    stream->gzip = got >= 2 && head[0] == 0x1f && head[1] == 0x8b;
+    if (!stream->gzip && require_gzip) {
         lutnet_format_message(message, capacity,
                               "%s: not a gzip file (starts with 0x%02x%02x, expected 0x1f8b)", path,
-                              head[0], got == 2 ? head[1] : 0);
+                              head[0], got >= 2 ? head[1] : 0);
         return LUTNET_GZIP_NOT_GZIP;
     }
-    gzFile file = gzopen(path, "rb");
-    if (file == NULL) {
-        lutnet_format_message(message, capacity, "%s: cannot open (%s)", path, strerror(errno));
-        return LUTNET_GZIP_CANNOT_OPEN;
+    if (!stream->gzip) return LUTNET_GZIP_OK;
+    int code = inflateInit2(&stream->zlib, 16 + MAX_WBITS); // the gzip wrapper only
+    if (code != Z_OK) {
+        lutnet_format_message(message, capacity, "%s: cannot start gzip decoding (zlib: %s)", path,
+                              stream->zlib.msg != NULL ? stream->zlib.msg : zError(code));
+        return code == Z_MEM_ERROR ? LUTNET_GZIP_OUT_OF_MEMORY : LUTNET_GZIP_CORRUPT;
     }
-    gzbuffer(file, 256 * 1024);
-    *out = file;
+    stream->inflating = true;
     return LUTNET_GZIP_OK;
 }
 
-int64_t lutnet_gzip_read(gzFile file, void *buffer, uint64_t length) {
-    uint8_t *bytes = buffer;
-    uint64_t done = 0;
-    while (done < length) {
-        uint64_t want = length - done < READ_CHUNK ? length - done : READ_CHUNK;
-        int got = gzread(file, bytes + done, (unsigned)want);
-        if (got < 0) return -1;
-        if (got == 0) break;
-        done += (uint64_t)got;
+lutnet_gzip_outcome lutnet_gzip_open(const char *restrict path, bool require_gzip,
+                                     lutnet_gzip_stream **restrict out, char *restrict message,
+                                     size_t capacity) {
+    *out = NULL;
+    lutnet_gzip_stream *stream = malloc(sizeof *stream + INPUT_SIZE);
+    if (stream == NULL) {
+        lutnet_format_message(message, capacity, "%s: out of memory for the input buffer", path);
+        return LUTNET_GZIP_OUT_OF_MEMORY;
     }
-    return (int64_t)done;
+    memset(stream, 0, sizeof *stream);
+    stream->path = path;
+    stream->zlib.next_in = stream->input;
+    lutnet_gzip_outcome outcome = start(stream, require_gzip, message, capacity);
+    if (outcome != LUTNET_GZIP_OK) {
+        lutnet_gzip_close(stream);
+        return outcome;
+    }
+    *out = stream;
+    return LUTNET_GZIP_OK;
 }
 
-lutnet_gzip_outcome lutnet_gzip_failure(gzFile file, const char *path, const char *what,
-                                        char *message, size_t capacity) {
-    int code = Z_OK;
-    const char *reason = gzerror(file, &code);
-    if (code == Z_OK || code == Z_STREAM_END) return LUTNET_GZIP_OK;
-    // zlib prefixes its reason with the path given to gzopen; the message names the file already.
-    size_t path_length = strlen(path);
-    if (strncmp(reason, path, path_length) == 0 && strncmp(reason + path_length, ": ", 2) == 0)
-        reason += path_length + 2;
-    if (code == Z_BUF_ERROR) {
-        lutnet_format_message(message, capacity,
-                              "%s: truncated gzip stream while reading %s (zlib: %s)", path, what,
-                              reason);
-        return LUTNET_GZIP_TRUNCATED;
+void lutnet_gzip_close(lutnet_gzip_stream *stream) {
+    if (stream == NULL) return;
+    if (stream->inflating) inflateEnd(&stream->zlib);
+    if (stream->file != NULL) fclose(stream->file);
+    free(stream);
+}
+
+/// After a gzip member: starts the next member, or, at the end of the file, reports the end of the
+/// data (`*ended`). Bytes that do not start a gzip member are counted to the end of the file and
+/// refused.
+static lutnet_gzip_outcome next_member(lutnet_gzip_stream *restrict stream, bool *restrict ended,
+                                       const char *restrict what, char *restrict message,
+                                       size_t capacity) {
+    z_stream *zlib = &stream->zlib;
+    lutnet_gzip_outcome outcome = buffer_input(stream, 2, what, message, capacity);
+    if (outcome != LUTNET_GZIP_OK) return outcome;
+    *ended = zlib->avail_in == 0;
+    if (*ended) return LUTNET_GZIP_OK;
+    if (zlib->avail_in >= 2 && zlib->next_in[0] == 0x1f && zlib->next_in[1] == 0x8b) {
+        inflateReset(zlib);
+        stream->member_ended = false;
+        return LUTNET_GZIP_OK;
     }
-    if (code == Z_ERRNO) {
-        lutnet_format_message(message, capacity, "%s: read error while reading %s (%s)", path, what,
-                              strerror(errno));
-        return LUTNET_GZIP_IO_ERROR;
+    uint64_t extra = zlib->avail_in;
+    while (!stream->input_ended) {
+        zlib->avail_in = 0;
+        outcome = buffer_input(stream, 1, what, message, capacity);
+        if (outcome != LUTNET_GZIP_OK) return outcome;
+        extra += zlib->avail_in;
     }
-    lutnet_format_message(message, capacity, "%s: corrupt gzip stream while reading %s (zlib: %s)",
-                          path, what, reason);
+    zlib->avail_in = 0;
+    lutnet_format_message(message, capacity,
+                          "%s: corrupt gzip stream while reading %s: %llu %s after the end of the "
+                          "gzip data are not a gzip member", stream->path, what,
+                          (unsigned long long)extra, extra == 1 ? "byte" : "bytes");
     return LUTNET_GZIP_CORRUPT;
 }
 
-lutnet_gzip_outcome lutnet_gzip_drain(gzFile file, const char *path, const char *what, uint64_t *left,
-                                      char *message, size_t capacity) {
-    uint8_t scratch[16384];
-    uint64_t total = 0;
-    for (;;) {
-        int got = gzread(file, scratch, sizeof scratch);
-        if (got <= 0) break;
-        total += (uint64_t)got;
+/// Inflates up to `length` bytes into `buffer`, straight from the file's input; adds to `*done`
+/// what arrived. Stops short only at the end of the last gzip member.
+static lutnet_gzip_outcome inflate_into(lutnet_gzip_stream *restrict stream,
+                                        uint8_t *restrict buffer, uint64_t length,
+                                        uint64_t *restrict done, const char *restrict what,
+                                        char *restrict message, size_t capacity) {
+    z_stream *zlib = &stream->zlib;
+    uint64_t filled = 0;
+    lutnet_gzip_outcome outcome = LUTNET_GZIP_OK;
+    while (filled < length) {
+        if (stream->member_ended) {
+            bool ended = false;
+            outcome = next_member(stream, &ended, what, message, capacity);
+            if (outcome != LUTNET_GZIP_OK || ended) break;
+        }
+        outcome = buffer_input(stream, 1, what, message, capacity);
+        if (outcome != LUTNET_GZIP_OK) break;
+        if (zlib->avail_in == 0) {
+            lutnet_format_message(message, capacity,
+                                  "%s: truncated gzip stream while reading %s (zlib: unexpected end "
+                                  "of file)", stream->path, what);
+            outcome = LUTNET_GZIP_TRUNCATED;
+            break;
+        }
+        uint64_t want = length - filled < READ_CHUNK ? length - filled : READ_CHUNK;
+        zlib->next_out = buffer + filled;
+        zlib->avail_out = (uInt)want;
+        uInt input_before = zlib->avail_in;
+        int code = inflate(zlib, Z_NO_FLUSH);
+        filled += want - zlib->avail_out;
+        // With input and room for output, no progress at all means the stream cannot go on.
+        if (code == Z_BUF_ERROR && zlib->avail_in == input_before && zlib->avail_out == want)
+            code = Z_DATA_ERROR;
+        if (code == Z_OK || code == Z_BUF_ERROR) continue; // more input or output room is needed
+        if (code == Z_STREAM_END) {
+            stream->member_ended = true;
+            continue;
+        }
+        if (code == Z_MEM_ERROR) {
+            lutnet_format_message(message, capacity, "%s: out of memory while decompressing %s",
+                                  stream->path, what);
+            outcome = LUTNET_GZIP_OUT_OF_MEMORY;
+        } else {
+            lutnet_format_message(message, capacity,
+                                  "%s: corrupt gzip stream while reading %s (zlib: %s)",
+                                  stream->path, what, zlib->msg != NULL ? zlib->msg : zError(code));
+            outcome = LUTNET_GZIP_CORRUPT;
+        }
+        break;
     }
-    if (left != NULL) *left = total;
-    return lutnet_gzip_failure(file, path, what, message, capacity);
+    *done += filled;
+    return outcome;
+}
+
+/// Copies up to `length` bytes of a plain file into `buffer`: first what is buffered, then large
+/// remainders straight from the file, small ones through the input block. Adds to `*done`.
+static lutnet_gzip_outcome copy_into(lutnet_gzip_stream *restrict stream, uint8_t *restrict buffer,
+                                     uint64_t length, uint64_t *restrict done,
+                                     const char *restrict what, char *restrict message,
+                                     size_t capacity) {
+    z_stream *zlib = &stream->zlib;
+    uint64_t filled = 0;
+    lutnet_gzip_outcome outcome = LUTNET_GZIP_OK;
+    while (filled < length) {
+        if (zlib->avail_in > 0) {
+            uint64_t part = length - filled < zlib->avail_in ? length - filled : zlib->avail_in;
+            memcpy(buffer + filled, zlib->next_in, (size_t)part);
+            zlib->next_in += part;
+            zlib->avail_in -= (uInt)part;
+            filled += part;
+        } else if (stream->input_ended) {
+            break;
+        } else if (length - filled >= INPUT_SIZE) {
+            size_t want = (size_t)(length - filled);
+            size_t got = fread(buffer + filled, 1, want, stream->file);
+            filled += got;
+            if (got < want) {
+                if (ferror(stream->file)) {
+                    lutnet_format_message(message, capacity,
+                                          "%s: read error while reading %s (%s)", stream->path,
+                                          what, strerror(errno));
+                    outcome = LUTNET_GZIP_IO_ERROR;
+                    break;
+                }
+                stream->input_ended = true;
+            }
+        } else {
+            outcome = buffer_input(stream, 1, what, message, capacity);
+            if (outcome != LUTNET_GZIP_OK) break;
+        }
+    }
+    *done += filled;
+    return outcome;
+}
+
+lutnet_gzip_outcome lutnet_gzip_read(lutnet_gzip_stream *restrict stream, void *restrict buffer,
+                                     uint64_t length, uint64_t *restrict done,
+                                     const char *restrict what, char *restrict message,
+                                     size_t capacity) {
+    *done = 0;
+    if (stream->gzip) return inflate_into(stream, buffer, length, done, what, message, capacity);
+    return copy_into(stream, buffer, length, done, what, message, capacity);
+}
+
+lutnet_gzip_outcome lutnet_gzip_skip(lutnet_gzip_stream *restrict stream, uint64_t length,
+                                     uint64_t *restrict skipped, const char *restrict what,
+                                     char *restrict message, size_t capacity) {
+    uint8_t scratch[SCRATCH_SIZE];
+    uint64_t total = 0;
+    lutnet_gzip_outcome outcome = LUTNET_GZIP_OK;
+    while (total < length) {
+        uint64_t want = length - total < SCRATCH_SIZE ? length - total : SCRATCH_SIZE;
+        uint64_t got = 0;
+        outcome = lutnet_gzip_read(stream, scratch, want, &got, what, message, capacity);
+        total += got;
+        if (outcome != LUTNET_GZIP_OK || got < want) break;
+    }
+    if (skipped != NULL) *skipped = total;
+    return outcome;
+}
+
+lutnet_gzip_outcome lutnet_gzip_drain(lutnet_gzip_stream *restrict stream, uint64_t *restrict left,
+                                      const char *restrict what, char *restrict message,
+                                      size_t capacity) {
+    return lutnet_gzip_skip(stream, UINT64_MAX, left, what, message, capacity);
 }

@@ -1,49 +1,82 @@
-// Private: opening gzip-or-plain files for streaming reads and telling zlib's failures apart,
-// shared by the tar reader and the whole-file reader.
+// Private: one file read as a stream of bytes, decompressed by zlib's inflate when it is gzip; the
+// single streaming layer under the IDX reader, the tar reader and the whole-file reader.
+//
+// A stream reads the file in blocks of 256 KiB and inflates straight into the caller's buffer (no
+// intermediate output buffer). Gzip files may hold several members one after the other, as `cat
+// a.gz b.gz` writes them; every member's trailer (CRC-32 and length) is verified. Bytes after the
+// last member that do not start another one are refused, where zlib's gzread would ignore them.
+//
+// Ownership: lutnet_gzip_open allocates the stream (state and input block in one allocation) and
+// opens the file; lutnet_gzip_close closes the file and frees both. The stream borrows `path` for
+// its messages: the caller keeps it valid until lutnet_gzip_close. Buffers passed to reads belong to
+// the caller. No function keeps state outside the stream, so separate streams may be used from
+// separate threads.
 #ifndef LUTNET_GZIP_STREAM_H
 #define LUTNET_GZIP_STREAM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <zlib.h>
 
 /// What happened to a stream: one value per failure the readers report differently.
 typedef enum lutnet_gzip_outcome {
     LUTNET_GZIP_OK = 0,
-    LUTNET_GZIP_CANNOT_OPEN,  ///< missing or unreadable file
-    LUTNET_GZIP_EMPTY,        ///< the file has no bytes
-    LUTNET_GZIP_NOT_GZIP,     ///< the name promises gzip but the magic is missing
-    LUTNET_GZIP_TRUNCATED,    ///< the compressed stream ends early
-    LUTNET_GZIP_CORRUPT,      ///< bad compressed data or a bad CRC/length trailer
-    LUTNET_GZIP_IO_ERROR,     ///< the operating system reported an error
+    LUTNET_GZIP_CANNOT_OPEN,    ///< missing or unopenable file
+    LUTNET_GZIP_EMPTY,          ///< the file has no bytes
+    LUTNET_GZIP_NOT_GZIP,       ///< gzip is required but the file does not start with its magic
+    LUTNET_GZIP_TRUNCATED,      ///< the compressed stream ends early
+    LUTNET_GZIP_CORRUPT,        ///< bad compressed data, a bad CRC/length trailer, or bytes after
+                                ///< the last member that are not a gzip member
+    LUTNET_GZIP_IO_ERROR,       ///< the operating system reported an error (a folder, for one)
+    LUTNET_GZIP_OUT_OF_MEMORY,  ///< no memory for the stream or zlib's state
 } lutnet_gzip_outcome;
 
+/// A file being read; opaque, owned by whoever opened it.
+typedef struct lutnet_gzip_stream lutnet_gzip_stream;
+
 /// Writes a formatted, NUL-terminated message into `message` (capacity bytes; NULL allowed).
-void lutnet_format_message(char *message, size_t capacity, const char *format, ...)
+void lutnet_format_message(char *restrict message, size_t capacity, const char *restrict format, ...)
     __attribute__((format(printf, 3, 4)));
 
 /// True if `path` ends in `suffix`.
-int lutnet_path_has_suffix(const char *path, const char *suffix);
+bool lutnet_path_has_suffix(const char *restrict path, const char *restrict suffix);
 
-/// Opens `path` for reading through zlib: gzip data is decompressed (multi-member streams are
-/// accepted), other data is passed through. With `require_gzip`, a file that does not start with the
-/// gzip magic is refused. An empty file yields LUTNET_GZIP_EMPTY (and no open stream). On success the
-/// caller owns `*out` and closes it with gzclose.
-lutnet_gzip_outcome lutnet_gzip_open(const char *path, int require_gzip, gzFile *out,
-                                     char *message, size_t capacity);
+/// Opens `path`: a file that starts with the gzip magic (0x1f 0x8b) is inflated, any other file is
+/// passed through as it is. With `require_gzip`, a file without the magic is refused
+/// (LUTNET_GZIP_NOT_GZIP). A missing file is LUTNET_GZIP_CANNOT_OPEN, one without bytes
+/// LUTNET_GZIP_EMPTY, one that opens but cannot be read (a folder) LUTNET_GZIP_IO_ERROR. On success
+/// `*out` is an open stream the caller closes with lutnet_gzip_close; on failure `*out` is NULL and
+/// `message` says what is wrong, naming the file once ("<path>: the file is empty").
+lutnet_gzip_outcome lutnet_gzip_open(const char *restrict path, bool require_gzip,
+                                     lutnet_gzip_stream **restrict out, char *restrict message,
+                                     size_t capacity);
 
-/// Reads up to `length` bytes, stopping early only at the end of the stream or on an error.
-/// Returns the number of bytes read, or -1 on error.
-int64_t lutnet_gzip_read(gzFile file, void *buffer, uint64_t length);
+/// Reads up to `length` bytes of the (decompressed) data straight into `buffer`; `*done` says how
+/// many arrived (also on failure). A read stops short with LUTNET_GZIP_OK only at the end of the
+/// data, after the trailers of every member have been verified and nothing but the end of the file
+/// was found after the last one. Failures are described as
+/// "<path>: truncated gzip stream while reading <what> (zlib: unexpected end of file)",
+/// "<path>: corrupt gzip stream while reading <what> (zlib: <zlib's reason>)",
+/// "<path>: corrupt gzip stream while reading <what>: N bytes after the end of the gzip data are
+/// not a gzip member" or "<path>: read error while reading <what> (<the system's reason>)".
+lutnet_gzip_outcome lutnet_gzip_read(lutnet_gzip_stream *restrict stream, void *restrict buffer,
+                                     uint64_t length, uint64_t *restrict done,
+                                     const char *restrict what, char *restrict message,
+                                     size_t capacity);
 
-/// After a read that came up short or failed: LUTNET_GZIP_OK if the stream simply ended, otherwise
-/// the failure, described in `message` as "<path>: <problem> while reading <what> (zlib: ...)".
-lutnet_gzip_outcome lutnet_gzip_failure(gzFile file, const char *path, const char *what,
-                                        char *message, size_t capacity);
+/// Reads and discards up to `length` bytes of the data, as lutnet_gzip_read would read them;
+/// `*skipped` (may be NULL) says how many there were.
+lutnet_gzip_outcome lutnet_gzip_skip(lutnet_gzip_stream *restrict stream, uint64_t length,
+                                     uint64_t *restrict skipped, const char *restrict what,
+                                     char *restrict message, size_t capacity);
 
-/// Reads the stream to its end, which makes zlib verify the gzip trailers (CRC and length).
-/// Stores the number of bytes that were left in `*left` (may be NULL).
-lutnet_gzip_outcome lutnet_gzip_drain(gzFile file, const char *path, const char *what, uint64_t *left,
-                                      char *message, size_t capacity);
+/// Reads the stream to its end, which verifies the remaining gzip trailers and refuses bytes after
+/// the last member. Stores the number of data bytes that were left in `*left` (may be NULL).
+lutnet_gzip_outcome lutnet_gzip_drain(lutnet_gzip_stream *restrict stream, uint64_t *restrict left,
+                                      const char *restrict what, char *restrict message,
+                                      size_t capacity);
+
+/// Closes the file and frees the stream. NULL is allowed.
+void lutnet_gzip_close(lutnet_gzip_stream *stream);
 
 #endif

@@ -1,4 +1,4 @@
-// Streaming tar reader over zlib (see tar_reader.h).
+// Streaming tar reader over the gzip stream layer (see tar_reader.h).
 #include "tar_reader.h"
 
 #include <stdio.h>
@@ -19,44 +19,41 @@ static lutnet_tar_status from_gzip(lutnet_gzip_outcome outcome) {
     case LUTNET_GZIP_NOT_GZIP: return LUTNET_TAR_NOT_GZIP;
     case LUTNET_GZIP_TRUNCATED: return LUTNET_TAR_GZIP_TRUNCATED;
     case LUTNET_GZIP_CORRUPT: return LUTNET_TAR_GZIP_CORRUPT;
-    case LUTNET_GZIP_IO_ERROR: return LUTNET_TAR_READ_ERROR;
+    case LUTNET_GZIP_IO_ERROR: case LUTNET_GZIP_OUT_OF_MEMORY: return LUTNET_TAR_READ_ERROR;
     }
     return LUTNET_TAR_READ_ERROR;
 }
 
 static uint64_t padding_of(uint64_t size) { return (BLOCK - size % BLOCK) % BLOCK; }
 
-/// Reads exactly `length` bytes. On a short read returns the gzip failure if zlib saw one, else
-/// LUTNET_TAR_TRUNCATED with `*got` set (the caller describes where the archive ended).
-static lutnet_tar_status read_exact(lutnet_tar_reader *reader, void *buffer, uint64_t length,
-                                    const char *what, uint64_t *got, char *message, size_t capacity) {
-    int64_t count = lutnet_gzip_read((gzFile)reader->stream, buffer, length);
-    uint64_t read = count > 0 ? (uint64_t)count : 0;
+/// Reads exactly `length` bytes straight into `buffer`. On a short read returns the stream's failure
+/// if there was one, else LUTNET_TAR_TRUNCATED with `*got` set (the caller describes where the
+/// archive ended).
+static lutnet_tar_status read_exact(lutnet_tar_reader *restrict reader, void *restrict buffer,
+                                    uint64_t length, const char *restrict what,
+                                    uint64_t *restrict got, char *restrict message, size_t capacity) {
+    uint64_t read = 0;
+    lutnet_gzip_outcome outcome = lutnet_gzip_read(reader->stream, buffer, length, &read, what,
+                                                   message, capacity);
     reader->offset += read;
     if (got != NULL) *got = read;
-    if (count == (int64_t)length) return LUTNET_TAR_OK;
-    lutnet_gzip_outcome outcome =
-        lutnet_gzip_failure((gzFile)reader->stream, reader->path, what, message, capacity);
     if (outcome != LUTNET_GZIP_OK) return from_gzip(outcome);
-    return LUTNET_TAR_TRUNCATED;
+    return read == length ? LUTNET_TAR_OK : LUTNET_TAR_TRUNCATED;
 }
 
 /// Skips `length` bytes of the current entry's data and padding.
-static lutnet_tar_status skip(lutnet_tar_reader *reader, uint64_t length, char *message,
-                              size_t capacity) {
-    uint8_t scratch[16384];
-    while (length > 0) {
-        uint64_t want = length < sizeof scratch ? length : sizeof scratch;
-        lutnet_tar_status status = read_exact(reader, scratch, want, reader->current, NULL, message,
-                                              capacity);
-        if (status == LUTNET_TAR_TRUNCATED)
-            lutnet_format_message(message, capacity,
-                                  "%s: tar archive is truncated: it ends inside the data of '%s'",
-                                  reader->path, reader->current);
-        if (status != LUTNET_TAR_OK) return status;
-        length -= want;
-    }
-    return LUTNET_TAR_OK;
+static lutnet_tar_status skip(lutnet_tar_reader *restrict reader, uint64_t length,
+                              char *restrict message, size_t capacity) {
+    uint64_t skipped = 0;
+    lutnet_gzip_outcome outcome = lutnet_gzip_skip(reader->stream, length, &skipped,
+                                                   reader->current, message, capacity);
+    reader->offset += skipped;
+    if (outcome != LUTNET_GZIP_OK) return from_gzip(outcome);
+    if (skipped == length) return LUTNET_TAR_OK;
+    lutnet_format_message(message, capacity,
+                          "%s: tar archive is truncated: it ends inside the data of '%s'",
+                          reader->path, reader->current);
+    return LUTNET_TAR_TRUNCATED;
 }
 
 static int all_zero(const uint8_t *bytes, size_t count) {
@@ -208,8 +205,8 @@ static lutnet_tar_status read_pax(lutnet_tar_reader *reader, uint64_t size, char
     return skip(reader, padding_of(size), message, capacity);
 }
 
-lutnet_tar_status lutnet_tar_open(const char *path, lutnet_tar_reader *reader, char *message,
-                                  size_t message_capacity) {
+lutnet_tar_status lutnet_tar_open(const char *restrict path, lutnet_tar_reader *restrict reader,
+                                  char *restrict message, size_t message_capacity) {
     if (message != NULL && message_capacity > 0) message[0] = '\0';
     if (reader == NULL) return LUTNET_TAR_CANNOT_OPEN;
     memset(reader, 0, sizeof *reader);
@@ -217,18 +214,21 @@ lutnet_tar_status lutnet_tar_open(const char *path, lutnet_tar_reader *reader, c
         lutnet_format_message(message, message_capacity, "no path given");
         return LUTNET_TAR_CANNOT_OPEN;
     }
-    int require_gzip = lutnet_path_has_suffix(path, ".gz") || lutnet_path_has_suffix(path, ".tgz");
-    gzFile file = NULL;
-    lutnet_gzip_outcome outcome = lutnet_gzip_open(path, require_gzip, &file, message,
-                                                   message_capacity);
-    if (outcome != LUTNET_GZIP_OK) return from_gzip(outcome);
     char *copy = strdup(path);
     if (copy == NULL) {
-        gzclose(file);
         lutnet_format_message(message, message_capacity, "%s: out of memory", path);
         return LUTNET_TAR_READ_ERROR;
     }
-    reader->stream = file;
+    bool require_gzip = lutnet_path_has_suffix(path, ".gz") || lutnet_path_has_suffix(path, ".tgz");
+    lutnet_gzip_stream *stream = NULL;
+    // The stream borrows the copy, which lives until lutnet_tar_close.
+    lutnet_gzip_outcome outcome = lutnet_gzip_open(copy, require_gzip, &stream, message,
+                                                   message_capacity);
+    if (outcome != LUTNET_GZIP_OK) {
+        free(copy);
+        return from_gzip(outcome);
+    }
+    reader->stream = stream;
     reader->path = copy;
     return LUTNET_TAR_OK;
 }
@@ -236,14 +236,14 @@ lutnet_tar_status lutnet_tar_open(const char *path, lutnet_tar_reader *reader, c
 /// The end of the archive: reads the rest of the stream so zlib checks the gzip trailer.
 static lutnet_tar_status finish(lutnet_tar_reader *reader, char *message, size_t capacity) {
     reader->current[0] = '\0';
-    lutnet_gzip_outcome outcome = lutnet_gzip_drain((gzFile)reader->stream, reader->path,
-                                                    "the end of the archive", NULL, message,
-                                                    capacity);
+    lutnet_gzip_outcome outcome = lutnet_gzip_drain(reader->stream, NULL, "the end of the archive",
+                                                    message, capacity);
     if (outcome != LUTNET_GZIP_OK) return from_gzip(outcome);
     return LUTNET_TAR_END;
 }
 
-lutnet_tar_status lutnet_tar_next(lutnet_tar_reader *reader, lutnet_tar_entry *entry, char *message,
+lutnet_tar_status lutnet_tar_next(lutnet_tar_reader *restrict reader,
+                                  lutnet_tar_entry *restrict entry, char *restrict message,
                                   size_t message_capacity) {
     if (message != NULL && message_capacity > 0) message[0] = '\0';
     if (reader == NULL || reader->stream == NULL || entry == NULL) {
@@ -361,8 +361,8 @@ lutnet_tar_status lutnet_tar_next(lutnet_tar_reader *reader, lutnet_tar_entry *e
     }
 }
 
-lutnet_tar_status lutnet_tar_read(lutnet_tar_reader *reader, void *buffer, uint64_t length,
-                                  char *message, size_t message_capacity) {
+lutnet_tar_status lutnet_tar_read(lutnet_tar_reader *restrict reader, void *restrict buffer,
+                                  uint64_t length, char *restrict message, size_t message_capacity) {
     if (message != NULL && message_capacity > 0) message[0] = '\0';
     if (reader == NULL || reader->stream == NULL) {
         lutnet_format_message(message, message_capacity, "the tar reader is not open");
@@ -395,7 +395,7 @@ uint64_t lutnet_tar_remaining(const lutnet_tar_reader *reader) {
 
 void lutnet_tar_close(lutnet_tar_reader *reader) {
     if (reader == NULL) return;
-    if (reader->stream != NULL) gzclose((gzFile)reader->stream);
+    lutnet_gzip_close(reader->stream);
     free(reader->path);
     memset(reader, 0, sizeof *reader);
 }

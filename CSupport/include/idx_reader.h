@@ -63,8 +63,8 @@ size_t lutnet_idx_element_size(uint8_t type);
 /// after the last member that do not start another one are refused (LUTNET_IDX_GZIP_CORRUPT). A file
 /// whose name ends in ".gz" must be gzip. The payload must be exactly as long as the header says.
 /// Writes a NUL-terminated description of any failure into `message` (may be NULL).
-lutnet_idx_status lutnet_idx_read(const char *path, lutnet_idx_tensor *out,
-                                  char *message, size_t message_capacity);
+lutnet_idx_status lutnet_idx_read(const char *restrict path, lutnet_idx_tensor *restrict out,
+                                  char *restrict message, size_t message_capacity);
 
 /// Releases the buffer of a tensor filled by lutnet_idx_read and zeroes the struct. NULL is allowed.
 void lutnet_idx_tensor_free(lutnet_idx_tensor *tensor);
