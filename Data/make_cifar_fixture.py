@@ -9,9 +9,13 @@ Output, under Data/fixtures/cifar10-binary/ (run from anywhere; standard library
   cifar-10-binary-pax.tgz        the same files plus one with a 150-character name, as a gzipped
                                  POSIX (pax) tar: the long name is stored in a pax 'path' record
   cifar-10-binary-long-name.tar.gz  the same as a GNU tar: the long name is a GNU 'L' entry
+  cifar-10-binary-two-members.tar.gz  the files of cifar-10-binary.tar.gz as two concatenated gzip
+                                 members, split inside data_batch_3.bin (as `cat a.gz b.gz` writes)
   broken/                        damaged archives, one defect each:
     truncated-gzip.tar.gz        the archive cut in the middle of the gzip stream
     corrupt-gzip.tar.gz          a wrong CRC in the gzip trailer
+    garbage-after-gzip.tar.gz    cifar-10-binary.tar.gz followed by 15 bytes that are not a gzip
+                                 member ("trailing bytes\n")
     truncated-tar.tar.gz         a complete gzip stream of a tar that ends inside data_batch_5.bin
     bad-checksum.tar.gz          the tar header of data_batch_3.bin has a wrong checksum
     short-record.tar.gz          data_batch_3.bin ends with a partial 100-byte record
@@ -136,12 +140,18 @@ def main():
     write(os.path.join(ROOT, "cifar-10-binary-long-name.tar.gz"),
           gzipped(tar_bytes(with_long_name, tarfile.GNU_FORMAT)))
 
+    split = header_offset(tar, FOLDER + "/data_batch_3.bin") + 512 + 1000
+    write(os.path.join(ROOT, "cifar-10-binary-two-members.tar.gz"),
+          gzipped(tar[:split]) + gzipped(tar[split:]))
+
     broken = os.path.join(ROOT, "broken")
     write(os.path.join(broken, "truncated-gzip.tar.gz"), good[: len(good) // 2])
 
     corrupt = bytearray(good)
     corrupt[-8] ^= 0xFF  # first byte of the CRC-32 in the gzip trailer
     write(os.path.join(broken, "corrupt-gzip.tar.gz"), bytes(corrupt))
+
+    write(os.path.join(broken, "garbage-after-gzip.tar.gz"), good + b"trailing bytes\n")
 
     cut = header_offset(tar, FOLDER + "/data_batch_5.bin") + 512 + 1000
     write(os.path.join(broken, "truncated-tar.tar.gz"), gzipped(tar[:cut]))

@@ -60,6 +60,10 @@ bad/       Files each named for the one thing wrong with them (the reader's erro
            payload-short.idx3        the same, uncompressed                   [truncatedData]
            payload-long.idx3         the same, uncompressed                   [trailingData]
 
+pla/       garbage-after-gzip.pla.gz: pla/small.pla (written by hand, see pla/README.md) as one gzip
+           member followed by 15 bytes that are not a gzip member ("trailing bytes\n")
+                                                                      [FileReadError gzipCorrupt]
+
 Dataset folders with one fault each (the loader's DatasetError in brackets):
 label-mismatch/      train images 20, train labels 19                          [countMismatch]
 missing-labels/      train images but no train label file                      [missingFile]
@@ -232,6 +236,14 @@ def make_bad():
     write("bad/payload-long.idx3", SEED_FILE + b"\x18")
 
 
+# --- pla: a gzipped PLA file with bytes after the gzip stream -----------------------------------------
+
+def make_pla():
+    with open(os.path.join(OUT, "pla", "small.pla"), "rb") as f:
+        small = f.read()
+    write("pla/garbage-after-gzip.pla.gz", gz(small) + b"trailing bytes\n")
+
+
 # --- dataset folders with one fault each -----------------------------------------------------------
 
 def make_bad_folders(rng):
@@ -259,9 +271,16 @@ def make_bad_folders(rng):
     write("unreadable-images/train-labels-idx1-ubyte.gz", gz(idx_bytes(UINT8, [20], labels)))
 
 
+# The folders this script writes whole; it leaves the others (pla/, written by hand, and
+# cifar10-binary/, written by make_cifar_fixture.py) in place.
+FOLDERS = ["tiny", "color", "plain", "idx", "bad", "label-mismatch", "missing-labels", "test-only",
+           "shape-mismatch", "int32-labels", "flat-images", "unreadable-images"]
+
+
 def main():
-    if os.path.isdir(OUT):
-        shutil.rmtree(OUT)
+    for folder in FOLDERS:
+        if os.path.isdir(os.path.join(OUT, folder)):
+            shutil.rmtree(os.path.join(OUT, folder))
     rng = random.Random(20180710)
     make_tiny(rng)
     make_color(rng)
@@ -269,10 +288,11 @@ def main():
     make_idx()
     make_bad()
     make_bad_folders(rng)
-    total = 0
-    for root, _, files in os.walk(OUT):
-        for name in files:
-            total += os.path.getsize(os.path.join(root, name))
+    make_pla()
+    written = [os.path.join(root, name) for folder in FOLDERS
+               for root, _, files in os.walk(os.path.join(OUT, folder)) for name in files]
+    written.append(os.path.join(OUT, "pla", "garbage-after-gzip.pla.gz"))
+    total = sum(os.path.getsize(path) for path in written)
     print("wrote %s (%d bytes)" % (OUT, total))
 
 

@@ -68,6 +68,8 @@ final class CIFARArchiveTests: XCTestCase {
         assertFixtureContent(try CIFARBinaryLoader.load(folder: Self.folder))
         assertFixtureContent(try CIFARBinaryLoader.load(archive: Self.fixtures + "/cifar-10-binary-pax.tgz"))
         assertFixtureContent(try CIFARBinaryLoader.load(archive: Self.fixtures + "/cifar-10-binary-long-name.tar.gz"))
+        // Two gzip members one after the other, split inside data_batch_3.bin, read as one archive.
+        assertFixtureContent(try CIFARBinaryLoader.load(archive: Self.fixtures + "/cifar-10-binary-two-members.tar.gz"))
     }
 
     func testDatasetLoaderAcceptsEveryForm() throws {
@@ -126,14 +128,45 @@ final class CIFARArchiveTests: XCTestCase {
         for text in [path] + mentions {
             XCTAssertTrue(error.message.contains(text), "'\(error.message)' should mention \(text)", file: file, line: line)
         }
+        XCTAssertEqual(error.message.components(separatedBy: path).count, 2, "'\(error.message)' should name \(path) once",
+                       file: file, line: line)
     }
 
     func testTruncatedGzipIsReported() {
-        assertArchiveError("truncated-gzip.tar.gz", .gzipTruncated, mentions: ["truncated gzip"])
+        assertArchiveError("truncated-gzip.tar.gz", .gzipTruncated,
+                           mentions: ["truncated gzip stream while reading", "(zlib: unexpected end of file)"])
     }
 
     func testCorruptGzipTrailerIsReported() {
-        assertArchiveError("corrupt-gzip.tar.gz", .gzipCorrupt, mentions: ["corrupt gzip"])
+        assertArchiveError("corrupt-gzip.tar.gz", .gzipCorrupt,
+                           mentions: ["corrupt gzip stream while reading", "(zlib: incorrect data check)"])
+    }
+
+    func testBytesAfterTheGzipStreamAreRefused() throws {
+        let path = Self.fixtures + "/broken/garbage-after-gzip.tar.gz"
+        guard case .cifar(.archive(let error)) = loadError(archive: path) else {
+            return XCTFail("expected an archive error, got \(String(describing: loadError(archive: path)))")
+        }
+        XCTAssertEqual(error.kind, .gzipCorrupt)
+        XCTAssertEqual(error.message, "\(path): corrupt gzip stream while reading the end of the archive: "
+                       + "15 bytes after the end of the gzip data are not a gzip member")
+        // Every entry before the end reads normally; the refusal comes with the end of the archive.
+        let reader = try TarArchiveReader(path: path)
+        var names: [String] = []
+        XCTAssertThrowsError(try { while let entry = try reader.next() { names.append(entry.name) } }()) { error in
+            XCTAssertEqual((error as? ArchiveReadError)?.kind, .gzipCorrupt)
+        }
+        XCTAssertEqual(names.count, 9)
+        XCTAssertEqual(names.last, "cifar-10-batches-bin/data_batch_2.bin")
+    }
+
+    func testFolderIsAReadError() throws {
+        let folder = try Fixtures.temporaryFolder(for: self).path + "/folder.tar"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        XCTAssertThrowsError(try TarArchiveReader(path: folder)) { error in
+            XCTAssertEqual((error as? ArchiveReadError)?.kind, .readError)
+            XCTAssertEqual((error as? ArchiveReadError)?.message, "\(folder): cannot read (Is a directory)")
+        }
     }
 
     func testTarEndingInsideABatchIsReported() {

@@ -147,14 +147,28 @@ final class PLALoaderTests: XCTestCase {
         try gz.prefix(gz.count - 12).write(to: URL(fileURLWithPath: truncated))
         let plainNamedGz = folder + "/plain.pla.gz"
         try Data(".i 1\n.o 1\n1 1\n".utf8).write(to: URL(fileURLWithPath: plainNamedGz))
-        for (path, kind) in [(truncated, FileReadError.Kind.gzipTruncated), (plainNamedGz, .notGzip),
-                             (folder + "/absent.pla", .cannotOpen)] {
+        var flipped = gz
+        flipped[flipped.count - 8] ^= 0xFF // the first byte of the CRC-32 in the gzip trailer
+        let badCRC = folder + "/bad-crc.pla.gz"
+        try flipped.write(to: URL(fileURLWithPath: badCRC))
+        let garbage = Self.fixtures + "/garbage-after-gzip.pla.gz"
+        let cases: [(String, FileReadError.Kind, String)] = [
+            (truncated, .gzipTruncated, "truncated gzip stream while reading the file (zlib: unexpected end of file)"),
+            (badCRC, .gzipCorrupt, "corrupt gzip stream while reading the file (zlib: incorrect data check)"),
+            (garbage, .gzipCorrupt, "corrupt gzip stream while reading the file: 15 bytes after the end of the "
+                + "gzip data are not a gzip member"),
+            (plainNamedGz, .notGzip, "not a gzip file (starts with 0x2e69, expected 0x1f8b)"),
+            (folder + "/absent.pla", .cannotOpen, "cannot open (No such file or directory)"),
+            (folder, .readError, "cannot read (Is a directory)"),
+        ]
+        for (path, kind, problem) in cases {
             XCTAssertThrowsError(try PLALoader.load(path: path)) { error in
                 guard case .pla(.unreadable(let readError)) = error as? DatasetError else {
                     return XCTFail("expected an unreadable-file error, got \(error)")
                 }
                 XCTAssertEqual(readError.kind, kind)
-                XCTAssertTrue(readError.message.hasPrefix(path + ": "), readError.message)
+                XCTAssertEqual(readError.path, path)
+                XCTAssertEqual(readError.message, path + ": " + problem)
             }
         }
     }
@@ -171,6 +185,12 @@ final class PLALoaderTests: XCTestCase {
         }
         let empty = try write("", name: "empty.txt")
         XCTAssertEqual(try FileContents.read(path: empty, maxLength: 10).count, 0)
+        // Two gzip members one after the other read as their contents one after the other.
+        let member = try Data(contentsOf: URL(fileURLWithPath: Self.fixtures + "/small.pla.gz"))
+        let twice = try Fixtures.temporaryFolder(for: self).path + "/twice.pla.gz"
+        try (member + member).write(to: URL(fileURLWithPath: twice))
+        let doubled = try FileContents.read(path: twice, maxLength: 1 << 20)
+        XCTAssertEqual(doubled.withUnsafeBytes { Array($0) }, plain.withUnsafeBytes { Array($0) + Array($0) })
     }
 
     func testDatasetLoaderAndTestPairing() throws {
