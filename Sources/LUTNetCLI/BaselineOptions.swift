@@ -31,13 +31,6 @@ struct BaselineOptions: ParsableArguments {
         return options
     }
 
-    /// The validated settings of the baseline inside an experiment.
-    func settings() throws -> BaselineSettings {
-        let settings = BaselineSettings(features: try featureKind(), c: c, tolerance: tolerance, maxIterations: maxIterations)
-        try settings.options(threads: 1).validate()
-        return settings
-    }
-
     /// Fits the baseline on the task's training examples of `dataset` and measures it.
     func fit(dataset: Dataset, task: BinaryTask, threshold: UInt8, threads: Int) throws -> BaselineOutcome {
         let baseline = try TaskBaseline(train: dataset.train, task: task, features: try featureKind(), threshold: threshold,

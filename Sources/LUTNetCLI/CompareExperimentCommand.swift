@@ -28,7 +28,7 @@ struct CompareExperimentCommand: ParsableCommand {
 
     func run() throws {
         let shapes = try ComparisonOptions.shapes(ks: ks, layers: layers)
-        let baseline = try comparison.baselineSettings()
+        let baselines = try comparison.baselineSettings()
         let settings = try options.settings()
         let names = ClassNames.known(forData: settings.data)
         let cases = try tasks.map { text in
@@ -38,7 +38,7 @@ struct CompareExperimentCommand: ParsableCommand {
         }
         let experiment = try ComparisonExperiment(name: "compare", title: "LUT networks and logistic regression on \(settings.data)",
                                                   caseHeading: "task", settings: settings, cases: cases, shapes: shapes,
-                                                  baseline: baseline)
+                                                  baselines: baselines)
         try options.perform(experiment)
     }
 

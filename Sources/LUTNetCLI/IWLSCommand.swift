@@ -19,10 +19,10 @@ struct IWLSCommand: ParsableCommand {
     var dir: String = "../shared/datasets/iwls2020"
 
     @Option(help: "The k values of the networks: a list or a range (e.g. 4,6,8 or 4-12/2).")
-    var ks: String = "4,6,8"
+    var ks: String = "4,6,8,10"
 
     @Option(help: "Hidden layers of the networks as DEPTHxWIDTH or a list of widths; repeat the option for several sizes.")
-    var layers: [String] = ["2x256", "5x1024"]
+    var layers: [String] = ["2x1024", "5x1024"]
 
     @Option(name: .customLong("train-on"), help: "What the methods learn from: train (validation accuracy is reported too) or train+valid.")
     var trainOn: String = IWLSBenchmarks.Training.train.rawValue
@@ -46,7 +46,7 @@ struct IWLSCommand: ParsableCommand {
             throw ConfigurationError.invalidValue(option: "--threads", reason: "\(threads) threads; use 1 or more")
         }
         let shapes = try ComparisonOptions.shapes(ks: ks, layers: layers)
-        let baseline = try comparison.baselineSettings()
+        let baselines = try comparison.baselineSettings()
         let folderName = ExperimentSettings.dataName(location: dir)
         let settings = try ExperimentSettings(data: folderName, threshold: 128, seedCount: seeds)
         let benchmarks = try IWLSBenchmarks.find(in: dir)
@@ -58,11 +58,10 @@ struct IWLSCommand: ParsableCommand {
         }
         let experiment = try ComparisonExperiment(
             name: "iwls", title: "IWLS 2020 benchmarks", caseHeading: "benchmark", settings: settings, cases: cases,
-            shapes: shapes, baseline: baseline, recordsValidation: training == .train,
+            shapes: shapes, baselines: baselines, recordsValidation: training == .train,
             notes: "Every benchmark is one output bit of its input bits (task 0:1); the methods learn from the "
                 + (training == .train ? "training split and are measured on the validation and test splits."
-                                      : "training and validation splits together and are measured on the test split."),
-            aboutHeading: "task")
+                                      : "training and validation splits together and are measured on the test split."))
         var runner = ExperimentRunner(data: data, threads: threads)
         try ExperimentOptions.perform(experiment, runner: &runner, on: dir, folder: out ?? "results/" + folderName)
     }

@@ -25,8 +25,8 @@ final class ComparisonExperimentTests: XCTestCase {
         }
         return try ComparisonExperiment(name: "iwls", title: "IWLS 2020 benchmarks", caseHeading: "benchmark",
                                         settings: try ExperimentSettings(data: "iwls", threshold: 128, seedCount: seeds),
-                                        cases: cases, shapes: shapes, baseline: BaselineSettings(),
-                                        recordsValidation: training == .train, aboutHeading: "task")
+                                        cases: cases, shapes: shapes, baselines: [BaselineSettings()],
+                                        recordsValidation: training == .train)
     }
 
     func testIWLSExperimentOnGeneratedBenchmarks() throws {
@@ -83,12 +83,14 @@ final class ComparisonExperimentTests: XCTestCase {
         XCTAssertGreaterThan(Double(cell["test_accuracy"] ?? "") ?? 0, 0.8)
 
         let markdown = try read(out, "iwls.md")
-        let meanLine = try XCTUnwrap(markdown.split(separator: "\n").first { $0.hasPrefix("| mean |") })
+        // The test table: a row per method, its mean over the benchmarks last.
         let baselineMean = try XCTUnwrap(summary.first { $0["method"] == methods[2] && $0["case"] == "mean" }?["test_accuracy"])
-        XCTAssertTrue(meanLine.contains(String(format: "%.3f", Double(baselineMean) ?? -1)), String(meanLine))
+        let baselineRow = try XCTUnwrap(markdown.split(separator: "\n").first { $0.hasPrefix("| \(methods[2]) |") })
+        XCTAssertTrue(baselineRow.replacingOccurrences(of: "*", with: "").hasSuffix(String(format: " %.3f |", Double(baselineMean) ?? -1)),
+                      String(baselineRow))
+        XCTAssertTrue(markdown.contains("| method | ex01 | ex02 | mean |"), markdown)
         XCTAssertTrue(markdown.contains("## Validation accuracy"), markdown)
-        XCTAssertTrue(markdown.contains("| benchmark | LUT k = 4, 1 × 32 |"), markdown)
-        XCTAssertTrue(markdown.contains("**"), "the best method of a row is bold")
+        XCTAssertTrue(markdown.contains("**"), "the best method of a benchmark is bold")
 
         // The figure: one series per method, one bar per benchmark and one for the mean.
         let svg = try SVGInspector(try read(out, "iwls.svg"))
@@ -159,14 +161,14 @@ final class ComparisonExperimentTests: XCTestCase {
         let settings = try ExperimentSettings(data: "d", threshold: 128, seedCount: 1)
         let task = try BinaryTask(parsing: "0:1")
         XCTAssertTrue(message { _ = try ComparisonExperiment(name: "c", title: "t", caseHeading: "task", settings: settings, cases: [],
-                                                             shapes: [], baseline: BaselineSettings()) }.contains("--task"))
+                                                             shapes: [], baselines: [BaselineSettings()]) }.contains("--task"))
         XCTAssertTrue(message { _ = try ComparisonExperiment(name: "c", title: "t", caseHeading: "task", settings: settings,
                                                              cases: [.init(label: "0:1", data: "d", task: task)],
-                                                             shapes: [], baseline: nil) }.contains("nothing to compare"))
+                                                             shapes: [], baselines: []) }.contains("nothing to compare"))
         XCTAssertTrue(message { _ = try ComparisonExperiment(name: "c", title: "t", caseHeading: "task", settings: settings,
                                                              cases: [.init(label: "0:1", data: "d", task: task),
                                                                      .init(label: "0:1", data: "d", task: task)],
-                                                             shapes: [], baseline: BaselineSettings()) }.contains("0:1 is given twice"))
+                                                             shapes: [], baselines: [BaselineSettings()]) }.contains("0:1 is given twice"))
     }
 
     func testComparisonOnTasksOfOneDataset() throws {
@@ -174,14 +176,24 @@ final class ComparisonExperimentTests: XCTestCase {
         let settings = try ExperimentSettings(data: "tiny", threshold: 128, seedCount: 2)
         let cases = try ["0:1", "0-1:2-3"].map { ComparisonExperiment.Case(label: $0, data: "tiny", task: try BinaryTask(parsing: $0)) }
         let experiment = try ComparisonExperiment(name: "compare", title: "tiny", caseHeading: "task", settings: settings, cases: cases,
-                                                  shapes: [try NetworkShape(k: 4, hiddenWidths: [16])], baseline: BaselineSettings())
+                                                  shapes: [try NetworkShape(k: 4, hiddenWidths: [16])],
+                                                  baselines: [BaselineSettings(), BaselineSettings(c: 0.01)])
+        XCTAssertEqual(experiment.baselineRuns.map { "\($0.task) \($0.settings.c)" }, ["0:1 1.0", "0:1 0.01", "0,1:2,3 1.0", "0,1:2,3 0.01"])
         let out = TinyDataset.temporaryFolder(self)
         var runner = ExperimentRunner(dataset: dataset, threads: 2)
         try runner.perform(experiment, folder: out)
         XCTAssertEqual(try csvRecords(out, "compare.csv").map { $0["task"] }, ["0:1", "0:1", "0,1:2,3", "0,1:2,3"])
         let baselines = try csvRecords(out, "compare-baseline.csv")
-        XCTAssertEqual(baselines.map { $0["train_examples"] }, ["120", "240"])
-        XCTAssertEqual(baselines.map { $0["test_examples"] }, ["40", "80"])
+        XCTAssertEqual(baselines.map { $0["C"] }, ["1.0", "0.01", "1.0", "0.01"])
+        XCTAssertEqual(baselines.map { $0["train_examples"] }, ["120", "120", "240", "240"])
+        XCTAssertEqual(baselines.map { $0["test_examples"] }, ["40", "40", "80", "80"])
+        // Each value of C is its own method.
+        let means = try csvRecords(out, "compare-summary.csv").filter { $0["case"] == "mean" }
+        XCTAssertEqual(means.map { $0["method"] }, ["LUT k = 4, 1 × 16", "logistic regression (C = 1, bits)",
+                                                    "logistic regression (C = 0.01, bits)"])
+        let strong = baselines.filter { $0["C"] == "0.01" }
+        XCTAssertEqual(Double(means[2]["test_accuracy"] ?? "") ?? -1,
+                       strong.compactMap { Double($0["test_accuracy"] ?? "") }.reduce(0, +) / 2, accuracy: 1e-6)
         // The generated classes light disjoint-ish pixels: both methods separate them.
         for row in try csvRecords(out, "compare-summary.csv") {
             XCTAssertGreaterThan(Double(row["test_accuracy"] ?? "") ?? 0, 0.85, "\(row)")
@@ -301,6 +313,33 @@ final class ComparisonExperimentTests: XCTestCase {
         }
         let mean = ["ex80", "ex81", "ex82", "ex83", "ex84"].map { test($0, "") }.reduce(0, +) / 5
         XCTAssertEqual(test("mean", ""), mean, accuracy: 1e-6)
-        XCTAssertTrue(try read(out, "iwls.md").contains("| ex83 | MNIST 0,1 vs 2,3 |"))
+        XCTAssertTrue(try read(out, "iwls.md").contains("ex83 (MNIST 0,1 vs 2,3)"))
+    }
+}
+
+/// `lutnet experiment iwls` and `compare` end to end on generated benchmarks, and their errors.
+extension CommandLineTests {
+    func testIWLSExperimentCommand() throws {
+        let folder = try TinyBenchmarks.make(self)
+        let out = TinyDataset.temporaryFolder(self)
+        let outcome = try run(["experiment", "iwls", "--dir", folder, "--ks", "2,4", "--layers", "1x16", "--layers", "2x8",
+                               "--seeds", "2", "--C", "1,0.1", "--out", out])
+        XCTAssertEqual(outcome.status, 0, outcome.errors)
+        XCTAssertEqual(outcome.output.split(separator: "\n").map { ($0 as NSString).lastPathComponent },
+                       ["iwls.csv", "iwls-layers.csv", "iwls-baseline.csv", "iwls.md", "iwls.svg", "iwls-summary.csv"])
+        XCTAssertTrue(outcome.errors.contains("iwls: 16 networks and 4 baseline fits"), outcome.errors)
+        let summary = try CSVTable.parse(try String(contentsOfFile: out + "/iwls-summary.csv", encoding: .utf8)).records
+        XCTAssertEqual(summary.count, 1 + 2 * 6 + 6, "a header, every benchmark and method, then the means")
+        let again = try run(["experiment", "iwls", "--dir", folder, "--ks", "2,4", "--layers", "1x16", "--layers", "2x8",
+                             "--seeds", "2", "--C", "1,0.1", "--out", out])
+        XCTAssertTrue(again.errors.contains("all 16 networks are already in the results"), again.errors)
+        XCTAssertFalse(again.errors.contains("baseline ex01"), "no baseline is fitted again")
+
+        try assertFails(["experiment", "iwls", "--dir", folder, "--train-on", "valid"], saying: "invalid --train-on: 'valid'")
+        try assertFails(["experiment", "iwls", "--dir", folder, "--C", "1,0"], saying: "invalid --C: '0' is not a number > 0")
+        try assertFails(["experiment", "iwls", "--dir", folder, "--features", "colors"], saying: "invalid --features: 'colors'")
+        try assertFails(["experiment", "iwls", "--dir", folder + "/absent"], saying: folder + "/absent: no such file or folder")
+        try assertFails(["experiment", "iwls", "--dir", folder, "--ks", "17"], saying: "k = 17 is not supported")
+        try assertFails(["experiment", "compare", "--task", "0:0"], saying: "class 0 is in both groups")
     }
 }

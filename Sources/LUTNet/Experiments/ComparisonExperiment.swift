@@ -34,20 +34,18 @@ public struct ComparisonExperiment: Experiment {
     public let cases: [Case]
     /// The networks' shapes, in order, each trained once per seed on every case.
     public let shapes: [NetworkShape]
-    /// The baseline's settings, or nil for networks only.
-    public let baseline: BaselineSettings?
+    /// The baseline's settings, each its own method (e.g. several values of C); empty for networks only.
+    public let baselines: [BaselineSettings]
     /// Whether the data of the cases has validation splits whose accuracy is recorded.
     public let recordsValidation: Bool
     /// A paragraph added to the report after its description, or empty.
     public let notes: String
-    /// The heading of the column of the cases' `about` texts (shown when a case has one).
-    public let aboutHeading: String
 
-    /// A comparison of `shapes` (and the baseline, unless nil) on `cases`; needs at least one case
+    /// A comparison of `shapes` and `baselines` on `cases`; needs at least one case
     /// and one method.
     public init(name: String, title: String, caseHeading: String, settings: ExperimentSettings, cases: [Case],
-                shapes: [NetworkShape], baseline: BaselineSettings?, recordsValidation: Bool = false,
-                notes: String = "", aboutHeading: String = "classes") throws(ConfigurationError) {
+                shapes: [NetworkShape], baselines: [BaselineSettings], recordsValidation: Bool = false,
+                notes: String = "") throws(ConfigurationError) {
         guard !cases.isEmpty else { throw .invalidValue(option: "--task", reason: "no task to compare on") }
         var labels = Set<String>()
         if let repeated = cases.first(where: { !labels.insert($0.label).inserted }) {
@@ -55,7 +53,9 @@ public struct ComparisonExperiment: Experiment {
         }
         var unique: [NetworkShape] = []
         for shape in shapes where !unique.contains(shape) { unique.append(shape) }
-        guard !unique.isEmpty || baseline != nil else {
+        var uniqueBaselines: [BaselineSettings] = []
+        for baseline in baselines where !uniqueBaselines.contains(baseline) { uniqueBaselines.append(baseline) }
+        guard !unique.isEmpty || !uniqueBaselines.isEmpty else {
             throw .invalidValue(option: "--layers", reason: "no network and no baseline: nothing to compare")
         }
         self.name = name
@@ -64,10 +64,9 @@ public struct ComparisonExperiment: Experiment {
         self.settings = settings
         self.cases = cases
         self.shapes = unique
-        self.baseline = baseline
+        self.baselines = uniqueBaselines
         self.recordsValidation = recordsValidation
         self.notes = notes
-        self.aboutHeading = aboutHeading
     }
 
     /// Every case, every shape, every seed.
@@ -81,10 +80,11 @@ public struct ComparisonExperiment: Experiment {
         }
     }
 
-    /// One baseline fit per case, unless there is no baseline.
+    /// One fit per case and baseline setting.
     public var baselineRuns: [BaselineRun] {
-        guard let baseline else { return [] }
-        return cases.map { BaselineRun(data: $0.data, task: $0.task, threshold: settings.threshold, settings: baseline) }
+        cases.flatMap { item in
+            baselines.map { BaselineRun(data: item.data, task: item.task, threshold: settings.threshold, settings: $0) }
+        }
     }
 
     /// The method of a network of `shape`, as the report names it.
@@ -98,16 +98,20 @@ public struct ComparisonExperiment: Experiment {
     /// NAME.md, NAME.svg (grouped bars: cases and the mean, methods as series) and NAME-summary.csv
     /// (every case and method, then each method's mean over the cases in rows whose case is `mean`).
     public func report(_ results: [RunResult], baselines: [BaselineResult]) -> [ExperimentFile] {
-        let methods = shapes.map { ComparisonMethod(name: Self.methodName($0), shape: $0) }
-            + (baseline.map { [ComparisonMethod(name: $0.name, shape: nil)] } ?? [])
+        let methods = shapes.map { ComparisonMethod(name: Self.methodName($0), shape: $0, baseline: nil) }
+            + self.baselines.map { ComparisonMethod(name: $0.name, shape: nil, baseline: $0) }
         let table = ComparisonTable(cases: cases, methods: methods, results: results, baselines: baselines)
         let useTest = table.allHaveTest
         let measure = useTest ? "test" : "training"
         let about = "\(settings.data): \(cases.count) \(cases.count == 1 ? caseHeading : caseHeading + "s"), "
             + (shapes.isEmpty ? "" : "LUT networks (+ 1 output LUT) with \(ReportFormat.seeds(settings.seeds.count)) each, ")
-            + (baseline == nil ? "no baseline" : "the logistic-regression baseline (deterministic, one fit)")
+            + (self.baselines.isEmpty ? "no baseline" : "the logistic-regression baseline (deterministic: one fit per setting)")
             + ", threshold \(settings.threshold)"
         let split: ComparisonCell.Split = useTest ? .test : .train
+        let described = cases.filter { !$0.about.isEmpty }
+        let aboutLine = described.isEmpty ? ""
+            : " " + caseHeading.prefix(1).uppercased() + caseHeading.dropFirst() + "s: "
+                + described.map { "\($0.label) (\($0.about))" }.joined(separator: ", ") + "."
         let headline = methods.indices.map { m in
             "\(methods[m].name) \(table.mean(m, split).map { String(format: "%.4f", $0) } ?? "–")"
         }.joined(separator: "; ")
@@ -120,8 +124,8 @@ public struct ComparisonExperiment: Experiment {
 
             ## \(measure.prefix(1).uppercased() + measure.dropFirst()) accuracy
 
-            Mean ± standard deviation over seeds; the best method of each row in bold; the last row is \
-            the mean over the \(caseHeading)s.
+            Mean ± standard deviation over seeds; the best method of each \(caseHeading) in bold; the last \
+            column is the mean over the \(caseHeading)s.\(aboutLine)
 
             \(wideTable(table, methods: methods, split: split).text)
             ![\(measure) accuracy of every method](\(name).svg)
@@ -146,7 +150,7 @@ public struct ComparisonExperiment: Experiment {
             BarChart.Series(name: methods[m].name, bars: cases.indices.map { c in
                 let summary = table.cell(c, m)?.summary(split)
                 return BarChart.Bar(value: summary?.mean ?? 0, error: summary?.standardDeviation ?? 0)
-            } + [BarChart.Bar(value: table.mean(m, split) ?? 0)], colorIndex: methods[m].shape == nil ? shapes.count : m)
+            } + [BarChart.Bar(value: table.mean(m, split) ?? 0)], colorIndex: m)
         }
         let values = series.flatMap(\.bars).map(\.value).filter { $0 > 0 }
         let low = min(0.5, ((values.min() ?? 0.5) * 10).rounded(.down) / 10)
@@ -158,27 +162,23 @@ public struct ComparisonExperiment: Experiment {
                 ExperimentFile(name: "\(name)-summary.csv", contents: summaryCSV(table, methods: methods))]
     }
 
-    private func wideTable(_ table: ComparisonTable, methods: [ComparisonMethod],
-                           split: ComparisonCell.Split) -> MarkdownTable {
-        let described = cases.contains { !$0.about.isEmpty }
+    /// One row per method, one column per case and one for the mean; the best of each column bold.
+    private func wideTable(_ table: ComparisonTable, methods: [ComparisonMethod], split: ComparisonCell.Split) -> MarkdownTable {
+        var columns = cases.indices.map { c in methods.indices.map { table.cell(c, $0)?.summary(split) } }
+            .map { summaries in (texts: summaries.map { ReportFormat.meanSD($0) }, means: summaries.map { $0?.mean }) }
+        let means = methods.indices.map { table.mean($0, split) }
+        columns.append((means.map { $0.map { String(format: "%.3f", $0) } ?? "–" }, means))
         // The best mean as written (three decimals) is bold, ties included.
-        func bolded(_ texts: [String], _ means: [Double?]) -> [String] {
-            let best = means.compactMap { $0.map { ($0 * 1000).rounded() } }.max()
-            return zip(texts, means).map { text, mean in
+        let marked = columns.map { column -> [String] in
+            let best = column.means.compactMap { $0.map { ($0 * 1000).rounded() } }.max()
+            return zip(column.texts, column.means).map { text, mean in
                 guard let mean, methods.count > 1, (mean * 1000).rounded() == best else { return text }
                 return "**" + text + "**"
             }
         }
-        var rows = cases.indices.map { c -> [String] in
-            let summaries = methods.indices.map { table.cell(c, $0)?.summary(split) }
-            return [cases[c].label] + (described ? [cases[c].about] : [])
-                + bolded(summaries.map { ReportFormat.meanSD($0) }, summaries.map { $0?.mean })
-        }
-        let means = methods.indices.map { table.mean($0, split) }
-        rows.append(["mean"] + (described ? [""] : []) + bolded(means.map { $0.map { String(format: "%.3f", $0) } ?? "–" }, means))
-        let headers = [caseHeading] + (described ? [aboutHeading] : []) + methods.map(\.name)
-        let first = described ? 2 : 1
-        return MarkdownTable(headers: headers, rows: rows, rightAligned: Set(first..<headers.count))
+        let rows = methods.indices.map { m in [methods[m].name] + marked.map { $0[m] } }
+        let headers = ["method"] + cases.map(\.label) + ["mean"]
+        return MarkdownTable(headers: headers, rows: rows, rightAligned: Set(1..<headers.count))
     }
 
     private func detailTable(_ table: ComparisonTable, methods: [ComparisonMethod]) -> MarkdownTable {
@@ -222,10 +222,11 @@ public struct ComparisonExperiment: Experiment {
     }
 }
 
-/// One method of a comparison: a network shape, or the baseline (no shape).
+/// One method of a comparison: a network shape, or the baseline with its settings.
 struct ComparisonMethod {
     let name: String
     let shape: NetworkShape?
+    let baseline: BaselineSettings?
 }
 
 /// The figures of one method on one case, over its runs.
@@ -268,7 +269,9 @@ struct ComparisonTable {
                                           valid: summary(mine.map(\.validAccuracy)), test: summary(mine.map(\.testAccuracy)),
                                           seconds: Summary(mine.map(\.seconds)), converged: true)
                 }
-                guard let fit = baselines.first(where: { $0.run.data == item.data && $0.run.task == item.task }) else { return nil }
+                guard let fit = baselines.first(where: {
+                    $0.run.data == item.data && $0.run.task == item.task && $0.run.settings == method.baseline
+                }) else { return nil }
                 return ComparisonCell(runs: 1, train: Summary([fit.trainAccuracy]), valid: summary([fit.validAccuracy]),
                                       test: summary([fit.testAccuracy]), seconds: Summary([fit.seconds]), converged: fit.converged)
             }
