@@ -135,7 +135,7 @@ public struct BaselineResult: Sendable, Equatable {
         var text = "baseline " + run.description + ": train " + String(format: "%.4f", trainAccuracy)
         if let validAccuracy { text += String(format: " valid %.4f", validAccuracy) }
         if let testAccuracy { text += String(format: " test %.4f", testAccuracy) }
-        text += String(format: " (%.1f s, %d iterations%@)", seconds, iterations, converged ? "" : ", not converged")
+        text += String(format: " (%.2f s, %d iterations%@)", seconds, iterations, converged ? "" : ", not converged")
         return text
     }
 }

@@ -112,15 +112,20 @@ public struct ComparisonExperiment: Experiment {
         let aboutLine = described.isEmpty ? ""
             : " " + caseHeading.prefix(1).uppercased() + caseHeading.dropFirst() + "s: "
                 + described.map { "\($0.label) (\($0.about))" }.joined(separator: ", ") + "."
-        let headline = methods.indices.map { m in
-            "\(methods[m].name) \(table.mean(m, split).map { String(format: "%.4f", $0) } ?? "–")"
+        // The best network and every baseline setting.
+        func best(_ indices: [Int]) -> [Int] {
+            indices.max { (table.mean($0, split) ?? -1) < (table.mean($1, split) ?? -1) }.map { [$0] } ?? []
+        }
+        let featured = best(methods.indices.filter { methods[$0].shape != nil }) + methods.indices.filter { methods[$0].shape == nil }
+        let headline = featured.compactMap { m in
+            table.mean(m, split).map { "\(methods[m].name) **" + String(format: "%.4f", $0) + "**" }
         }.joined(separator: "; ")
         var markdown = """
             # \(title)
 
             \(about).\(notes.isEmpty ? "" : "\n\n" + notes)
 
-            Mean \(measure) accuracy over the \(cases.count) \(caseHeading)s: \(headline).
+            Mean \(measure) accuracy over the \(cases.count) \(caseHeading)s\(shapes.count > 1 ? ", best network" : ""): \(headline).
 
             ## \(measure.prefix(1).uppercased() + measure.dropFirst()) accuracy
 
