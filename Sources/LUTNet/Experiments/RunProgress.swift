@@ -19,7 +19,8 @@ public struct RunProgress: Sendable {
 
     /// A one-line account, e.g. `[3/80] k=4, … : train 0.8123 test 0.8011 (0.3 s); 77 left, about 1m 10s`.
     public var line: String {
-        let test = result.testAccuracy.map { String(format: " test %.4f", $0) } ?? ""
+        let test = (result.validAccuracy.map { String(format: " valid %.4f", $0) } ?? "")
+            + (result.testAccuracy.map { String(format: " test %.4f", $0) } ?? "")
         let head = String(format: "[%d/%d] %@: train %.4f%@ (%.1f s)", position, total, result.run.description,
                           result.trainAccuracy, test, result.seconds)
         return left == 0 ? head + "; done in " + Self.duration(elapsed) : head + "; \(left) left, about " + Self.duration(remaining)
