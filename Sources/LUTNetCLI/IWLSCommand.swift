@@ -63,6 +63,7 @@ struct IWLSCommand: ParsableCommand {
                 + (training == .train ? "training split and are measured on the validation and test splits."
                                       : "training and validation splits together and are measured on the test split."))
         var runner = ExperimentRunner(data: data, threads: threads)
-        try ExperimentOptions.perform(experiment, runner: &runner, on: dir, folder: out ?? "results/" + folderName)
+        try ExperimentOptions.perform(experiment, runner: &runner, on: dir, folder: out ?? "results/" + folderName,
+                                      namingData: true)
     }
 }

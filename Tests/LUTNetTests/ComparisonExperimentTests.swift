@@ -45,7 +45,14 @@ final class ComparisonExperimentTests: XCTestCase {
         let out = TinyDataset.temporaryFolder(self)
         var runner = ExperimentRunner(data: data, threads: 2)
         var fitted: [BaselineResult] = []
-        let written = try runner.perform(experiment, folder: out, baselineProgress: { fitted.append($0) })
+        var lines: [String] = []
+        let written = try runner.perform(experiment, folder: out, progress: { lines.append($0.line(namingData: true)) },
+                                         baselineProgress: { fitted.append($0) })
+        XCTAssertTrue(lines.first?.hasPrefix("[1/8] ex01, task 0:1, k=4, layers 1x32, seed 0: train ") == true, "\(lines)")
+        XCTAssertTrue(lines.last?.hasPrefix("[8/8] ex02, task 0:1, k=2, layers 2x16, seed 1: train ") == true, "\(lines)")
+        XCTAssertTrue(lines.allSatisfy { $0.contains(" valid 0.") && $0.contains(" test ") }, "\(lines)")
+        XCTAssertTrue(fitted.allSatisfy { $0.line.hasPrefix("baseline \($0.run.data), task 0:1, logistic regression (C = 1, bits): train ") },
+                      "\(fitted.map(\.line))")
         XCTAssertEqual(Set(written.map { ($0 as NSString).lastPathComponent }),
                        ["iwls.csv", "iwls-layers.csv", "iwls-baseline.csv", "iwls.md", "iwls.svg", "iwls-summary.csv"])
         XCTAssertEqual(fitted.count, 2)
