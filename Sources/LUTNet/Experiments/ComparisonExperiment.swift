@@ -96,7 +96,8 @@ public struct ComparisonExperiment: Experiment {
     public func report(_ results: [RunResult]) -> [ExperimentFile] { report(results, baselines: []) }
 
     /// NAME.md, NAME.svg (grouped bars: cases and the mean, methods as series) and NAME-summary.csv
-    /// (every case and method, then each method's mean over the cases in rows whose case is `mean`).
+    /// (every case and method, then each method's mean over the cases in rows whose case is `mean`,
+    /// where `runs` counts the cases averaged).
     public func report(_ results: [RunResult], baselines: [BaselineResult]) -> [ExperimentFile] {
         let methods = shapes.map { ComparisonMethod(name: Self.methodName($0), shape: $0, baseline: nil) }
             + self.baselines.map { ComparisonMethod(name: $0.name, shape: nil, baseline: $0) }
