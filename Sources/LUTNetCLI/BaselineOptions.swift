@@ -33,46 +33,18 @@ struct BaselineOptions: ParsableArguments {
 
     /// Fits the baseline on the task's training examples of `dataset` and measures it.
     func fit(dataset: Dataset, task: BinaryTask, threshold: UInt8, threads: Int) throws -> BaselineOutcome {
-        let kind = try featureKind()
-        let options = try solverOptions(threads: threads)
-        var clock = Stopwatch()
-        let train = try Self.examples(of: dataset.train, task: task, split: dataset.train.source,
-                                      bothGroups: true, kind: kind, threshold: threshold)
-        let test = try dataset.test.map {
-            try Self.examples(of: $0, task: task, split: $0.source, bothGroups: false, kind: kind, threshold: threshold)
-        }
-        let featureSeconds = clock.lap()
-        let fit = try LogisticRegression.fit(features: train.features, labels: train.labels, options: options)
-        if !fit.converged {
+        let baseline = try TaskBaseline(train: dataset.train, task: task, features: try featureKind(), threshold: threshold,
+                                        options: try solverOptions(threads: threads))
+        if !baseline.fit.converged {
             Console.progress("warning: the baseline stopped at the iteration cap (\(maxIterations)) with "
-                             + "max |gradient| / (C·n) = \(fit.gradientMaxNorm) above the tolerance \(tolerance)")
+                             + "max |gradient| / (C·n) = \(baseline.fit.gradientMaxNorm) above the tolerance \(tolerance)")
         }
-        let trainAccuracy = try fit.accuracy(on: train.features, labels: train.labels)
-        clock.reset()
-        let testAccuracy = try test.map { try fit.accuracy(on: $0.features, labels: $0.labels) }
-        let predictSeconds = clock.lap()
-        return BaselineOutcome(fit: fit, kind: kind, trainExamples: train.features.exampleCount,
-                               testExamples: test?.features.exampleCount, featureCount: train.features.featureCount,
-                               featureSeconds: featureSeconds, trainAccuracy: trainAccuracy,
-                               testAccuracy: testAccuracy, testPredictSeconds: test == nil ? nil : predictSeconds)
-    }
-
-    /// The task's examples of `images` as features and 0/1 labels; throws if a group has no examples
-    /// (if both have none, unless `bothGroups`).
-    private static func examples(of images: ImageSet, task: BinaryTask, split: String, bothGroups: Bool,
-                                 kind: BaselineFeatures, threshold: UInt8) throws
-        -> (features: FeatureMatrix, labels: [UInt8]) {
-        let selection = task.select(from: images.labels)
-        let ones = selection.labels.reduce(0) { $0 + Int($1) }, zeros = selection.labels.count - ones
-        if zeros == 0, bothGroups || ones == 0 {
-            throw ConfigurationError.emptyTaskGroup(task: task.description, group: 0, split: split)
-        }
-        if ones == 0, bothGroups {
-            throw ConfigurationError.emptyTaskGroup(task: task.description, group: 1, split: split)
-        }
-        let features = try FeatureMatrix(images: images, indices: selection.indices, features: kind,
-                                         threshold: threshold)
-        return (features, selection.labels)
+        let test = try dataset.test.map { try baseline.evaluate(on: $0) }
+        return BaselineOutcome(fit: baseline.fit, kind: baseline.features, trainExamples: baseline.trainExamples,
+                               testExamples: test?.examples, featureCount: baseline.featureCount,
+                               featureSeconds: baseline.featureSeconds + (test?.featureSeconds ?? 0),
+                               trainAccuracy: baseline.trainAccuracy, testAccuracy: test?.accuracy,
+                               testPredictSeconds: test?.predictSeconds)
     }
 }
 

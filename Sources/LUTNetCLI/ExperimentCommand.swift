@@ -11,6 +11,7 @@ struct ExperimentCommand: ParsableCommand {
             NAME.md and NAME.svg. Stopped and started again with the same --out, it skips the networks \
             already recorded.
             """,
-        subcommands: [KSweepCommand.self, DepthCommand.self, WidthCommand.self, RandomLabelsCommand.self, PairsCommand.self]
+        subcommands: [KSweepCommand.self, DepthCommand.self, WidthCommand.self, RandomLabelsCommand.self, PairsCommand.self,
+                      CompareExperimentCommand.self, IWLSCommand.self]
     )
 }

@@ -40,16 +40,24 @@ struct ExperimentOptions: ParsableArguments {
 
     /// Runs `experiment` on an already loaded dataset.
     func perform(_ experiment: some Experiment, on dataset: Dataset) throws {
-        let runs = experiment.runs
-        Console.progress("\(experiment.name): \(runs.count) networks on \(dataset.location), results in \(folder)")
         var runner = ExperimentRunner(dataset: dataset, threads: threads)
-        let written = try runner.perform(experiment, folder: folder, progress: { Console.progress($0.line) },
+        try Self.perform(experiment, runner: &runner, on: dataset.location, folder: folder)
+    }
+
+    /// Runs `experiment` with `runner` (whose data is described by `location`) into `folder`, with
+    /// progress on standard error (naming each run's data when `namingData`); prints the files written.
+    static func perform(_ experiment: some Experiment, runner: inout ExperimentRunner, on location: String,
+                        folder: String, namingData: Bool = false) throws {
+        let runs = experiment.runs, baselines = experiment.baselineRuns.count
+        Console.progress("\(experiment.name): \(runs.count) networks" + (baselines > 0 ? " and \(baselines) baseline fits" : "")
+                         + " on \(location), results in \(folder)")
+        let written = try runner.perform(experiment, folder: folder, progress: { Console.progress($0.line(namingData: namingData)) },
                                          started: { toTrain, alreadyDone in
             if alreadyDone > 0 {
                 Console.progress(toTrain == 0 ? "all \(alreadyDone) networks are already in the results; writing the report"
                                  : "\(alreadyDone) networks already in the results; training the other \(toTrain)")
             }
-        })
+        }, baselineProgress: { Console.progress($0.line) })
         for path in written { print(path) }
     }
 }

@@ -7,6 +7,22 @@ public protocol Experiment: Sendable {
     var runs: [ExperimentRun] { get }
     /// Tables and figures from the results of `runs` (one result per run, in the same order).
     func report(_ results: [RunResult]) -> [ExperimentFile]
+    /// Every logistic-regression baseline the experiment fits (none by default).
+    var baselineRuns: [BaselineRun] { get }
+    /// Whether the results record accuracy on a validation split (false by default).
+    var recordsValidation: Bool { get }
+    /// Tables and figures from the results of `runs` and of `baselineRuns` (each in the same
+    /// order); by default `report(results)`.
+    func report(_ results: [RunResult], baselines: [BaselineResult]) -> [ExperimentFile]
+}
+
+extension Experiment {
+    /// No baseline.
+    public var baselineRuns: [BaselineRun] { [] }
+    /// No validation split.
+    public var recordsValidation: Bool { false }
+    /// The report of the networks alone.
+    public func report(_ results: [RunResult], baselines: [BaselineResult]) -> [ExperimentFile] { report(results) }
 }
 
 /// A file an experiment writes besides its results: a Markdown table, an SVG figure, a CSV.

@@ -1,35 +1,54 @@
 import Dispatch
 
-/// Trains the runs of an experiment on one loaded dataset: skips the runs its log already has,
-/// binarizes each task once, appends every finished run to the log, and reports progress.
+/// Trains the runs of an experiment on loaded data: skips the runs its logs already have,
+/// binarizes each task once, appends every finished run to the log, fits the experiment's
+/// baselines, and reports progress.
 public struct ExperimentRunner {
-    /// The loaded dataset.
-    public let dataset: Dataset
-    /// Worker threads per network (LUTs are spread across them).
+    /// Worker threads per network (LUTs are spread across them) and per baseline fit.
     public let threads: Int
+    /// The data by name; runs whose name is not here use `fallback`.
+    private let named: [String: ExperimentData]
+    private let fallback: ExperimentData?
     private var taskData: [String: TaskData] = [:]
 
-    /// A runner over `dataset`.
+    /// A runner over one dataset: every run trains on it, whatever data name the run gives.
     public init(dataset: Dataset, threads: Int = ParallelWork.defaultThreads) {
-        self.dataset = dataset
         self.threads = max(1, threads)
+        named = [:]
+        // A dataset without a validation split always makes valid data.
+        fallback = try? ExperimentData(name: dataset.location, dataset: dataset)
     }
 
-    /// Runs `experiment` into `folder`: its results files (see `RunLog`) and the files of its
-    /// report. `progress` follows every run; `started` learns, before the first, how many runs are
-    /// to train and how many the results already have. Returns the paths written.
+    /// A runner over several datasets: each run trains on the one named by its `data`.
+    public init(data: [ExperimentData], threads: Int = ParallelWork.defaultThreads) {
+        self.threads = max(1, threads)
+        named = Dictionary(data.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        fallback = nil
+    }
+
+    /// Runs `experiment` into `folder`: its results files (see `RunLog`, and `BaselineLog` when it
+    /// fits baselines) and the files of its report. `progress` follows every network,
+    /// `baselineProgress` every baseline fit; `started` learns, before the first network, how
+    /// many are to train and how many the results already have. Returns the paths written.
     @discardableResult
     public mutating func perform(_ experiment: some Experiment, folder: String,
                                  progress: ((RunProgress) -> Void)? = nil,
-                                 started: ((_ toTrain: Int, _ alreadyDone: Int) -> Void)? = nil) throws -> [String] {
-        var log = try RunLog(folder: folder, name: experiment.name)
+                                 started: ((_ toTrain: Int, _ alreadyDone: Int) -> Void)? = nil,
+                                 baselineProgress: ((BaselineResult) -> Void)? = nil) throws -> [String] {
+        var log = try RunLog(folder: folder, name: experiment.name, validation: experiment.recordsValidation)
         let runs = experiment.runs
         let unique = Set(runs)
         let done = unique.filter { log.result(for: $0) != nil }.count
         started?(unique.count - done, done)
         let results = try execute(runs, log: &log, progress: progress)
         var written = [log.runsPath, log.layersPath]
-        for file in experiment.report(results) {
+        var baselines: [BaselineResult] = []
+        if !experiment.baselineRuns.isEmpty {
+            var baselineLog = try BaselineLog(folder: folder, name: experiment.name)
+            baselines = try fit(experiment.baselineRuns, log: &baselineLog, progress: baselineProgress)
+            written.append(baselineLog.path)
+        }
+        for file in experiment.report(results, baselines: baselines) {
             let path = folder.hasSuffix("/") ? folder + file.name : folder + "/" + file.name
             try ResultFiles.write(file.contents, to: path)
             written.append(path)
@@ -75,7 +94,7 @@ public struct ExperimentRunner {
         if let size = run.trainSize {
             guard size <= train.count else {
                 throw ConfigurationError.invalidValue(
-                    option: "--sizes", reason: "\(size) training examples asked, but task \(run.task) has \(train.count) in \(dataset.train.source)")
+                    option: "--sizes", reason: "\(size) training examples asked, but task \(run.task) has \(train.count) in \(try source(run.data).dataset.train.source)")
             }
             train = train.subset(size: size, seed: run.seed)
         }
@@ -90,16 +109,60 @@ public struct ExperimentRunner {
         let (network, report) = trainer.train(on: train, test: test, task: run.task, threshold: run.threshold)
         var trueLabels = report.testAccuracy
         if run.labels == .random, let real = data.test { trueLabels = try network.accuracy(on: real, threads: threads) }
+        var validAccuracy: Double? = nil
+        if run.labels == .real, let validation = data.validation {
+            validAccuracy = try network.accuracy(on: validation, threads: threads)
+        }
         return RunResult(run: run, trainExamples: train.count, testExamples: test?.count ?? 0,
                          trainAccuracy: report.trainAccuracy, testAccuracy: report.testAccuracy,
-                         testAccuracyTrueLabels: trueLabels, seconds: Self.seconds(since: start), layers: report.layers)
+                         testAccuracyTrueLabels: trueLabels, validAccuracy: validAccuracy,
+                         seconds: Self.seconds(since: start), layers: report.layers)
+    }
+
+    /// The results of the baseline `runs`, in order: those `log` has, and the others fitted now
+    /// and appended.
+    public func fit(_ runs: [BaselineRun], log: inout BaselineLog,
+                    progress: ((BaselineResult) -> Void)? = nil) throws -> [BaselineResult] {
+        var seen = Set<BaselineRun>()
+        for run in runs where seen.insert(run).inserted && log.result(for: run) == nil {
+            let stored = try log.append(try fit(run))
+            progress?(stored)
+        }
+        return try runs.map { run throws(ExperimentError) in
+            guard let result = log.result(for: run) else {
+                throw .unwritable(path: log.path, reason: "the result of the baseline on \(run) was not recorded")
+            }
+            return result
+        }
+    }
+
+    /// Fits and evaluates one baseline.
+    public func fit(_ run: BaselineRun) throws -> BaselineResult {
+        let data = try source(run.data)
+        let start = DispatchTime.now()
+        let baseline = try TaskBaseline(train: data.dataset.train, task: run.task, features: run.settings.features,
+                                        threshold: run.threshold, options: run.settings.options(threads: threads))
+        let valid = try data.validation.map { try baseline.evaluate(on: $0) }
+        let test = try data.dataset.test.map { try baseline.evaluate(on: $0) }
+        return BaselineResult(run: run, trainExamples: baseline.trainExamples, testExamples: test?.examples ?? 0,
+                              trainAccuracy: baseline.trainAccuracy, validAccuracy: valid?.accuracy,
+                              testAccuracy: test?.accuracy, iterations: baseline.fit.iterations,
+                              converged: baseline.fit.converged, seconds: Self.seconds(since: start))
+    }
+
+    /// The data a run names.
+    private func source(_ name: String) throws(ConfigurationError) -> ExperimentData {
+        if let data = named[name] ?? fallback { return data }
+        throw .invalidValue(option: "data", reason: "no dataset named '\(name)'; the runner has "
+                            + named.keys.sorted().joined(separator: ", "))
     }
 
     /// The binarized examples of `run`'s task, binarized on first use.
     private mutating func examples(for run: ExperimentRun) throws(ConfigurationError) -> TaskData {
-        let key = "\(run.task) \(run.threshold)"
+        let key = "\(run.data)\n\(run.task) \(run.threshold)"
         if let cached = taskData[key] { return cached }
-        let data = try TaskData(dataset: dataset, task: run.task, threshold: run.threshold)
+        let source = try source(run.data)
+        let data = try TaskData(dataset: source.dataset, task: run.task, threshold: run.threshold, validation: source.validation)
         taskData[key] = data
         return data
     }

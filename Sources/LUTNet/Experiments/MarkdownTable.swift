@@ -41,6 +41,11 @@ enum ReportFormat {
     /// Seconds with one decimal.
     static func seconds(_ summary: Summary) -> String { String(format: "%.2f", summary.mean) }
 
+    /// A setting as people write it: `1` for 1.0, `0.01`, `1e-06`.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
     /// "1 seed" or "N seeds".
     static func seeds(_ count: Int) -> String { count == 1 ? "1 seed" : "\(count) seeds" }
 

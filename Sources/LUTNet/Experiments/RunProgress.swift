@@ -18,9 +18,14 @@ public struct RunProgress: Sendable {
     public var left: Int { total - position }
 
     /// A one-line account, e.g. `[3/80] k=4, … : train 0.8123 test 0.8011 (0.3 s); 77 left, about 1m 10s`.
-    public var line: String {
-        let test = result.testAccuracy.map { String(format: " test %.4f", $0) } ?? ""
-        let head = String(format: "[%d/%d] %@: train %.4f%@ (%.1f s)", position, total, result.run.description,
+    public var line: String { line(namingData: false) }
+
+    /// `line`, with the run's data named first when `namingData` (for experiments over several datasets).
+    public func line(namingData: Bool) -> String {
+        let name = namingData ? result.run.data + ", " + result.run.description : result.run.description
+        let test = (result.validAccuracy.map { String(format: " valid %.4f", $0) } ?? "")
+            + (result.testAccuracy.map { String(format: " test %.4f", $0) } ?? "")
+        let head = String(format: "[%d/%d] %@: train %.4f%@ (%.1f s)", position, total, name,
                           result.trainAccuracy, test, result.seconds)
         return left == 0 ? head + "; done in " + Self.duration(elapsed) : head + "; \(left) left, about " + Self.duration(remaining)
     }

@@ -14,6 +14,9 @@ public struct RunResult: Sendable, Equatable {
     /// Accuracy on the test split against its true labels (equal to `testAccuracy` in a real-label
     /// run); nil without a test split.
     public let testAccuracyTrueLabels: Double?
+    /// The network's accuracy on a validation split, when the data has one and the run trains on
+    /// real labels; nil otherwise.
+    public let validAccuracy: Double?
     /// Wall time to train and evaluate the network.
     public let seconds: Double
     /// Per-layer figures (mean and standard deviation over each layer's LUTs), the output LUT last.
@@ -21,14 +24,22 @@ public struct RunResult: Sendable, Equatable {
 
     /// A result from its parts.
     public init(run: ExperimentRun, trainExamples: Int, testExamples: Int, trainAccuracy: Double, testAccuracy: Double?,
-                testAccuracyTrueLabels: Double?, seconds: Double, layers: [LayerReport]) {
+                testAccuracyTrueLabels: Double?, validAccuracy: Double? = nil, seconds: Double, layers: [LayerReport]) {
         self.run = run
         self.trainExamples = trainExamples
         self.testExamples = testExamples
         self.trainAccuracy = trainAccuracy
         self.testAccuracy = testAccuracy
         self.testAccuracyTrueLabels = testAccuracyTrueLabels
+        self.validAccuracy = validAccuracy
         self.seconds = seconds
         self.layers = layers
+    }
+
+    /// The same figures with `layers` in place of this result's.
+    func with(layers: [LayerReport]) -> RunResult {
+        RunResult(run: run, trainExamples: trainExamples, testExamples: testExamples, trainAccuracy: trainAccuracy,
+                  testAccuracy: testAccuracy, testAccuracyTrueLabels: testAccuracyTrueLabels, validAccuracy: validAccuracy,
+                  seconds: seconds, layers: layers)
     }
 }

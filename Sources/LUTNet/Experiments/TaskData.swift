@@ -9,9 +9,11 @@ public struct TaskData: Sendable {
     public let train: BinarizedExamples
     /// Test examples of the task, when the dataset has a test split.
     public let test: BinarizedExamples?
+    /// Validation examples of the task, when there is a validation split.
+    public let validation: BinarizedExamples?
 
-    /// Binarizes the examples of `task` in both splits of `dataset`.
-    public init(dataset: Dataset, task: BinaryTask, threshold: UInt8) throws(ConfigurationError) {
+    /// Binarizes the examples of `task` in both splits of `dataset`, and in `validation` when given.
+    public init(dataset: Dataset, task: BinaryTask, threshold: UInt8, validation: ImageSet? = nil) throws(ConfigurationError) {
         self.task = task
         self.threshold = threshold
         train = try BinarizedExamples(images: dataset.train, task: task, threshold: threshold, split: dataset.train.source)
@@ -19,6 +21,11 @@ public struct TaskData: Sendable {
             test = try BinarizedExamples(images: testSet, task: task, threshold: threshold, split: testSet.source)
         } else {
             test = nil
+        }
+        if let validation {
+            self.validation = try BinarizedExamples(images: validation, task: task, threshold: threshold, split: validation.source)
+        } else {
+            self.validation = nil
         }
     }
 }

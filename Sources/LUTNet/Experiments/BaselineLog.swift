@@ -1,0 +1,77 @@
+import Foundation
+
+/// The baseline fits of an experiment as they accumulate in its output folder: `NAME-baseline.csv`,
+/// one record per fit, appended as each finishes, so that a restarted experiment skips the fits it
+/// already has. Opening the log drops a record cut short by an interruption and rewrites the file
+/// without it.
+public struct BaselineLog {
+    /// The file of baseline records.
+    public let path: String
+    /// The fits found in the file or appended since, in file order.
+    public private(set) var results: [BaselineResult]
+    private var index: [BaselineRun: Int]
+
+    /// Columns of the file.
+    public static let columns = BaselineRun.columns
+        + ["train_examples", "test_examples", "train_accuracy", "valid_accuracy", "test_accuracy", "iterations", "converged",
+           "seconds"]
+
+    /// Opens (creating when absent) the baseline log of experiment `name` in `folder`.
+    public init(folder: String, name: String) throws(ExperimentError) {
+        try ResultFiles.makeFolder(folder)
+        path = (folder as NSString).appendingPathComponent(name + "-baseline.csv")
+        results = []
+        index = [:]
+        for (line, fields) in try ResultRecords.read(path, columns: Self.columns) {
+            let result = try Self.parse(fields, path: path, line: line)
+            if let existing = index[result.run] { results[existing] = result } else {
+                index[result.run] = results.count
+                results.append(result)
+            }
+        }
+        var text = CSVTable.line(Self.columns)
+        for result in results { text += CSVTable.line(Self.fields(result)) }
+        try ResultFiles.write(text, to: path)
+    }
+
+    /// The recorded result of `run`, if the log has it.
+    public func result(for run: BaselineRun) -> BaselineResult? { index[run].map { results[$0] } }
+
+    /// Appends a finished fit and returns it as the log holds it (figures rounded as written).
+    @discardableResult
+    public mutating func append(_ result: BaselineResult) throws(ExperimentError) -> BaselineResult {
+        let line = CSVTable.line(Self.fields(result))
+        try ResultFiles.append(line, to: path)
+        let stored = try Self.parse(ResultRecords.fields(of: line), path: path, line: 0)
+        if let existing = index[result.run] { results[existing] = stored } else {
+            index[result.run] = results.count
+            results.append(stored)
+        }
+        return stored
+    }
+
+    private static func fields(_ result: BaselineResult) -> [String] {
+        let accuracy = ResultRecords.accuracy
+        return result.run.fields + [String(result.trainExamples), String(result.testExamples), accuracy(result.trainAccuracy),
+                                    result.validAccuracy.map(accuracy) ?? "", result.testAccuracy.map(accuracy) ?? "",
+                                    String(result.iterations), String(result.converged), ResultRecords.seconds(result.seconds)]
+    }
+
+    private static func parse(_ fields: [String], path: String, line: Int) throws(ExperimentError) -> BaselineResult {
+        guard fields.count == columns.count else {
+            throw .malformedRecord(path: path, line: line, reason: "\(fields.count) fields, expected \(columns.count)")
+        }
+        let run: BaselineRun
+        switch BaselineRun.parse(Array(fields.prefix(BaselineRun.columns.count))) {
+        case .success(let parsed): run = parsed
+        case .failure(let failure): throw .malformedRecord(path: path, line: line, reason: failure.reason)
+        }
+        let reader = FieldReader(fields: fields, columns: columns, path: path, line: line)
+        return BaselineResult(run: run, trainExamples: try reader.int("train_examples"), testExamples: try reader.int("test_examples"),
+                              trainAccuracy: try reader.double("train_accuracy"),
+                              validAccuracy: try reader.optionalDouble("valid_accuracy"),
+                              testAccuracy: try reader.optionalDouble("test_accuracy"),
+                              iterations: try reader.int("iterations"), converged: try reader.bool("converged"),
+                              seconds: try reader.double("seconds"))
+    }
+}

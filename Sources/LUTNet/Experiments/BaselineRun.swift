@@ -1,0 +1,141 @@
+/// How an experiment fits the logistic-regression baseline: everything but the threads, which do
+/// not change its figures.
+public struct BaselineSettings: Sendable, Hashable {
+    /// What the model reads of each byte.
+    public let features: BaselineFeatures
+    /// The inverse regularization strength C.
+    public let c: Double
+    /// The gradient tolerance (see `LogisticRegression.Options.tolerance`).
+    public let tolerance: Double
+    /// The most Newton iterations.
+    public let maxIterations: Int
+
+    /// Settings; the defaults are those of `LogisticRegression.Options` on bits.
+    public init(features: BaselineFeatures = .bits, c: Double = LogisticRegression.Options().c,
+                tolerance: Double = LogisticRegression.Options().tolerance,
+                maxIterations: Int = LogisticRegression.Options().maxIterations) {
+        self.features = features
+        self.c = c
+        self.tolerance = tolerance
+        self.maxIterations = maxIterations
+    }
+
+    /// The solver's options with `threads` workers.
+    public func options(threads: Int) -> LogisticRegression.Options {
+        LogisticRegression.Options(c: c, tolerance: tolerance, maxIterations: maxIterations, threads: threads)
+    }
+
+    /// The method's name in reports, e.g. `logistic regression (C = 1, bits)`.
+    public var name: String {
+        "logistic regression (C = \(ReportFormat.number(c)), \(features))"
+    }
+}
+
+/// One baseline fit of an experiment: the data, the task and the settings. The fit is
+/// deterministic (the same to the bit for any number of threads), so there are no seeds, and two
+/// equal runs have equal figures.
+public struct BaselineRun: Sendable, Hashable, CustomStringConvertible {
+    /// The dataset's name, as in `ExperimentRun.data`.
+    public let data: String
+    /// The binary task.
+    public let task: BinaryTask
+    /// Binarization threshold (used by `.bits` features).
+    public let threshold: UInt8
+    /// The baseline's settings.
+    public let settings: BaselineSettings
+
+    /// A run from its parts.
+    public init(data: String, task: BinaryTask, threshold: UInt8, settings: BaselineSettings) {
+        self.data = data
+        self.task = task
+        self.threshold = threshold
+        self.settings = settings
+    }
+
+    /// Names of the identifying columns.
+    public static let columns = ["data", "task", "threshold", "features", "C", "tolerance", "max_iterations"]
+
+    /// The values of the identifying columns, in `columns` order.
+    public var fields: [String] {
+        [data, task.description, String(threshold), settings.features.rawValue, String(settings.c), String(settings.tolerance),
+         String(settings.maxIterations)]
+    }
+
+    /// Hashes the identifying fields.
+    public func hash(into hasher: inout Hasher) { hasher.combine(fields) }
+
+    /// A short human-readable name, for progress lines.
+    public var description: String {
+        "\(data), task \(task), \(settings.name)"
+    }
+
+    /// Reads a run back from its identifying fields; a failure says which field is malformed.
+    static func parse(_ fields: [String]) -> Result<BaselineRun, ExperimentRun.ParseFailure> {
+        guard fields.count == columns.count else {
+            return .failure(.init("expected \(columns.count) identifying fields, found \(fields.count)"))
+        }
+        let task: BinaryTask
+        do { task = try BinaryTask(parsing: fields[1]) } catch { return .failure(.init("\(error)")) }
+        guard let threshold = UInt8(fields[2]), threshold > 0 else {
+            return .failure(.init("threshold '\(fields[2])' is not 1-255"))
+        }
+        guard let features = BaselineFeatures(rawValue: fields[3]) else {
+            return .failure(.init("features '\(fields[3])' is neither 'bits' nor 'pixels'"))
+        }
+        guard let c = Double(fields[4]), c.isFinite, c > 0 else { return .failure(.init("C '\(fields[4])' is not a number > 0")) }
+        guard let tolerance = Double(fields[5]), tolerance.isFinite, tolerance > 0 else {
+            return .failure(.init("tolerance '\(fields[5])' is not a number > 0"))
+        }
+        guard let maxIterations = Int(fields[6]), maxIterations >= 1 else {
+            return .failure(.init("max_iterations '\(fields[6])' is not a number >= 1"))
+        }
+        return .success(BaselineRun(data: fields[0], task: task, threshold: threshold,
+                                    settings: BaselineSettings(features: features, c: c, tolerance: tolerance,
+                                                               maxIterations: maxIterations)))
+    }
+}
+
+/// The figures of one baseline fit of an experiment.
+public struct BaselineResult: Sendable, Equatable {
+    /// What was fitted.
+    public let run: BaselineRun
+    /// Training examples.
+    public let trainExamples: Int
+    /// Test examples (0 without a test split).
+    public let testExamples: Int
+    /// Accuracy on the training examples.
+    public let trainAccuracy: Double
+    /// Accuracy on the validation split, when the data has one.
+    public let validAccuracy: Double?
+    /// Accuracy on the test split, when the data has one.
+    public let testAccuracy: Double?
+    /// Newton iterations taken.
+    public let iterations: Int
+    /// Whether the gradient reached the tolerance before the iteration cap.
+    public let converged: Bool
+    /// Wall time of the fit and the evaluations, features included.
+    public let seconds: Double
+
+    /// A result from its parts.
+    public init(run: BaselineRun, trainExamples: Int, testExamples: Int, trainAccuracy: Double, validAccuracy: Double?,
+                testAccuracy: Double?, iterations: Int, converged: Bool, seconds: Double) {
+        self.run = run
+        self.trainExamples = trainExamples
+        self.testExamples = testExamples
+        self.trainAccuracy = trainAccuracy
+        self.validAccuracy = validAccuracy
+        self.testAccuracy = testAccuracy
+        self.iterations = iterations
+        self.converged = converged
+        self.seconds = seconds
+    }
+
+    /// A one-line account for progress, e.g. `baseline ex80, task 0:1, …: train 0.93 test 0.91 (1.2 s)`.
+    public var line: String {
+        var text = "baseline " + run.description + ": train " + String(format: "%.4f", trainAccuracy)
+        if let validAccuracy { text += String(format: " valid %.4f", validAccuracy) }
+        if let testAccuracy { text += String(format: " test %.4f", testAccuracy) }
+        text += String(format: " (%.2f s, %d iterations%@)", seconds, iterations, converged ? "" : ", not converged")
+        return text
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import LUTNet
+
+/// Options of the experiments that put LUT networks beside the logistic-regression baseline.
+struct ComparisonOptions: ParsableArguments {
+    @Flag(inversion: .prefixedNo, help: "Fit the logistic-regression baseline beside the networks.")
+    var baseline = true
+
+    @Option(name: .customLong("C"), help: "The baseline's inverse regularization strengths (scikit-learn's C), each > 0 and its own method: one value or a list (e.g. 1,0.01).")
+    var c: String = "1"
+
+    @Option(help: "Baseline features: 'bits' (byte >= threshold, what a LUT network sees) or 'pixels' (byte / 255).")
+    var features: String = BaselineFeatures.bits.rawValue
+
+    @Option(help: "Stop the baseline when max |gradient| / (C·n) is at most this.")
+    var tolerance: Double = LogisticRegression.Options().tolerance
+
+    @Option(name: .customLong("max-iterations"), help: "The most Newton iterations of the baseline.")
+    var maxIterations: Int = LogisticRegression.Options().maxIterations
+
+    /// The baseline's validated settings, one per value of --C; none with --no-baseline.
+    func baselineSettings() throws -> [BaselineSettings] {
+        guard baseline else { return [] }
+        guard let kind = BaselineFeatures(rawValue: features) else {
+            throw ConfigurationError.invalidValue(option: "--features", reason: "'\(features)'; use bits or pixels")
+        }
+        return try c.split(separator: ",", omittingEmptySubsequences: false).map { item in
+            let text = item.trimmingCharacters(in: .whitespaces)
+            guard let value = Double(text), value.isFinite, value > 0 else {
+                throw ConfigurationError.invalidValue(option: "--C", reason: "'\(text)' is not a number > 0")
+            }
+            let settings = BaselineSettings(features: kind, c: value, tolerance: tolerance, maxIterations: maxIterations)
+            try settings.options(threads: 1).validate()
+            return settings
+        }
+    }
+
+    /// Every k of `ks` (a number list) with every hidden-layer spec of `layers`, k varying fastest.
+    static func shapes(ks: String, layers: [String]) throws -> [NetworkShape] {
+        let kValues = try NumberList.parse(ks, option: "--ks")
+        guard !kValues.isEmpty else { throw ConfigurationError.invalidValue(option: "--ks", reason: "no k given") }
+        guard !layers.isEmpty else { throw ConfigurationError.invalidValue(option: "--layers", reason: "no size given") }
+        var shapes: [NetworkShape] = []
+        for spec in layers {
+            for k in kValues { shapes.append(try NetworkShape(k: k, layers: spec)) }
+        }
+        return shapes
+    }
+}
