@@ -14,9 +14,6 @@ struct ModelOptions: ParsableArguments {
 
     /// The validated thread count.
     func threadCount() throws -> Int {
-        guard (1...1024).contains(threads) else {
-            throw ConfigurationError.invalidValue(option: "--threads", reason: "\(threads) threads; use 1 to 1024")
-        }
-        return threads
+        try ParallelWork.validated(threads: threads)
     }
 }

@@ -24,8 +24,19 @@ public enum ParallelWork {
         }
     }
 
-    /// The number of threads to use when none is given: every active core.
-    public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
+    /// The number of threads to use when none is given: every active core (at most `maxThreads`).
+    public static var defaultThreads: Int { min(ProcessInfo.processInfo.activeProcessorCount, maxThreads) }
+
+    /// The most worker threads any command accepts.
+    public static let maxThreads = 1024
+
+    /// `threads` if it is 1...maxThreads, else an error naming `option`.
+    public static func validated(threads: Int, option: String = "--threads") throws(ConfigurationError) -> Int {
+        guard (1...maxThreads).contains(threads) else {
+            throw .invalidValue(option: option, reason: "\(threads) threads; use 1 to \(maxThreads)")
+        }
+        return threads
+    }
 }
 
 /// A mutable buffer shared by workers that each write disjoint parts of it.
