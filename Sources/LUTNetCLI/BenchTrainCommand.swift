@@ -29,6 +29,7 @@ struct BenchTrainCommand: ParsableCommand {
         let (train, _) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)
         let binarizeSeconds = clock.lap()
         let trainer = MemorizationTrainer(shape: shape, seed: networkOptions.seed, threads: threads)
+        try trainer.checkMemory(trainExamples: train.count, testExamples: 0)
         var trainTimes: [Double] = []
         var network: LUTNetwork?
         var accuracy = 0.0

@@ -38,6 +38,7 @@ struct CompareCommand: ParsableCommand {
 
         Console.progress("training the LUT network (\(shape)) on \(train.count) examples, task \(task)")
         let trainer = MemorizationTrainer(shape: shape, seed: networkOptions.seed, threads: threads)
+        try trainer.checkMemory(trainExamples: train.count, testExamples: test?.count ?? 0)
         let (network, report) = trainer.train(on: train, task: task, threshold: threshold)
         var clock = Stopwatch()
         let testAccuracy = try test.map { try network.accuracy(on: $0, threads: threads) }

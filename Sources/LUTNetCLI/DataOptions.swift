@@ -32,8 +32,10 @@ struct DataOptions: ParsableArguments {
     func loadDataset() throws -> Dataset {
         let dataset = try DatasetLoader.load(path: data)
         guard let test else { return dataset }
-        let testSet = try DatasetLoader.load(path: test)
-        return try Dataset(train: dataset.train, test: testSet.train, location: dataset.location)
+        // A source with its own test split (a dataset folder) gives that split; a PLA file its examples.
+        let source = try DatasetLoader.load(path: test)
+        if dataset.test != nil { Console.progress("note: --test \(test) replaces the test split of \(data)") }
+        return try Dataset(train: dataset.train, test: source.test ?? source.train, location: dataset.location)
     }
 
     /// The training and (when present) test examples of the task, binarized.

@@ -14,8 +14,9 @@ struct InfoCommand: ParsableCommand {
 
     func run() throws {
         var isDirectory: ObjCBool = false
+        // A single file that is not a PLA file or an archive is read as one IDX tensor.
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-           path.contains("idx") || path.hasSuffix("-ubyte") || path.hasSuffix("-ubyte.gz") {
+           !PLALoader.isPLAPath(path), !DatasetLoader.isArchivePath(path) {
             try describeFile()
             return
         }

@@ -25,6 +25,7 @@ struct TrainCommand: ParsableCommand {
         let shape = try networkOptions.shape()
         let threshold = try dataOptions.binarizationThreshold()
         let threads = try networkOptions.threadCount()
+        if let save { try ModelFile.checkWritable(save) }
         let dataset = try dataOptions.loadDataset()
         let task = try dataOptions.binaryTask(for: dataset)
         var (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)
@@ -32,6 +33,7 @@ struct TrainCommand: ParsableCommand {
         if randomLabels { train = train.withRandomLabels(seed: seed) }
         Console.progress("training \(shape) on \(train.count) examples of \(train.inputs.rowCount) bits, task \(task), seed \(seed)")
         let trainer = MemorizationTrainer(shape: shape, seed: seed, threads: threads)
+        try trainer.checkMemory(trainExamples: train.count, testExamples: test?.count ?? 0)
         let (network, report) = trainer.train(on: train, test: test, task: task, threshold: threshold) { layer in
             Console.progress(String(format: "layer %d done in %.3f s", layer.index + 1, layer.seconds))
         }

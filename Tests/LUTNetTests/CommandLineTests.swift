@@ -97,4 +97,30 @@ final class CommandLineTests: XCTestCase {
         try assertFails(["baseline", "--data", data, "--features", "colors"], saying: "invalid --features")
         try assertFails(["compare", "--data", data, "--task", "0:11"], saying: "group B has no examples")
     }
+
+    func testNetworksTooLargeAndUnwritableModelPathsAreRefusedBeforeTraining() throws {
+        let data = Fixtures.path("tiny")
+        try assertFails(["train", "--data", data, "--layers", "1x16777216", "--k", "16"], saying: "training needs about")
+        let folder = try Fixtures.temporaryFolder(for: self).path
+        try assertFails(["train", "--data", data, "--layers", "1x8", "--save", folder], saying: "this is a folder")
+        try assertFails(["train", "--data", data, "--layers", "1x8", "--save", folder + "/missing/m.lut"], saying: "does not exist")
+    }
+
+    func testTestOptionTakesTheTestSplitOfADatasetFolder() throws {
+        let data = Fixtures.path("tiny")
+        let outcome = try run(["train", "--data", data, "--test", data, "--layers", "1x16", "--json"])
+        XCTAssertEqual(outcome.status, 0, outcome.errors)
+        let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [String: Any])
+        XCTAssertEqual(report["testExamples"] as? Int, 200, "the 200 test images, not the 600 training ones")
+    }
+
+    func testInfoReadsAPLAFileWhateverItsFolderIsCalled() throws {
+        let folder = try Fixtures.temporaryFolder(for: self).appendingPathComponent("idx-sets")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let copy = folder.appendingPathComponent("small.pla").path
+        try FileManager.default.copyItem(atPath: Fixtures.path("pla/small.pla"), toPath: copy)
+        let outcome = try run(["info", copy])
+        XCTAssertEqual(outcome.status, 0, outcome.errors)
+        XCTAssertTrue(outcome.output.contains("4 images of 5 unsigned bytes"), outcome.output)
+    }
 }

@@ -42,8 +42,25 @@ public enum ModelFile {
         return out.data
     }
 
+    /// Throws unless a model can be written at `path`: it must not be a folder, and its folder must
+    /// exist and be writable. Lets a command refuse a bad path before it trains.
+    public static func checkWritable(_ path: String) throws(ModelFileError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw .io(path: path, reason: "cannot write the model: this is a folder")
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .io(path: path, reason: "cannot write the model: the folder \(folder) does not exist")
+        }
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw .io(path: path, reason: "cannot write the model: the folder \(folder) is not writable")
+        }
+    }
+
     /// Writes `network` to `path` (atomically: a reader never sees half a model).
     public static func save(_ network: LUTNetwork, to path: String) throws(ModelFileError) {
+        try checkWritable(path)
         do {
             try Data(encode(network)).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {

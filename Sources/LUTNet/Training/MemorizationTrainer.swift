@@ -23,6 +23,29 @@ public struct MemorizationTrainer: Sendable {
         self.threads = max(1, threads)
     }
 
+    /// Bytes training needs at its peak for `trainExamples` (and `testExamples`) examples: every
+    /// layer's wiring and tables, two consecutive layers' outputs, and the per-worker counters.
+    public func estimatedBytes(trainExamples: Int, testExamples: Int = 0) -> Double {
+        let k = shape.k, widths = shape.allWidths.map(Double.init)
+        let luts = widths.reduce(0, +)
+        let perLUT = Double(LUTLayer.tableWords(k: k) * 8 + k * 4)
+        let outputWords = Double((trainExamples + 63) / 64 + (testExamples + 63) / 64)
+        let widestPair = zip(widths, widths.dropFirst()).map { $0 + $1 }.max() ?? widths[0]
+        let counters = Double(min(threads, Int(widths.max() ?? 1))) * Double(4 << (k + 1))
+        return luts * perLUT + widestPair * outputWords * 8 + counters
+    }
+
+    /// Throws if training on this many examples needs more memory than the machine has.
+    public func checkMemory(trainExamples: Int, testExamples: Int = 0) throws(ConfigurationError) {
+        let needed = estimatedBytes(trainExamples: trainExamples, testExamples: testExamples)
+        let available = Double(ProcessInfo.processInfo.physicalMemory)
+        guard needed <= available else {
+            throw .invalidLayers(shape.description, reason: String(
+                format: "training needs about %.1f GB but the machine has %.1f GB; use fewer or narrower layers, a smaller k or fewer threads",
+                needed / 1e9, available / 1e9))
+        }
+    }
+
     /// Trains a network on `train` and reports per-layer figures (on `test` too, when given).
     /// `progress` is called after each layer.
     public func train(on train: BinarizedExamples, test: BinarizedExamples? = nil, task: BinaryTask,
