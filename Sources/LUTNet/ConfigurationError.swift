@@ -15,6 +15,7 @@ public enum ConfigurationError: Error, CustomStringConvertible, Equatable, Senda
     /// Any other impossible value.
     case invalidValue(option: String, reason: String)
 
+    /// A sentence that names the option or value at fault and why it is impossible.
     public var description: String {
         switch self {
         case .invalidTask(let task, let reason):

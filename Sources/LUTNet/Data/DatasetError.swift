@@ -21,6 +21,7 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
     /// An Espresso PLA file could not be loaded.
     case pla(PLAError)
 
+    /// A sentence that names the file or folder at fault and what is wrong.
     public var description: String {
         switch self {
         case .unreadable(let error):

@@ -2,16 +2,23 @@ import CSupport
 
 /// The element types an IDX file can hold.
 public enum IDXElementType: UInt8, Sendable, CustomStringConvertible {
+    /// Unsigned bytes (0x08), the type of images and labels.
     case uint8 = 0x08
+    /// Signed bytes (0x09).
     case int8 = 0x09
+    /// Big-endian 16-bit integers (0x0B), decoded to host order.
     case int16 = 0x0B
+    /// Big-endian 32-bit integers (0x0C), decoded to host order.
     case int32 = 0x0C
+    /// Big-endian 32-bit floats (0x0D), decoded to host order.
     case float32 = 0x0D
+    /// Big-endian 64-bit floats (0x0E), decoded to host order.
     case float64 = 0x0E
 
     /// Bytes per element.
     public var size: Int { Int(lutnet_idx_element_size(rawValue)) }
 
+    /// The type's name in messages, e.g. "unsigned byte".
     public var description: String {
         switch self {
         case .uint8: "unsigned byte"
@@ -52,12 +59,11 @@ public struct IDXTensor: Sendable {
     /// payload shorter or longer than the header says.
     public static func read(path: String) throws(IDXReadError) -> IDXTensor {
         var tensor = lutnet_idx_tensor()
-        var message = [CChar](repeating: 0, count: 512)
+        var message = makeCMessageBuffer()
         let status = lutnet_idx_read(path, &tensor, &message, message.count)
         guard status == LUTNET_IDX_OK else {
-            let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             throw IDXReadError(kind: IDXReadError.Kind(rawValue: Int32(status.rawValue)) ?? .readError,
-                               path: path, message: text)
+                               path: path, message: decodeCMessage(message))
         }
         let storage = IDXStorage(tensor: tensor)
         let dims = Swift.withUnsafeBytes(of: tensor.dims) { raw in Array(raw.bindMemory(to: UInt32.self)) }

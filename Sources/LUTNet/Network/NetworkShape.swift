@@ -63,6 +63,7 @@ public struct NetworkShape: Sendable, Equatable, CustomStringConvertible {
     /// Widths of all layers including the single-LUT output layer.
     public var allWidths: [Int] { hiddenWidths + [1] }
 
+    /// The topology in words, e.g. "k=8, 5x1024 + 1 output LUT".
     public var description: String {
         let hidden = hiddenWidths.isEmpty ? "no hidden layer"
             : Set(hiddenWidths).count == 1 ? "\(hiddenWidths.count)x\(hiddenWidths[0])"

@@ -13,6 +13,7 @@ public enum ModelFileError: Error, CustomStringConvertible, Equatable, Sendable 
     /// The contents are inconsistent (impossible k, widths, wiring or task).
     case malformed(path: String, reason: String)
 
+    /// A sentence that names the model file and what is wrong.
     public var description: String {
         switch self {
         case .io(let path, let reason): "\(path): \(reason)"

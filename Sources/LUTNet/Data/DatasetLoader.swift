@@ -1,0 +1,96 @@
+import Foundation
+
+/// Finds and loads datasets in the forms users have them:
+/// - MNIST-style IDX folders: `train-images-idx3-ubyte.gz`, `train-labels-idx1-ubyte.gz` and
+///   optionally `t10k-…` (or `test-…`) files; `idx4` image files hold color images (N×H×W×C). Files
+///   may be gzip-compressed (`.gz`) or plain.
+/// - CIFAR-10 in its official binary form: the `cifar-10-binary.tar.gz` archive (any `.tar.gz`,
+///   `.tgz` or `.tar` holding `cifar-10-batches-bin/`) or the unpacked folder (see `CIFARBinaryLoader`).
+/// - Espresso PLA files (`.pla`, `.pla.gz`), one split per file (see `PLALoader`).
+public enum DatasetLoader {
+    /// Where the Debian package dataset-fashion-mnist installs Fashion-MNIST: the default data.
+    public static let defaultLocation = "/usr/share/datasets/fashion-mnist"
+
+    /// Loads a dataset from `path`, whatever its form: a folder of IDX files, a CIFAR-10 binary folder
+    /// (holding `data_batch_1.bin` …, or holding `cifar-10-batches-bin/`), a CIFAR-10 binary archive
+    /// (`.tar.gz`, `.tgz`, `.tar`), or a PLA file (`.pla`, `.pla.gz`), which gives a training split
+    /// and no test split.
+    public static func load(path: String) throws(DatasetError) -> Dataset {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .notFound(path: path)
+        }
+        if isDirectory.boolValue {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            if names.contains(where: { $0.hasPrefix("train-images") }) { return try load(folder: path) }
+            if CIFARBinaryLoader.isBatchFolder(path) { return try CIFARBinaryLoader.load(folder: path) }
+            let nested = path + "/" + CIFARBinaryLoader.folderName
+            if CIFARBinaryLoader.isBatchFolder(nested) { return try CIFARBinaryLoader.load(folder: nested) }
+            return try load(folder: path)
+        }
+        if PLALoader.isPLAPath(path) {
+            return try Dataset(train: PLALoader.load(path: path), test: nil, location: path)
+        }
+        if isArchivePath(path) { return try CIFARBinaryLoader.load(archive: path) }
+        throw .malformed(path: path, reason: "not a dataset: expected a folder of IDX files, a CIFAR-10 "
+                         + "binary folder or archive (.tar.gz, .tgz, .tar), or a PLA file (.pla, .pla.gz)")
+    }
+
+    /// Pairs a training PLA file with a test PLA file; both must have the same number of inputs.
+    public static func load(trainPLA: String, testPLA: String) throws(DatasetError) -> Dataset {
+        let train = try PLALoader.load(path: trainPLA)
+        let test = try PLALoader.load(path: testPLA)
+        return try Dataset(train: train, test: test, location: trainPLA)
+    }
+
+    /// True if `path` names a tar archive: it ends in `.tar.gz`, `.tgz` or `.tar`.
+    public static func isArchivePath(_ path: String) -> Bool {
+        path.hasSuffix(".tar.gz") || path.hasSuffix(".tgz") || path.hasSuffix(".tar")
+    }
+
+    /// Loads the dataset folder at `path`.
+    public static func load(folder path: String) throws(DatasetError) -> Dataset {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .notFound(path: path)
+        }
+        guard isDirectory.boolValue else {
+            throw .malformed(path: path, reason: "not a dataset folder (expected a folder of IDX files)")
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        guard let train = try loadSplit(prefixes: ["train"], folder: path, names: names) else {
+            throw .missingFile(folder: path, expected: "train-images-idx3-ubyte[.gz] (or idx4) with train-labels-idx1-ubyte[.gz]")
+        }
+        let test = try loadSplit(prefixes: ["t10k", "test"], folder: path, names: names)
+        return try Dataset(train: train, test: test, location: path)
+    }
+
+    /// The split whose image file starts with one of `prefixes`, or nil if there is none.
+    static func loadSplit(prefixes: [String], folder: String, names: [String]) throws(DatasetError) -> ImageSet? {
+        for prefix in prefixes {
+            let imageCandidates = ["idx3", "idx4"].flatMap { kind in
+                ["-images-\(kind)-ubyte", "-images.\(kind)-ubyte"].flatMap { [prefix + $0 + ".gz", prefix + $0] }
+            }
+            guard let imageName = imageCandidates.first(where: names.contains) else { continue }
+            let labelCandidates = ["-labels-idx1-ubyte", "-labels.idx1-ubyte"].flatMap { [prefix + $0 + ".gz", prefix + $0] }
+            guard let labelName = labelCandidates.first(where: names.contains) else {
+                throw .missingFile(folder: folder, expected: "\(prefix)-labels-idx1-ubyte[.gz] for \(imageName)")
+            }
+            return try loadPair(images: folder + "/" + imageName, labels: folder + "/" + labelName)
+        }
+        return nil
+    }
+
+    /// Loads one image file and its label file.
+    public static func loadPair(images: String, labels: String) throws(DatasetError) -> ImageSet {
+        let imageTensor: IDXTensor
+        let labelTensor: IDXTensor
+        do {
+            imageTensor = try IDXTensor.read(path: images)
+            labelTensor = try IDXTensor.read(path: labels)
+        } catch {
+            throw .unreadable(error)
+        }
+        return try ImageSet(images: imageTensor, labels: labelTensor)
+    }
+}
