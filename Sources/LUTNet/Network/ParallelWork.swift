@@ -44,9 +44,29 @@ struct SharedBuffer<Element>: @unchecked Sendable {
     let base: UnsafeMutablePointer<Element>
     let count: Int
 
+    /// Shares a buffer whose owner keeps it alive for as long as the workers run.
     init(_ buffer: UnsafeMutableBufferPointer<Element>) {
-        // An empty array's buffer may have no address; a dummy one is never written.
-        self.base = buffer.baseAddress ?? UnsafeMutablePointer<Element>.allocate(capacity: 0)
+        // An empty buffer may have no address; an aligned, never dereferenced one stands in.
+        self.base = buffer.baseAddress
+            ?? UnsafeMutablePointer(bitPattern: MemoryLayout<Element>.alignment).unsafelyUnwrapped
         self.count = buffer.count
     }
+
+    /// A new buffer of `count` copies of `value`; release it with `deallocate()`.
+    static func allocate(count: Int, repeating value: Element) -> SharedBuffer {
+        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(count, 1))
+        buffer.initialize(repeating: value)
+        return SharedBuffer(base: buffer.baseAddress.unsafelyUnwrapped, count: count)
+    }
+
+    private init(base: UnsafeMutablePointer<Element>, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    /// The elements, copied into an array.
+    var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Releases a buffer made by `allocate(count:repeating:)`.
+    func deallocate() { base.deallocate() }
 }

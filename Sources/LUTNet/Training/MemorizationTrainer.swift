@@ -90,14 +90,18 @@ public struct MemorizationTrainer: Sendable {
         let k = shape.k, seed = self.seed, threads = self.threads
         let tableWords = LUTLayer.tableWords(k: k)
         let wiring = RandomWiring.layer(width: width, k: k, sourceCount: inputs.rowCount, seed: seed, layer: index)
-        var tables = [UInt64](repeating: 0, count: width * tableWords)
         var outputs = BitMatrix(rowCount: width, columnCount: inputs.columnCount)
-        var accuracies = [Double](repeating: 0, count: width)
-        var ties = [Int](repeating: 0, count: width)
         let workers = min(threads, max(1, width))
+        // Buffers the workers write, each LUT or worker its own part; released below.
+        let tables = SharedBuffer<UInt64>.allocate(count: width * tableWords, repeating: 0)
+        let out = SharedBuffer<UInt64>.allocate(count: outputs.words.count, repeating: 0)
+        let accuracy = SharedBuffer<Double>.allocate(count: width, repeating: 0)
+        let tied = SharedBuffer<Int>.allocate(count: width, repeating: 0)
         // Counter memory is per worker, not per LUT: 2^(k+1) counters each.
-        var counters = [UInt32](repeating: 0, count: workers << (k + 1))
-        var tieBits = [UInt64](repeating: 0, count: workers * tableWords)
+        let counts = SharedBuffer<UInt32>.allocate(count: workers << (k + 1), repeating: 0)
+        let tieScratch = SharedBuffer<UInt64>.allocate(count: workers * tableWords, repeating: 0)
+        defer { for buffer in [tables, out, tieScratch] { buffer.deallocate() } }
+        defer { accuracy.deallocate(); tied.deallocate(); counts.deallocate() }
         let examples = inputs.columnCount, wordsPerRow = inputs.wordsPerRow, outWords = outputs.wordsPerRow
         inputs.words.withUnsafeBufferPointer { source in
             labels.words.withUnsafeBufferPointer { labelWords in
@@ -105,12 +109,6 @@ public struct MemorizationTrainer: Sendable {
                     let source = SharedBuffer(UnsafeMutableBufferPointer(mutating: source))
                     let labelRow = SharedBuffer(UnsafeMutableBufferPointer(mutating: labelWords))
                     let wires = SharedBuffer(UnsafeMutableBufferPointer(mutating: wiringBuffer))
-                    let tables = SharedBuffer(tables.withUnsafeMutableBufferPointer { $0 })
-                    let out = SharedBuffer(outputs.words.withUnsafeMutableBufferPointer { $0 })
-                    let accuracy = SharedBuffer(accuracies.withUnsafeMutableBufferPointer { $0 })
-                    let tied = SharedBuffer(ties.withUnsafeMutableBufferPointer { $0 })
-                    let counts = SharedBuffer(counters.withUnsafeMutableBufferPointer { $0 })
-                    let tieScratch = SharedBuffer(tieBits.withUnsafeMutableBufferPointer { $0 })
                     ParallelWork.forEach(count: width, threads: workers, chunk: 4) { worker, luts in
                         let myCounts = counts.base + (worker << (k + 1))
                         let myTies = tieScratch.base + worker * tableWords
@@ -131,8 +129,9 @@ public struct MemorizationTrainer: Sendable {
                 }
             }
         }
-        let layer = LUTLayer(k: k, width: width, sourceCount: inputs.rowCount, inputs: wiring, tables: tables)
-        return (layer, outputs, accuracies, ties.reduce(0, +))
+        outputs.words = out.array
+        let layer = LUTLayer(k: k, width: width, sourceCount: inputs.rowCount, inputs: wiring, tables: tables.array)
+        return (layer, outputs, accuracy.array, tied.array.reduce(0, +))
     }
 
     /// Accuracy of every row of `outputs` against `labels`.
