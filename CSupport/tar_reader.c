@@ -242,6 +242,23 @@ static lutnet_tar_status finish(lutnet_tar_reader *reader, char *message, size_t
     return LUTNET_TAR_END;
 }
 
+/// An archive that ends right after a long-name or pax header: the entry it describes is missing.
+static lutnet_tar_status dangling_extension(lutnet_tar_reader *reader, char *message, size_t capacity) {
+    lutnet_format_message(message, capacity,
+                          "%s: tar archive is truncated: it ends after an extension header, before "
+                          "the entry that header describes", reader->path);
+    return LUTNET_TAR_TRUNCATED;
+}
+
+/// A size no archive can hold (it would wrap the reader's offsets).
+static lutnet_tar_status size_too_large(lutnet_tar_reader *reader, const char *name, uint64_t size,
+                                        uint64_t header_offset, char *message, size_t capacity) {
+    lutnet_format_message(message, capacity, "%s: the header of '%s' at byte %llu gives an impossible size of %llu bytes",
+                          reader->path, printable(name) ? name : "?", (unsigned long long)header_offset,
+                          (unsigned long long)size);
+    return LUTNET_TAR_BAD_HEADER;
+}
+
 lutnet_tar_status lutnet_tar_next(lutnet_tar_reader *restrict reader,
                                   lutnet_tar_entry *restrict entry, char *restrict message,
                                   size_t message_capacity) {
@@ -257,13 +274,15 @@ lutnet_tar_status lutnet_tar_next(lutnet_tar_reader *restrict reader,
 
     char long_name[LUTNET_TAR_NAME_CAPACITY];
     int has_long_name = 0, has_pax_size = 0;
+    int pending_extension = 0; // an extension header was read: an entry must follow
     uint64_t pax_size = 0;
     for (;;) {
         uint8_t header[BLOCK];
         uint64_t header_offset = reader->offset, got = 0;
         status = read_exact(reader, header, BLOCK, "a tar header", &got, message, message_capacity);
-        if (status == LUTNET_TAR_TRUNCATED && got == 0 && !has_long_name && !has_pax_size)
+        if (status == LUTNET_TAR_TRUNCATED && got == 0 && !pending_extension)
             return finish(reader, message, message_capacity);
+        if (status == LUTNET_TAR_TRUNCATED && got == 0) return dangling_extension(reader, message, message_capacity);
         if (status == LUTNET_TAR_TRUNCATED)
             lutnet_format_message(message, message_capacity,
                                   "%s: tar archive is truncated: it ends inside the header at byte %llu",
@@ -271,6 +290,7 @@ lutnet_tar_status lutnet_tar_next(lutnet_tar_reader *restrict reader,
         if (status != LUTNET_TAR_OK) return status;
 
         if (all_zero(header, BLOCK)) {
+            if (pending_extension) return dangling_extension(reader, message, message_capacity);
             // End of archive: a second zero block (or the end of the file) must follow.
             status = read_exact(reader, header, BLOCK, "the end of the archive", &got, message,
                                 message_capacity);
@@ -299,7 +319,9 @@ lutnet_tar_status lutnet_tar_next(lutnet_tar_reader *restrict reader,
                                   (unsigned long long)header_offset);
             return LUTNET_TAR_BAD_HEADER;
         }
+        if (size > (uint64_t)INT64_MAX) return size_too_large(reader, name, size, header_offset, message, message_capacity);
         char type = (char)header[156];
+        if (type == 'L' || type == 'x' || type == 'g' || type == 'K') pending_extension = 1;
         if (type == 'L') { // GNU long name: the data is the next entry's name
             if (size >= LUTNET_TAR_NAME_CAPACITY) {
                 lutnet_format_message(message, message_capacity,
@@ -343,6 +365,7 @@ lutnet_tar_status lutnet_tar_next(lutnet_tar_reader *restrict reader,
             memcpy(name, joined, sizeof name);
         }
         if (has_pax_size) size = pax_size;
+        if (size > (uint64_t)INT64_MAX) return size_too_large(reader, name, size, header_offset, message, message_capacity);
         int has_data = 1;
         switch (type) {
         case '0': case '\0': case '7': entry->type = LUTNET_TAR_REGULAR; break;
@@ -351,8 +374,8 @@ lutnet_tar_status lutnet_tar_next(lutnet_tar_reader *restrict reader,
         default: entry->type = LUTNET_TAR_OTHER; break;
         }
         if (!has_data) size = 0;
-        memcpy(entry->name, name, sizeof entry->name);
-        memcpy(reader->current, name, sizeof reader->current);
+        snprintf(entry->name, sizeof entry->name, "%s", name);
+        snprintf(reader->current, sizeof reader->current, "%s", name);
         entry->size = size;
         reader->size = size;
         reader->remaining = size;

@@ -1,0 +1,70 @@
+import Foundation
+import XCTest
+@testable import LUTNet
+
+/// Damaged tar headers built by hand: sizes that would wrap the reader's offsets, and extension
+/// headers with no entry after them.
+final class TarHeaderTests: XCTestCase {
+    /// A 512-byte ustar header for `name` of `size` bytes and type `type`, with its checksum.
+    func header(name: String, size: UInt64, type: Character, binarySize: Bool = false) -> [UInt8] {
+        var block = [UInt8](repeating: 0, count: 512)
+        for (i, byte) in name.utf8.prefix(100).enumerated() { block[i] = byte }
+        if binarySize {
+            // GNU base-256 form: the high bit of the first byte, then the value big-endian.
+            block[124] = 0x80
+            for i in 0..<8 { block[124 + 4 + i] = UInt8(truncatingIfNeeded: size >> UInt64(8 * (7 - i))) }
+        } else {
+            for (i, byte) in String(format: "%011llo", size).utf8.enumerated() { block[124 + i] = byte }
+        }
+        block[156] = UInt8(ascii: type.unicodeScalars.first ?? "0")
+        for (i, byte) in "ustar\u{0}00".utf8.enumerated() { block[257 + i] = byte }
+        for i in 148..<156 { block[i] = UInt8(ascii: " ") }
+        let sum = block.reduce(0) { $0 + Int($1) }
+        for (i, byte) in String(format: "%06o", sum).utf8.enumerated() { block[148 + i] = byte }
+        block[154] = 0
+        return block
+    }
+
+    func write(_ blocks: [[UInt8]]) throws -> String {
+        let path = try Fixtures.temporaryFolder(for: self).appendingPathComponent("crafted.tar").path
+        FileManager.default.createFile(atPath: path, contents: Data(blocks.flatMap { $0 }))
+        return path
+    }
+
+    func errorKind(reading path: String) -> ArchiveReadError? {
+        do {
+            let reader = try TarArchiveReader(path: path)
+            while try reader.next() != nil {}
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    func testASizeThatWouldWrapTheOffsetsIsRefused() throws {
+        let data = [UInt8](repeating: 0x41, count: 512)
+        let path = try write([header(name: "big.bin", size: .max, type: "0", binarySize: true), data,
+                              [UInt8](repeating: 0, count: 1024)])
+        let error = try XCTUnwrap(errorKind(reading: path), "an impossible size was accepted")
+        XCTAssertEqual(error.kind, .badHeader)
+        XCTAssertTrue(error.message.contains("impossible size"), error.message)
+    }
+
+    func testAnArchiveEndingAfterAnExtensionHeaderIsTruncated() throws {
+        var name = [UInt8](repeating: 0, count: 512)
+        for (i, byte) in "a/long/name.bin".utf8.enumerated() { name[i] = byte }
+        for ending in [[[UInt8]](), [[UInt8](repeating: 0, count: 1024)]] {
+            let path = try write([header(name: "././@LongLink", size: 15, type: "L"), name] + ending)
+            let error = try XCTUnwrap(errorKind(reading: path), "a dangling long-name header was accepted")
+            XCTAssertEqual(error.kind, .truncatedArchive)
+            XCTAssertTrue(error.message.contains("ends after an extension header"), error.message)
+        }
+    }
+
+    func testAWellFormedCraftedArchiveReads() throws {
+        var data = [UInt8](repeating: 0, count: 512)
+        for i in 0..<5 { data[i] = UInt8(ascii: "x") }
+        let path = try write([header(name: "five.txt", size: 5, type: "0"), data, [UInt8](repeating: 0, count: 1024)])
+        XCTAssertNil(errorKind(reading: path))
+    }
+}
