@@ -44,9 +44,8 @@ final class KernelEquivalenceTests: XCTestCase {
                     XCTAssertEqual(lutnet_popcount(out, 64 * out.count), UInt64(expected.reduce(0) { $0 + Int($1) }),
                                    "bits past the last example must be zero")
                 }
-                var addresses = [UInt16](repeating: 0, count: examples)
-                lutnet_gather_addresses(matrix.words, matrix.wordsPerRow, inputs, UInt32(k), examples, &addresses)
-                XCTAssertEqual(addresses.map(Int.init),
+                let layer = LUTLayer(k: k, width: 1, sourceCount: 30, inputs: inputs, tables: table)
+                XCTAssertEqual(layer.patterns(of: 0, on: matrix).map(Int.init),
                                (0..<examples).map { ReferenceMemorization.pattern(matrix, inputs: inputs, example: $0) })
             }
         }
@@ -63,6 +62,18 @@ final class KernelEquivalenceTests: XCTestCase {
             XCTAssertEqual(table, ReferenceMemorization.table(counts: counts, k: k, tieBits: ties), "k=\(k)")
             XCTAssertEqual(Int(tied), (0..<(1 << k)).filter { counts[2 * $0] == counts[2 * $0 + 1] }.count)
         }
+    }
+
+    func testTheDispatchingKernelsRunTheBestVariant() {
+        let matrix = ReferenceMemorization.randomMatrix(rows: 20, columns: 200, seed: 8)
+        let labels = ReferenceMemorization.randomMatrix(rows: 1, columns: 200, seed: 9)
+        let inputs: [UInt32] = [3, 1, 4, 15, 9, 2]
+        var best = [UInt32](repeating: 0, count: 2 << 6), dispatched = best
+        lutnet_count_patterns_variant(lutnet_best_kernel_variant(), matrix.words, matrix.wordsPerRow, inputs, 6,
+                                      labels.words, 200, &best)
+        lutnet_count_patterns(matrix.words, matrix.wordsPerRow, inputs, 6, labels.words, 200, &dispatched)
+        XCTAssertEqual(best, dispatched)
+        XCTAssertEqual(KernelInfo.variantName, lutnet_best_kernel_variant() == LUTNET_KERNEL_AVX512 ? "avx512" : "portable")
     }
 
     func testPopcountAndAgreementsOnHandMadeRows() {

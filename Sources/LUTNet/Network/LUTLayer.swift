@@ -36,6 +36,18 @@ public struct LUTLayer: Sendable, Equatable {
         tables[lut * tableWords + pattern / 64] >> UInt64(pattern % 64) & 1 == 1
     }
 
+    /// The input pattern LUT `lut` sees for every example of `input` (bit j is its input j): what
+    /// its table is indexed by.
+    public func patterns(of lut: Int, on input: BitMatrix) -> [UInt16] {
+        precondition(input.rowCount == sourceCount && (0..<width).contains(lut), "no such LUT or input")
+        var patterns = [UInt16](repeating: 0, count: input.columnCount)
+        inputs.withUnsafeBufferPointer { wiring in
+            lutnet_gather_addresses(input.words, input.wordsPerRow, wiring.baseAddress.map { $0 + lut * k },
+                                    UInt32(k), input.columnCount, &patterns)
+        }
+        return patterns
+    }
+
     /// The layer's outputs for every example of `input` (rows: sources, columns: examples); one
     /// row per LUT.
     public func evaluate(_ input: BitMatrix, threads: Int) -> BitMatrix {

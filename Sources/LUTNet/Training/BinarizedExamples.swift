@@ -14,11 +14,12 @@ public struct BinarizedExamples: Sendable {
     /// Binarizes the examples of `images` that take part in `task`. Both groups must have examples.
     public init(images: ImageSet, task: BinaryTask, threshold: UInt8, split: String) throws(ConfigurationError) {
         let (indices, binary) = task.select(from: images.labels)
-        let ones = binary.reduce(0) { $0 + Int($1) }
+        let labels = BitMatrix(bits: binary)
+        let ones = Int(lutnet_popcount(labels.words, binary.count))
         if ones == binary.count { throw .emptyTaskGroup(task: task.description, group: 0, split: split) }
         if ones == 0 { throw .emptyTaskGroup(task: task.description, group: 1, split: split) }
         self.inputs = BitMatrix(binarizing: images, indices: indices, threshold: threshold)
-        self.labels = BitMatrix(bits: binary)
+        self.labels = labels
     }
 
     /// Examples from ready-made bits.
