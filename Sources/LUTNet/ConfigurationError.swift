@@ -1,3 +1,5 @@
+import Foundation
+
 /// An impossible option or combination of options. The description says which and why.
 public enum ConfigurationError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A task string that cannot be parsed or names overlapping or empty groups.
@@ -12,6 +14,8 @@ public enum ConfigurationError: Error, CustomStringConvertible, Equatable, Senda
     case invalidThreshold(Int)
     /// A model whose input size differs from the data's feature count.
     case inputSizeMismatch(modelInputs: Int, dataFeatures: Int, source: String)
+    /// A network whose training needs more memory than the machine has (bytes).
+    case networkTooLarge(shape: String, needed: Double, available: Double)
     /// Any other impossible value.
     case invalidValue(option: String, reason: String)
 
@@ -30,6 +34,9 @@ public enum ConfigurationError: Error, CustomStringConvertible, Equatable, Senda
             "threshold \(threshold) is not supported: use 1 to 255 (a pixel is 1 when value >= threshold)"
         case .inputSizeMismatch(let modelInputs, let dataFeatures, let source):
             "\(source): the data has \(dataFeatures) input bits per example but the model reads \(modelInputs)"
+        case .networkTooLarge(let shape, let needed, let available):
+            "network \(shape): training needs about \(String(format: "%.1f", needed / 1e9)) GB but the machine has "
+                + "\(String(format: "%.1f", available / 1e9)) GB; use fewer or narrower layers, a smaller k or fewer threads"
         case .invalidValue(let option, let reason):
             "invalid \(option): \(reason)"
         }

@@ -150,8 +150,8 @@ final class CAPIExampleTests: XCTestCase {
         XCTAssertTrue(outcome.output.hasSuffix("91 cases, 0 failed\n"), outcome.transcript)
         let expectations = [
             "train_k_seventeen: LUTNET_ERROR_INVALID_PARAMETERS: lutnet_train: k = 17 is not supported",
-            "train_network_too_large: LUTNET_ERROR_INVALID_PARAMETERS: lutnet_train: a network of k=16, 5x16777216",
-            "train_too_many_workers: LUTNET_ERROR_INVALID_PARAMETERS: lutnet_train: a network of k=16, 1x1000000",
+            "train_network_too_large: LUTNET_ERROR_INVALID_PARAMETERS: lutnet_train: network k=16, 5x16777216 + 1 output LUT: training needs about",
+            "train_too_many_workers: LUTNET_ERROR_INVALID_PARAMETERS: lutnet_train: network k=16, 1x1000000 + 1 output LUT: training needs about",
             "load_null_folder: LUTNET_ERROR_NULL_ARGUMENT: lutnet_dataset_load: folder is NULL",
             "load_missing_folder: LUTNET_ERROR_DATASET: /nonexistent/lutnet-data: no such file or folder",
             "load_truncated_idx: LUTNET_ERROR_DATASET: \(scratch.path)/train-images-idx3-ubyte:",

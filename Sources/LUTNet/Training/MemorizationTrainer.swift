@@ -40,9 +40,7 @@ public struct MemorizationTrainer: Sendable {
         let needed = estimatedBytes(trainExamples: trainExamples, testExamples: testExamples)
         let available = Double(ProcessInfo.processInfo.physicalMemory)
         guard needed <= available else {
-            throw .invalidLayers(shape.description, reason: String(
-                format: "training needs about %.1f GB but the machine has %.1f GB; use fewer or narrower layers, a smaller k or fewer threads",
-                needed / 1e9, available / 1e9))
+            throw .networkTooLarge(shape: shape.description, needed: needed, available: available)
         }
     }
 
