@@ -97,4 +97,11 @@ final class CommandLineTests: XCTestCase {
         try assertFails(["baseline", "--data", data, "--features", "colors"], saying: "invalid --features")
         try assertFails(["compare", "--data", data, "--task", "0:11"], saying: "group B has no examples")
     }
+
+    func testExperimentsRefuseImpossibleOptions() throws {
+        let data = Fixtures.path("tiny")
+        try assertFails(["experiment", "k-sweep", "--data", data, "--seeds", "99999999999"],
+                        saying: "invalid --seeds: 99999999999 seeds; use 1 to 10000")
+        try assertFails(["experiment", "iwls", "--dir", data, "--seeds", "10001"], saying: "invalid --seeds")
+    }
 }

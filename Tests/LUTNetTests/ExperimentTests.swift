@@ -234,6 +234,9 @@ final class ExperimentTests: XCTestCase {
             return "no error"
         }
         XCTAssertTrue(message { _ = try ExperimentSettings(data: "d", threshold: 128, seedCount: 0) }.contains("--seeds"))
+        XCTAssertTrue(message { _ = try ExperimentSettings(data: "d", threshold: 128, seedCount: 99_999_999_999) }
+            .contains("invalid --seeds: 99999999999 seeds; use 1 to 10000"))
+        XCTAssertEqual(try ExperimentSettings(data: "d", threshold: 128, seedCount: ExperimentSettings.maxSeeds).seeds.count, 10_000)
         XCTAssertTrue(message { _ = try KSweepExperiment(settings: try self.settings(), task: task, ks: [], hiddenWidths: [8]) }.contains("--ks"))
         XCTAssertTrue(message { _ = try KSweepExperiment(settings: try self.settings(), task: task, ks: [4, 17], hiddenWidths: [8]) }
             .contains("k = 17 is not supported"))
