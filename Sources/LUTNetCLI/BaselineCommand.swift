@@ -26,6 +26,7 @@ struct BaselineCommand: ParsableCommand {
 
     func run() throws {
         let threshold = try dataOptions.binarizationThreshold()
+        let threads = try ParallelWork.validated(threads: threads)
         _ = try baselineOptions.solverOptions(threads: threads)
         _ = try baselineOptions.featureKind()
         var clock = Stopwatch()

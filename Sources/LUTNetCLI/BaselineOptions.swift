@@ -24,11 +24,27 @@ struct BaselineOptions: ParsableArguments {
         return kind
     }
 
-    /// The validated solver options.
+    /// The validated solver options; an impossible value is refused naming its option.
     func solverOptions(threads: Int) throws -> LogisticRegression.Options {
+        try Self.check(c: c, tolerance: tolerance, maxIterations: maxIterations)
+        let threads = try ParallelWork.validated(threads: threads)
         let options = LogisticRegression.Options(c: c, tolerance: tolerance, maxIterations: maxIterations, threads: threads)
         try options.validate()
         return options
+    }
+
+    /// Throws `ConfigurationError.invalidValue` naming `--C`, `--tolerance` or `--max-iterations`
+    /// when that value is impossible.
+    static func check(c: Double, tolerance: Double, maxIterations: Int) throws(ConfigurationError) {
+        guard c.isFinite, c > 0 else {
+            throw .invalidValue(option: "--C", reason: "\(c); the inverse regularization strength must be a finite number > 0")
+        }
+        guard tolerance.isFinite, tolerance > 0 else {
+            throw .invalidValue(option: "--tolerance", reason: "\(tolerance); the gradient tolerance must be a finite number > 0")
+        }
+        guard maxIterations >= 1 else {
+            throw .invalidValue(option: "--max-iterations", reason: "\(maxIterations); allow at least 1 Newton iteration")
+        }
     }
 
     /// Fits the baseline on the task's training examples of `dataset` and measures it.

@@ -26,9 +26,10 @@ struct ComparisonOptions: ParsableArguments {
         }
         return try c.split(separator: ",", omittingEmptySubsequences: false).map { item in
             let text = item.trimmingCharacters(in: .whitespaces)
-            guard let value = Double(text), value.isFinite, value > 0 else {
-                throw ConfigurationError.invalidValue(option: "--C", reason: "'\(text)' is not a number > 0")
+            guard let value = Double(text) else {
+                throw ConfigurationError.invalidValue(option: "--C", reason: "'\(text)' is not a number")
             }
+            try BaselineOptions.check(c: value, tolerance: tolerance, maxIterations: maxIterations)
             let settings = BaselineSettings(features: kind, c: value, tolerance: tolerance, maxIterations: maxIterations)
             try settings.options(threads: 1).validate()
             return settings

@@ -93,7 +93,12 @@ final class CommandLineTests: XCTestCase {
 
     func testBaselineRefusesImpossibleOptions() throws {
         let data = Fixtures.path("tiny")
-        try assertFails(["baseline", "--data", data, "--C", "0"], saying: "invalid C = 0.0")
+        try assertFails(["baseline", "--data", data, "--C", "0"], saying: "invalid --C: 0.0")
+        try assertFails(["baseline", "--data", data, "--threads=-3"], saying: "invalid --threads: -3 threads; use 1 to 1024")
+        try assertFails(["baseline", "--data", data, "--max-iterations", "0"], saying: "invalid --max-iterations: 0")
+        try assertFails(["baseline", "--data", data, "--tolerance", "0"], saying: "invalid --tolerance: 0.0")
+        try assertFails(["experiment", "compare", "--data", data, "--C", "1,-2"], saying: "invalid --C: -2.0")
+        try assertFails(["experiment", "compare", "--data", data, "--max-iterations", "0"], saying: "invalid --max-iterations")
         try assertFails(["baseline", "--data", data, "--features", "colors"], saying: "invalid --features")
         try assertFails(["compare", "--data", data, "--task", "0:11"], saying: "group B has no examples")
     }
@@ -103,5 +108,11 @@ final class CommandLineTests: XCTestCase {
         try assertFails(["experiment", "k-sweep", "--data", data, "--seeds", "99999999999"],
                         saying: "invalid --seeds: 99999999999 seeds; use 1 to 10000")
         try assertFails(["experiment", "iwls", "--dir", data, "--seeds", "10001"], saying: "invalid --seeds")
+        for command in ["k-sweep", "depth", "width", "random-labels", "pairs", "compare"] {
+            // Refused before any data is read: the data folder does not exist.
+            try assertFails(["experiment", command, "--data", "/nonexistent/data", "--threads", "0"],
+                            saying: "invalid --threads: 0 threads; use 1 to 1024")
+        }
+        try assertFails(["experiment", "iwls", "--dir", "/nonexistent/data", "--threads", "5000"], saying: "invalid --threads: 5000")
     }
 }
