@@ -4,7 +4,7 @@ import LUTNet
 
 /// Options of the logistic-regression baseline, shared by `baseline` and `compare`.
 struct BaselineOptions: ParsableArguments {
-    @Option(name: .customLong("C"), help: "Inverse regularization strength (scikit-learn's C), > 0.")
+    @Option(name: .customLong("C"), help: "Inverse regularization strength (scikit-learn's C), 1e-12 to 1e12.")
     var c: Double = 1
 
     @Option(help: "Baseline features: 'bits' (byte >= threshold, what a LUT network sees) or 'pixels' (byte / 255).")
@@ -36,8 +36,9 @@ struct BaselineOptions: ParsableArguments {
     /// Throws `ConfigurationError.invalidValue` naming `--C`, `--tolerance` or `--max-iterations`
     /// when that value is impossible.
     static func check(c: Double, tolerance: Double, maxIterations: Int) throws(ConfigurationError) {
-        guard c.isFinite, c > 0 else {
-            throw .invalidValue(option: "--C", reason: "\(c); the inverse regularization strength must be a finite number > 0")
+        guard LogisticRegression.Options.regularizationRange.contains(c) else {
+            throw .invalidValue(option: "--C", reason: "\(c); the inverse regularization strength must be a number from "
+                                + LogisticRegression.Options.regularizationRangeText + ", where the fit's arithmetic is sound")
         }
         guard tolerance.isFinite, tolerance > 0 else {
             throw .invalidValue(option: "--tolerance", reason: "\(tolerance); the gradient tolerance must be a finite number > 0")

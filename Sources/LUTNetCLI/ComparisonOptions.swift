@@ -6,7 +6,7 @@ struct ComparisonOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Fit the logistic-regression baseline beside the networks.")
     var baseline = true
 
-    @Option(name: .customLong("C"), help: "The baseline's inverse regularization strengths (scikit-learn's C), each > 0 and its own method: one value or a list (e.g. 1,0.01).")
+    @Option(name: .customLong("C"), help: "The baseline's inverse regularization strengths (scikit-learn's C), each 1e-12 to 1e12 and its own method: one value or a list (e.g. 1,0.01).")
     var c: String = "1"
 
     @Option(help: "Baseline features: 'bits' (byte >= threshold, what a LUT network sees) or 'pixels' (byte / 255).")

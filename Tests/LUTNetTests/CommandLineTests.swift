@@ -94,6 +94,8 @@ final class CommandLineTests: XCTestCase {
     func testBaselineRefusesImpossibleOptions() throws {
         let data = Fixtures.path("tiny")
         try assertFails(["baseline", "--data", data, "--C", "0"], saying: "invalid --C: 0.0")
+        try assertFails(["baseline", "--data", data, "--C", "1e39"], saying: "invalid --C: 1e+39; the inverse regularization strength must be a number from 1e-12 to 1e+12")
+        try assertFails(["baseline", "--data", data, "--C", "1e-46"], saying: "invalid --C: 1e-46")
         try assertFails(["baseline", "--data", data, "--threads=-3"], saying: "invalid --threads: -3 threads; use 1 to 1024")
         try assertFails(["baseline", "--data", data, "--max-iterations", "0"], saying: "invalid --max-iterations: 0")
         try assertFails(["baseline", "--data", data, "--tolerance", "0"], saying: "invalid --tolerance: 0.0")

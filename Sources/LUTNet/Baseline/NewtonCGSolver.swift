@@ -46,8 +46,9 @@ struct NewtonCGSolver {
     var threads = 1
 
     /// Minimizes the objective of `passes` from w = 0 and the bias that fits the class balance, until
-    /// max |gradient| / (C·n) ≤ `tolerance` or `maxIterations` Newton iterations.
-    func solve(_ passes: LogisticLossPasses, tolerance: Double, maxIterations: Int) -> Outcome {
+    /// max |gradient| / (C·n) ≤ `tolerance` or `maxIterations` Newton iterations. Throws
+    /// `BaselineError.nonFiniteFit` when the gradient or the objective is not a finite number.
+    func solve(_ passes: LogisticLossPasses, tolerance: Double, maxIterations: Int) throws(BaselineError) -> Outcome {
         let n = passes.matrix.exampleCount, d = passes.matrix.featureCount, c = passes.c
         let targets = passes.targets
         let positive = targets.reduce(0, +) / Double(n)
@@ -63,6 +64,9 @@ struct NewtonCGSolver {
         }
         while true {
             let (gradient, diagonal) = passes.gradient(z: z, weights: parameters, withDiagonal: subsample == nil)
+            guard gradient.allSatisfy(\.isFinite) else {
+                throw .nonFiniteFit(source: passes.matrix.source, c: c, quantity: "gradient")
+            }
             gradientMaxNorm = gradient.reduce(0) { max($0, abs($1)) } / (c * Double(n))
             if gradientMaxNorm <= tolerance { converged = true; break }
             if iterations >= maxIterations { break }
@@ -118,6 +122,9 @@ struct NewtonCGSolver {
         var loss = 0.0
         for i in 0..<n { loss += softplus(z[i]) - targets[i] * z[i] }
         let penalty = parameters.prefix(d).reduce(0) { $0 + $1 * $1 } / 2
+        guard (c * loss + penalty).isFinite else {
+            throw .nonFiniteFit(source: passes.matrix.source, c: c, quantity: "objective")
+        }
         return Outcome(parameters: parameters, iterations: iterations, conjugateGradientSteps: steps,
                        converged: converged, gradientMaxNorm: gradientMaxNorm, objective: c * loss + penalty)
     }
