@@ -52,9 +52,14 @@ struct BaselineOptions: ParsableArguments {
     func fit(dataset: Dataset, task: BinaryTask, threshold: UInt8, threads: Int) throws -> BaselineOutcome {
         let baseline = try TaskBaseline(train: dataset.train, task: task, features: try featureKind(), threshold: threshold,
                                         options: try solverOptions(threads: threads))
-        if !baseline.fit.converged {
-            Console.progress("warning: the baseline stopped at the iteration cap (\(maxIterations)) with "
-                             + "max |gradient| / (C·n) = \(baseline.fit.gradientMaxNorm) above the tolerance \(tolerance)")
+        let gradient = "max |gradient| / (C·n) = \(baseline.fit.gradientMaxNorm) above the tolerance \(tolerance)"
+        switch baseline.fit.stopReason {
+        case .converged: break
+        case .iterationCap:
+            Console.progress("warning: the baseline stopped at the iteration cap (\(maxIterations)) with " + gradient)
+        case .noDescent:
+            Console.progress("warning: the baseline stopped after \(baseline.fit.iterations) iterations because no step "
+                             + "decreased the objective (the limit of Float precision), with " + gradient)
         }
         let test = try dataset.test.map { try baseline.evaluate(on: $0) }
         return BaselineOutcome(fit: baseline.fit, kind: baseline.features, trainExamples: baseline.trainExamples,

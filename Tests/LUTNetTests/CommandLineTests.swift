@@ -105,6 +105,19 @@ final class CommandLineTests: XCTestCase {
         try assertFails(["compare", "--data", data, "--task", "0:11"], saying: "group B has no examples")
     }
 
+    func testBaselineSaysWhyItStopped() throws {
+        let data = Fixtures.path("tiny")
+        let capped = try run(["baseline", "--data", data, "--json", "--max-iterations", "1", "--tolerance", "1e-12"])
+        XCTAssertEqual(capped.status, 0, capped.errors)
+        XCTAssertTrue(capped.output.contains("\"stopReason\" : \"iteration-cap\""), capped.output)
+        XCTAssertTrue(capped.errors.contains("stopped at the iteration cap (1)"), capped.errors)
+        let floor = try run(["baseline", "--data", data, "--json", "--tolerance", "1e-15"])
+        XCTAssertEqual(floor.status, 0, floor.errors)
+        XCTAssertTrue(floor.output.contains("\"stopReason\" : \"no-descent\""), floor.output)
+        XCTAssertTrue(floor.errors.contains("no step decreased the objective"), floor.errors)
+        XCTAssertFalse(floor.errors.contains("iteration cap"), floor.errors)
+    }
+
     func testExperimentsRefuseImpossibleOptions() throws {
         let data = Fixtures.path("tiny")
         try assertFails(["experiment", "k-sweep", "--data", data, "--seeds", "99999999999"],

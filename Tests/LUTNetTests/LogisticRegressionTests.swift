@@ -51,7 +51,7 @@ final class LogisticRegressionTests: XCTestCase {
                 } else {
                     singleThreaded = outcome.parameters
                 }
-                XCTAssertTrue(outcome.converged, "\(preconditioner), \(threads) threads")
+                XCTAssertEqual(outcome.stopReason, .converged, "\(preconditioner), \(threads) threads")
                 for (ours, theirs) in zip(outcome.parameters, reference.weights + [reference.bias]) {
                     XCTAssertEqual(ours, theirs, accuracy: 1e-4, "\(preconditioner), \(threads) threads")
                 }
@@ -138,6 +138,7 @@ final class LogisticRegressionTests: XCTestCase {
         let fit = try LogisticRegression.fit(features: problem.matrix, labels: problem.labels,
                                              options: .init(tolerance: 1e-12, maxIterations: 1))
         XCTAssertFalse(fit.converged)
+        XCTAssertEqual(fit.stopReason, .iterationCap)
         XCTAssertEqual(fit.iterations, 1)
         XCTAssertGreaterThan(fit.gradientMaxNorm, 1e-12)
     }
@@ -202,6 +203,7 @@ final class LogisticRegressionTests: XCTestCase {
         // C = 1e-12: w ≈ C·n/2 = 5e-11, tiny but positive, so every example is still right.
         let weak = try LogisticRegression.fit(features: matrix, labels: labels, options: .init(c: 1e-12, tolerance: 1e-7))
         XCTAssertTrue(weak.converged)
+        XCTAssertEqual(weak.stopReason, .converged)
         XCTAssertEqual(weak.weights[0], 5e-11, accuracy: 1e-14)
         XCTAssertEqual(try weak.accuracy(on: matrix, labels: labels), 1)
         // C = 1e12: w solves w = 1e14·(1 − σ(w)), about 28.9; the residuals scaled by C would be
@@ -217,6 +219,18 @@ final class LogisticRegressionTests: XCTestCase {
         XCTAssertTrue(strong.objective.isFinite)
         XCTAssertEqual(strong.weights[0], low, accuracy: 0.02 * low)
         XCTAssertEqual(try strong.accuracy(on: matrix, labels: labels), 1)
+    }
+
+    func testATolerancePastFloatPrecisionStopsWithoutDescent() throws {
+        // 1e-15 is below the floor the Float products put under the gradient: the fit stops when
+        // no step decreases the objective, long before the iteration cap, and says so.
+        let problem = SeededProblem(examples: 300, features: 5, seed: 7)
+        let fit = try LogisticRegression.fit(features: problem.matrix, labels: problem.labels,
+                                             options: .init(tolerance: 1e-15, maxIterations: 100))
+        XCTAssertEqual(fit.stopReason, .noDescent)
+        XCTAssertFalse(fit.converged)
+        XCTAssertLessThan(fit.iterations, 100)
+        XCTAssertGreaterThan(fit.gradientMaxNorm, 1e-15)
     }
 
     func testANonFiniteGradientIsAnErrorNotConvergence() throws {

@@ -87,7 +87,7 @@ public struct LogisticRegression: Sendable, Equatable {
         return LogisticRegressionFit(
             model: LogisticRegression(weights: Array(outcome.parameters.prefix(d)), bias: outcome.parameters[d]),
             iterations: outcome.iterations, conjugateGradientSteps: outcome.conjugateGradientSteps,
-            passes: passes.passes, converged: outcome.converged, gradientMaxNorm: outcome.gradientMaxNorm,
+            passes: passes.passes, stopReason: outcome.stopReason, gradientMaxNorm: outcome.gradientMaxNorm,
             objective: outcome.objective,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
             options: options)
@@ -150,8 +150,24 @@ public struct LogisticRegressionFit: Sendable {
     /// Sweeps over the feature matrix: one per gradient, one per Hessian-vector product (whose
     /// forward and transposed `sgemv` run block by block, the block still in cache for the second).
     public let passes: Int
-    /// True when the gradient reached the tolerance; false when the iteration cap stopped the fit.
-    public let converged: Bool
+    /// Why the fit stopped.
+    public enum StopReason: String, Sendable, Equatable, Codable, CaseIterable, CustomStringConvertible {
+        /// max |gradient| / (C·n) reached the tolerance.
+        case converged
+        /// The iteration cap (`Options.maxIterations`) was reached first.
+        case iterationCap = "iteration-cap"
+        /// No step along the Newton direction decreased the objective (the Float products' floor
+        /// under the gradient was reached before the tolerance).
+        case noDescent = "no-descent"
+
+        /// The name written to results files and JSON: `converged`, `iteration-cap`, `no-descent`.
+        public var description: String { rawValue }
+    }
+
+    /// Why the fit stopped.
+    public let stopReason: StopReason
+    /// True when the gradient reached the tolerance (`stopReason == .converged`).
+    public var converged: Bool { stopReason == .converged }
     /// max |gradient| / (C·n) at the returned parameters (scikit-learn's scale).
     public let gradientMaxNorm: Double
     /// C · Σ log-loss + ½‖w‖² at the returned parameters.

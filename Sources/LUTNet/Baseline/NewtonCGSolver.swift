@@ -28,8 +28,8 @@ struct NewtonCGSolver {
         var iterations: Int
         /// Conjugate-gradient steps, over all iterations.
         var conjugateGradientSteps: Int
-        /// True when the gradient fell below the tolerance.
-        var converged: Bool
+        /// Why the iterations stopped.
+        var stopReason: LogisticRegressionFit.StopReason
         /// max |∂f/∂θⱼ| / (C·n) at the final parameters.
         var gradientMaxNorm: Double
         /// C · Σ log-loss + ½‖w‖² at the final parameters.
@@ -55,7 +55,8 @@ struct NewtonCGSolver {
         var parameters = [Double](repeating: 0, count: d + 1)
         parameters[d] = log(positive / (1 - positive))
         var z = [Double](repeating: parameters[d], count: n)
-        var iterations = 0, steps = 0, converged = false, gradientMaxNorm = Double.infinity
+        var iterations = 0, steps = 0, gradientMaxNorm = Double.infinity
+        var stopReason = LogisticRegressionFit.StopReason.iterationCap
         var stepValues = [Double](repeating: 0, count: n)
         var directionValues = [Double](repeating: 0, count: n)
         var subsample: SubsampleHessian?
@@ -68,8 +69,8 @@ struct NewtonCGSolver {
                 throw .nonFiniteFit(source: passes.matrix.source, c: c, quantity: "gradient")
             }
             gradientMaxNorm = gradient.reduce(0) { max($0, abs($1)) } / (c * Double(n))
-            if gradientMaxNorm <= tolerance { converged = true; break }
-            if iterations >= maxIterations { break }
+            if gradientMaxNorm <= tolerance { stopReason = .converged; break }
+            if iterations >= maxIterations { stopReason = .iterationCap; break }
 
             // Preconditioned CG on H·s = −g, from s = 0.
             let factor = subsample?.factor(curvature: passes.curvature, threads: threads)
@@ -115,7 +116,7 @@ struct NewtonCGSolver {
             let length = StepLengthSearch.minimize(z: z, u: stepValues, targets: targets, c: c,
                                                    weightDotStep: weightDotStep, stepDotStep: stepDotStep)
             iterations += 1
-            guard length > 0 else { break }
+            guard length > 0 else { stopReason = .noDescent; break }
             axpy(length, step, &parameters)
             axpy(length, stepValues, &z)
         }
@@ -126,7 +127,7 @@ struct NewtonCGSolver {
             throw .nonFiniteFit(source: passes.matrix.source, c: c, quantity: "objective")
         }
         return Outcome(parameters: parameters, iterations: iterations, conjugateGradientSteps: steps,
-                       converged: converged, gradientMaxNorm: gradientMaxNorm, objective: c * loss + penalty)
+                       stopReason: stopReason, gradientMaxNorm: gradientMaxNorm, objective: c * loss + penalty)
     }
 }
 

@@ -147,7 +147,7 @@ public struct ExperimentRunner {
         return BaselineResult(run: run, trainExamples: baseline.trainExamples, testExamples: test?.examples ?? 0,
                               trainAccuracy: baseline.trainAccuracy, validAccuracy: valid?.accuracy,
                               testAccuracy: test?.accuracy, iterations: baseline.fit.iterations,
-                              converged: baseline.fit.converged, seconds: Self.seconds(since: start))
+                              stopReason: baseline.fit.stopReason, seconds: Self.seconds(since: start))
     }
 
     /// The data a run names.
