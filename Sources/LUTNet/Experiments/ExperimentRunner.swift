@@ -64,8 +64,10 @@ public struct ExperimentRunner {
         for run in runs where seen.insert(run).inserted { unique.append(run) }
         let pending = unique.filter { log.result(for: $0) == nil }
         var costs: [Double] = []
+        // Every pending run is checked before any trains, so an impossible one fails at once.
         for run in pending {
             let data = try examples(for: run)
+            try checkSize(of: run, against: data)
             costs.append(RunCost.estimate(run, trainExamples: data.train.count, testExamples: data.test?.count ?? 0))
         }
         let start = DispatchTime.now()
@@ -91,13 +93,8 @@ public struct ExperimentRunner {
     public mutating func train(_ run: ExperimentRun) throws -> RunResult {
         let data = try examples(for: run)
         var train = data.train
-        if let size = run.trainSize {
-            guard size <= train.count else {
-                throw ConfigurationError.invalidValue(
-                    option: "--sizes", reason: "\(size) training examples asked, but task \(run.task) has \(train.count) in \(try source(run.data).dataset.train.source)")
-            }
-            train = train.subset(size: size, seed: run.seed)
-        }
+        try checkSize(of: run, against: data)
+        if let size = run.trainSize { train = train.subset(size: size, seed: run.seed) }
         var test = data.test
         if run.labels == .random {
             // As `lutnet train --random-labels --seed S` draws them.
@@ -148,6 +145,14 @@ public struct ExperimentRunner {
                               trainAccuracy: baseline.trainAccuracy, validAccuracy: valid?.accuracy,
                               testAccuracy: test?.accuracy, iterations: baseline.fit.iterations,
                               stopReason: baseline.fit.stopReason, seconds: Self.seconds(since: start))
+    }
+
+    /// Throws `ConfigurationError` naming `--sizes` when `run` asks for more training examples
+    /// than its task has.
+    private func checkSize(of run: ExperimentRun, against data: TaskData) throws(ConfigurationError) {
+        guard let size = run.trainSize, size > data.train.count else { return }
+        throw .invalidValue(option: "--sizes", reason: "\(size) training examples asked, but task \(run.task) has "
+                            + "\(data.train.count) in \(try source(run.data).dataset.train.source)")
     }
 
     /// The data a run names.
