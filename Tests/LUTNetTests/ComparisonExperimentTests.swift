@@ -235,6 +235,27 @@ final class ComparisonExperimentTests: XCTestCase {
         }
     }
 
+    func testBaselineFitsOfOneTaskShareItsFeatures() throws {
+        // Several C on one task build the feature matrices once, and give what separate fits give.
+        let dataset = try TinyDataset.make()
+        var runner = ExperimentRunner(dataset: dataset, threads: 1)
+        let runs = try ["1:3", "1:3", "1:3", "0:2"].enumerated().map { position, task in
+            BaselineRun(data: "tiny", task: try BinaryTask(parsing: task), threshold: 128,
+                        settings: BaselineSettings(features: .bits, c: [1, 0.01, 0.001, 1][position]))
+        }
+        let shared = try runs.map { try runner.fit($0) }
+        XCTAssertEqual(runner.baselineFeatureBuilds, 2, "one build for 1:3 and its three C, one for 0:2")
+        for (run, result) in zip(runs, shared) {
+            var fresh = ExperimentRunner(dataset: dataset, threads: 1)
+            let alone = try fresh.fit(run)
+            XCTAssertEqual(result.trainAccuracy, alone.trainAccuracy, "\(run)")
+            XCTAssertEqual(result.testAccuracy, alone.testAccuracy, "\(run)")
+            XCTAssertEqual(result.iterations, alone.iterations, "\(run)")
+            XCTAssertEqual(result.testExamples, 40, "\(run)")
+        }
+        XCTAssertNotEqual(shared[0].trainAccuracy, 0)
+    }
+
     func testBaselineLogResumesAndRefusesDamage() throws {
         let folder = TinyDataset.temporaryFolder(self)
         let run = BaselineRun(data: "ex80", task: try BinaryTask(parsing: "0:1"), threshold: 128,
