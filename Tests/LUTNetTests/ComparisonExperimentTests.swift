@@ -378,7 +378,7 @@ extension CommandLineTests {
         XCTAssertFalse(again.errors.contains("baseline ex01"), "no baseline is fitted again")
 
         try assertFails(["experiment", "iwls", "--dir", folder, "--train-on", "valid"], saying: "invalid --train-on: 'valid'")
-        try assertFails(["experiment", "iwls", "--dir", folder, "--C", "1,0"], saying: "invalid --C: '0' is not a number > 0")
+        try assertFails(["experiment", "iwls", "--dir", folder, "--C", "1,0"], saying: "invalid --C: 0.0; the inverse regularization strength must be a number from 1e-12 to 1e+12")
         try assertFails(["experiment", "iwls", "--dir", folder, "--features", "colors"], saying: "invalid --features: 'colors'")
         try assertFails(["experiment", "iwls", "--dir", folder + "/absent"], saying: folder + "/absent: no such file or folder")
         try assertFails(["experiment", "iwls", "--dir", folder, "--ks", "17"], saying: "k = 17 is not supported")
