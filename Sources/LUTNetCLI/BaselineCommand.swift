@@ -26,6 +26,7 @@ struct BaselineCommand: ParsableCommand {
 
     func run() throws {
         let threshold = try dataOptions.binarizationThreshold()
+        let threads = try ParallelWork.validated(threads: threads)
         _ = try baselineOptions.solverOptions(threads: threads)
         _ = try baselineOptions.featureKind()
         var clock = Stopwatch()
@@ -42,7 +43,7 @@ struct BaselineCommand: ParsableCommand {
             trainExamples: outcome.trainExamples, testExamples: outcome.testExamples,
             featureCount: outcome.featureCount,
             iterations: fit.iterations, conjugateGradientSteps: fit.conjugateGradientSteps, passes: fit.passes,
-            converged: fit.converged, gradientMaxNorm: fit.gradientMaxNorm, objective: fit.objective,
+            converged: fit.converged, stopReason: fit.stopReason.rawValue, gradientMaxNorm: fit.gradientMaxNorm, objective: fit.objective,
             fitSeconds: fit.seconds, loadSeconds: loadSeconds, featureSeconds: outcome.featureSeconds,
             trainAccuracy: outcome.trainAccuracy, testAccuracy: outcome.testAccuracy)
         if json {
@@ -73,6 +74,7 @@ struct BaselineReport: Encodable {
     var conjugateGradientSteps: Int
     var passes: Int
     var converged: Bool
+    var stopReason: String
     var gradientMaxNorm: Double
     var objective: Double
     var fitSeconds: Double
@@ -83,7 +85,7 @@ struct BaselineReport: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case data, task, features, threshold, c = "C", tolerance, maxIterations, threads, blasThreadsPerWorker
-        case trainExamples, testExamples, featureCount, iterations, conjugateGradientSteps, passes, converged
+        case trainExamples, testExamples, featureCount, iterations, conjugateGradientSteps, passes, converged, stopReason
         case gradientMaxNorm, objective, fitSeconds, loadSeconds, featureSeconds, trainAccuracy, testAccuracy
     }
 
@@ -93,8 +95,13 @@ struct BaselineReport: Encodable {
         print("examples: \(trainExamples) train, \(testExamples.map(String.init) ?? "no") test, \(featureCount) features")
         print(String(format: "fit: %.3f s, %d Newton iterations, %d CG steps, %d passes over the data, %d thread(s)",
                      fitSeconds, iterations, conjugateGradientSteps, passes, threads))
+        let status = switch stopReason {
+        case LogisticRegressionFit.StopReason.converged.rawValue: "converged"
+        case LogisticRegressionFit.StopReason.noDescent.rawValue: "NOT converged (no step decreased the objective)"
+        default: "NOT converged (iteration cap)"
+        }
         print(String(format: "%@: max |gradient| / (C·n) = %.3g (tolerance %.3g), objective %.6f",
-                     converged ? "converged" : "NOT converged", gradientMaxNorm, tolerance, objective))
+                     status, gradientMaxNorm, tolerance, objective))
         print(String(format: "train accuracy: %.4f", trainAccuracy))
         if let testAccuracy { print(String(format: "test accuracy:  %.4f", testAccuracy)) }
         print(String(format: "(load %.2f s, features %.2f s)", loadSeconds, featureSeconds))

@@ -4,7 +4,7 @@ import LUTNet
 
 /// Options of the logistic-regression baseline, shared by `baseline` and `compare`.
 struct BaselineOptions: ParsableArguments {
-    @Option(name: .customLong("C"), help: "Inverse regularization strength (scikit-learn's C), > 0.")
+    @Option(name: .customLong("C"), help: "Inverse regularization strength (scikit-learn's C), 1e-12 to 1e12.")
     var c: Double = 1
 
     @Option(help: "Baseline features: 'bits' (byte >= threshold, what a LUT network sees) or 'pixels' (byte / 255).")
@@ -24,20 +24,42 @@ struct BaselineOptions: ParsableArguments {
         return kind
     }
 
-    /// The validated solver options.
+    /// The validated solver options; an impossible value is refused naming its option.
     func solverOptions(threads: Int) throws -> LogisticRegression.Options {
+        try Self.check(c: c, tolerance: tolerance, maxIterations: maxIterations)
+        let threads = try ParallelWork.validated(threads: threads)
         let options = LogisticRegression.Options(c: c, tolerance: tolerance, maxIterations: maxIterations, threads: threads)
         try options.validate()
         return options
+    }
+
+    /// Throws `ConfigurationError.invalidValue` naming `--C`, `--tolerance` or `--max-iterations`
+    /// when that value is impossible.
+    static func check(c: Double, tolerance: Double, maxIterations: Int) throws(ConfigurationError) {
+        guard LogisticRegression.Options.regularizationRange.contains(c) else {
+            throw .invalidValue(option: "--C", reason: "\(c); the inverse regularization strength must be a number from "
+                                + LogisticRegression.Options.regularizationRangeText + ", where the fit's arithmetic is sound")
+        }
+        guard tolerance.isFinite, tolerance > 0 else {
+            throw .invalidValue(option: "--tolerance", reason: "\(tolerance); the gradient tolerance must be a finite number > 0")
+        }
+        guard maxIterations >= 1 else {
+            throw .invalidValue(option: "--max-iterations", reason: "\(maxIterations); allow at least 1 Newton iteration")
+        }
     }
 
     /// Fits the baseline on the task's training examples of `dataset` and measures it.
     func fit(dataset: Dataset, task: BinaryTask, threshold: UInt8, threads: Int) throws -> BaselineOutcome {
         let baseline = try TaskBaseline(train: dataset.train, task: task, features: try featureKind(), threshold: threshold,
                                         options: try solverOptions(threads: threads))
-        if !baseline.fit.converged {
-            Console.progress("warning: the baseline stopped at the iteration cap (\(maxIterations)) with "
-                             + "max |gradient| / (C·n) = \(baseline.fit.gradientMaxNorm) above the tolerance \(tolerance)")
+        let gradient = "max |gradient| / (C·n) = \(baseline.fit.gradientMaxNorm) above the tolerance \(tolerance)"
+        switch baseline.fit.stopReason {
+        case .converged: break
+        case .iterationCap:
+            Console.progress("warning: the baseline stopped at the iteration cap (\(maxIterations)) with " + gradient)
+        case .noDescent:
+            Console.progress("warning: the baseline stopped after \(baseline.fit.iterations) iterations because no step "
+                             + "decreased the objective (the limit of Float precision), with " + gradient)
         }
         let test = try dataset.test.map { try baseline.evaluate(on: $0) }
         return BaselineOutcome(fit: baseline.fit, kind: baseline.features, trainExamples: baseline.trainExamples,

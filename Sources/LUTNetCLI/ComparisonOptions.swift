@@ -6,7 +6,7 @@ struct ComparisonOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Fit the logistic-regression baseline beside the networks.")
     var baseline = true
 
-    @Option(name: .customLong("C"), help: "The baseline's inverse regularization strengths (scikit-learn's C), each > 0 and its own method: one value or a list (e.g. 1,0.01).")
+    @Option(name: .customLong("C"), help: "The baseline's inverse regularization strengths (scikit-learn's C), each 1e-12 to 1e12 and its own method: one value or a list (e.g. 1,0.01).")
     var c: String = "1"
 
     @Option(help: "Baseline features: 'bits' (byte >= threshold, what a LUT network sees) or 'pixels' (byte / 255).")
@@ -26,9 +26,10 @@ struct ComparisonOptions: ParsableArguments {
         }
         return try c.split(separator: ",", omittingEmptySubsequences: false).map { item in
             let text = item.trimmingCharacters(in: .whitespaces)
-            guard let value = Double(text), value.isFinite, value > 0 else {
-                throw ConfigurationError.invalidValue(option: "--C", reason: "'\(text)' is not a number > 0")
+            guard let value = Double(text) else {
+                throw ConfigurationError.invalidValue(option: "--C", reason: "'\(text)' is not a number")
             }
+            try BaselineOptions.check(c: value, tolerance: tolerance, maxIterations: maxIterations)
             let settings = BaselineSettings(features: kind, c: value, tolerance: tolerance, maxIterations: maxIterations)
             try settings.options(threads: 1).validate()
             return settings

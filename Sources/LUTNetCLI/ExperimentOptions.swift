@@ -19,9 +19,10 @@ struct ExperimentOptions: ParsableArguments {
     @Option(name: .long, help: "Worker threads per network (default: every core).")
     var threads: Int = ParallelWork.defaultThreads
 
-    /// The validated settings, for the dataset at `--data`.
+    /// The validated settings, for the dataset at `--data` (`--threads` is checked too).
     func settings() throws -> ExperimentSettings {
         guard (1...255).contains(threshold) else { throw ConfigurationError.invalidThreshold(threshold) }
+        _ = try threadCount()
         return try ExperimentSettings(data: ExperimentSettings.dataName(location: data), threshold: UInt8(threshold),
                                       seedCount: seeds)
     }
@@ -29,18 +30,19 @@ struct ExperimentOptions: ParsableArguments {
     /// The output folder.
     var folder: String { out ?? "results/" + ExperimentSettings.dataName(location: data) }
 
+    /// The validated thread count.
+    func threadCount() throws -> Int { try ParallelWork.validated(threads: threads) }
+
     /// Loads the data and runs `experiment`, with progress on standard error; prints the files written.
     func perform(_ experiment: some Experiment) throws {
-        guard threads >= 1 else {
-            throw ConfigurationError.invalidValue(option: "--threads", reason: "\(threads) threads; use 1 or more")
-        }
+        _ = try threadCount()
         let dataset = try DatasetLoader.load(path: data)
         try perform(experiment, on: dataset)
     }
 
     /// Runs `experiment` on an already loaded dataset.
     func perform(_ experiment: some Experiment, on dataset: Dataset) throws {
-        var runner = ExperimentRunner(dataset: dataset, threads: threads)
+        var runner = ExperimentRunner(dataset: dataset, threads: try threadCount())
         try Self.perform(experiment, runner: &runner, on: dataset.location, folder: folder)
     }
 

@@ -42,9 +42,7 @@ struct IWLSCommand: ParsableCommand {
         guard let training = IWLSBenchmarks.Training(rawValue: trainOn) else {
             throw ConfigurationError.invalidValue(option: "--train-on", reason: "'\(trainOn)'; use train or train+valid")
         }
-        guard threads >= 1 else {
-            throw ConfigurationError.invalidValue(option: "--threads", reason: "\(threads) threads; use 1 or more")
-        }
+        let threadCount = try ParallelWork.validated(threads: threads)
         let shapes = try ComparisonOptions.shapes(ks: ks, layers: layers)
         let baselines = try comparison.baselineSettings()
         let folderName = ExperimentSettings.dataName(location: dir)
@@ -62,7 +60,7 @@ struct IWLSCommand: ParsableCommand {
             notes: "Every benchmark is one output bit of its input bits (task 0:1); the methods learn from the "
                 + (training == .train ? "training split and are measured on the validation and test splits."
                                       : "training and validation splits together and are measured on the test split."))
-        var runner = ExperimentRunner(data: data, threads: threads)
+        var runner = ExperimentRunner(data: data, threads: threadCount)
         try ExperimentOptions.perform(experiment, runner: &runner, on: dir, folder: out ?? "results/" + folderName,
                                       namingData: true)
     }

@@ -21,7 +21,7 @@ struct PairsCommand: ParsableCommand {
 
     func run() throws {
         let shape = try NetworkShape(k: k, layers: layers)
-        let settings = try options.settings()
+        let settings = try options.settings() // checks --threads before the data is loaded
         let dataset = try DatasetLoader.load(path: options.data)
         let present = dataset.train.classCounts().enumerated().filter { $0.element > 0 }.map { UInt8($0.offset) }
         var chosen = present
@@ -34,9 +34,6 @@ struct PairsCommand: ParsableCommand {
         }
         let experiment = try PairsExperiment(settings: settings, classes: chosen,
                                              classNames: ClassNames.known(forData: settings.data), shape: shape)
-        guard options.threads >= 1 else {
-            throw ConfigurationError.invalidValue(option: "--threads", reason: "\(options.threads) threads; use 1 or more")
-        }
         try options.perform(experiment, on: dataset)
     }
 }

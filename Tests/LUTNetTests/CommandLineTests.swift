@@ -93,7 +93,14 @@ final class CommandLineTests: XCTestCase {
 
     func testBaselineRefusesImpossibleOptions() throws {
         let data = Fixtures.path("tiny")
-        try assertFails(["baseline", "--data", data, "--C", "0"], saying: "invalid C = 0.0")
+        try assertFails(["baseline", "--data", data, "--C", "0"], saying: "invalid --C: 0.0")
+        try assertFails(["baseline", "--data", data, "--C", "1e39"], saying: "invalid --C: 1e+39; the inverse regularization strength must be a number from 1e-12 to 1e+12")
+        try assertFails(["baseline", "--data", data, "--C", "1e-46"], saying: "invalid --C: 1e-46")
+        try assertFails(["baseline", "--data", data, "--threads=-3"], saying: "invalid --threads: -3 threads; use 1 to 1024")
+        try assertFails(["baseline", "--data", data, "--max-iterations", "0"], saying: "invalid --max-iterations: 0")
+        try assertFails(["baseline", "--data", data, "--tolerance", "0"], saying: "invalid --tolerance: 0.0")
+        try assertFails(["experiment", "compare", "--data", data, "--C", "1,-2"], saying: "invalid --C: -2.0")
+        try assertFails(["experiment", "compare", "--data", data, "--max-iterations", "0"], saying: "invalid --max-iterations")
         try assertFails(["baseline", "--data", data, "--features", "colors"], saying: "invalid --features")
         try assertFails(["compare", "--data", data, "--task", "0:11"], saying: "group B has no examples")
     }
@@ -122,5 +129,31 @@ final class CommandLineTests: XCTestCase {
         let outcome = try run(["info", copy])
         XCTAssertEqual(outcome.status, 0, outcome.errors)
         XCTAssertTrue(outcome.output.contains("4 images of 5 unsigned bytes"), outcome.output)
+    }
+
+    func testBaselineSaysWhyItStopped() throws {
+        let data = Fixtures.path("tiny")
+        let capped = try run(["baseline", "--data", data, "--json", "--max-iterations", "1", "--tolerance", "1e-12"])
+        XCTAssertEqual(capped.status, 0, capped.errors)
+        XCTAssertTrue(capped.output.contains("\"stopReason\" : \"iteration-cap\""), capped.output)
+        XCTAssertTrue(capped.errors.contains("stopped at the iteration cap (1)"), capped.errors)
+        let floor = try run(["baseline", "--data", data, "--json", "--tolerance", "1e-15"])
+        XCTAssertEqual(floor.status, 0, floor.errors)
+        XCTAssertTrue(floor.output.contains("\"stopReason\" : \"no-descent\""), floor.output)
+        XCTAssertTrue(floor.errors.contains("no step decreased the objective"), floor.errors)
+        XCTAssertFalse(floor.errors.contains("iteration cap"), floor.errors)
+    }
+
+    func testExperimentsRefuseImpossibleOptions() throws {
+        let data = Fixtures.path("tiny")
+        try assertFails(["experiment", "k-sweep", "--data", data, "--seeds", "99999999999"],
+                        saying: "invalid --seeds: 99999999999 seeds; use 1 to 10000")
+        try assertFails(["experiment", "iwls", "--dir", data, "--seeds", "10001"], saying: "invalid --seeds")
+        for command in ["k-sweep", "depth", "width", "random-labels", "pairs", "compare"] {
+            // Refused before any data is read: the data folder does not exist.
+            try assertFails(["experiment", command, "--data", "/nonexistent/data", "--threads", "0"],
+                            saying: "invalid --threads: 0 threads; use 1 to 1024")
+        }
+        try assertFails(["experiment", "iwls", "--dir", "/nonexistent/data", "--threads", "5000"], saying: "invalid --threads: 5000")
     }
 }

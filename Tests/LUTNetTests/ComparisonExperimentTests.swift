@@ -235,13 +235,34 @@ final class ComparisonExperimentTests: XCTestCase {
         }
     }
 
+    func testBaselineFitsOfOneTaskShareItsFeatures() throws {
+        // Several C on one task build the feature matrices once, and give what separate fits give.
+        let dataset = try TinyDataset.make()
+        var runner = ExperimentRunner(dataset: dataset, threads: 1)
+        let runs = try ["1:3", "1:3", "1:3", "0:2"].enumerated().map { position, task in
+            BaselineRun(data: "tiny", task: try BinaryTask(parsing: task), threshold: 128,
+                        settings: BaselineSettings(features: .bits, c: [1, 0.01, 0.001, 1][position]))
+        }
+        let shared = try runs.map { try runner.fit($0) }
+        XCTAssertEqual(runner.baselineFeatureBuilds, 2, "one build for 1:3 and its three C, one for 0:2")
+        for (run, result) in zip(runs, shared) {
+            var fresh = ExperimentRunner(dataset: dataset, threads: 1)
+            let alone = try fresh.fit(run)
+            XCTAssertEqual(result.trainAccuracy, alone.trainAccuracy, "\(run)")
+            XCTAssertEqual(result.testAccuracy, alone.testAccuracy, "\(run)")
+            XCTAssertEqual(result.iterations, alone.iterations, "\(run)")
+            XCTAssertEqual(result.testExamples, 40, "\(run)")
+        }
+        XCTAssertNotEqual(shared[0].trainAccuracy, 0)
+    }
+
     func testBaselineLogResumesAndRefusesDamage() throws {
         let folder = TinyDataset.temporaryFolder(self)
         let run = BaselineRun(data: "ex80", task: try BinaryTask(parsing: "0:1"), threshold: 128,
                               settings: BaselineSettings(features: .pixels, c: 0.25))
         var log = try BaselineLog(folder: folder, name: "iwls")
         let stored = try log.append(BaselineResult(run: run, trainExamples: 10, testExamples: 5, trainAccuracy: 2.0 / 3.0,
-                                                   validAccuracy: nil, testAccuracy: 0.8, iterations: 7, converged: false,
+                                                   validAccuracy: nil, testAccuracy: 0.8, iterations: 7, stopReason: .noDescent,
                                                    seconds: 1.23456))
         XCTAssertEqual(stored.trainAccuracy, 0.666667)
         XCTAssertEqual(stored.seconds, 1.235)
@@ -251,7 +272,8 @@ final class ComparisonExperimentTests: XCTestCase {
         XCTAssertNil(reopened.result(for: BaselineRun(data: "ex80", task: run.task, threshold: 128, settings: BaselineSettings())))
         let path = folder + "/iwls-baseline.csv"
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        XCTAssertEqual(text.split(separator: "\n").last, "ex80,0:1,128,pixels,0.25,1e-06,100,10,5,0.666667,,0.800000,7,false,1.235")
+        XCTAssertEqual(text.split(separator: "\n").last, "ex80,0:1,128,pixels,0.25,1e-06,100,10,5,0.666667,,0.800000,7,false,no-descent,1.235")
+        XCTAssertEqual(reopened.result(for: run)?.stopReason, .noDescent)
 
         // A record cut short by an interruption is dropped.
         try (text + "ex81,0:1,128,bits").write(toFile: path, atomically: true, encoding: .utf8)
@@ -266,13 +288,26 @@ final class ComparisonExperimentTests: XCTestCase {
             return "no error"
         }
         let header = BaselineLog.columns.joined(separator: ",")
-        XCTAssertEqual(error(header + "\nex80,0:1,128,bits,1.0,1e-06,100,10,5,0.5,,0.5,7,maybe,1\n"),
+        XCTAssertEqual(error(header + "\nex80,0:1,128,bits,1.0,1e-06,100,10,5,0.5,,0.5,7,maybe,converged,1\n"),
                        "\(path), line 2: converged 'maybe' is neither 'true' nor 'false'")
-        XCTAssertEqual(error(header + "\nex80,0:1,128,colors,1.0,1e-06,100,10,5,0.5,,0.5,7,true,1\n"),
+        XCTAssertEqual(error(header + "\nex80,0:1,128,bits,1.0,1e-06,100,10,5,0.5,,0.5,7,false,stuck,1\n"),
+                       "\(path), line 2: stop_reason 'stuck' is none of converged, iteration-cap, no-descent")
+        XCTAssertEqual(error(header + "\nex80,0:1,128,bits,1.0,1e-06,100,10,5,0.5,,0.5,7,true,iteration-cap,1\n"),
+                       "\(path), line 2: converged and stop_reason 'iteration-cap' disagree")
+        XCTAssertEqual(error(header + "\nex80,0:1,128,colors,1.0,1e-06,100,10,5,0.5,,0.5,7,true,converged,1\n"),
                        "\(path), line 2: features 'colors' is neither 'bits' nor 'pixels'")
-        XCTAssertEqual(error(header + "\nex80,0:1,128,bits,0,1e-06,100,10,5,0.5,,0.5,7,true,1\n"),
+        XCTAssertEqual(error(header + "\nex80,0:1,128,bits,0,1e-06,100,10,5,0.5,,0.5,7,true,converged,1\n"),
                        "\(path), line 2: C '0' is not a number > 0")
         XCTAssertTrue(error("data,task\nex80,0:1\n").contains("is not this experiment's"))
+        // A file from before the stop_reason column is read and rewritten with it.
+        let oldHeader = BaselineLog.columns.filter { $0 != "stop_reason" }.joined(separator: ",")
+        try (oldHeader + "\nex80,0:1,128,bits,1.0,1e-06,100,10,5,0.5,,0.5,7,true,1.000\n"
+             + "ex81,0:1,128,bits,1.0,1e-06,100,10,5,0.5,,0.5,100,false,2.000\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let upgraded = try BaselineLog(folder: folder, name: "iwls")
+        XCTAssertEqual(upgraded.results.map(\.stopReason), [.converged, .iterationCap])
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8),
+                       header + "\nex80,0:1,128,bits,1.0,1e-06,100,10,5,0.500000,,0.500000,7,true,converged,1.000\n"
+                       + "ex81,0:1,128,bits,1.0,1e-06,100,10,5,0.500000,,0.500000,100,false,iteration-cap,2.000\n")
     }
 
     func testRunLogWithAValidationColumn() throws {
@@ -343,7 +378,7 @@ extension CommandLineTests {
         XCTAssertFalse(again.errors.contains("baseline ex01"), "no baseline is fitted again")
 
         try assertFails(["experiment", "iwls", "--dir", folder, "--train-on", "valid"], saying: "invalid --train-on: 'valid'")
-        try assertFails(["experiment", "iwls", "--dir", folder, "--C", "1,0"], saying: "invalid --C: '0' is not a number > 0")
+        try assertFails(["experiment", "iwls", "--dir", folder, "--C", "1,0"], saying: "invalid --C: 0.0; the inverse regularization strength must be a number from 1e-12 to 1e+12")
         try assertFails(["experiment", "iwls", "--dir", folder, "--features", "colors"], saying: "invalid --features: 'colors'")
         try assertFails(["experiment", "iwls", "--dir", folder + "/absent"], saying: folder + "/absent: no such file or folder")
         try assertFails(["experiment", "iwls", "--dir", folder, "--ks", "17"], saying: "k = 17 is not supported")

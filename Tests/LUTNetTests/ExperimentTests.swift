@@ -234,6 +234,9 @@ final class ExperimentTests: XCTestCase {
             return "no error"
         }
         XCTAssertTrue(message { _ = try ExperimentSettings(data: "d", threshold: 128, seedCount: 0) }.contains("--seeds"))
+        XCTAssertTrue(message { _ = try ExperimentSettings(data: "d", threshold: 128, seedCount: 99_999_999_999) }
+            .contains("invalid --seeds: 99999999999 seeds; use 1 to 10000"))
+        XCTAssertEqual(try ExperimentSettings(data: "d", threshold: 128, seedCount: ExperimentSettings.maxSeeds).seeds.count, 10_000)
         XCTAssertTrue(message { _ = try KSweepExperiment(settings: try self.settings(), task: task, ks: [], hiddenWidths: [8]) }.contains("--ks"))
         XCTAssertTrue(message { _ = try KSweepExperiment(settings: try self.settings(), task: task, ks: [4, 17], hiddenWidths: [8]) }
             .contains("k = 17 is not supported"))
@@ -254,6 +257,15 @@ final class ExperimentTests: XCTestCase {
         let folder = TinyDataset.temporaryFolder(self)
         let error = message { try runner.perform(tooMany, folder: folder) }
         XCTAssertTrue(error.contains("--sizes") && error.contains("1000 training examples") && error.contains("tiny/train"), error)
+        // A possible size before an impossible one: nothing trains, nothing is recorded.
+        let mixed = try RandomLabelsExperiment(settings: try settings(seeds: 1), task: try BinaryTask(parsing: "0:1"), ks: [2],
+                                               sizes: [4, 1000], hiddenWidths: [4])
+        let mixedFolder = TinyDataset.temporaryFolder(self)
+        var trained = 0
+        let mixedError = message { try runner.perform(mixed, folder: mixedFolder, progress: { _ in trained += 1 }) }
+        XCTAssertTrue(mixedError.contains("1000 training examples"), mixedError)
+        XCTAssertEqual(trained, 0, "no network trains before the impossible size is found")
+        XCTAssertEqual(try RunLog(folder: mixedFolder, name: mixed.name, validation: false).results.count, 0)
         // A task with a class the data lacks names the split.
         let missing = try KSweepExperiment(settings: try settings(seeds: 1), task: try BinaryTask(parsing: "0:7"), ks: [2],
                                            hiddenWidths: [4])

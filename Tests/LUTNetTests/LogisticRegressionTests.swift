@@ -45,13 +45,13 @@ final class LogisticRegressionTests: XCTestCase {
                 let passes = LogisticLossPasses(matrix: problem.matrix, labels: problem.labels, c: 1, workers: threads)
                 XCTAssertEqual(passes.blockCount, 3, "700 rows make 3 blocks of 256")
                 XCTAssertEqual(passes.workers, min(threads, 3), "no more workers than blocks")
-                let outcome = solver.solve(passes, tolerance: 1e-7, maxIterations: 100)
+                let outcome = try solver.solve(passes, tolerance: 1e-7, maxIterations: 100)
                 if let singleThreaded {
                     XCTAssertEqual(outcome.parameters, singleThreaded, "the same bits whatever the thread count")
                 } else {
                     singleThreaded = outcome.parameters
                 }
-                XCTAssertTrue(outcome.converged, "\(preconditioner), \(threads) threads")
+                XCTAssertEqual(outcome.stopReason, .converged, "\(preconditioner), \(threads) threads")
                 for (ours, theirs) in zip(outcome.parameters, reference.weights + [reference.bias]) {
                     XCTAssertEqual(ours, theirs, accuracy: 1e-4, "\(preconditioner), \(threads) threads")
                 }
@@ -138,6 +138,7 @@ final class LogisticRegressionTests: XCTestCase {
         let fit = try LogisticRegression.fit(features: problem.matrix, labels: problem.labels,
                                              options: .init(tolerance: 1e-12, maxIterations: 1))
         XCTAssertFalse(fit.converged)
+        XCTAssertEqual(fit.stopReason, .iterationCap)
         XCTAssertEqual(fit.iterations, 1)
         XCTAssertGreaterThan(fit.gradientMaxNorm, 1e-12)
     }
@@ -183,7 +184,63 @@ final class LogisticRegressionTests: XCTestCase {
                                                         options: .init(c: .nan))) {
             guard case .invalidRegularization(let c) = $0 as? BaselineError else { return XCTFail("\($0)") }
             XCTAssertTrue(c.isNaN)
-            XCTAssertTrue("\($0)".contains("finite number > 0"), "\($0)")
+            XCTAssertTrue("\($0)".contains("a number from 1e-12 to 1e+12"), "\($0)")
+        }
+        // C whose products would overflow or underflow Float are refused.
+        for c in [1e39, 1e-46, 1e12 * 1.0001, 1e-12 * 0.9999] {
+            XCTAssertThrowsError(try LogisticRegression.fit(features: problem.matrix, labels: problem.labels,
+                                                            options: .init(c: c))) {
+                XCTAssertEqual($0 as? BaselineError, .invalidRegularization(c))
+            }
+        }
+    }
+
+    func testExtremeRegularizationStaysSound() throws {
+        // x = +1 with label 1 and x = −1 with label 0, 50 each: w solves w = C·n·(1 − σ(w)), b = 0.
+        let values: [Float] = (0..<100).map { $0 % 2 == 0 ? 1 : -1 }
+        let labels: [UInt8] = (0..<100).map { $0 % 2 == 0 ? 1 : 0 }
+        let matrix = try FeatureMatrix(values: values, exampleCount: 100, featureCount: 1, source: "pm-one")
+        // C = 1e-12: w ≈ C·n/2 = 5e-11, tiny but positive, so every example is still right.
+        let weak = try LogisticRegression.fit(features: matrix, labels: labels, options: .init(c: 1e-12, tolerance: 1e-7))
+        XCTAssertTrue(weak.converged)
+        XCTAssertEqual(weak.stopReason, .converged)
+        XCTAssertEqual(weak.weights[0], 5e-11, accuracy: 1e-14)
+        XCTAssertEqual(try weak.accuracy(on: matrix, labels: labels), 1)
+        // C = 1e12: w solves w = 1e14·(1 − σ(w)), about 28.9; the residuals scaled by C would be
+        // far past what Float products should carry, the unscaled ones are not.
+        let strong = try LogisticRegression.fit(features: matrix, labels: labels, options: .init(c: 1e12, tolerance: 1e-7))
+        var low = 0.0, high = 100.0
+        for _ in 0..<200 {
+            let mid = (low + high) / 2
+            if mid < 1e14 * (1 / (1 + exp(mid))) { low = mid } else { high = mid }
+        }
+        // The tolerance is relative to C·n = 1e14, so the stop is loose: within 2% of the root.
+        XCTAssertTrue(strong.converged)
+        XCTAssertTrue(strong.objective.isFinite)
+        XCTAssertEqual(strong.weights[0], low, accuracy: 0.02 * low)
+        XCTAssertEqual(try strong.accuracy(on: matrix, labels: labels), 1)
+    }
+
+    func testATolerancePastFloatPrecisionStopsWithoutDescent() throws {
+        // 1e-15 is below the floor the Float products put under the gradient: the fit stops when
+        // no step decreases the objective, long before the iteration cap, and says so.
+        let problem = SeededProblem(examples: 300, features: 5, seed: 7)
+        let fit = try LogisticRegression.fit(features: problem.matrix, labels: problem.labels,
+                                             options: .init(tolerance: 1e-15, maxIterations: 100))
+        XCTAssertEqual(fit.stopReason, .noDescent)
+        XCTAssertFalse(fit.converged)
+        XCTAssertLessThan(fit.iterations, 100)
+        XCTAssertGreaterThan(fit.gradientMaxNorm, 1e-15)
+    }
+
+    func testANonFiniteGradientIsAnErrorNotConvergence() throws {
+        // Past the accepted range (here reached only by bypassing the options' check) C·(σ − t)
+        // overflows even Double: the solver reports it instead of a "converged" garbage model.
+        let problem = SeededProblem(examples: 50, features: 2, seed: 3)
+        let passes = LogisticLossPasses(matrix: problem.matrix, labels: problem.labels, c: 1e308, workers: 1)
+        XCTAssertThrowsError(try NewtonCGSolver().solve(passes, tolerance: 1e-6, maxIterations: 10)) {
+            XCTAssertEqual($0 as? BaselineError, .nonFiniteFit(source: problem.matrix.source, c: 1e308, quantity: "gradient"))
+            XCTAssertTrue("\($0)".contains("with C = 1e+308 reached a gradient that is not a finite number"), "\($0)")
         }
     }
 

@@ -1,7 +1,8 @@
 /// Why a logistic-regression baseline cannot be built, fitted or evaluated. Each description names
 /// the data source (the image file the examples came from) and says what is wrong.
 public enum BaselineError: Error, CustomStringConvertible, Equatable, Sendable {
-    /// The inverse regularization strength C is zero, negative, infinite or NaN.
+    /// The inverse regularization strength C is outside `LogisticRegression.Options.regularizationRange`
+    /// (zero, negative, infinite, NaN, or too small or large for sound arithmetic).
     case invalidRegularization(Double)
     /// The gradient tolerance is zero, negative, infinite or NaN.
     case invalidTolerance(Double)
@@ -27,12 +28,15 @@ public enum BaselineError: Error, CustomStringConvertible, Equatable, Sendable {
     case missingClass(source: String, label: UInt8, examples: Int)
     /// A model whose weight count differs from the data's feature count.
     case featureCountMismatch(source: String, modelFeatures: Int, dataFeatures: Int)
+    /// The fit's `quantity` (gradient or objective) became infinite or NaN.
+    case nonFiniteFit(source: String, c: Double, quantity: String)
 
     /// A sentence that names the data source (when there is one) and says what is wrong.
     public var description: String {
         switch self {
         case .invalidRegularization(let c):
-            "invalid C = \(c): the inverse regularization strength must be a finite number > 0"
+            "invalid C = \(c): the inverse regularization strength must be a number from "
+                + LogisticRegression.Options.regularizationRangeText
         case .invalidTolerance(let tolerance):
             "invalid tolerance \(tolerance): the gradient tolerance must be a finite number > 0"
         case .invalidIterationLimit(let limit):
@@ -58,6 +62,9 @@ public enum BaselineError: Error, CustomStringConvertible, Equatable, Sendable {
                 + "logistic regression needs examples of both classes"
         case .featureCountMismatch(let source, let modelFeatures, let dataFeatures):
             "\(source): the data has \(dataFeatures) features per example but the model has \(modelFeatures) weights"
+        case .nonFiniteFit(let source, let c, let quantity):
+            "\(source): the logistic-regression fit with C = \(c) reached a \(quantity) that is not a finite number; "
+                + "no model is reported"
         }
     }
 }

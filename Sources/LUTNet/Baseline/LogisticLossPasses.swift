@@ -15,7 +15,9 @@ import Synchronization
 /// same block while it is still cached, so it costs one sweep over memory, not two. Each block's
 /// Float product lands in a slot of its own, and the slots are summed in Double in block order:
 /// rounding does not grow with the number of examples, and the results are the same bits whatever
-/// the number of workers.
+/// the number of workers. The Float values handed to `sgemv` are never scaled by C (residuals
+/// σ − t and curvatures σ(1 − σ), all in [−1, 1]): the products are multiplied by C in Double
+/// afterwards, so no C overflows or underflows Float.
 final class LogisticLossPasses {
     /// Rows per block: 256 rows of 784 Floats are 800 KB, inside a 1–2 MB L2 cache.
     static let blockRows = 256
@@ -33,6 +35,8 @@ final class LogisticLossPasses {
     private(set) var passes = 0
     /// C·σ(zᵢ)(1 − σ(zᵢ)) of every example at the last gradient pass: the Hessian's weights.
     private(set) var curvature: [Double]
+    /// σ(zᵢ)(1 − σ(zᵢ)) of every example at the last gradient pass: the curvature without C.
+    private var variance: [Double]
 
     /// Prepares the sweeps over `matrix` with labels 0 or 1 (already checked) for `workers` threads.
     init(matrix: FeatureMatrix, labels: [UInt8], c: Double, workers: Int) {
@@ -40,6 +44,7 @@ final class LogisticLossPasses {
         self.targets = labels.map { Double($0) }
         self.c = c
         self.curvature = [Double](repeating: 0, count: matrix.exampleCount)
+        self.variance = [Double](repeating: 0, count: matrix.exampleCount)
         self.blockCount = (matrix.exampleCount + Self.blockRows - 1) / Self.blockRows
         self.workers = max(1, min(workers, blockCount))
     }
@@ -59,10 +64,12 @@ final class LogisticLossPasses {
             z.withUnsafeBufferPointer { z in
                 targets.withUnsafeBufferPointer { t in
                     curvature.withUnsafeMutableBufferPointer { curvature in
+                      variance.withUnsafeMutableBufferPointer { variance in
                         sums.withUnsafeMutableBufferPointer { sums in
                             scratch.withUnsafeMutableBufferPointer { scratch in
                                 let x = Shared(x), z = Shared(z), t = Shared(t)
                                 let curvature = SharedMutable(curvature), sums = SharedMutable(sums)
+                                let variance = SharedMutable(variance)
                                 let scratch = SharedMutable(scratch)
                                 run { worker, block, rows in
                                     let own = scratch.slice(worker * scratchSize, scratchSize)
@@ -73,18 +80,19 @@ final class LogisticLossPasses {
                                     var biasGradient = 0.0, biasDiagonal = 0.0
                                     for i in rows {
                                         let s = sigmoid(z[i])
-                                        let r = c * (s - t[i]), h = c * s * (1 - s)
+                                        let r = s - t[i], h = s * (1 - s)
                                         residual[i - rows.lowerBound] = Float(r)
                                         weight[i - rows.lowerBound] = Float(h)
-                                        curvature[i] = h
+                                        variance[i] = h
+                                        curvature[i] = c * h
                                         biasGradient += r
                                         biasDiagonal += h
                                     }
                                     let m = Int32(rows.count), block = x.base + rows.lowerBound * d
                                     cblas_sgemv(CblasRowMajor, CblasTrans, m, Int32(d), 1, block, Int32(d),
                                                 residual, 1, 0, product, 1)
-                                    for j in 0..<d { gradient[j] = Double(product[j]) }
-                                    gradient[d] = biasGradient
+                                    for j in 0..<d { gradient[j] = c * Double(product[j]) }
+                                    gradient[d] = c * biasGradient
                                     guard withDiagonal else { return }
                                     var source = block
                                     if !binary {
@@ -93,11 +101,12 @@ final class LogisticLossPasses {
                                     }
                                     cblas_sgemv(CblasRowMajor, CblasTrans, m, Int32(d), 1, source, Int32(d),
                                                 weight, 1, 0, product, 1)
-                                    for j in 0..<d { diagonal[j] = Double(product[j]) }
-                                    diagonal[d] = biasDiagonal
+                                    for j in 0..<d { diagonal[j] = c * Double(product[j]) }
+                                    diagonal[d] = c * biasDiagonal
                                 }
                             }
                         }
+                      }
                     }
                 }
             }
@@ -121,7 +130,7 @@ final class LogisticLossPasses {
     /// The Hessian at the last gradient pass times `vector` (weights then bias), and the decision
     /// values of `vector` itself: X·v + v_bias for every example, written to `decisionValues`. One sweep.
     func hessianProduct(_ vector: [Double], decisionValues: inout [Double]) -> [Double] {
-        let d = matrix.featureCount, width = d + 1, blockRows = Self.blockRows
+        let d = matrix.featureCount, width = d + 1, blockRows = Self.blockRows, c = self.c
         let vectorBias = vector[d]
         let floatVector = vector.prefix(d).map { Float($0) }
         var sums = [Double](repeating: 0, count: blockCount * width)
@@ -129,11 +138,11 @@ final class LogisticLossPasses {
         var scratch = [Float](repeating: 0, count: workers * scratchSize)
         matrix.values.withUnsafeBufferPointer { x in
             floatVector.withUnsafeBufferPointer { v in
-                curvature.withUnsafeBufferPointer { curvature in
+                variance.withUnsafeBufferPointer { variance in
                     decisionValues.withUnsafeMutableBufferPointer { out in
                         sums.withUnsafeMutableBufferPointer { sums in
                             scratch.withUnsafeMutableBufferPointer { scratch in
-                                let x = Shared(x), v = Shared(v), curvature = Shared(curvature)
+                                let x = Shared(x), v = Shared(v), variance = Shared(variance)
                                 let out = SharedMutable(out), sums = SharedMutable(sums)
                                 let scratch = SharedMutable(scratch)
                                 run { worker, block, rows in
@@ -147,14 +156,14 @@ final class LogisticLossPasses {
                                     for i in rows {
                                         let u = Double(forward[i - rows.lowerBound]) + vectorBias
                                         out[i] = u
-                                        let q = curvature[i] * u
+                                        let q = variance[i] * u
                                         weighted[i - rows.lowerBound] = Float(q)
                                         biasTotal += q
                                     }
                                     cblas_sgemv(CblasRowMajor, CblasTrans, m, Int32(d), 1, block, Int32(d),
                                                 weighted, 1, 0, product, 1)
-                                    for j in 0..<d { total[j] = Double(product[j]) }
-                                    total[d] = biasTotal
+                                    for j in 0..<d { total[j] = c * Double(product[j]) }
+                                    total[d] = c * biasTotal
                                 }
                             }
                         }

@@ -19,7 +19,7 @@ public struct LogisticRegression: Sendable, Equatable {
 
     /// How to fit.
     public struct Options: Sendable, Equatable {
-        /// C, the inverse regularization strength (scikit-learn's `C`): finite and > 0.
+        /// C, the inverse regularization strength (scikit-learn's `C`): in `regularizationRange`.
         public var c: Double
         /// Stop when max |gradient| / (C·n) falls to this: the max-norm of the gradient of the
         /// objective divided by C times the number of examples, the quantity scikit-learn's lbfgs
@@ -44,9 +44,18 @@ public struct LogisticRegression: Sendable, Equatable {
             self.threads = threads
         }
 
+        /// The values of C a fit accepts: beyond them C · Σ log-loss leaves the range where the
+        /// Double sums of Float products are sound (and such C mean no fit or no regularization).
+        public static let regularizationRange: ClosedRange<Double> = 1e-12...1e12
+
+        /// `regularizationRange` as text: "1e-12 to 1e+12".
+        public static var regularizationRangeText: String {
+            String(format: "%g to %g", regularizationRange.lowerBound, regularizationRange.upperBound)
+        }
+
         /// Throws if a value is impossible.
         public func validate() throws(BaselineError) {
-            guard c.isFinite, c > 0 else { throw .invalidRegularization(c) }
+            guard Self.regularizationRange.contains(c) else { throw .invalidRegularization(c) }
             guard tolerance.isFinite, tolerance > 0 else { throw .invalidTolerance(tolerance) }
             guard maxIterations >= 1 else { throw .invalidIterationLimit(maxIterations) }
             guard threads >= 1 else { throw .invalidThreadCount(threads) }
@@ -72,13 +81,13 @@ public struct LogisticRegression: Sendable, Equatable {
         let passes = LogisticLossPasses(matrix: features, labels: labels, c: options.c, workers: options.threads)
         var solver = NewtonCGSolver()
         solver.threads = options.threads
-        let outcome = solver.solve(passes, tolerance: options.tolerance, maxIterations: options.maxIterations)
+        let outcome = try solver.solve(passes, tolerance: options.tolerance, maxIterations: options.maxIterations)
         let elapsed = ContinuousClock.now - start
         let d = features.featureCount
         return LogisticRegressionFit(
             model: LogisticRegression(weights: Array(outcome.parameters.prefix(d)), bias: outcome.parameters[d]),
             iterations: outcome.iterations, conjugateGradientSteps: outcome.conjugateGradientSteps,
-            passes: passes.passes, converged: outcome.converged, gradientMaxNorm: outcome.gradientMaxNorm,
+            passes: passes.passes, stopReason: outcome.stopReason, gradientMaxNorm: outcome.gradientMaxNorm,
             objective: outcome.objective,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
             options: options)
@@ -141,8 +150,24 @@ public struct LogisticRegressionFit: Sendable {
     /// Sweeps over the feature matrix: one per gradient, one per Hessian-vector product (whose
     /// forward and transposed `sgemv` run block by block, the block still in cache for the second).
     public let passes: Int
-    /// True when the gradient reached the tolerance; false when the iteration cap stopped the fit.
-    public let converged: Bool
+    /// Why the fit stopped.
+    public enum StopReason: String, Sendable, Equatable, Codable, CaseIterable, CustomStringConvertible {
+        /// max |gradient| / (C·n) reached the tolerance.
+        case converged
+        /// The iteration cap (`Options.maxIterations`) was reached first.
+        case iterationCap = "iteration-cap"
+        /// No step along the Newton direction decreased the objective (the Float products' floor
+        /// under the gradient was reached before the tolerance).
+        case noDescent = "no-descent"
+
+        /// The name written to results files and JSON: `converged`, `iteration-cap`, `no-descent`.
+        public var description: String { rawValue }
+    }
+
+    /// Why the fit stopped.
+    public let stopReason: StopReason
+    /// True when the gradient reached the tolerance (`stopReason == .converged`).
+    public var converged: Bool { stopReason == .converged }
     /// max |gradient| / (C·n) at the returned parameters (scikit-learn's scale).
     public let gradientMaxNorm: Double
     /// C · Σ log-loss + ½‖w‖² at the returned parameters.

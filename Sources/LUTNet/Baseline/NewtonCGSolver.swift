@@ -28,8 +28,8 @@ struct NewtonCGSolver {
         var iterations: Int
         /// Conjugate-gradient steps, over all iterations.
         var conjugateGradientSteps: Int
-        /// True when the gradient fell below the tolerance.
-        var converged: Bool
+        /// Why the iterations stopped.
+        var stopReason: LogisticRegressionFit.StopReason
         /// max |∂f/∂θⱼ| / (C·n) at the final parameters.
         var gradientMaxNorm: Double
         /// C · Σ log-loss + ½‖w‖² at the final parameters.
@@ -46,15 +46,17 @@ struct NewtonCGSolver {
     var threads = 1
 
     /// Minimizes the objective of `passes` from w = 0 and the bias that fits the class balance, until
-    /// max |gradient| / (C·n) ≤ `tolerance` or `maxIterations` Newton iterations.
-    func solve(_ passes: LogisticLossPasses, tolerance: Double, maxIterations: Int) -> Outcome {
+    /// max |gradient| / (C·n) ≤ `tolerance` or `maxIterations` Newton iterations. Throws
+    /// `BaselineError.nonFiniteFit` when the gradient or the objective is not a finite number.
+    func solve(_ passes: LogisticLossPasses, tolerance: Double, maxIterations: Int) throws(BaselineError) -> Outcome {
         let n = passes.matrix.exampleCount, d = passes.matrix.featureCount, c = passes.c
         let targets = passes.targets
         let positive = targets.reduce(0, +) / Double(n)
         var parameters = [Double](repeating: 0, count: d + 1)
         parameters[d] = log(positive / (1 - positive))
         var z = [Double](repeating: parameters[d], count: n)
-        var iterations = 0, steps = 0, converged = false, gradientMaxNorm = Double.infinity
+        var iterations = 0, steps = 0, gradientMaxNorm = Double.infinity
+        var stopReason = LogisticRegressionFit.StopReason.iterationCap
         var stepValues = [Double](repeating: 0, count: n)
         var directionValues = [Double](repeating: 0, count: n)
         var subsample: SubsampleHessian?
@@ -63,9 +65,12 @@ struct NewtonCGSolver {
         }
         while true {
             let (gradient, diagonal) = passes.gradient(z: z, weights: parameters, withDiagonal: subsample == nil)
+            guard gradient.allSatisfy(\.isFinite) else {
+                throw .nonFiniteFit(source: passes.matrix.source, c: c, quantity: "gradient")
+            }
             gradientMaxNorm = gradient.reduce(0) { max($0, abs($1)) } / (c * Double(n))
-            if gradientMaxNorm <= tolerance { converged = true; break }
-            if iterations >= maxIterations { break }
+            if gradientMaxNorm <= tolerance { stopReason = .converged; break }
+            if iterations >= maxIterations { stopReason = .iterationCap; break }
 
             // Preconditioned CG on H·s = −g, from s = 0.
             let factor = subsample?.factor(curvature: passes.curvature, threads: threads)
@@ -111,15 +116,18 @@ struct NewtonCGSolver {
             let length = StepLengthSearch.minimize(z: z, u: stepValues, targets: targets, c: c,
                                                    weightDotStep: weightDotStep, stepDotStep: stepDotStep)
             iterations += 1
-            guard length > 0 else { break }
+            guard length > 0 else { stopReason = .noDescent; break }
             axpy(length, step, &parameters)
             axpy(length, stepValues, &z)
         }
         var loss = 0.0
         for i in 0..<n { loss += softplus(z[i]) - targets[i] * z[i] }
         let penalty = parameters.prefix(d).reduce(0) { $0 + $1 * $1 } / 2
+        guard (c * loss + penalty).isFinite else {
+            throw .nonFiniteFit(source: passes.matrix.source, c: c, quantity: "objective")
+        }
         return Outcome(parameters: parameters, iterations: iterations, conjugateGradientSteps: steps,
-                       converged: converged, gradientMaxNorm: gradientMaxNorm, objective: c * loss + penalty)
+                       stopReason: stopReason, gradientMaxNorm: gradientMaxNorm, objective: c * loss + penalty)
     }
 }
 

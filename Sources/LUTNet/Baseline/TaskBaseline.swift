@@ -1,6 +1,6 @@
 /// The logistic-regression baseline fitted on the training examples of one binary task of a
-/// dataset, ready to be measured on its other splits. The training feature matrix is built, used
-/// and let go; only the model and its figures are kept.
+/// dataset, ready to be measured on its other splits. The training feature matrix is not kept;
+/// only the model and its figures are.
 public struct TaskBaseline: Sendable {
     /// The task.
     public let task: BinaryTask
@@ -27,7 +27,17 @@ public struct TaskBaseline: Sendable {
         try options.validate()
         let start = ContinuousClock.now
         let examples = try Self.examples(of: train, task: task, features: features, threshold: threshold, bothGroups: true)
-        featureSeconds = Self.seconds(since: start)
+        try self.init(examples: examples, task: task, features: features, threshold: threshold, options: options,
+                      featureSeconds: Self.seconds(since: start))
+    }
+
+    /// Fits the baseline on training `examples` already built (by `examples(of:…bothGroups: true)`)
+    /// for `task`, `features` and `threshold`, which took `featureSeconds`; several values of C can
+    /// share one matrix this way.
+    public init(examples: (features: FeatureMatrix, labels: [UInt8]), task: BinaryTask, features: BaselineFeatures,
+                threshold: UInt8, options: LogisticRegression.Options, featureSeconds: Double) throws {
+        try options.validate()
+        self.featureSeconds = featureSeconds
         fit = try LogisticRegression.fit(features: examples.features, labels: examples.labels, options: options)
         trainAccuracy = try fit.accuracy(on: examples.features, labels: examples.labels)
         trainExamples = examples.features.exampleCount
@@ -54,7 +64,12 @@ public struct TaskBaseline: Sendable {
     public func evaluate(on images: ImageSet) throws -> Evaluation {
         let start = ContinuousClock.now
         let examples = try Self.examples(of: images, task: task, features: features, threshold: threshold, bothGroups: false)
-        let featureSeconds = Self.seconds(since: start)
+        return try evaluate(on: examples, featureSeconds: Self.seconds(since: start))
+    }
+
+    /// The accuracy on examples of the task already built (by `examples(of:…bothGroups: false)`),
+    /// which took `featureSeconds`.
+    public func evaluate(on examples: (features: FeatureMatrix, labels: [UInt8]), featureSeconds: Double) throws -> Evaluation {
         let predictStart = ContinuousClock.now
         let accuracy = try fit.accuracy(on: examples.features, labels: examples.labels)
         return Evaluation(examples: examples.features.exampleCount, accuracy: accuracy, featureSeconds: featureSeconds,

@@ -3,7 +3,8 @@ import Foundation
 /// The baseline fits of an experiment as they accumulate in its output folder: `NAME-baseline.csv`,
 /// one record per fit, appended as each finishes, so that a restarted experiment skips the fits it
 /// already has. Opening the log drops a record cut short by an interruption and rewrites the file
-/// without it.
+/// without it. A file written before the `stop_reason` column was added is read (a record that
+/// did not converge then reads as stopped at the iteration cap) and rewritten with the column.
 public struct BaselineLog {
     /// The file of baseline records.
     public let path: String
@@ -14,7 +15,10 @@ public struct BaselineLog {
     /// Columns of the file.
     public static let columns = BaselineRun.columns
         + ["train_examples", "test_examples", "train_accuracy", "valid_accuracy", "test_accuracy", "iterations", "converged",
-           "seconds"]
+           "stop_reason", "seconds"]
+
+    /// Columns of the files written before `stop_reason`.
+    static let columnsWithoutStopReason = columns.filter { $0 != "stop_reason" }
 
     /// Opens (creating when absent) the baseline log of experiment `name` in `folder`.
     public init(folder: String, name: String) throws(ExperimentError) {
@@ -22,7 +26,23 @@ public struct BaselineLog {
         path = (folder as NSString).appendingPathComponent(name + "-baseline.csv")
         results = []
         index = [:]
-        for (line, fields) in try ResultRecords.read(path, columns: Self.columns) {
+        let records: [(line: Int, fields: [String])]
+        do {
+            records = try ResultRecords.read(path, columns: Self.columns)
+        } catch {
+            guard case .headerMismatch = error,
+                  let old = try? ResultRecords.read(path, columns: Self.columnsWithoutStopReason) else { throw error }
+            let position = Self.columns.firstIndex(of: "stop_reason") ?? 0
+            records = old.map { record in
+                var fields = record.fields
+                if fields.count == Self.columnsWithoutStopReason.count {
+                    let converged = fields[position - 1] == "true"
+                    fields.insert((converged ? LogisticRegressionFit.StopReason.converged : .iterationCap).rawValue, at: position)
+                }
+                return (record.line, fields)
+            }
+        }
+        for (line, fields) in records {
             let result = try Self.parse(fields, path: path, line: line)
             if let existing = index[result.run] { results[existing] = result } else {
                 index[result.run] = results.count
@@ -54,7 +74,8 @@ public struct BaselineLog {
         let accuracy = ResultRecords.accuracy
         return result.run.fields + [String(result.trainExamples), String(result.testExamples), accuracy(result.trainAccuracy),
                                     result.validAccuracy.map(accuracy) ?? "", result.testAccuracy.map(accuracy) ?? "",
-                                    String(result.iterations), String(result.converged), ResultRecords.seconds(result.seconds)]
+                                    String(result.iterations), String(result.converged), result.stopReason.rawValue,
+                                    ResultRecords.seconds(result.seconds)]
     }
 
     private static func parse(_ fields: [String], path: String, line: Int) throws(ExperimentError) -> BaselineResult {
@@ -67,11 +88,19 @@ public struct BaselineLog {
         case .failure(let failure): throw .malformedRecord(path: path, line: line, reason: failure.reason)
         }
         let reader = FieldReader(fields: fields, columns: columns, path: path, line: line)
+        let stopText = reader.string("stop_reason")
+        guard let stopReason = LogisticRegressionFit.StopReason(rawValue: stopText) else {
+            throw .malformedRecord(path: path, line: line, reason: "stop_reason '\(stopText)' is none of "
+                                   + LogisticRegressionFit.StopReason.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        guard try reader.bool("converged") == (stopReason == .converged) else {
+            throw .malformedRecord(path: path, line: line, reason: "converged and stop_reason '\(stopText)' disagree")
+        }
         return BaselineResult(run: run, trainExamples: try reader.int("train_examples"), testExamples: try reader.int("test_examples"),
                               trainAccuracy: try reader.double("train_accuracy"),
                               validAccuracy: try reader.optionalDouble("valid_accuracy"),
                               testAccuracy: try reader.optionalDouble("test_accuracy"),
-                              iterations: try reader.int("iterations"), converged: try reader.bool("converged"),
+                              iterations: try reader.int("iterations"), stopReason: stopReason,
                               seconds: try reader.double("seconds"))
     }
 }

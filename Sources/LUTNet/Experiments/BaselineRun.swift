@@ -111,14 +111,17 @@ public struct BaselineResult: Sendable, Equatable {
     public let testAccuracy: Double?
     /// Newton iterations taken.
     public let iterations: Int
-    /// Whether the gradient reached the tolerance before the iteration cap.
-    public let converged: Bool
+    /// Why the fit stopped.
+    public let stopReason: LogisticRegressionFit.StopReason
+    /// Whether the gradient reached the tolerance (`stopReason == .converged`).
+    public var converged: Bool { stopReason == .converged }
     /// Wall time of the fit and the evaluations, features included.
     public let seconds: Double
 
     /// A result from its parts.
     public init(run: BaselineRun, trainExamples: Int, testExamples: Int, trainAccuracy: Double, validAccuracy: Double?,
-                testAccuracy: Double?, iterations: Int, converged: Bool, seconds: Double) {
+                testAccuracy: Double?, iterations: Int, stopReason: LogisticRegressionFit.StopReason,
+                seconds: Double) {
         self.run = run
         self.trainExamples = trainExamples
         self.testExamples = testExamples
@@ -126,7 +129,7 @@ public struct BaselineResult: Sendable, Equatable {
         self.validAccuracy = validAccuracy
         self.testAccuracy = testAccuracy
         self.iterations = iterations
-        self.converged = converged
+        self.stopReason = stopReason
         self.seconds = seconds
     }
 
@@ -135,7 +138,12 @@ public struct BaselineResult: Sendable, Equatable {
         var text = "baseline " + run.description + ": train " + String(format: "%.4f", trainAccuracy)
         if let validAccuracy { text += String(format: " valid %.4f", validAccuracy) }
         if let testAccuracy { text += String(format: " test %.4f", testAccuracy) }
-        text += String(format: " (%.2f s, %d iterations%@)", seconds, iterations, converged ? "" : ", not converged")
+        let stop = switch stopReason {
+        case .converged: ""
+        case .iterationCap: ", not converged: stopped at the iteration cap"
+        case .noDescent: ", not converged: no step decreased the objective"
+        }
+        text += String(format: " (%.2f s, %d iterations%@)", seconds, iterations, stop)
         return text
     }
 }

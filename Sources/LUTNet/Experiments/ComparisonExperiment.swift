@@ -195,7 +195,7 @@ public struct ComparisonExperiment: Experiment {
                 guard let cell = table.cell(c, m) else { continue }
                 rows.append([cases[c].label, methods[m].name, String(cell.runs), ReportFormat.meanSD(cell.train)]
                             + (valid ? [ReportFormat.meanSD(cell.valid)] : [])
-                            + [ReportFormat.meanSD(cell.test), ReportFormat.seconds(cell.seconds) + (cell.converged ? "" : " (not converged)")])
+                            + [ReportFormat.meanSD(cell.test), ReportFormat.seconds(cell.seconds) + (cell.stopReason == .converged ? "" : " (not converged: \(cell.stopReason))")])
             }
         }
         let headers = [caseHeading, "method", "runs", "train"] + (valid ? ["valid"] : []) + ["test", "seconds per run"]
@@ -242,7 +242,8 @@ struct ComparisonCell {
     let valid: Summary?
     let test: Summary?
     let seconds: Summary
-    let converged: Bool
+    /// Why a baseline fit stopped (`.converged` for the networks).
+    let stopReason: LogisticRegressionFit.StopReason
 
     /// Which accuracy.
     enum Split { case train, valid, test }
@@ -273,13 +274,13 @@ struct ComparisonTable {
                     guard !mine.isEmpty else { return nil }
                     return ComparisonCell(runs: mine.count, train: Summary(mine.map(\.trainAccuracy)),
                                           valid: summary(mine.map(\.validAccuracy)), test: summary(mine.map(\.testAccuracy)),
-                                          seconds: Summary(mine.map(\.seconds)), converged: true)
+                                          seconds: Summary(mine.map(\.seconds)), stopReason: .converged)
                 }
                 guard let fit = baselines.first(where: {
                     $0.run.data == item.data && $0.run.task == item.task && $0.run.settings == method.baseline
                 }) else { return nil }
                 return ComparisonCell(runs: 1, train: Summary([fit.trainAccuracy]), valid: summary([fit.validAccuracy]),
-                                      test: summary([fit.testAccuracy]), seconds: Summary([fit.seconds]), converged: fit.converged)
+                                      test: summary([fit.testAccuracy]), seconds: Summary([fit.seconds]), stopReason: fit.stopReason)
             }
         }
     }

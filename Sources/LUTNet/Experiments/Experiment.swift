@@ -48,9 +48,14 @@ public struct ExperimentSettings: Sendable, Equatable {
     /// Seeds: one network per seed for each configuration.
     public let seeds: [UInt64]
 
-    /// Settings with seeds 0..<`seedCount`.
+    /// The most seeds per configuration an experiment accepts.
+    public static let maxSeeds = 10_000
+
+    /// Settings with seeds 0..<`seedCount` (1...`maxSeeds`).
     public init(data: String, threshold: UInt8, seedCount: Int) throws(ConfigurationError) {
-        guard seedCount >= 1 else { throw .invalidValue(option: "--seeds", reason: "\(seedCount) seeds; use 1 or more") }
+        guard (1...Self.maxSeeds).contains(seedCount) else {
+            throw .invalidValue(option: "--seeds", reason: "\(seedCount) seeds; use 1 to \(Self.maxSeeds)")
+        }
         self.data = data
         self.threshold = threshold
         self.seeds = (0..<UInt64(seedCount)).map { $0 }

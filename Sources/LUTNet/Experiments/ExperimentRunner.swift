@@ -10,6 +10,12 @@ public struct ExperimentRunner {
     private let named: [String: ExperimentData]
     private let fallback: ExperimentData?
     private var taskData: [String: TaskData] = [:]
+    /// The baseline features of the last task fitted, kept while consecutive fits (several C)
+    /// share them: one task's matrices at a time, as they can be large (CIFAR-10: 600 MB).
+    private var baselineFeatures: (key: String, train: BaselineExamples, valid: BaselineExamples?,
+                                   test: BaselineExamples?, seconds: Double)?
+    /// How many times baseline feature matrices were built (once per task, whatever the C values).
+    private(set) var baselineFeatureBuilds = 0
 
     /// A runner over one dataset: every run trains on it, whatever data name the run gives.
     public init(dataset: Dataset, threads: Int = ParallelWork.defaultThreads) {
@@ -64,8 +70,10 @@ public struct ExperimentRunner {
         for run in runs where seen.insert(run).inserted { unique.append(run) }
         let pending = unique.filter { log.result(for: $0) == nil }
         var costs: [Double] = []
+        // Every pending run is checked before any trains, so an impossible one fails at once.
         for run in pending {
             let data = try examples(for: run)
+            try checkSize(of: run, against: data)
             costs.append(RunCost.estimate(run, trainExamples: data.train.count, testExamples: data.test?.count ?? 0))
         }
         let start = DispatchTime.now()
@@ -91,13 +99,8 @@ public struct ExperimentRunner {
     public mutating func train(_ run: ExperimentRun) throws -> RunResult {
         let data = try examples(for: run)
         var train = data.train
-        if let size = run.trainSize {
-            guard size <= train.count else {
-                throw ConfigurationError.invalidValue(
-                    option: "--sizes", reason: "\(size) training examples asked, but task \(run.task) has \(train.count) in \(try source(run.data).dataset.train.source)")
-            }
-            train = train.subset(size: size, seed: run.seed)
-        }
+        try checkSize(of: run, against: data)
+        if let size = run.trainSize { train = train.subset(size: size, seed: run.seed) }
         var test = data.test
         if run.labels == .random {
             // As `lutnet train --random-labels --seed S` draws them.
@@ -121,7 +124,7 @@ public struct ExperimentRunner {
 
     /// The results of the baseline `runs`, in order: those `log` has, and the others fitted now
     /// and appended.
-    public func fit(_ runs: [BaselineRun], log: inout BaselineLog,
+    public mutating func fit(_ runs: [BaselineRun], log: inout BaselineLog,
                     progress: ((BaselineResult) -> Void)? = nil) throws -> [BaselineResult] {
         var seen = Set<BaselineRun>()
         for run in runs where seen.insert(run).inserted && log.result(for: run) == nil {
@@ -136,18 +139,48 @@ public struct ExperimentRunner {
         }
     }
 
-    /// Fits and evaluates one baseline.
-    public func fit(_ run: BaselineRun) throws -> BaselineResult {
+    /// Fits and evaluates one baseline. The feature matrices of its task are reused from the
+    /// previous fit when that was on the same data, task, features and threshold.
+    public mutating func fit(_ run: BaselineRun) throws -> BaselineResult {
         let data = try source(run.data)
         let start = DispatchTime.now()
-        let baseline = try TaskBaseline(train: data.dataset.train, task: run.task, features: run.settings.features,
-                                        threshold: run.threshold, options: run.settings.options(threads: threads))
-        let valid = try data.validation.map { try baseline.evaluate(on: $0) }
-        let test = try data.dataset.test.map { try baseline.evaluate(on: $0) }
+        let options = run.settings.options(threads: threads)
+        try options.validate()
+        let features = run.settings.features
+        let key = "\(run.data)\n\(run.task) \(features) \(run.threshold)"
+        let cached: (key: String, train: BaselineExamples, valid: BaselineExamples?, test: BaselineExamples?, seconds: Double)
+        if let previous = baselineFeatures, previous.key == key {
+            cached = previous
+        } else {
+            baselineFeatures = nil // let the previous task's matrices go before building these
+            let featureStart = DispatchTime.now()
+            func build(_ images: ImageSet, bothGroups: Bool) throws -> BaselineExamples {
+                try TaskBaseline.examples(of: images, task: run.task, features: features, threshold: run.threshold,
+                                          bothGroups: bothGroups)
+            }
+            let train = try build(data.dataset.train, bothGroups: true)
+            let valid = try data.validation.map { try build($0, bothGroups: false) }
+            let test = try data.dataset.test.map { try build($0, bothGroups: false) }
+            cached = (key, train, valid, test, Self.seconds(since: featureStart))
+            baselineFeatures = cached
+            baselineFeatureBuilds += 1
+        }
+        let baseline = try TaskBaseline(examples: cached.train, task: run.task, features: features,
+                                        threshold: run.threshold, options: options, featureSeconds: cached.seconds)
+        let valid = try cached.valid.map { try baseline.evaluate(on: $0, featureSeconds: 0) }
+        let test = try cached.test.map { try baseline.evaluate(on: $0, featureSeconds: 0) }
         return BaselineResult(run: run, trainExamples: baseline.trainExamples, testExamples: test?.examples ?? 0,
                               trainAccuracy: baseline.trainAccuracy, validAccuracy: valid?.accuracy,
                               testAccuracy: test?.accuracy, iterations: baseline.fit.iterations,
-                              converged: baseline.fit.converged, seconds: Self.seconds(since: start))
+                              stopReason: baseline.fit.stopReason, seconds: Self.seconds(since: start))
+    }
+
+    /// Throws `ConfigurationError` naming `--sizes` when `run` asks for more training examples
+    /// than its task has.
+    private func checkSize(of run: ExperimentRun, against data: TaskData) throws(ConfigurationError) {
+        guard let size = run.trainSize, size > data.train.count else { return }
+        throw .invalidValue(option: "--sizes", reason: "\(size) training examples asked, but task \(run.task) has "
+                            + "\(data.train.count) in \(try source(run.data).dataset.train.source)")
     }
 
     /// The data a run names.
@@ -166,6 +199,9 @@ public struct ExperimentRunner {
         taskData[key] = data
         return data
     }
+
+    /// A task's examples as baseline features and 0/1 labels.
+    typealias BaselineExamples = (features: FeatureMatrix, labels: [UInt8])
 
     private static func seconds(since start: DispatchTime) -> Double {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9

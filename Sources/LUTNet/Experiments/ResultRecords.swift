@@ -60,6 +60,9 @@ struct FieldReader {
         text(column).isEmpty ? nil : try double(column)
     }
 
+    /// The text of `column` as written.
+    func string(_ column: String) -> String { text(column) }
+
     func bool(_ column: String) throws(ExperimentError) -> Bool {
         switch text(column) {
         case "true": return true
