@@ -28,7 +28,6 @@ struct BaselineCommand: ParsableCommand {
         let threshold = try dataOptions.binarizationThreshold()
         let threads = try ParallelWork.validated(threads: threads)
         _ = try baselineOptions.solverOptions(threads: threads)
-        _ = try baselineOptions.featureKind()
         var clock = Stopwatch()
         let dataset = try dataOptions.loadDataset()
         let loadSeconds = clock.lap()

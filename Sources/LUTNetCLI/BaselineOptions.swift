@@ -8,21 +8,13 @@ struct BaselineOptions: ParsableArguments {
     var c: Double = 1
 
     @Option(help: "Baseline features: 'bits' (byte >= threshold, what a LUT network sees) or 'pixels' (byte / 255).")
-    var features: String = BaselineFeatures.bits.rawValue
+    var features: BaselineFeatures = .bits
 
     @Option(help: "Stop the baseline when max |gradient| / (C·n) is at most this.")
     var tolerance: Double = LogisticRegression.Options().tolerance
 
     @Option(name: .customLong("max-iterations"), help: "The most Newton iterations of the baseline.")
     var maxIterations: Int = LogisticRegression.Options().maxIterations
-
-    /// The validated feature kind.
-    func featureKind() throws -> BaselineFeatures {
-        guard let kind = BaselineFeatures(rawValue: features) else {
-            throw ConfigurationError.invalidValue(option: "--features", reason: "'\(features)'; use bits or pixels")
-        }
-        return kind
-    }
 
     /// The validated solver options; an impossible value is refused naming its option.
     func solverOptions(threads: Int) throws -> LogisticRegression.Options {
@@ -50,7 +42,7 @@ struct BaselineOptions: ParsableArguments {
 
     /// Fits the baseline on the task's training examples of `dataset` and measures it.
     func fit(dataset: Dataset, task: BinaryTask, threshold: UInt8, threads: Int) throws -> BaselineOutcome {
-        let baseline = try TaskBaseline(train: dataset.train, task: task, features: try featureKind(), threshold: threshold,
+        let baseline = try TaskBaseline(train: dataset.train, task: task, features: features, threshold: threshold,
                                         options: try solverOptions(threads: threads))
         let gradient = "max |gradient| / (C·n) = \(baseline.fit.gradientMaxNorm) above the tolerance \(tolerance)"
         switch baseline.fit.stopReason {
@@ -83,3 +75,6 @@ struct BaselineOutcome {
     /// Time to predict the whole test split.
     let testPredictSeconds: Double?
 }
+
+/// `--features bits|pixels`: the parser refuses any other value and lists the valid ones.
+extension BaselineFeatures: ExpressibleByArgument {}

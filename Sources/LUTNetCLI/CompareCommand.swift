@@ -31,7 +31,6 @@ struct CompareCommand: ParsableCommand {
         let threshold = try dataOptions.binarizationThreshold()
         let threads = try networkOptions.threadCount()
         _ = try baselineOptions.solverOptions(threads: threads)
-        _ = try baselineOptions.featureKind()
         let dataset = try dataOptions.loadDataset()
         let task = try dataOptions.binaryTask(for: dataset)
         let (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)

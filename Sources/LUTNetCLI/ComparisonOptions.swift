@@ -10,7 +10,7 @@ struct ComparisonOptions: ParsableArguments {
     var c: String = "1"
 
     @Option(help: "Baseline features: 'bits' (byte >= threshold, what a LUT network sees) or 'pixels' (byte / 255).")
-    var features: String = BaselineFeatures.bits.rawValue
+    var features: BaselineFeatures = .bits
 
     @Option(help: "Stop the baseline when max |gradient| / (C·n) is at most this.")
     var tolerance: Double = LogisticRegression.Options().tolerance
@@ -21,9 +21,7 @@ struct ComparisonOptions: ParsableArguments {
     /// The baseline's validated settings, one per value of --C; none with --no-baseline.
     func baselineSettings() throws -> [BaselineSettings] {
         guard baseline else { return [] }
-        guard let kind = BaselineFeatures(rawValue: features) else {
-            throw ConfigurationError.invalidValue(option: "--features", reason: "'\(features)'; use bits or pixels")
-        }
+        let kind = features
         return try c.split(separator: ",", omittingEmptySubsequences: false).map { item in
             let text = item.trimmingCharacters(in: .whitespaces)
             guard let value = Double(text) else {

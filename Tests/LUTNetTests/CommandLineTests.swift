@@ -101,7 +101,7 @@ final class CommandLineTests: XCTestCase {
         try assertFails(["baseline", "--data", data, "--tolerance", "0"], saying: "invalid --tolerance: 0.0")
         try assertFails(["experiment", "compare", "--data", data, "--C", "1,-2"], saying: "invalid --C: -2.0")
         try assertFails(["experiment", "compare", "--data", data, "--max-iterations", "0"], saying: "invalid --max-iterations")
-        try assertFails(["baseline", "--data", data, "--features", "colors"], saying: "invalid --features")
+        try assertFails(["baseline", "--data", data, "--features", "colors"], saying: "The value 'colors' is invalid for '--features")
         try assertFails(["compare", "--data", data, "--task", "0:11"], saying: "group B has no examples")
     }
 

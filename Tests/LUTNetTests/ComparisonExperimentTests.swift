@@ -379,7 +379,7 @@ extension CommandLineTests {
 
         try assertFails(["experiment", "iwls", "--dir", folder, "--train-on", "valid"], saying: "invalid --train-on: 'valid'")
         try assertFails(["experiment", "iwls", "--dir", folder, "--C", "1,0"], saying: "invalid --C: 0.0; the inverse regularization strength must be a number from 1e-12 to 1e+12")
-        try assertFails(["experiment", "iwls", "--dir", folder, "--features", "colors"], saying: "invalid --features: 'colors'")
+        try assertFails(["experiment", "iwls", "--dir", folder, "--features", "colors"], saying: "The value 'colors' is invalid for '--features")
         try assertFails(["experiment", "iwls", "--dir", folder + "/absent"], saying: folder + "/absent: no such file or folder")
         try assertFails(["experiment", "iwls", "--dir", folder, "--ks", "17"], saying: "k = 17 is not supported")
         try assertFails(["experiment", "compare", "--task", "0:0"], saying: "class 0 is in both groups")
