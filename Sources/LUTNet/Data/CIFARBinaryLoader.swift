@@ -114,9 +114,11 @@ public enum CIFARBinaryLoader {
             pixels.append(contentsOf: batch.pixels)
             labels.append(contentsOf: batch.labels)
         }
-        let train = try ImageSet(pixels: pixels, imageShape: imageShape, labels: labels, source: location)
+        // Each split names its batches, so that a message about a split says which one.
+        let train = try ImageSet(pixels: pixels, imageShape: imageShape, labels: labels,
+                                 source: "\(location) (data_batch_1-5)")
         let testSet = try ImageSet(pixels: test.pixels, imageShape: imageShape, labels: test.labels,
-                                   source: location)
+                                   source: "\(location) (\(testBatch))")
         return try Dataset(train: train, test: testSet, location: location)
     }
 }
