@@ -88,9 +88,14 @@ static lutnet_gzip_outcome start(lutnet_gzip_stream *restrict stream, bool requi
     }
     stream->gzip = got >= 2 && head[0] == 0x1f && head[1] == 0x8b;
     if (!stream->gzip && require_gzip) {
-        lutnet_format_message(message, capacity,
-                              "%s: not a gzip file (starts with 0x%02x%02x, expected 0x1f8b)", path,
-                              head[0], got >= 2 ? head[1] : 0);
+        if (got >= 2)
+            lutnet_format_message(message, capacity,
+                                  "%s: not a gzip file (starts with 0x%02x%02x, expected 0x1f8b)", path,
+                                  head[0], head[1]);
+        else
+            lutnet_format_message(message, capacity,
+                                  "%s: not a gzip file (one byte, 0x%02x, where a gzip file starts with 0x1f8b)",
+                                  path, head[0]);
         return LUTNET_GZIP_NOT_GZIP;
     }
     if (!stream->gzip) return LUTNET_GZIP_OK;

@@ -36,7 +36,7 @@ typedef struct lutnet_file_contents {
 /// Reads the file at `path` into `out`. A file that starts with the gzip magic is decompressed
 /// straight into the buffer (multi-member streams are accepted, trailers are verified, bytes after
 /// the last member that are not a gzip member are refused); a file whose name ends in ".gz" must be
-/// gzip. An empty file gives empty contents. Contents longer than `max_length` bytes are refused with LUTNET_FILE_TOO_LARGE.
+/// gzip, except that an empty file, whatever its name, gives empty contents. Contents longer than `max_length` bytes are refused with LUTNET_FILE_TOO_LARGE.
 lutnet_file_status lutnet_file_read(const char *restrict path, uint64_t max_length,
                                     lutnet_file_contents *restrict out, char *restrict message,
                                     size_t message_capacity);
