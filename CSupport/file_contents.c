@@ -35,7 +35,10 @@ lutnet_file_status lutnet_file_read(const char *restrict path, uint64_t max_leng
                                     lutnet_file_contents *restrict out, char *restrict message,
                                     size_t message_capacity) {
     if (message != NULL && message_capacity > 0) message[0] = '\0';
-    if (out == NULL) return LUTNET_FILE_CANNOT_OPEN;
+    if (out == NULL) {
+        lutnet_format_message(message, message_capacity, "no output contents given");
+        return LUTNET_FILE_CANNOT_OPEN;
+    }
     memset(out, 0, sizeof *out);
     if (path == NULL) {
         lutnet_format_message(message, message_capacity, "no path given");

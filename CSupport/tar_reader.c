@@ -208,7 +208,10 @@ static lutnet_tar_status read_pax(lutnet_tar_reader *reader, uint64_t size, char
 lutnet_tar_status lutnet_tar_open(const char *restrict path, lutnet_tar_reader *restrict reader,
                                   char *restrict message, size_t message_capacity) {
     if (message != NULL && message_capacity > 0) message[0] = '\0';
-    if (reader == NULL) return LUTNET_TAR_CANNOT_OPEN;
+    if (reader == NULL) {
+        lutnet_format_message(message, message_capacity, "no tar reader given");
+        return LUTNET_TAR_CANNOT_OPEN;
+    }
     memset(reader, 0, sizeof *reader);
     if (path == NULL) {
         lutnet_format_message(message, message_capacity, "no path given");
