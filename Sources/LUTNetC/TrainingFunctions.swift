@@ -22,19 +22,15 @@ public func lutnet_train(_ dataset: OpaquePointer?, _ task: UnsafePointer<CChar>
             throw APIFailure(status: LUTNET_ERROR_INVALID_PARAMETERS, message: "\(function): \(problem.detail)")
         }
         let network: LUTNetwork
-        do {
+        do throws(ConfigurationError) {
             let binaryTask = try BinaryTask(parsing: taskText)
             let examples = try BinarizedExamples(images: data.train, task: binaryTask,
                                                  threshold: settings.threshold, split: data.train.source)
             let trainer = MemorizationTrainer(shape: settings.shape, seed: settings.seed, threads: settings.threads)
             try trainer.checkMemory(trainExamples: examples.count)
             network = trainer.train(on: examples, task: binaryTask, threshold: settings.threshold).0
-        } catch let failure as APIFailure {
-            throw failure
-        } catch let problem as ConfigurationError {
-            throw APIFailure(problem, in: function)
         } catch {
-            throw APIFailure(status: LUTNET_ERROR_INVALID_PARAMETERS, message: "\(function): \(error)")
+            throw APIFailure(error, in: function)
         }
         out.pointee = ModelHandle(network, threads: settings.threads).retainedPointer()
     }
