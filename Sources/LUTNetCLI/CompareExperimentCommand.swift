@@ -15,8 +15,8 @@ struct CompareExperimentCommand: ParsableCommand {
 
     @OptionGroup var options: ExperimentOptions
 
-    @Option(name: .customLong("task"), help: "A binary task (e.g. 0-4:5-9 or 3:5); repeat the option for several.")
-    var tasks: [String] = ["0-4:5-9"]
+    @Option(name: .customLong("task"), help: "A binary task (e.g. 0-4:5-9 or 3:5); repeat the option for several (default 0-4:5-9, or 0:1 for two-class data).")
+    var tasks: [String] = []
 
     @Option(help: "The k values of the networks: a list or a range (e.g. 6,8 or 4-12/2).")
     var ks: String = "8"
@@ -31,15 +31,16 @@ struct CompareExperimentCommand: ParsableCommand {
         let baselines = try comparison.baselineSettings()
         let settings = try options.settings()
         let names = ClassNames.known(forData: settings.data)
-        let cases = try tasks.map { text in
-            let task = try BinaryTask(parsing: text)
+        let dataset = try options.loadDataset()
+        let chosen = try tasks.isEmpty ? [BinaryTask.defaultTask(for: dataset)] : tasks.map { try BinaryTask(parsing: $0) }
+        let cases = chosen.map { task in
             return ComparisonExperiment.Case(label: task.description, data: settings.data, task: task,
                                              about: names.map { Self.describe(task, names: $0) } ?? "")
         }
         let experiment = try ComparisonExperiment(name: "compare", title: "LUT networks and logistic regression on \(settings.data)",
                                                   caseHeading: "task", settings: settings, cases: cases, shapes: shapes,
                                                   baselines: baselines)
-        try options.perform(experiment)
+        try options.perform(experiment, on: dataset)
     }
 
     /// `cat vs dog`, or the names of each group's classes.

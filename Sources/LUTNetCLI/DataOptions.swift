@@ -18,7 +18,7 @@ struct DataOptions: ParsableArguments {
     /// The parsed task; without --task, 0:1 for data with two classes and 0-4:5-9 otherwise.
     func binaryTask(for dataset: Dataset) throws -> BinaryTask {
         if let task { return try BinaryTask(parsing: task) }
-        return try BinaryTask(parsing: dataset.train.classCounts().count <= 2 ? "0:1" : "0-4:5-9")
+        return BinaryTask.defaultTask(for: dataset)
     }
 
     /// The validated threshold, `defaultValue` when none is given.

@@ -10,8 +10,8 @@ struct DepthCommand: ParsableCommand {
 
     @OptionGroup var options: ExperimentOptions
 
-    @Option(help: "Binary task: classes of label 0, then of label 1.")
-    var task: String = "0-4:5-9"
+    @Option(help: "Binary task: classes of label 0, then of label 1 (default 0-4:5-9, or 0:1 for two-class data).")
+    var task: String?
 
     @Option(help: "Inputs per LUT (1-16).")
     var k: Int = 8
@@ -26,18 +26,20 @@ struct DepthCommand: ParsableCommand {
     var comparePaper = false
 
     func run() throws {
+        let settings = try options.settings()
+        let dataset = try options.loadDataset()
+        let binaryTask = try options.task(task, for: dataset)
         let shape = try NetworkShape(k: k, layers: layers)
         guard let width = shape.hiddenWidths.first, Set(shape.hiddenWidths).count == 1 else {
             throw ConfigurationError.invalidLayers(layers, reason: "the depth experiment needs equal widths, DEPTHxWIDTH such as 5x1024")
         }
-        let binaryTask = try BinaryTask(parsing: task)
         if comparePaper, binaryTask.description != PaperFigures.task || shape.hiddenWidths != PaperFigures.hiddenWidths
             || k != PaperFigures.layerK {
             Console.progress("note: the paper's figures are for task \(PaperFigures.task), 5x1024, k = 8, not \(binaryTask), \(layers), k = \(k)")
         }
-        let experiment = try DepthExperiment(settings: try options.settings(), task: binaryTask, k: k,
+        let experiment = try DepthExperiment(settings: settings, task: binaryTask, k: k,
                                              width: width, depths: try NumberList.parse(depths, option: "--depths"),
                                              layerChartDepth: shape.hiddenWidths.count, showPaper: comparePaper)
-        try options.perform(experiment)
+        try options.perform(experiment, on: dataset)
     }
 }

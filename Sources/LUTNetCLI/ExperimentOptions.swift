@@ -33,11 +33,12 @@ struct ExperimentOptions: ParsableArguments {
     /// The validated thread count.
     func threadCount() throws -> Int { try ParallelWork.validated(threads: threads) }
 
-    /// Loads the data and runs `experiment`, with progress on standard error; prints the files written.
-    func perform(_ experiment: some Experiment) throws {
-        _ = try threadCount()
-        let dataset = try DatasetLoader.load(path: data)
-        try perform(experiment, on: dataset)
+    /// The dataset at `--data`.
+    func loadDataset() throws -> Dataset { try DatasetLoader.load(path: data) }
+
+    /// The task `text` names, or without one the default for `dataset` (0:1 for two-class data).
+    func task(_ text: String?, for dataset: Dataset) throws -> BinaryTask {
+        try text.map { try BinaryTask(parsing: $0) } ?? BinaryTask.defaultTask(for: dataset)
     }
 
     /// Runs `experiment` on an already loaded dataset.

@@ -10,8 +10,8 @@ struct KSweepCommand: ParsableCommand {
 
     @OptionGroup var options: ExperimentOptions
 
-    @Option(help: "Binary task: classes of label 0, then of label 1.")
-    var task: String = "0-4:5-9"
+    @Option(help: "Binary task: classes of label 0, then of label 1 (default 0-4:5-9, or 0:1 for two-class data).")
+    var task: String?
 
     @Option(help: "The k values: a list, a range or a stepped range (e.g. 2,4,6 or 2-16/2).")
     var ks: String = "2-16/2"
@@ -23,14 +23,16 @@ struct KSweepCommand: ParsableCommand {
     var comparePaper = false
 
     func run() throws {
+        let settings = try options.settings()
+        let dataset = try options.loadDataset()
+        let binaryTask = try options.task(task, for: dataset)
         let shape = try NetworkShape(k: 1, layers: layers)
-        let binaryTask = try BinaryTask(parsing: task)
         if comparePaper, binaryTask.description != PaperFigures.task || shape.hiddenWidths != PaperFigures.hiddenWidths {
             Console.progress("note: the paper's figures are for task \(PaperFigures.task) with 5x1024 LUTs, not \(binaryTask) with \(layers)")
         }
-        let experiment = try KSweepExperiment(settings: try options.settings(), task: binaryTask,
+        let experiment = try KSweepExperiment(settings: settings, task: binaryTask,
                                               ks: try NumberList.parse(ks, option: "--ks"), hiddenWidths: shape.hiddenWidths,
                                               showPaper: comparePaper)
-        try options.perform(experiment)
+        try options.perform(experiment, on: dataset)
     }
 }

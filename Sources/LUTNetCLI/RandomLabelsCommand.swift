@@ -10,8 +10,8 @@ struct RandomLabelsCommand: ParsableCommand {
 
     @OptionGroup var options: ExperimentOptions
 
-    @Option(help: "Binary task: classes of label 0, then of label 1.")
-    var task: String = "0-4:5-9"
+    @Option(help: "Binary task: classes of label 0, then of label 1 (default 0-4:5-9, or 0:1 for two-class data).")
+    var task: String?
 
     @Option(help: "The k values (a list or a range, e.g. 4,8,12,16).")
     var ks: String = "4,8,12,16"
@@ -23,6 +23,9 @@ struct RandomLabelsCommand: ParsableCommand {
     var layers: String = "5x1024"
 
     func run() throws {
+        let settings = try options.settings()
+        let dataset = try options.loadDataset()
+        let binaryTask = try options.task(task, for: dataset)
         let shape = try NetworkShape(k: 1, layers: layers)
         var sizeList: [Int?] = []
         for item in sizes.split(separator: ",", omittingEmptySubsequences: false) {
@@ -31,9 +34,9 @@ struct RandomLabelsCommand: ParsableCommand {
                 sizeList.append(contentsOf: try NumberList.parse(trimmed, option: "--sizes").map { Optional($0) })
             }
         }
-        let experiment = try RandomLabelsExperiment(settings: try options.settings(), task: try BinaryTask(parsing: task),
+        let experiment = try RandomLabelsExperiment(settings: settings, task: binaryTask,
                                                     ks: try NumberList.parse(ks, option: "--ks"), sizes: sizeList,
                                                     hiddenWidths: shape.hiddenWidths)
-        try options.perform(experiment)
+        try options.perform(experiment, on: dataset)
     }
 }

@@ -10,8 +10,8 @@ struct WidthCommand: ParsableCommand {
 
     @OptionGroup var options: ExperimentOptions
 
-    @Option(help: "Binary task: classes of label 0, then of label 1.")
-    var task: String = "0-4:5-9"
+    @Option(help: "Binary task: classes of label 0, then of label 1 (default 0-4:5-9, or 0:1 for two-class data).")
+    var task: String?
 
     @Option(help: "Inputs per LUT (1-16).")
     var k: Int = 8
@@ -23,10 +23,13 @@ struct WidthCommand: ParsableCommand {
     var widths: String = "32,64,128,256,512,1024,2048,4096"
 
     func run() throws {
+        let settings = try options.settings()
+        let dataset = try options.loadDataset()
+        let binaryTask = try options.task(task, for: dataset)
         let shape = try NetworkShape(k: k, layers: layers)
-        let experiment = try WidthExperiment(settings: try options.settings(), task: try BinaryTask(parsing: task), k: k,
+        let experiment = try WidthExperiment(settings: settings, task: binaryTask, k: k,
                                              depth: shape.hiddenWidths.count,
                                              widths: try NumberList.parse(widths, option: "--widths"))
-        try options.perform(experiment)
+        try options.perform(experiment, on: dataset)
     }
 }

@@ -156,4 +156,14 @@ final class CommandLineTests: XCTestCase {
         }
         try assertFails(["experiment", "iwls", "--dir", "/nonexistent/data", "--threads", "5000"], saying: "invalid --threads: 5000")
     }
+
+    func testExperimentsDefaultToTask0To1OnTwoClassData() throws {
+        let out = try Fixtures.temporaryFolder(for: self).path
+        let outcome = try run(["experiment", "k-sweep", "--data", Fixtures.path("pla/small.pla"), "--ks", "2",
+                               "--layers", "1x4", "--seeds", "1", "--out", out])
+        XCTAssertEqual(outcome.status, 0, outcome.errors)
+        let csv = try String(contentsOfFile: out + "/k-sweep.csv", encoding: .utf8)
+        XCTAssertEqual(csv.split(separator: "\n").count, 3, csv)
+        XCTAssertTrue(csv.contains(",0:1,"), csv)
+    }
 }
