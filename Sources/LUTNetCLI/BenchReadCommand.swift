@@ -53,10 +53,9 @@ struct BenchReadCommand: ParsableCommand {
     private func best<E: Error>(_ body: () throws(E) -> Void) throws(E) -> Double {
         var shortest = Double.infinity
         for _ in 0..<runs {
-            let start = DispatchTime.now().uptimeNanoseconds
+            let clock = Stopwatch()
             try body()
-            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            shortest = min(shortest, elapsed)
+            shortest = min(shortest, clock.elapsed)
         }
         return shortest
     }

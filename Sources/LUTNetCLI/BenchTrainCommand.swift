@@ -56,24 +56,12 @@ struct BenchTrainCommand: ParsableCommand {
                      bestTrain, repetitions, trainTimes.sorted()[trainTimes.count / 2], accuracy))
         print(String(format: "predict         %.3f s for %d images: %.0f images/s", bestPredict, train.count,
                      Double(train.count) / bestPredict))
-        print(String(format: "peak memory     %.1f MB (maximum resident set)", Stopwatch.peakResidentMegabytes()))
+        print(String(format: "peak memory     %.1f MB (maximum resident set)", ProcessMemory.peakResidentMegabytes()))
     }
 }
 
-/// Wall-clock laps and the process's peak memory.
-struct Stopwatch {
-    private var start = DispatchTime.now()
-
-    /// Restarts the lap.
-    mutating func reset() { start = DispatchTime.now() }
-
-    /// Seconds since the last lap or reset; starts the next lap.
-    mutating func lap() -> Double {
-        let now = DispatchTime.now()
-        defer { start = now }
-        return Double(now.uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-    }
-
+/// The process's own memory use.
+enum ProcessMemory {
     /// The process's maximum resident set size so far, in megabytes.
     static func peakResidentMegabytes() -> Double {
         var usage = rusage()

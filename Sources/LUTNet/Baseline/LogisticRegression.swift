@@ -74,7 +74,7 @@ public struct LogisticRegression: Sendable, Equatable {
         if let missing = counts.firstIndex(of: 0) {
             throw .missingClass(source: features.source, label: UInt8(missing), examples: labels.count)
         }
-        let start = ContinuousClock.now
+        let clock = Stopwatch()
         let previousThreads = openblas_get_num_threads()
         openblas_set_num_threads(1)
         defer { openblas_set_num_threads(previousThreads) }
@@ -82,14 +82,14 @@ public struct LogisticRegression: Sendable, Equatable {
         var solver = NewtonCGSolver()
         solver.threads = options.threads
         let outcome = try solver.solve(passes, tolerance: options.tolerance, maxIterations: options.maxIterations)
-        let elapsed = ContinuousClock.now - start
+        let seconds = clock.elapsed
         let d = features.featureCount
         return LogisticRegressionFit(
             model: LogisticRegression(weights: Array(outcome.parameters.prefix(d)), bias: outcome.parameters[d]),
             iterations: outcome.iterations, conjugateGradientSteps: outcome.conjugateGradientSteps,
             passes: passes.passes, stopReason: outcome.stopReason, gradientMaxNorm: outcome.gradientMaxNorm,
             objective: outcome.objective,
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+            seconds: seconds,
             options: options)
     }
 

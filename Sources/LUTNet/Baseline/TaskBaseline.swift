@@ -25,10 +25,10 @@ public struct TaskBaseline: Sendable {
     public init(train: ImageSet, task: BinaryTask, features: BaselineFeatures = .bits, threshold: UInt8 = 128,
                 options: LogisticRegression.Options = LogisticRegression.Options()) throws {
         try options.validate()
-        let start = ContinuousClock.now
+        let clock = Stopwatch()
         let examples = try Self.examples(of: train, task: task, features: features, threshold: threshold, bothGroups: true)
         try self.init(examples: examples, task: task, features: features, threshold: threshold, options: options,
-                      featureSeconds: Self.seconds(since: start))
+                      featureSeconds: clock.elapsed)
     }
 
     /// Fits the baseline on training `examples` already built (by `examples(of:…bothGroups: true)`)
@@ -62,18 +62,18 @@ public struct TaskBaseline: Sendable {
     /// The accuracy on the examples of the task in `images` (another split of the same data); the
     /// split needs examples of at least one group.
     public func evaluate(on images: ImageSet) throws -> Evaluation {
-        let start = ContinuousClock.now
+        let clock = Stopwatch()
         let examples = try Self.examples(of: images, task: task, features: features, threshold: threshold, bothGroups: false)
-        return try evaluate(on: examples, featureSeconds: Self.seconds(since: start))
+        return try evaluate(on: examples, featureSeconds: clock.elapsed)
     }
 
     /// The accuracy on examples of the task already built (by `examples(of:…bothGroups: false)`),
     /// which took `featureSeconds`.
     public func evaluate(on examples: (features: FeatureMatrix, labels: [UInt8]), featureSeconds: Double) throws -> Evaluation {
-        let predictStart = ContinuousClock.now
+        let predictClock = Stopwatch()
         let accuracy = try fit.accuracy(on: examples.features, labels: examples.labels)
         return Evaluation(examples: examples.features.exampleCount, accuracy: accuracy, featureSeconds: featureSeconds,
-                          predictSeconds: Self.seconds(since: predictStart))
+                          predictSeconds: predictClock.elapsed)
     }
 
     /// The examples of `task` in `images` as a feature matrix and 0/1 labels. Throws
@@ -91,10 +91,5 @@ public struct TaskBaseline: Sendable {
         }
         let matrix = try FeatureMatrix(images: images, indices: selection.indices, features: features, threshold: threshold)
         return (matrix, selection.labels)
-    }
-
-    private static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 }

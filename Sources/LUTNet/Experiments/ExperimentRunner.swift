@@ -76,12 +76,12 @@ public struct ExperimentRunner {
             try checkSize(of: run, against: data)
             costs.append(RunCost.estimate(run, trainExamples: data.train.count, testExamples: data.test?.count ?? 0))
         }
-        let start = DispatchTime.now()
+        let clock = Stopwatch()
         var doneCost = 0.0
         for (position, run) in pending.enumerated() {
             let stored = try log.append(try train(run))
             doneCost += costs[position]
-            let elapsed = Self.seconds(since: start)
+            let elapsed = clock.elapsed
             let leftCost = costs[(position + 1)...].reduce(0, +)
             progress?(RunProgress(result: stored, position: position + 1, total: pending.count,
                                   skipped: unique.count - pending.count, elapsed: elapsed,
@@ -107,7 +107,7 @@ public struct ExperimentRunner {
             train = train.withRandomLabels(seed: run.seed)
             test = test?.withRandomLabels(seed: run.seed &+ 1)
         }
-        let start = DispatchTime.now()
+        let clock = Stopwatch()
         let trainer = MemorizationTrainer(shape: run.shape, seed: run.seed, threads: threads)
         let (network, report) = trainer.train(on: train, test: test, task: run.task, threshold: run.threshold)
         var trueLabels = report.testAccuracy
@@ -119,7 +119,7 @@ public struct ExperimentRunner {
         return RunResult(run: run, trainExamples: train.count, testExamples: test?.count ?? 0,
                          trainAccuracy: report.trainAccuracy, testAccuracy: report.testAccuracy,
                          testAccuracyTrueLabels: trueLabels, validAccuracy: validAccuracy,
-                         seconds: Self.seconds(since: start), layers: report.layers)
+                         seconds: clock.elapsed, layers: report.layers)
     }
 
     /// The results of the baseline `runs`, in order: those `log` has, and the others fitted now
@@ -143,7 +143,7 @@ public struct ExperimentRunner {
     /// previous fit when that was on the same data, task, features and threshold.
     public mutating func fit(_ run: BaselineRun) throws -> BaselineResult {
         let data = try source(run.data)
-        let start = DispatchTime.now()
+        let clock = Stopwatch()
         let options = run.settings.options(threads: threads)
         try options.validate()
         let features = run.settings.features
@@ -153,7 +153,7 @@ public struct ExperimentRunner {
             cached = previous
         } else {
             baselineFeatures = nil // let the previous task's matrices go before building these
-            let featureStart = DispatchTime.now()
+            let featureClock = Stopwatch()
             func build(_ images: ImageSet, bothGroups: Bool) throws -> BaselineExamples {
                 try TaskBaseline.examples(of: images, task: run.task, features: features, threshold: run.threshold,
                                           bothGroups: bothGroups)
@@ -161,7 +161,7 @@ public struct ExperimentRunner {
             let train = try build(data.dataset.train, bothGroups: true)
             let valid = try data.validation.map { try build($0, bothGroups: false) }
             let test = try data.dataset.test.map { try build($0, bothGroups: false) }
-            cached = (key, train, valid, test, Self.seconds(since: featureStart))
+            cached = (key, train, valid, test, featureClock.elapsed)
             baselineFeatures = cached
             baselineFeatureBuilds += 1
         }
@@ -172,7 +172,7 @@ public struct ExperimentRunner {
         return BaselineResult(run: run, trainExamples: baseline.trainExamples, testExamples: test?.examples ?? 0,
                               trainAccuracy: baseline.trainAccuracy, validAccuracy: valid?.accuracy,
                               testAccuracy: test?.accuracy, iterations: baseline.fit.iterations,
-                              stopReason: baseline.fit.stopReason, seconds: Self.seconds(since: start))
+                              stopReason: baseline.fit.stopReason, seconds: clock.elapsed)
     }
 
     /// Throws `ConfigurationError` naming `--sizes` when `run` asks for more training examples
@@ -203,7 +203,4 @@ public struct ExperimentRunner {
     /// A task's examples as baseline features and 0/1 labels.
     typealias BaselineExamples = (features: FeatureMatrix, labels: [UInt8])
 
-    private static func seconds(since start: DispatchTime) -> Double {
-        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-    }
 }

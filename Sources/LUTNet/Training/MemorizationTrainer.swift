@@ -48,13 +48,13 @@ public struct MemorizationTrainer: Sendable {
     /// `progress` is called after each layer.
     public func train(on train: BinarizedExamples, test: BinarizedExamples? = nil, task: BinaryTask,
                       threshold: UInt8, progress: ((LayerReport) -> Void)? = nil) -> (LUTNetwork, TrainingReport) {
-        let start = DispatchTime.now()
+        let clock = Stopwatch()
         var trainInputs = train.inputs
         var testInputs = test?.inputs
         var layers: [LUTLayer] = []
         var reports: [LayerReport] = []
         for (index, width) in shape.allWidths.enumerated() {
-            let layerStart = DispatchTime.now()
+            let layerClock = Stopwatch()
             let trained = trainLayer(index: index, width: width, inputs: trainInputs, labels: train.labels)
             var testAccuracies: [Double]? = nil
             if let test, let inputs = testInputs {
@@ -68,7 +68,7 @@ public struct MemorizationTrainer: Sendable {
                                      trainAccuracyStandardDeviation: trainStats.standardDeviation,
                                      testAccuracyMean: testStats?.mean,
                                      testAccuracyStandardDeviation: testStats?.standardDeviation,
-                                     tiedPatterns: trained.ties, seconds: Self.seconds(since: layerStart))
+                                     tiedPatterns: trained.ties, seconds: layerClock.elapsed)
             progress?(report)
             reports.append(report)
             layers.append(trained.layer)
@@ -78,7 +78,7 @@ public struct MemorizationTrainer: Sendable {
                                  seed: seed, layers: layers)
         let last = reports[reports.count - 1]
         let report = TrainingReport(layers: reports, trainAccuracy: last.trainAccuracyMean,
-                                    testAccuracy: last.testAccuracyMean, seconds: Self.seconds(since: start))
+                                    testAccuracy: last.testAccuracyMean, seconds: clock.elapsed)
         return (network, report)
     }
 
@@ -146,7 +146,4 @@ public struct MemorizationTrainer: Sendable {
         }
     }
 
-    static func seconds(since start: DispatchTime) -> Double {
-        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-    }
 }
