@@ -2,11 +2,8 @@ import ArgumentParser
 import Foundation
 import LUTNet
 
-/// Options of the logistic-regression baseline, shared by `baseline` and `compare`.
-struct BaselineOptions: ParsableArguments {
-    @Option(name: .customLong("C"), help: "Inverse regularization strength (scikit-learn's C), 1e-12 to 1e12.")
-    var c: Double = 1
-
+/// The baseline's features and stopping rule, shared by every command that fits it.
+struct BaselineFitOptions: ParsableArguments {
     @Option(help: "Baseline features: 'bits' (byte >= threshold, what a LUT network sees) or 'pixels' (byte / 255).")
     var features: BaselineFeatures = .bits
 
@@ -15,6 +12,18 @@ struct BaselineOptions: ParsableArguments {
 
     @Option(name: .customLong("max-iterations"), help: "The most Newton iterations of the baseline.")
     var maxIterations: Int = LogisticRegression.Options().maxIterations
+}
+
+/// Options of the logistic-regression baseline, shared by `baseline` and `compare`.
+struct BaselineOptions: ParsableArguments {
+    @Option(name: .customLong("C"), help: "Inverse regularization strength (scikit-learn's C), 1e-12 to 1e12.")
+    var c: Double = 1
+
+    @OptionGroup var fitOptions: BaselineFitOptions
+
+    var features: BaselineFeatures { fitOptions.features }
+    var tolerance: Double { fitOptions.tolerance }
+    var maxIterations: Int { fitOptions.maxIterations }
 
     /// The validated solver options; an impossible value is refused naming its option.
     func solverOptions(threads: Int) throws -> LogisticRegression.Options {

@@ -9,19 +9,12 @@ struct ComparisonOptions: ParsableArguments {
     @Option(name: .customLong("C"), help: "The baseline's inverse regularization strengths (scikit-learn's C), each 1e-12 to 1e12 and its own method: one value or a list (e.g. 1,0.01).")
     var c: String = "1"
 
-    @Option(help: "Baseline features: 'bits' (byte >= threshold, what a LUT network sees) or 'pixels' (byte / 255).")
-    var features: BaselineFeatures = .bits
-
-    @Option(help: "Stop the baseline when max |gradient| / (C·n) is at most this.")
-    var tolerance: Double = LogisticRegression.Options().tolerance
-
-    @Option(name: .customLong("max-iterations"), help: "The most Newton iterations of the baseline.")
-    var maxIterations: Int = LogisticRegression.Options().maxIterations
+    @OptionGroup var fitOptions: BaselineFitOptions
 
     /// The baseline's validated settings, one per value of --C; none with --no-baseline.
     func baselineSettings() throws -> [BaselineSettings] {
         guard baseline else { return [] }
-        let kind = features
+        let kind = fitOptions.features, tolerance = fitOptions.tolerance, maxIterations = fitOptions.maxIterations
         return try c.split(separator: ",", omittingEmptySubsequences: false).map { item in
             let text = item.trimmingCharacters(in: .whitespaces)
             guard let value = Double(text) else {
