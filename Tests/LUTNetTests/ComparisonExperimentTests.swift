@@ -6,16 +6,6 @@ import XCTest
 /// benchmarks and on the contest's files, the comparison on tasks of one dataset, and the
 /// baseline's results file.
 final class ComparisonExperimentTests: XCTestCase {
-    private func read(_ folder: String, _ name: String) throws -> String {
-        try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
-    }
-
-    private func csvRecords(_ folder: String, _ name: String) throws -> [[String: String]] {
-        let records = try CSVTable.parse(try read(folder, name)).records.map(\.fields)
-        guard let header = records.first else { return [] }
-        return records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
-    }
-
     private func iwlsExperiment(_ benchmarks: [IWLSBenchmarks.Benchmark], training: IWLSBenchmarks.Training,
                                 shapes: [NetworkShape], seeds: Int) throws -> ComparisonExperiment {
         let task = try BinaryTask(parsing: "0:1")

@@ -8,16 +8,6 @@ final class ExperimentTests: XCTestCase {
         try ExperimentSettings(data: "tiny", threshold: 128, seedCount: seeds)
     }
 
-    private func read(_ folder: String, _ name: String) throws -> String {
-        try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
-    }
-
-    private func csvRecords(_ folder: String, _ name: String) throws -> [[String: String]] {
-        let records = try CSVTable.parse(try read(folder, name)).records.map(\.fields)
-        guard let header = records.first else { return [] }
-        return records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
-    }
-
     func testKSweepWritesEveryRunAndResumesWithoutRetraining() throws {
         let dataset = try TinyDataset.make()
         let folder = TinyDataset.temporaryFolder(self)
