@@ -92,42 +92,44 @@ public struct MemorizationTrainer: Sendable {
         let workers = min(threads, max(1, width))
         // Buffers the workers write, each LUT or worker its own part; released below.
         let tables = SharedBuffer<UInt64>.allocate(count: width * tableWords, repeating: 0)
-        let out = SharedBuffer<UInt64>.allocate(count: outputs.words.count, repeating: 0)
         let accuracy = SharedBuffer<Double>.allocate(count: width, repeating: 0)
         let tied = SharedBuffer<Int>.allocate(count: width, repeating: 0)
         // Counter memory is per worker, not per LUT: 2^(k+1) counters each.
         let counts = SharedBuffer<UInt32>.allocate(count: workers << (k + 1), repeating: 0)
         let tieScratch = SharedBuffer<UInt64>.allocate(count: workers * tableWords, repeating: 0)
-        defer { for buffer in [tables, out, tieScratch] { buffer.deallocate() } }
+        defer { tables.deallocate(); tieScratch.deallocate() }
         defer { accuracy.deallocate(); tied.deallocate(); counts.deallocate() }
         let examples = inputs.columnCount, wordsPerRow = inputs.wordsPerRow, outWords = outputs.wordsPerRow
-        inputs.words.withUnsafeBufferPointer { source in
-            labels.words.withUnsafeBufferPointer { labelWords in
-                wiring.withUnsafeBufferPointer { wiringBuffer in
-                    let source = SharedBuffer(UnsafeMutableBufferPointer(mutating: source))
-                    let labelRow = SharedBuffer(UnsafeMutableBufferPointer(mutating: labelWords))
-                    let wires = SharedBuffer(UnsafeMutableBufferPointer(mutating: wiringBuffer))
-                    ParallelWork.forEach(count: width, threads: workers, chunk: 4) { worker, luts in
-                        let myCounts = counts.base + (worker << (k + 1))
-                        let myTies = tieScratch.base + worker * tableWords
-                        for lut in luts {
-                            let lutInputs = wires.base + lut * k
-                            lutnet_count_patterns(source.base, wordsPerRow, lutInputs, UInt32(k),
-                                                  labelRow.base, examples, myCounts)
-                            var generator = SeededGenerator(seed: seed, stream: 2, UInt64(index), UInt64(lut))
-                            for w in 0..<tableWords { myTies[w] = generator.next() }
-                            let table = tables.base + lut * tableWords
-                            tied.base[lut] = Int(lutnet_majority_table(myCounts, UInt32(k), myTies, table))
-                            let row = out.base + lut * outWords
-                            lutnet_evaluate_lut(source.base, wordsPerRow, lutInputs, UInt32(k), table, examples, row)
-                            let agreements = lutnet_count_agreements(row, labelRow.base, examples)
-                            accuracy.base[lut] = examples > 0 ? Double(agreements) / Double(examples) : 0
+        // The outputs are written in place: each LUT fills its own row.
+        outputs.words.withUnsafeMutableBufferPointer { outBuffer in
+            inputs.words.withUnsafeBufferPointer { source in
+                labels.words.withUnsafeBufferPointer { labelWords in
+                    wiring.withUnsafeBufferPointer { wiringBuffer in
+                        let out = SharedBuffer(outBuffer)
+                        let source = SharedBuffer(UnsafeMutableBufferPointer(mutating: source))
+                        let labelRow = SharedBuffer(UnsafeMutableBufferPointer(mutating: labelWords))
+                        let wires = SharedBuffer(UnsafeMutableBufferPointer(mutating: wiringBuffer))
+                        ParallelWork.forEach(count: width, threads: workers, chunk: 4) { worker, luts in
+                            let myCounts = counts.base + (worker << (k + 1))
+                            let myTies = tieScratch.base + worker * tableWords
+                            for lut in luts {
+                                let lutInputs = wires.base + lut * k
+                                lutnet_count_patterns(source.base, wordsPerRow, lutInputs, UInt32(k),
+                                                      labelRow.base, examples, myCounts)
+                                var generator = SeededGenerator(seed: seed, stream: 2, UInt64(index), UInt64(lut))
+                                for w in 0..<tableWords { myTies[w] = generator.next() }
+                                let table = tables.base + lut * tableWords
+                                tied.base[lut] = Int(lutnet_majority_table(myCounts, UInt32(k), myTies, table))
+                                let row = out.base + lut * outWords
+                                lutnet_evaluate_lut(source.base, wordsPerRow, lutInputs, UInt32(k), table, examples, row)
+                                let agreements = lutnet_count_agreements(row, labelRow.base, examples)
+                                accuracy.base[lut] = examples > 0 ? Double(agreements) / Double(examples) : 0
+                            }
                         }
                     }
                 }
             }
         }
-        outputs.words = out.array
         let layer = LUTLayer(k: k, width: width, sourceCount: inputs.rowCount, inputs: wiring, tables: tables.array)
         return (layer, outputs, accuracy.array, tied.array.reduce(0, +))
     }
