@@ -39,7 +39,7 @@ struct TrainCommand: ParsableCommand {
         }
         var randomTestAccuracy: Double? = nil
         if randomLabels, let test {
-            let randomTest = test.withRandomLabels(seed: seed &+ 1)
+            let randomTest = test.withRandomTestLabels(seed: seed)
             randomTestAccuracy = try network.accuracy(on: randomTest, threads: threads)
         }
         if let save {

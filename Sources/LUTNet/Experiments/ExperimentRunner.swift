@@ -105,7 +105,7 @@ public struct ExperimentRunner {
         if run.labels == .random {
             // As `lutnet train --random-labels --seed S` draws them.
             train = train.withRandomLabels(seed: run.seed)
-            test = test?.withRandomLabels(seed: run.seed &+ 1)
+            test = test?.withRandomTestLabels(seed: run.seed)
         }
         let clock = Stopwatch()
         let trainer = MemorizationTrainer(shape: run.shape, seed: run.seed, threads: threads)

@@ -37,6 +37,12 @@ public struct BinarizedExamples: Sendable {
         return BinarizedExamples(inputs: inputs, labels: random)
     }
 
+    /// The same inputs with the coin flips that stand in for a test split's labels in the
+    /// memorization experiment of `seed` (a stream of their own, apart from the training flips).
+    public func withRandomTestLabels(seed: UInt64) -> BinarizedExamples {
+        withRandomLabels(seed: seed &+ 1)
+    }
+
     /// Fraction of examples whose label equals the bit in `predictions` (a bit row).
     public func agreement(with predictions: [UInt64]) -> Double {
         precondition(predictions.count >= labels.wordsPerRow, "one prediction per example")
