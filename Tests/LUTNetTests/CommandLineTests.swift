@@ -87,6 +87,13 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue((rows[0]["method"] as? String)?.hasPrefix("LUT network") == true)
         XCTAssertEqual(rows[1]["modelBytes"] as? Int, (100 + 1) * 8)
 
+        // The baseline fitted on the network's bits has exactly the figures of one fitted on the pixels.
+        let alone = try run(["baseline", "--data", Fixtures.path("tiny"), "--json"])
+        XCTAssertEqual(alone.status, 0, alone.errors)
+        let baseline = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(alone.output.utf8)) as? [String: Any])
+        XCTAssertEqual(rows[1]["trainAccuracy"] as? Double, baseline["trainAccuracy"] as? Double)
+        XCTAssertEqual(rows[1]["testAccuracy"] as? Double, baseline["testAccuracy"] as? Double)
+
         let table = try run(["compare", "--data", Fixtures.path("tiny"), "--layers", "1x16", "--format", "md"])
         XCTAssertTrue(table.output.contains("| method | train accuracy | test accuracy |"), table.output)
     }
