@@ -324,7 +324,12 @@ lutnet_tar_status lutnet_tar_next(lutnet_tar_reader *restrict reader,
         }
         if (size > (uint64_t)INT64_MAX) return size_too_large(reader, name, size, header_offset, message, message_capacity);
         char type = (char)header[156];
-        if (type == 'L' || type == 'x' || type == 'g' || type == 'K') pending_extension = 1;
+        if (type == 'L' || type == 'x' || type == 'g' || type == 'K') {
+            pending_extension = 1;
+            // Messages about the extension's data and padding name the extension header itself.
+            snprintf(reader->current, sizeof reader->current, "%s",
+                     name[0] != '\0' && printable(name) ? name : "a tar extension header");
+        }
         if (type == 'L') { // GNU long name: the data is the next entry's name
             if (size >= LUTNET_TAR_NAME_CAPACITY) {
                 lutnet_format_message(message, message_capacity,
@@ -352,7 +357,6 @@ lutnet_tar_status lutnet_tar_next(lutnet_tar_reader *restrict reader,
             continue;
         }
         if (type == 'g' || type == 'K') { // global pax records and long link names do not matter here
-            snprintf(reader->current, sizeof reader->current, "%s", "a tar extension header");
             status = skip(reader, size + padding_of(size), message, message_capacity);
             if (status != LUTNET_TAR_OK) return status;
             continue;
