@@ -68,8 +68,8 @@ bool lutnet_path_has_suffix(const char *restrict path, const char *restrict suff
 /// Reads more of the file until at least `wanted` bytes are buffered or the file ends. Failures
 /// are reported for `what` ("cannot read" when `what` is NULL: the stream is being opened).
 static lutnet_read_status buffer_input(lutnet_gzip_stream *restrict stream, size_t wanted,
-                                        const char *restrict what, char *restrict message,
-                                        size_t capacity) {
+                                       const char *restrict what, char *restrict message,
+                                       size_t capacity) {
     z_stream *zlib = &stream->zlib;
     while (zlib->avail_in < wanted && !stream->input_ended) {
         if (zlib->avail_in > 0 && zlib->next_in != stream->input)
@@ -98,7 +98,7 @@ static lutnet_read_status buffer_input(lutnet_gzip_stream *restrict stream, size
 
 /// Opens the file and looks at its first bytes; the stream is closed by the caller on failure.
 static lutnet_read_status start(lutnet_gzip_stream *restrict stream, bool require_gzip,
-                                 char *restrict message, size_t capacity) {
+                                char *restrict message, size_t capacity) {
     const char *path = stream->path;
     stream->file = fopen(path, "rb");
     if (stream->file == NULL) {
@@ -140,8 +140,8 @@ static lutnet_read_status start(lutnet_gzip_stream *restrict stream, bool requir
 }
 
 lutnet_read_status lutnet_gzip_open(const char *restrict path, bool require_gzip,
-                                     lutnet_gzip_stream **restrict out, char *restrict message,
-                                     size_t capacity) {
+                                    lutnet_gzip_stream **restrict out, char *restrict message,
+                                    size_t capacity) {
     *out = NULL;
     lutnet_gzip_stream *stream = malloc(sizeof *stream + INPUT_SIZE);
     if (stream == NULL) {
@@ -171,8 +171,8 @@ void lutnet_gzip_close(lutnet_gzip_stream *stream) {
 /// data (`*ended`). Bytes that do not start a gzip member are counted to the end of the file and
 /// refused.
 static lutnet_read_status next_member(lutnet_gzip_stream *restrict stream, bool *restrict ended,
-                                       const char *restrict what, char *restrict message,
-                                       size_t capacity) {
+                                      const char *restrict what, char *restrict message,
+                                      size_t capacity) {
     z_stream *zlib = &stream->zlib;
     lutnet_read_status outcome = buffer_input(stream, 2, what, message, capacity);
     if (outcome != LUTNET_READ_OK) return outcome;
@@ -201,9 +201,9 @@ static lutnet_read_status next_member(lutnet_gzip_stream *restrict stream, bool 
 /// Inflates up to `length` bytes into `buffer`, straight from the file's input; adds to `*done`
 /// what arrived. Stops short only at the end of the last gzip member.
 static lutnet_read_status inflate_into(lutnet_gzip_stream *restrict stream,
-                                        uint8_t *restrict buffer, uint64_t length,
-                                        uint64_t *restrict done, const char *restrict what,
-                                        char *restrict message, size_t capacity) {
+                                       uint8_t *restrict buffer, uint64_t length,
+                                       uint64_t *restrict done, const char *restrict what,
+                                       char *restrict message, size_t capacity) {
     z_stream *zlib = &stream->zlib;
     uint64_t filled = 0;
     lutnet_read_status outcome = LUTNET_READ_OK;
@@ -255,9 +255,9 @@ static lutnet_read_status inflate_into(lutnet_gzip_stream *restrict stream,
 /// Copies up to `length` bytes of a plain file into `buffer`: first what is buffered, then large
 /// remainders straight from the file, small ones through the input block. Adds to `*done`.
 static lutnet_read_status copy_into(lutnet_gzip_stream *restrict stream, uint8_t *restrict buffer,
-                                     uint64_t length, uint64_t *restrict done,
-                                     const char *restrict what, char *restrict message,
-                                     size_t capacity) {
+                                    uint64_t length, uint64_t *restrict done,
+                                    const char *restrict what, char *restrict message,
+                                    size_t capacity) {
     z_stream *zlib = &stream->zlib;
     uint64_t filled = 0;
     lutnet_read_status outcome = LUTNET_READ_OK;
@@ -296,17 +296,17 @@ static lutnet_read_status copy_into(lutnet_gzip_stream *restrict stream, uint8_t
 }
 
 lutnet_read_status lutnet_gzip_read(lutnet_gzip_stream *restrict stream, void *restrict buffer,
-                                     uint64_t length, uint64_t *restrict done,
-                                     const char *restrict what, char *restrict message,
-                                     size_t capacity) {
+                                    uint64_t length, uint64_t *restrict done,
+                                    const char *restrict what, char *restrict message,
+                                    size_t capacity) {
     *done = 0;
     if (stream->gzip) return inflate_into(stream, buffer, length, done, what, message, capacity);
     return copy_into(stream, buffer, length, done, what, message, capacity);
 }
 
 lutnet_read_status lutnet_gzip_skip(lutnet_gzip_stream *restrict stream, uint64_t length,
-                                     uint64_t *restrict skipped, const char *restrict what,
-                                     char *restrict message, size_t capacity) {
+                                    uint64_t *restrict skipped, const char *restrict what,
+                                    char *restrict message, size_t capacity) {
     uint8_t scratch[SCRATCH_SIZE];
     uint64_t total = 0;
     lutnet_read_status outcome = LUTNET_READ_OK;
@@ -322,8 +322,8 @@ lutnet_read_status lutnet_gzip_skip(lutnet_gzip_stream *restrict stream, uint64_
 }
 
 lutnet_read_status lutnet_gzip_drain(lutnet_gzip_stream *restrict stream, uint64_t *restrict left,
-                                      const char *restrict what, char *restrict message,
-                                      size_t capacity) {
+                                     const char *restrict what, char *restrict message,
+                                     size_t capacity) {
     return lutnet_gzip_skip(stream, UINT64_MAX, left, what, message, capacity);
 }
 

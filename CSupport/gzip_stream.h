@@ -39,12 +39,12 @@ bool lutnet_path_has_suffix(const char *restrict path, const char *restrict suff
 /// Opens `path`: a file that starts with the gzip magic (0x1f 0x8b) is inflated, any other file is
 /// passed through as it is. With `require_gzip`, a file without the magic is refused
 /// (LUTNET_READ_NOT_GZIP). A missing file is LUTNET_READ_CANNOT_OPEN, one without bytes
-/// LUTNET_READ_EMPTY_FILE, one that opens but cannot be read (a folder) LUTNET_READ_IO_ERROR. On success
-/// `*out` is an open stream the caller closes with lutnet_gzip_close; on failure `*out` is NULL and
-/// `message` says what is wrong, naming the file once ("<path>: the file is empty").
+/// LUTNET_READ_EMPTY_FILE, one that opens but cannot be read (a folder) LUTNET_READ_IO_ERROR. On
+/// success `*out` is an open stream the caller closes with lutnet_gzip_close; on failure `*out` is
+/// NULL and `message` says what is wrong, naming the file once ("<path>: the file is empty").
 lutnet_read_status lutnet_gzip_open(const char *restrict path, bool require_gzip,
-                                     lutnet_gzip_stream **restrict out, char *restrict message,
-                                     size_t capacity);
+                                    lutnet_gzip_stream **restrict out, char *restrict message,
+                                    size_t capacity);
 
 /// Reads up to `length` bytes of the (decompressed) data straight into `buffer`; `*done` says how
 /// many arrived (also on failure). A read stops short with LUTNET_READ_OK only at the end of the
@@ -55,21 +55,21 @@ lutnet_read_status lutnet_gzip_open(const char *restrict path, bool require_gzip
 /// "<path>: corrupt gzip stream while reading <what>: N bytes after the end of the gzip data are
 /// not a gzip member" or "<path>: read error while reading <what> (<the system's reason>)".
 lutnet_read_status lutnet_gzip_read(lutnet_gzip_stream *restrict stream, void *restrict buffer,
-                                     uint64_t length, uint64_t *restrict done,
-                                     const char *restrict what, char *restrict message,
-                                     size_t capacity);
+                                    uint64_t length, uint64_t *restrict done,
+                                    const char *restrict what, char *restrict message,
+                                    size_t capacity);
 
 /// Reads and discards up to `length` bytes of the data, as lutnet_gzip_read would read them;
 /// `*skipped` (may be NULL) says how many there were.
 lutnet_read_status lutnet_gzip_skip(lutnet_gzip_stream *restrict stream, uint64_t length,
-                                     uint64_t *restrict skipped, const char *restrict what,
-                                     char *restrict message, size_t capacity);
+                                    uint64_t *restrict skipped, const char *restrict what,
+                                    char *restrict message, size_t capacity);
 
 /// Reads the stream to its end, which verifies the remaining gzip trailers and refuses bytes after
 /// the last member. Stores the number of data bytes that were left in `*left` (may be NULL).
 lutnet_read_status lutnet_gzip_drain(lutnet_gzip_stream *restrict stream, uint64_t *restrict left,
-                                      const char *restrict what, char *restrict message,
-                                      size_t capacity);
+                                     const char *restrict what, char *restrict message,
+                                     size_t capacity);
 
 /// Reads the rest of the data into a buffer of its own: `initial` bytes at first (never more than
 /// `limit`), doubled whenever a read fills it, never past `limit`, with `spare` bytes allocated after

@@ -12,10 +12,10 @@
 #define INITIAL_CAPACITY ((uint64_t)64 << 20)
 
 static lutnet_read_status fail(char *restrict message, size_t capacity, lutnet_read_status status,
-                              const char *restrict format, ...) __attribute__((format(printf, 4, 5)));
+                               const char *restrict format, ...) __attribute__((format(printf, 4, 5)));
 
 static lutnet_read_status fail(char *restrict message, size_t capacity, lutnet_read_status status,
-                              const char *restrict format, ...) {
+                               const char *restrict format, ...) {
     if (message != NULL && capacity > 0) {
         va_list args;
         va_start(args, format);
@@ -49,8 +49,8 @@ static void swap_to_host(uint8_t *data, uint64_t count, size_t size) {
 }
 
 static lutnet_read_status read_header(lutnet_gzip_stream *restrict source, const char *restrict path,
-                                     lutnet_idx_tensor *restrict tensor, char *restrict message,
-                                     size_t capacity) {
+                                      lutnet_idx_tensor *restrict tensor, char *restrict message,
+                                      size_t capacity) {
     uint8_t magic[4];
     uint64_t got = 0;
     lutnet_read_status status = lutnet_gzip_read(source, magic, 4, &got, "the header", message, capacity);
@@ -99,8 +99,8 @@ static lutnet_read_status read_header(lutnet_gzip_stream *restrict source, const
 }
 
 static lutnet_read_status read_payload(lutnet_gzip_stream *restrict source, const char *restrict path,
-                                      lutnet_idx_tensor *restrict tensor, char *restrict message,
-                                      size_t capacity) {
+                                       lutnet_idx_tensor *restrict tensor, char *restrict message,
+                                       size_t capacity) {
     size_t size = lutnet_idx_element_size(tensor->element_type);
     uint64_t total = tensor->element_count * size;
     uint8_t *buffer = NULL;
@@ -133,7 +133,7 @@ static lutnet_read_status read_payload(lutnet_gzip_stream *restrict source, cons
 }
 
 lutnet_read_status lutnet_idx_read(const char *restrict path, lutnet_idx_tensor *restrict out,
-                                  char *restrict message, size_t message_capacity) {
+                                   char *restrict message, size_t message_capacity) {
     if (message != NULL && message_capacity > 0) message[0] = '\0';
     if (path == NULL || out == NULL)
         return fail(message, message_capacity, LUTNET_READ_CANNOT_OPEN, "no path or no output given");

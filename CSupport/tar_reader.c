@@ -26,8 +26,8 @@ static uint64_t padding_of(uint64_t size) { return (BLOCK - size % BLOCK) % BLOC
 /// if there was one, else LUTNET_READ_TAR_TRUNCATED with `*got` set (the caller describes where the
 /// archive ended).
 static lutnet_read_status read_exact(lutnet_tar_reader *restrict reader, void *restrict buffer,
-                                    uint64_t length, const char *restrict what,
-                                    uint64_t *restrict got, char *restrict message, size_t capacity) {
+                                     uint64_t length, const char *restrict what,
+                                     uint64_t *restrict got, char *restrict message, size_t capacity) {
     uint64_t read = 0;
     lutnet_read_status outcome = lutnet_gzip_read(reader->stream, buffer, length, &read, what,
                                                    message, capacity);
@@ -39,7 +39,7 @@ static lutnet_read_status read_exact(lutnet_tar_reader *restrict reader, void *r
 
 /// Skips `length` bytes of the current entry's data and padding.
 static lutnet_read_status skip(lutnet_tar_reader *restrict reader, uint64_t length,
-                              char *restrict message, size_t capacity) {
+                               char *restrict message, size_t capacity) {
     uint64_t skipped = 0;
     lutnet_read_status outcome = lutnet_gzip_skip(reader->stream, length, &skipped,
                                                    reader->current, message, capacity);
@@ -101,7 +101,7 @@ static int printable(const char *text) {
 }
 
 static lutnet_read_status check_checksum(const lutnet_tar_reader *reader, const uint8_t *header,
-                                        uint64_t header_offset, char *message, size_t capacity) {
+                                         uint64_t header_offset, char *message, size_t capacity) {
     uint64_t unsigned_sum = 0;
     int64_t signed_sum = 0;
     for (size_t i = 0; i < BLOCK; i++) {
@@ -135,8 +135,8 @@ static lutnet_read_status check_checksum(const lutnet_tar_reader *reader, const 
 
 /// Reads a pax extended header's records; takes `path` and `size` when present.
 static lutnet_read_status read_pax(lutnet_tar_reader *reader, uint64_t size, char *name,
-                                  int *has_name, uint64_t *pax_size, int *has_size,
-                                  char *message, size_t capacity) {
+                                   int *has_name, uint64_t *pax_size, int *has_size,
+                                   char *message, size_t capacity) {
     if (size > PAX_CAPACITY) {
         lutnet_format_message(message, capacity,
                               "%s: pax extended header of %llu bytes is too large (at most %d)",
@@ -202,7 +202,7 @@ static lutnet_read_status read_pax(lutnet_tar_reader *reader, uint64_t size, cha
 }
 
 lutnet_read_status lutnet_tar_open(const char *restrict path, lutnet_tar_reader *restrict reader,
-                                  char *restrict message, size_t message_capacity) {
+                                   char *restrict message, size_t message_capacity) {
     if (message != NULL && message_capacity > 0) message[0] = '\0';
     if (reader == NULL) {
         lutnet_format_message(message, message_capacity, "no tar reader given");
@@ -251,7 +251,7 @@ static lutnet_read_status dangling_extension(lutnet_tar_reader *reader, char *me
 
 /// A size no archive can hold (it would wrap the reader's offsets).
 static lutnet_read_status size_too_large(lutnet_tar_reader *reader, const char *name, uint64_t size,
-                                        uint64_t header_offset, char *message, size_t capacity) {
+                                         uint64_t header_offset, char *message, size_t capacity) {
     lutnet_format_message(message, capacity, "%s: the header of '%s' at byte %llu gives an impossible size of %llu bytes",
                           reader->path, printable(name) ? name : "?", (unsigned long long)header_offset,
                           (unsigned long long)size);
@@ -259,8 +259,8 @@ static lutnet_read_status size_too_large(lutnet_tar_reader *reader, const char *
 }
 
 lutnet_read_status lutnet_tar_next(lutnet_tar_reader *restrict reader,
-                                  lutnet_tar_entry *restrict entry, char *restrict message,
-                                  size_t message_capacity) {
+                                   lutnet_tar_entry *restrict entry, char *restrict message,
+                                   size_t message_capacity) {
     if (message != NULL && message_capacity > 0) message[0] = '\0';
     if (reader == NULL || reader->stream == NULL || entry == NULL) {
         lutnet_format_message(message, message_capacity, "the tar reader is not open");
@@ -388,7 +388,7 @@ lutnet_read_status lutnet_tar_next(lutnet_tar_reader *restrict reader,
 }
 
 lutnet_read_status lutnet_tar_read(lutnet_tar_reader *restrict reader, void *restrict buffer,
-                                  uint64_t length, char *restrict message, size_t message_capacity) {
+                                   uint64_t length, char *restrict message, size_t message_capacity) {
     if (message != NULL && message_capacity > 0) message[0] = '\0';
     if (reader == NULL || reader->stream == NULL) {
         lutnet_format_message(message, message_capacity, "the tar reader is not open");

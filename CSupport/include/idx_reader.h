@@ -50,7 +50,7 @@ size_t lutnet_idx_element_size(uint8_t type);
 /// whose name ends in ".gz" must be gzip. The payload must be exactly as long as the header says.
 /// Writes a NUL-terminated description of any failure into `message` (may be NULL).
 lutnet_read_status lutnet_idx_read(const char *restrict path, lutnet_idx_tensor *restrict out,
-                                  char *restrict message, size_t message_capacity);
+                                   char *restrict message, size_t message_capacity);
 
 /// Releases the buffer of a tensor filled by lutnet_idx_read and zeroes the struct. NULL is allowed.
 void lutnet_idx_tensor_free(lutnet_idx_tensor *tensor);

@@ -58,21 +58,21 @@ typedef struct lutnet_tar_reader {
 /// Opens the archive at `path`. A file whose name ends in ".gz" or ".tgz" must be gzip; other files
 /// may be gzip or plain tar.
 lutnet_read_status lutnet_tar_open(const char *restrict path, lutnet_tar_reader *restrict reader,
-                                  char *restrict message, size_t message_capacity);
+                                   char *restrict message, size_t message_capacity);
 
 /// Advances to the next entry, skipping whatever data of the current entry was not read, and
 /// describes it in `entry`. Returns LUTNET_READ_END after the last entry (the end-of-archive blocks or
 /// the end of the file at a block boundary); the rest of the stream is then read through so that a
 /// damaged gzip trailer, or bytes after the gzip stream, are still reported.
 lutnet_read_status lutnet_tar_next(lutnet_tar_reader *restrict reader,
-                                  lutnet_tar_entry *restrict entry, char *restrict message,
-                                  size_t message_capacity);
+                                   lutnet_tar_entry *restrict entry, char *restrict message,
+                                   size_t message_capacity);
 
 /// Reads the next `length` bytes of the current entry's data into `buffer`; `length` must not exceed
 /// the entry's unread bytes (`lutnet_tar_remaining`). Fails with LUTNET_READ_TAR_TRUNCATED or a gzip
 /// status if the archive ends or breaks first.
 lutnet_read_status lutnet_tar_read(lutnet_tar_reader *restrict reader, void *restrict buffer,
-                                  uint64_t length, char *restrict message, size_t message_capacity);
+                                   uint64_t length, char *restrict message, size_t message_capacity);
 
 /// Unread data bytes of the current entry.
 uint64_t lutnet_tar_remaining(const lutnet_tar_reader *reader);
