@@ -40,11 +40,9 @@ public struct BaselineLog {
                 fields[stopPosition] = (converged ? LogisticRegressionFit.StopReason.converged : .iterationCap).rawValue
             }
             let result = try Self.parse(fields, path: path, line: line)
-            let recorded = try ResultRecords.identity(in: FieldReader(fields: fields, columns: Self.columns, path: path, line: line))
-            if let given = data.identity(of: result.run.data), recorded?.crc32 != given.crc32 {
-                throw .dataMismatch(path: path, data: result.run.data, recorded: recorded, given: given)
-            }
-            identities[result.run] = recorded
+            identities[result.run] = try ResultRecords.identity(
+                in: FieldReader(fields: fields, columns: Self.columns, path: path, line: line), of: result.run.data,
+                checkedAgainst: data)
             if let existing = index[result.run] { results[existing] = result } else {
                 index[result.run] = results.count
                 results.append(result)

@@ -38,16 +38,24 @@ enum ResultRecords {
         [identity?.path ?? "", identity?.checksumText ?? ""]
     }
 
-    /// The data identity recorded in `reader`'s record (nil when its fields are empty: a file
-    /// written before identities were recorded).
-    static func identity(in reader: FieldReader) throws(ExperimentError) -> DataIdentity? {
+    /// The data identity recorded in `reader`'s record of the data named `name` (nil when its
+    /// fields are empty: a file written before identities were recorded). Throws `dataMismatch`
+    /// when `data` knows that name's identity and the record's differs or is absent.
+    static func identity(in reader: FieldReader, of name: String, checkedAgainst data: DataIdentities)
+        throws(ExperimentError) -> DataIdentity? {
         let path = reader.string(DataIdentity.pathColumn), text = reader.string(DataIdentity.checksumColumn)
-        if path.isEmpty, text.isEmpty { return nil }
-        guard let crc = DataIdentity.checksum(parsing: text) else {
-            throw .malformedRecord(path: reader.path, line: reader.line,
-                                   reason: "\(DataIdentity.checksumColumn) '\(text)' is not eight hexadecimal digits")
+        var recorded: DataIdentity? = nil
+        if !path.isEmpty || !text.isEmpty {
+            guard let crc = DataIdentity.checksum(parsing: text) else {
+                throw .malformedRecord(path: reader.path, line: reader.line,
+                                       reason: "\(DataIdentity.checksumColumn) '\(text)' is not eight hexadecimal digits")
+            }
+            recorded = DataIdentity(path: path, crc32: crc)
         }
-        return DataIdentity(path: path, crc32: crc)
+        if let given = data.identity(of: name), recorded?.crc32 != given.crc32 {
+            throw .dataMismatch(path: reader.path, data: name, recorded: recorded, given: given)
+        }
+        return recorded
     }
 
     /// The fields of one written line.

@@ -67,11 +67,9 @@ public struct RunLog {
         identities = [:]
         for (line, fields) in runRecords {
             let result = try parseRun(fields, line: line)
-            let recorded = try ResultRecords.identity(in: FieldReader(fields: fields, columns: columns, path: runsPath, line: line))
-            if let given = data.identity(of: result.run.data), recorded?.crc32 != given.crc32 {
-                throw .dataMismatch(path: runsPath, data: result.run.data, recorded: recorded, given: given)
-            }
-            identities[result.run] = recorded ?? data.identity(of: result.run.data)
+            identities[result.run] = try ResultRecords.identity(
+                in: FieldReader(fields: fields, columns: columns, path: runsPath, line: line), of: result.run.data,
+                checkedAgainst: data)
             let found = (layers[result.run] ?? []).sorted { $0.index < $1.index }
             guard found.map(\.index) == Array(0..<result.run.shape.allWidths.count) else { continue }
             let complete = result.with(layers: found)
