@@ -6,7 +6,7 @@ import LUTNet
 struct BenchTrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Time memorization training and batch prediction (release build), and report peak memory."
+        abstract: "Time each phase of training (load, binarize, train, test evaluation) and batch prediction (release build), and report peak memory."
     )
 
     @OptionGroup var dataOptions: DataOptions
@@ -26,10 +26,10 @@ struct BenchTrainCommand: ParsableCommand {
         let dataset = try dataOptions.loadDataset()
         let task = try dataOptions.binaryTask(for: dataset)
         let loadSeconds = clock.lap()
-        let (train, _) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)
+        let (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)
         let binarizeSeconds = clock.lap()
         let trainer = MemorizationTrainer(shape: shape, seed: networkOptions.seed, threads: threads)
-        try trainer.checkMemory(trainExamples: train.count, testExamples: 0)
+        try trainer.checkMemory(trainExamples: train.count, testExamples: test?.count ?? 0)
         var trainTimes: [Double] = []
         var network: LUTNetwork?
         var accuracy = 0.0
@@ -41,6 +41,18 @@ struct BenchTrainCommand: ParsableCommand {
             accuracy = report.trainAccuracy
         }
         guard let network else { return }
+        // What training with a test split adds: each layer evaluated on the test examples.
+        var testLayerTimes = [Double](repeating: .infinity, count: network.layers.count)
+        if let test {
+            for _ in 0..<repetitions {
+                var current = test.inputs
+                for (index, layer) in network.layers.enumerated() {
+                    clock.reset()
+                    current = layer.evaluate(current, threads: threads)
+                    testLayerTimes[index] = min(testLayerTimes[index], clock.lap())
+                }
+            }
+        }
         var predictTimes: [Double] = []
         for _ in 0..<repetitions {
             clock.reset()
@@ -48,12 +60,18 @@ struct BenchTrainCommand: ParsableCommand {
             predictTimes.append(clock.lap())
         }
         let bestTrain = trainTimes.min() ?? 0, bestPredict = predictTimes.min() ?? 0
-        print("data            \(dataset.location), task \(task), \(train.count) training examples")
-        print("network         \(shape), seed \(networkOptions.seed), \(threads) threads, kernels \(KernelInfo.variantName)")
-        print(String(format: "load            %.3f s (gzip IDX decode)", loadSeconds))
+        let splits = "\(train.count) training" + (test.map { ", \($0.count) test" } ?? "") + " examples"
+        print("data            \(dataset.location), task \(task), \(splits)")
+        print("network         \(shape), seed \(networkOptions.seed), \(threads) threads, kernels \(KernelVariant.active)")
+        print(String(format: "load            %.3f s (gzip IDX decode, training and test splits at the same time)", loadSeconds))
         print(String(format: "binarize        %.3f s", binarizeSeconds))
         print(String(format: "train           %.3f s best of %d (median %.3f s); train accuracy %.4f",
                      bestTrain, repetitions, trainTimes.sorted()[trainTimes.count / 2], accuracy))
+        if let test {
+            let layers = testLayerTimes.map { String(format: "%.4f", $0) }.joined(separator: " ")
+            print(String(format: "test evaluation %.3f s for %d images, per layer (s): %@", testLayerTimes.reduce(0, +),
+                         test.count, layers))
+        }
         print(String(format: "predict         %.3f s for %d images: %.0f images/s", bestPredict, train.count,
                      Double(train.count) / bestPredict))
         print(String(format: "peak memory     %.1f MB (maximum resident set)", ProcessMemory.peakResidentMegabytes()))

@@ -22,6 +22,8 @@ struct InfoCommand: ParsableCommand {
         }
         let dataset = try DatasetLoader.load(path: path)
         print("dataset \(dataset.location)")
+        print("kernels \(KernelVariant.active) (\(KernelVariant.environmentVariable); this processor runs "
+              + KernelVariant.allCases.filter(\.isSupported).map(\.rawValue).joined(separator: ", ") + ")")
         describe(split: "train", dataset.train)
         if let test = dataset.test { describe(split: "test", test) } else { print("test: none") }
     }

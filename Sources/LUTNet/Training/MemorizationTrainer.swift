@@ -15,12 +15,16 @@ public struct MemorizationTrainer: Sendable {
     public let seed: UInt64
     /// Worker threads (LUTs are spread across them).
     public let threads: Int
+    /// The kernels' instruction-set variant (the result is the same on every variant).
+    public let kernels: KernelVariant
 
     /// A trainer for `shape`.
-    public init(shape: NetworkShape, seed: UInt64 = 0, threads: Int = ParallelWork.defaultThreads) {
+    public init(shape: NetworkShape, seed: UInt64 = 0, threads: Int = ParallelWork.defaultThreads,
+                kernels: KernelVariant = .active) {
         self.shape = shape
         self.seed = seed
         self.threads = max(1, threads)
+        self.kernels = kernels
     }
 
     /// Bytes training needs at its peak for `trainExamples` (and `testExamples`) examples: every
@@ -58,8 +62,8 @@ public struct MemorizationTrainer: Sendable {
             let trained = trainLayer(index: index, width: width, inputs: trainInputs, labels: train.labels)
             var testAccuracies: [Double]? = nil
             if let test, let inputs = testInputs {
-                let outputs = trained.layer.evaluate(inputs, threads: threads)
-                testAccuracies = Self.rowAccuracies(outputs, labels: test.labels, threads: threads)
+                let outputs = trained.layer.evaluate(inputs, threads: threads, kernels: kernels)
+                testAccuracies = Self.rowAccuracies(outputs, labels: test.labels, kernels: kernels)
                 testInputs = outputs
             }
             let trainStats = meanAndStandardDeviation(trained.accuracies)
@@ -85,7 +89,7 @@ public struct MemorizationTrainer: Sendable {
     /// One layer: wiring, counting, majority tables, and the layer's outputs on the training set.
     func trainLayer(index: Int, width: Int, inputs: BitMatrix, labels: BitMatrix)
         -> (layer: LUTLayer, outputs: BitMatrix, accuracies: [Double], ties: Int) {
-        let k = shape.k, seed = self.seed, threads = self.threads
+        let k = shape.k, seed = self.seed, threads = self.threads, variant = kernels.cValue
         let tableWords = LUTLayer.tableWords(k: k)
         let wiring = RandomWiring.layer(width: width, k: k, sourceCount: inputs.rowCount, seed: seed, layer: index)
         var outputs = BitMatrix(rowCount: width, columnCount: inputs.columnCount)
@@ -114,15 +118,16 @@ public struct MemorizationTrainer: Sendable {
                             let myTies = tieScratch.base + worker * tableWords
                             for lut in luts {
                                 let lutInputs = wires.base + lut * k
-                                lutnet_count_patterns(source.base, wordsPerRow, lutInputs, UInt32(k),
-                                                      labelRow.base, examples, myCounts)
+                                lutnet_count_patterns_variant(variant, source.base, wordsPerRow, lutInputs, UInt32(k),
+                                                              labelRow.base, examples, myCounts)
                                 var generator = SeededGenerator(seed: seed, stream: 2, UInt64(index), UInt64(lut))
                                 for w in 0..<tableWords { myTies[w] = generator.next() }
                                 let table = tables.base + lut * tableWords
                                 tied.base[lut] = Int(lutnet_majority_table(myCounts, UInt32(k), myTies, table))
                                 let row = out.base + lut * outWords
-                                lutnet_evaluate_lut(source.base, wordsPerRow, lutInputs, UInt32(k), table, examples, row)
-                                let agreements = lutnet_count_agreements(row, labelRow.base, examples)
+                                lutnet_evaluate_lut_variant(variant, source.base, wordsPerRow, lutInputs, UInt32(k),
+                                                            table, examples, row)
+                                let agreements = lutnet_count_agreements_variant(variant, row, labelRow.base, examples)
                                 accuracy.base[lut] = examples > 0 ? Double(agreements) / Double(examples) : 0
                             }
                         }
@@ -135,14 +140,14 @@ public struct MemorizationTrainer: Sendable {
     }
 
     /// Accuracy of every row of `outputs` against `labels`.
-    static func rowAccuracies(_ outputs: BitMatrix, labels: BitMatrix, threads: Int) -> [Double] {
+    static func rowAccuracies(_ outputs: BitMatrix, labels: BitMatrix, kernels: KernelVariant) -> [Double] {
         let examples = outputs.columnCount
         guard examples > 0 else { return [Double](repeating: 0, count: outputs.rowCount) }
         return (0..<outputs.rowCount).map { row in
             outputs.words.withUnsafeBufferPointer { words in
                 labels.words.withUnsafeBufferPointer { labels in
-                    Double(lutnet_count_agreements(words.baseAddress.map { $0 + row * outputs.wordsPerRow },
-                                                   labels.baseAddress, examples)) / Double(examples)
+                    Double(lutnet_count_agreements_variant(kernels.cValue, words.baseAddress.map { $0 + row * outputs.wordsPerRow },
+                                                           labels.baseAddress, examples)) / Double(examples)
                 }
             }
         }

@@ -1,0 +1,165 @@
+// AVX2 variants of pattern counting, LUT evaluation and population counts, compiled per function
+// for the instructions they need and called only where the processor has them.
+#include "avx2_kernels.h"
+
+#include <string.h>
+
+#include "bitsliced_lut.h"
+#include "pattern_histogram.h"
+#include "popcount_loops.h"
+
+#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
+#include <immintrin.h>
+
+#define AVX2_TARGET __attribute__((target("avx2,popcnt")))
+
+/// Shifts the byte lanes of (low, high) left by one and adds the 64 bits of `word`: byte e of
+/// `low` (examples 0-31) and of `high` (examples 32-63) gains example e's bit as its bit 0.
+/// `vpshufb` copies byte e / 8 of the word into byte e; a compare with 1 << (e % 8) tests the bit.
+AVX2_TARGET static inline void push_bits(uint64_t word, __m256i *low, __m256i *high) {
+    const __m256i pick_low = _mm256_setr_epi8(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1,
+                                              2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3);
+    const __m256i pick_high = _mm256_setr_epi8(4, 4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5,
+                                               6, 6, 6, 6, 6, 6, 6, 6, 7, 7, 7, 7, 7, 7, 7, 7);
+    const __m256i bit = _mm256_set1_epi64x((long long)0x8040201008040201ull);
+    __m256i spread = _mm256_set1_epi64x((long long)word);
+    __m256i set_low = _mm256_cmpeq_epi8(_mm256_and_si256(_mm256_shuffle_epi8(spread, pick_low), bit), bit);
+    __m256i set_high = _mm256_cmpeq_epi8(_mm256_and_si256(_mm256_shuffle_epi8(spread, pick_high), bit), bit);
+    *low = _mm256_sub_epi8(_mm256_add_epi8(*low, *low), set_low);
+    *high = _mm256_sub_epi8(_mm256_add_epi8(*high, *high), set_high);
+}
+
+/// Byte patterns of inputs first..last-1 (bit j - first of the byte is input j) of the 64 examples
+/// of word `word`, each row word ANDed with `valid`.
+AVX2_TARGET static inline void byte_patterns(const uint64_t *restrict bits, size_t words_per_row,
+                                             const uint32_t *restrict inputs, uint32_t first, uint32_t last,
+                                             size_t word, uint64_t valid, __m256i *low, __m256i *high) {
+    *low = _mm256_setzero_si256();
+    *high = _mm256_setzero_si256();
+    for (uint32_t j = last; j-- > first;)
+        push_bits(bits[(size_t)inputs[j] * words_per_row + word] & valid, low, high);
+}
+
+AVX2_TARGET
+void lutnet_count_patterns_avx2(const uint64_t *restrict bits, size_t words_per_row,
+                                const uint32_t *restrict inputs, uint32_t k,
+                                const uint64_t *restrict labels, size_t example_count,
+                                uint32_t *restrict counts) {
+    size_t words = (example_count + 63) / 64;
+    // Every example of the last word is counted; the padding ones (pattern 0, label 0, since their
+    // bits are masked off) are taken back from counts[0] at the end.
+    size_t padding = words * 64 - example_count;
+    uint64_t tail_valid = example_count % 64 ? ((uint64_t)1 << (example_count % 64)) - 1 : ~(uint64_t)0;
+    uint16_t index[64] __attribute__((aligned(32)));
+    if (k <= 8) {
+        // Counter p + 256 * label, in four interleaved histograms, folded into counts at the end.
+        lutnet_split_histogram histogram;
+        lutnet_split_histogram_clear(&histogram);
+        for (size_t word = 0; word < words; word++) {
+            uint64_t valid = word + 1 == words ? tail_valid : ~(uint64_t)0;
+            __m256i low, high, label_low = _mm256_setzero_si256(), label_high = _mm256_setzero_si256();
+            byte_patterns(bits, words_per_row, inputs, 0, k, word, valid, &low, &high);
+            push_bits(labels[word] & valid, &label_low, &label_high);
+            // 16-bit counters p | label << 8, in an order of the examples that does not matter here.
+            _mm256_store_si256((__m256i *)(void *)index, _mm256_unpacklo_epi8(low, label_low));
+            _mm256_store_si256((__m256i *)(void *)(index + 16), _mm256_unpackhi_epi8(low, label_low));
+            _mm256_store_si256((__m256i *)(void *)(index + 32), _mm256_unpacklo_epi8(high, label_high));
+            _mm256_store_si256((__m256i *)(void *)(index + 48), _mm256_unpackhi_epi8(high, label_high));
+            lutnet_split_histogram_add(&histogram, index);
+        }
+        lutnet_split_histogram_fold(&histogram, k, counts);
+    } else {
+        memset(counts, 0, ((size_t)2 << k) * sizeof counts[0]);
+        uint16_t label_bit[64] __attribute__((aligned(32)));
+        for (size_t word = 0; word < words; word++) {
+            uint64_t valid = word + 1 == words ? tail_valid : ~(uint64_t)0;
+            __m256i low, high, top_low, top_high;
+            __m256i label_low = _mm256_setzero_si256(), label_high = _mm256_setzero_si256();
+            byte_patterns(bits, words_per_row, inputs, 0, 8, word, valid, &low, &high);
+            byte_patterns(bits, words_per_row, inputs, 8, k, word, valid, &top_low, &top_high);
+            push_bits(labels[word] & valid, &label_low, &label_high);
+            const __m256i zero = _mm256_setzero_si256();
+            // The pattern's low and high bytes, and the label, in the same order of the examples.
+            _mm256_store_si256((__m256i *)(void *)index, _mm256_unpacklo_epi8(low, top_low));
+            _mm256_store_si256((__m256i *)(void *)(index + 16), _mm256_unpackhi_epi8(low, top_low));
+            _mm256_store_si256((__m256i *)(void *)(index + 32), _mm256_unpacklo_epi8(high, top_high));
+            _mm256_store_si256((__m256i *)(void *)(index + 48), _mm256_unpackhi_epi8(high, top_high));
+            _mm256_store_si256((__m256i *)(void *)label_bit, _mm256_unpacklo_epi8(label_low, zero));
+            _mm256_store_si256((__m256i *)(void *)(label_bit + 16), _mm256_unpackhi_epi8(label_low, zero));
+            _mm256_store_si256((__m256i *)(void *)(label_bit + 32), _mm256_unpacklo_epi8(label_high, zero));
+            _mm256_store_si256((__m256i *)(void *)(label_bit + 48), _mm256_unpackhi_epi8(label_high, zero));
+            for (unsigned e = 0; e < 64; e++) counts[((uint32_t)index[e] << 1) | label_bit[e]]++;
+        }
+    }
+    counts[0] -= (uint32_t)padding;
+}
+
+AVX2_TARGET
+void lutnet_evaluate_lut_avx2(const uint64_t *restrict bits, size_t words_per_row,
+                              const uint32_t *restrict inputs, uint32_t k,
+                              const uint64_t *restrict table, size_t example_count,
+                              uint64_t *restrict out) {
+    if (k <= LUTNET_BITSLICED_MAX_K) {
+        lutnet_bitsliced_evaluate(bits, words_per_row, inputs, k, table, example_count, out);
+        return;
+    }
+    // Larger tables: 16-bit patterns, each looked up in the table.
+    size_t words = (example_count + 63) / 64;
+    uint64_t tail_valid = example_count % 64 ? ((uint64_t)1 << (example_count % 64)) - 1 : ~(uint64_t)0;
+    uint16_t pattern[64] __attribute__((aligned(32)));
+    for (size_t word = 0; word < words; word++) {
+        __m256i low, high, top_low, top_high;
+        byte_patterns(bits, words_per_row, inputs, 0, 8, word, ~(uint64_t)0, &low, &high);
+        byte_patterns(bits, words_per_row, inputs, 8, k, word, ~(uint64_t)0, &top_low, &top_high);
+        // Patterns in example order: unpack, then undo the lane interleave with a 128-bit permute.
+        __m256i a = _mm256_unpacklo_epi8(low, top_low), b = _mm256_unpackhi_epi8(low, top_low);
+        __m256i c = _mm256_unpacklo_epi8(high, top_high), d = _mm256_unpackhi_epi8(high, top_high);
+        _mm256_store_si256((__m256i *)(void *)pattern, _mm256_permute2x128_si256(a, b, 0x20));
+        _mm256_store_si256((__m256i *)(void *)(pattern + 16), _mm256_permute2x128_si256(a, b, 0x31));
+        _mm256_store_si256((__m256i *)(void *)(pattern + 32), _mm256_permute2x128_si256(c, d, 0x20));
+        _mm256_store_si256((__m256i *)(void *)(pattern + 48), _mm256_permute2x128_si256(c, d, 0x31));
+        uint64_t result = 0;
+        for (unsigned e = 0; e < 64; e++) result |= ((table[pattern[e] >> 6] >> (pattern[e] & 63)) & 1) << e;
+        out[word] = result & (word + 1 == words ? tail_valid : ~(uint64_t)0);
+    }
+}
+
+AVX2_TARGET
+uint64_t lutnet_popcount_avx2(const uint64_t *restrict row, size_t bit_count) {
+    return lutnet_popcount_loop(row, bit_count);
+}
+
+AVX2_TARGET
+uint64_t lutnet_count_agreements_avx2(const uint64_t *restrict a, const uint64_t *restrict b,
+                                      size_t bit_count) {
+    return lutnet_count_agreements_loop(a, b, bit_count);
+}
+
+#else
+
+void lutnet_count_patterns_avx2(const uint64_t *restrict bits, size_t words_per_row,
+                                const uint32_t *restrict inputs, uint32_t k,
+                                const uint64_t *restrict labels, size_t example_count,
+                                uint32_t *restrict counts) {
+    (void)bits; (void)words_per_row; (void)inputs; (void)k; (void)labels; (void)example_count; (void)counts;
+}
+
+void lutnet_evaluate_lut_avx2(const uint64_t *restrict bits, size_t words_per_row,
+                              const uint32_t *restrict inputs, uint32_t k,
+                              const uint64_t *restrict table, size_t example_count,
+                              uint64_t *restrict out) {
+    (void)bits; (void)words_per_row; (void)inputs; (void)k; (void)table; (void)example_count; (void)out;
+}
+
+uint64_t lutnet_popcount_avx2(const uint64_t *restrict row, size_t bit_count) {
+    (void)row; (void)bit_count;
+    return 0;
+}
+
+uint64_t lutnet_count_agreements_avx2(const uint64_t *restrict a, const uint64_t *restrict b,
+                                      size_t bit_count) {
+    (void)a; (void)b; (void)bit_count;
+    return 0;
+}
+
+#endif
