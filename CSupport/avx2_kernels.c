@@ -4,7 +4,6 @@
 
 #include <string.h>
 
-#include "bitsliced_lut.h"
 #include "pattern_histogram.h"
 #include "popcount_loops.h"
 
@@ -44,7 +43,7 @@ AVX2_TARGET
 void lutnet_count_patterns_avx2(const uint64_t *restrict bits, size_t words_per_row,
                                 const uint32_t *restrict inputs, uint32_t k,
                                 const uint64_t *restrict labels, size_t example_count,
-                                uint32_t *restrict counts) {
+                                uint32_t *restrict counts, uint8_t *restrict patterns) {
     size_t words = (example_count + 63) / 64;
     // Every example of the last word is counted; the padding ones (pattern 0, label 0, since their
     // bits are masked off) are taken back from counts[0] at the end.
@@ -60,6 +59,17 @@ void lutnet_count_patterns_avx2(const uint64_t *restrict bits, size_t words_per_
             __m256i low, high, label_low = _mm256_setzero_si256(), label_high = _mm256_setzero_si256();
             byte_patterns(bits, words_per_row, inputs, 0, k, word, valid, &low, &high);
             push_bits(labels[word] & valid, &label_low, &label_high);
+            if (patterns) {
+                if (word + 1 < words) {
+                    _mm256_storeu_si256((__m256i *)(void *)(patterns + 64 * word), low);
+                    _mm256_storeu_si256((__m256i *)(void *)(patterns + 64 * word + 32), high);
+                } else {
+                    uint8_t last[64] __attribute__((aligned(32)));
+                    _mm256_store_si256((__m256i *)(void *)last, low);
+                    _mm256_store_si256((__m256i *)(void *)(last + 32), high);
+                    memcpy(patterns + 64 * word, last, example_count - 64 * word);
+                }
+            }
             // 16-bit counters p | label << 8, in an order of the examples that does not matter here.
             _mm256_store_si256((__m256i *)(void *)index, _mm256_unpacklo_epi8(low, label_low));
             _mm256_store_si256((__m256i *)(void *)(index + 16), _mm256_unpackhi_epi8(low, label_low));
@@ -94,13 +104,74 @@ void lutnet_count_patterns_avx2(const uint64_t *restrict bits, size_t words_per_
     counts[0] -= (uint32_t)padding;
 }
 
+/// The table bits of 32 pattern bytes, as a 32-bit mask: the table (at most 256 bits, 32 bytes) is
+/// read a byte at a time with `vpshufb` from its two 16-byte halves, the half picked by the
+/// pattern's top bit, and the bit within the byte with a second `vpshufb` of powers of two.
+AVX2_TARGET static inline uint32_t look_up_32(__m256i pattern, __m256i table_low, __m256i table_high) {
+    const __m256i powers = _mm256_set1_epi64x((long long)0x8040201008040201ull);
+    const __m256i low3 = _mm256_set1_epi8(7), low4 = _mm256_set1_epi8(15);
+    __m256i byte_index = _mm256_and_si256(_mm256_srli_epi16(pattern, 3), low4);
+    __m256i byte = _mm256_blendv_epi8(_mm256_shuffle_epi8(table_low, byte_index),
+                                      _mm256_shuffle_epi8(table_high, byte_index), pattern);
+    __m256i bit = _mm256_shuffle_epi8(powers, _mm256_and_si256(pattern, low3));
+    return (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(byte, bit), bit));
+}
+
+AVX2_TARGET
+void lutnet_evaluate_patterns_avx2(const uint8_t *restrict patterns, uint32_t k,
+                                   const uint64_t *restrict table, size_t example_count,
+                                   uint64_t *restrict out) {
+    uint64_t padded[4] = {0};
+    memcpy(padded, table, (((size_t)1 << k) + 63) / 64 * sizeof(uint64_t));
+    __m256i whole = _mm256_loadu_si256((const __m256i *)(const void *)padded);
+    __m256i table_low = _mm256_permute2x128_si256(whole, whole, 0x00);
+    __m256i table_high = _mm256_permute2x128_si256(whole, whole, 0x11);
+    size_t full = example_count / 64;
+    for (size_t word = 0; word < full; word++) {
+        const uint8_t *p = patterns + 64 * word;
+        uint64_t low = look_up_32(_mm256_loadu_si256((const __m256i *)(const void *)p), table_low, table_high);
+        uint64_t high = look_up_32(_mm256_loadu_si256((const __m256i *)(const void *)(p + 32)), table_low, table_high);
+        out[word] = low | high << 32;
+    }
+    size_t rest = example_count - 64 * full;
+    if (rest) {
+        uint8_t last[64] __attribute__((aligned(32))) = {0};
+        memcpy(last, patterns + 64 * full, rest);
+        uint64_t low = look_up_32(_mm256_load_si256((const __m256i *)(void *)last), table_low, table_high);
+        uint64_t high = look_up_32(_mm256_load_si256((const __m256i *)(void *)(last + 32)), table_low, table_high);
+        out[full] = (low | high << 32) & (((uint64_t)1 << rest) - 1);
+    }
+}
+
+/// k <= 8: each example's pattern byte looked up in the table (faster here than the bit-sliced
+/// multiplexer tree that the portable variant runs).
+AVX2_TARGET
+static void evaluate_small(const uint64_t *restrict bits, size_t words_per_row,
+                                           const uint32_t *restrict inputs, uint32_t k,
+                                           const uint64_t *restrict table, size_t example_count,
+                                           uint64_t *restrict out) {
+    uint64_t padded[4] = {0};
+    memcpy(padded, table, (((size_t)1 << k) + 63) / 64 * sizeof(uint64_t));
+    __m256i whole = _mm256_loadu_si256((const __m256i *)(const void *)padded);
+    __m256i table_low = _mm256_permute2x128_si256(whole, whole, 0x00);
+    __m256i table_high = _mm256_permute2x128_si256(whole, whole, 0x11);
+    size_t words = (example_count + 63) / 64;
+    for (size_t word = 0; word < words; word++) {
+        __m256i low, high;
+        byte_patterns(bits, words_per_row, inputs, 0, k, word, ~(uint64_t)0, &low, &high);
+        uint64_t result = look_up_32(low, table_low, table_high) | (uint64_t)look_up_32(high, table_low, table_high) << 32;
+        if (word + 1 == words && example_count % 64) result &= ((uint64_t)1 << (example_count % 64)) - 1;
+        out[word] = result;
+    }
+}
+
 AVX2_TARGET
 void lutnet_evaluate_lut_avx2(const uint64_t *restrict bits, size_t words_per_row,
                               const uint32_t *restrict inputs, uint32_t k,
                               const uint64_t *restrict table, size_t example_count,
                               uint64_t *restrict out) {
-    if (k <= LUTNET_BITSLICED_MAX_K) {
-        lutnet_bitsliced_evaluate(bits, words_per_row, inputs, k, table, example_count, out);
+    if (k <= 8) {
+        evaluate_small(bits, words_per_row, inputs, k, table, example_count, out);
         return;
     }
     // Larger tables: 16-bit patterns, each looked up in the table.
@@ -140,8 +211,15 @@ uint64_t lutnet_count_agreements_avx2(const uint64_t *restrict a, const uint64_t
 void lutnet_count_patterns_avx2(const uint64_t *restrict bits, size_t words_per_row,
                                 const uint32_t *restrict inputs, uint32_t k,
                                 const uint64_t *restrict labels, size_t example_count,
-                                uint32_t *restrict counts) {
+                                uint32_t *restrict counts, uint8_t *restrict patterns) {
     (void)bits; (void)words_per_row; (void)inputs; (void)k; (void)labels; (void)example_count; (void)counts;
+    (void)patterns;
+}
+
+void lutnet_evaluate_patterns_avx2(const uint8_t *restrict patterns, uint32_t k,
+                                   const uint64_t *restrict table, size_t example_count,
+                                   uint64_t *restrict out) {
+    (void)patterns; (void)k; (void)table; (void)example_count; (void)out;
 }
 
 void lutnet_evaluate_lut_avx2(const uint64_t *restrict bits, size_t words_per_row,

@@ -60,9 +60,10 @@ static inline void lutnet_bitsliced_evaluate(const uint64_t *restrict bits, size
         } else {
             uint64_t level[MAX_LEAVES / 2][B];
             uint32_t count = leaves / 2;
+            // First level: f[a] ^ (f[a] ^ f[b]) & x2, where f[a] ^ f[b] = f[a ^ b] is ready.
             for (uint32_t i = 0; i < count; i++) {
-                const uint64_t *low = f[code[2 * i]], *high = f[code[2 * i + 1]];
-                for (size_t b = 0; b < B; b++) level[i][b] = lutnet_mux(x[2][b], low[b], high[b]);
+                const uint64_t *low = f[code[2 * i]], *change = f[code[2 * i] ^ code[2 * i + 1]];
+                for (size_t b = 0; b < B; b++) level[i][b] = low[b] ^ (change[b] & x[2][b]);
             }
             for (uint32_t j = 3; j < k; j++) {
                 count /= 2;

@@ -10,7 +10,7 @@
 #include "bit_packing.h"
 #include "pattern_histogram.h"
 
-/// k <= 8: the 64 examples' patterns spread into bytes with a table, counted in a split histogram.
+/// k <= 8: the 64 examples' patterns transposed into bytes, counted in a split histogram.
 static void count_small_portable(const uint64_t *restrict bits, size_t words_per_row,
                                  const uint32_t *restrict inputs, uint32_t k,
                                  const uint64_t *restrict labels, size_t example_count,
@@ -25,9 +25,9 @@ static void count_small_portable(const uint64_t *restrict bits, size_t words_per
     uint16_t index[64];
     for (size_t word = 0; word < words; word++) {
         uint64_t valid = word + 1 == words ? tail_valid : ~(uint64_t)0;
-        uint64_t pattern_lanes[8] = {0}, label_lanes[8] = {0};
-        for (uint32_t j = 0; j < k; j++)
-            lutnet_spread_word(bits[(size_t)inputs[j] * words_per_row + word] & valid, j, pattern_lanes);
+        uint64_t rows[8] = {0}, pattern_lanes[8], label_lanes[8] = {0};
+        for (uint32_t j = 0; j < k; j++) rows[j] = bits[(size_t)inputs[j] * words_per_row + word] & valid;
+        lutnet_transpose_rows(rows, pattern_lanes);
         lutnet_spread_word(labels[word] & valid, 0, label_lanes);
         uint8_t pattern[64], label[64];
         memcpy(pattern, pattern_lanes, sizeof pattern);
@@ -67,7 +67,7 @@ void lutnet_count_patterns_variant(lutnet_kernel_variant variant, const uint64_t
     if (supported && variant == LUTNET_KERNEL_AVX512 && k <= LUTNET_AVX512_COUNT_MAX_K)
         lutnet_count_patterns_avx512(bits, words_per_row, inputs, k, labels, example_count, counts);
     else if (supported && variant == LUTNET_KERNEL_AVX2)
-        lutnet_count_patterns_avx2(bits, words_per_row, inputs, k, labels, example_count, counts);
+        lutnet_count_patterns_avx2(bits, words_per_row, inputs, k, labels, example_count, counts, NULL);
     else
         count_patterns_portable(bits, words_per_row, inputs, k, labels, example_count, counts);
 }

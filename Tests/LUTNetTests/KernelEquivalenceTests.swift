@@ -74,6 +74,17 @@ final class KernelEquivalenceTests: XCTestCase {
                 XCTAssertEqual(lutnet_count_agreements_variant(variant.cValue, out, labels.words, examples),
                                UInt64(agreeing), name)
 
+                // The same three results from the one-call memorization of the LUT.
+                var memorizedCounts = [UInt32](repeating: 7, count: 2 << k), patterns = [UInt8](repeating: 0, count: examples)
+                var memorizedTable = [UInt64](repeating: 0, count: table.count), memorizedOut = [UInt64](repeating: .max, count: out.count)
+                let tied = lutnet_memorize_lut_variant(variant.cValue, matrix.words, matrix.wordsPerRow, inputs, UInt32(k),
+                                                       labels.words, examples, ties, &memorizedCounts, &patterns,
+                                                       &memorizedTable, &memorizedOut)
+                XCTAssertEqual(memorizedCounts, expected, name)
+                XCTAssertEqual(memorizedTable, table, name)
+                XCTAssertEqual(memorizedOut, out, name)
+                XCTAssertEqual(Int(tied), (0..<(1 << k)).filter { expected[2 * $0] == expected[2 * $0 + 1] }.count, name)
+
                 let layer = LUTLayer(k: k, width: 1, sourceCount: 40, inputs: inputs, tables: table)
                 XCTAssertEqual(layer.patterns(of: 0, on: matrix).map(Int.init),
                                (0..<examples).map { ReferenceMemorization.pattern(matrix, inputs: inputs, example: $0) })
