@@ -9,6 +9,7 @@
 #include "kernel_variants.h"
 #include "bit_packing.h"
 #include "pattern_histogram.h"
+#include "popcount_loops.h"
 
 /// k <= 8: the 64 examples' patterns transposed into bytes, counted in a split histogram.
 static void count_small_portable(const uint64_t *restrict bits, size_t words_per_row,
@@ -19,7 +20,7 @@ static void count_small_portable(const uint64_t *restrict bits, size_t words_per
     // Padding examples of the last word (bits masked off: pattern 0, label 0) are counted and
     // taken back from counts[0] at the end.
     size_t padding = words * 64 - example_count;
-    uint64_t tail_valid = example_count % 64 ? ((uint64_t)1 << (example_count % 64)) - 1 : ~(uint64_t)0;
+    uint64_t tail_valid = lutnet_tail_mask(example_count);
     lutnet_split_histogram histogram;
     lutnet_split_histogram_clear(&histogram);
     uint16_t index[64];

@@ -5,7 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/// All ones, or the low bit_count % 64 bits when the last word is partial.
+/// The valid bits of the last word of a row of bit_count bits: all ones, or the low
+/// bit_count % 64 bits when that word is partial.
 static inline uint64_t lutnet_tail_mask(size_t bit_count) {
     size_t rest = bit_count % 64;
     return rest == 0 ? ~(uint64_t)0 : ((uint64_t)1 << rest) - 1;

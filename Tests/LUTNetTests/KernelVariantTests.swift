@@ -37,21 +37,9 @@ final class KernelVariantTests: XCTestCase {
         }
     }
 
-    func run(_ arguments: [String], kernels: String) throws -> (status: Int32, output: String, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try Fixtures.builtProduct("lutnet"))
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment[KernelVariant.environmentVariable] = kernels
-        process.environment = environment
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    func run(_ arguments: [String], kernels: String) throws -> ExternalTools.Outcome {
+        try ExternalTools.run(try Fixtures.builtProduct("lutnet"), arguments,
+                              environment: [KernelVariant.environmentVariable: kernels])
     }
 
     func testTheCommandRunsTheVariantItIsGivenAndRefusesOthers() throws {
