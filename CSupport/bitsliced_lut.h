@@ -59,18 +59,36 @@ static inline void lutnet_bitsliced_evaluate(const uint64_t *restrict bits, size
             for (size_t b = 0; b < B; b++) result[b] = f[code[0]][b];
         } else {
             uint64_t level[MAX_LEAVES / 2][B];
-            uint32_t count = leaves / 2;
-            // First level: f[a] ^ (f[a] ^ f[b]) & x2, where f[a] ^ f[b] = f[a ^ b] is ready.
-            for (uint32_t i = 0; i < count; i++) {
-                const uint64_t *low = f[code[2 * i]], *change = f[code[2 * i] ^ code[2 * i + 1]];
-                for (size_t b = 0; b < B; b++) level[i][b] = low[b] ^ (change[b] & x[2][b]);
-            }
-            for (uint32_t j = 3; j < k; j++) {
+            uint32_t count = leaves / 2, j = 3;
+            if (k == 3) {
+                const uint64_t *low = f[code[0]], *change = f[code[0] ^ code[1]];
+                for (size_t b = 0; b < B; b++) level[0][b] = low[b] ^ (change[b] & x[2][b]);
+            } else {
+                // The first two levels together: node i on inputs 0..3 from leaves 4i..4i+3, where
+                // f[a] ^ f[b] = f[a ^ b] is ready.
                 count /= 2;
-                for (uint32_t i = 0; i < count; i++)
-                    for (size_t b = 0; b < B; b++)
-                        level[i][b] = lutnet_mux(x[j][b], level[2 * i][b], level[2 * i + 1][b]);
+                j = 4;
+                for (uint32_t i = 0; i < count; i++) {
+                    const uint8_t *c = code + 4 * i;
+                    const uint64_t *l0 = f[c[0]], *c0 = f[c[0] ^ c[1]], *l1 = f[c[2]], *c1 = f[c[2] ^ c[3]];
+                    for (size_t b = 0; b < B; b++) {
+                        uint64_t low = l0[b] ^ (c0[b] & x[2][b]), high = l1[b] ^ (c1[b] & x[2][b]);
+                        level[i][b] = lutnet_mux(x[3][b], low, high);
+                    }
+                }
             }
+            // Then two levels at a time while two remain, one at the end if one does.
+            for (; j + 1 < k; j += 2) {
+                count /= 4;
+                for (uint32_t i = 0; i < count; i++)
+                    for (size_t b = 0; b < B; b++) {
+                        uint64_t low = lutnet_mux(x[j][b], level[4 * i][b], level[4 * i + 1][b]);
+                        uint64_t high = lutnet_mux(x[j][b], level[4 * i + 2][b], level[4 * i + 3][b]);
+                        level[i][b] = lutnet_mux(x[j + 1][b], low, high);
+                    }
+            }
+            if (j < k)
+                for (size_t b = 0; b < B; b++) level[0][b] = lutnet_mux(x[j][b], level[0][b], level[1][b]);
             for (size_t b = 0; b < B; b++) result[b] = level[0][b];
         }
         size_t tail = example_count % 64;
