@@ -30,10 +30,18 @@ static void count_small_portable(const uint64_t *restrict bits, size_t words_per
         for (uint32_t j = 0; j < k; j++) rows[j] = bits[(size_t)inputs[j] * words_per_row + word] & valid;
         lutnet_transpose_rows(rows, pattern_lanes);
         lutnet_spread_word(labels[word] & valid, 0, label_lanes);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        for (unsigned e = 0; e < 64; e++) {
+            unsigned shift = 8 * (e % 8);
+            index[e] = (uint16_t)((pattern_lanes[e / 8] >> shift & 0xff) | (label_lanes[e / 8] >> shift & 0xff) << 8);
+        }
+#else
+        // Little-endian: byte e of the lanes is example e (read as bytes, several times faster).
         uint8_t pattern[64], label[64];
         memcpy(pattern, pattern_lanes, sizeof pattern);
         memcpy(label, label_lanes, sizeof label);
         for (unsigned e = 0; e < 64; e++) index[e] = (uint16_t)(pattern[e] | label[e] << 8);
+#endif
         lutnet_split_histogram_add(&histogram, index);
     }
     lutnet_split_histogram_fold(&histogram, k, counts);
