@@ -21,6 +21,43 @@ static inline void lutnet_spread_word(uint64_t word, unsigned shift, uint64_t la
     for (unsigned m = 0; m < 8; m++) lanes[m] |= lutnet_spread_byte[(word >> (8 * m)) & 0xff] << shift;
 }
 
+/// Transposes 8 bit rows of 64 examples into their byte patterns: byte e % 8 of `out[e / 8]` gets
+/// bit e of `rows[j]` as its bit j. Plain word operations (three rounds of byte swaps across rows,
+/// three of bit swaps within each 8x8 block) that compilers vectorize for any target.
+__attribute__((always_inline))
+static inline void lutnet_transpose_rows(const uint64_t rows[8], uint64_t out[8]) {
+    uint64_t r[8];
+    for (unsigned j = 0; j < 8; j++) r[j] = rows[j];
+    // Bytes: afterwards byte j of r[m] is byte m of row j.
+    for (unsigned j = 0; j < 4; j++) {
+        uint64_t t = ((r[j] >> 32) ^ r[j + 4]) & 0x00000000FFFFFFFFull;
+        r[j + 4] ^= t;
+        r[j] ^= t << 32;
+    }
+    for (unsigned h = 0; h < 8; h += 4)
+        for (unsigned j = h; j < h + 2; j++) {
+            uint64_t t = ((r[j] >> 16) ^ r[j + 2]) & 0x0000FFFF0000FFFFull;
+            r[j + 2] ^= t;
+            r[j] ^= t << 16;
+        }
+    for (unsigned j = 0; j < 8; j += 2) {
+        uint64_t t = ((r[j] >> 8) ^ r[j + 1]) & 0x00FF00FF00FF00FFull;
+        r[j + 1] ^= t;
+        r[j] ^= t << 8;
+    }
+    // Bits within each 8x8 block (rows: bytes, columns: bits).
+    for (unsigned m = 0; m < 8; m++) {
+        uint64_t x = r[m], t;
+        t = (x ^ (x >> 7)) & 0x00AA00AA00AA00AAull;
+        x ^= t ^ (t << 7);
+        t = (x ^ (x >> 14)) & 0x0000CCCC0000CCCCull;
+        x ^= t ^ (t << 14);
+        t = (x ^ (x >> 28)) & 0x00000000F0F0F0F0ull;
+        x ^= t ^ (t << 28);
+        out[m] = x;
+    }
+}
+
 /// Patterns of the 64 examples of word `word` into `addresses`.
 static inline void lutnet_gather_block(const uint64_t *restrict bits, size_t words_per_row,
                                        const uint32_t *restrict inputs, uint32_t k, size_t word,

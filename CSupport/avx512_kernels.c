@@ -11,12 +11,6 @@
 
 #define AVX512_TARGET __attribute__((target("avx512f,avx512bw,avx512vbmi,avx512bitalg")))
 
-int lutnet_avx512_supported(void) {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-           __builtin_cpu_supports("avx512vbmi") && __builtin_cpu_supports("avx512bitalg");
-}
-
 /// Adds `step` to the 16-bit lanes of (low, high) whose example bit is set in `word`.
 AVX512_TARGET static inline void add_where_set(uint64_t word, __m512i step, __m512i *low, __m512i *high) {
     *low = _mm512_mask_add_epi16(*low, (__mmask32)word, *low, step);
@@ -142,8 +136,6 @@ void lutnet_evaluate_lut_avx512(const uint64_t *restrict bits, size_t words_per_
 }
 
 #else
-
-int lutnet_avx512_supported(void) { return 0; }
 
 void lutnet_count_patterns_avx512(const uint64_t *restrict bits, size_t words_per_row,
                                   const uint32_t *restrict inputs, uint32_t k,

@@ -3,26 +3,32 @@
 
 #include <string.h>
 
-/// Features are transposed in chunks so that one chunk's 64-example accumulators stay in L1.
+/// Features are transposed in chunks so that one chunk's accumulators stay in L1.
 #define FEATURE_CHUNK 512
 
 void lutnet_pack_threshold(const uint8_t *restrict values, size_t feature_count,
                            const uint32_t *restrict example_indices, size_t selected_count,
                            uint8_t threshold, uint64_t *restrict bits, size_t words_per_row) {
-    uint64_t accumulator[FEATURE_CHUNK];
+    // Byte m of feature f's word collects examples 8m..8m+7 of the word, one compare of a whole
+    // chunk of features per example: loops over bytes that compilers vectorize for any target.
+    uint8_t collected[8][FEATURE_CHUNK];
     for (size_t first = 0; first < feature_count; first += FEATURE_CHUNK) {
         size_t chunk = feature_count - first < FEATURE_CHUNK ? feature_count - first : FEATURE_CHUNK;
         for (size_t word = 0; word < words_per_row; word++) {
-            memset(accumulator, 0, chunk * sizeof accumulator[0]);
+            memset(collected, 0, sizeof collected);
             size_t begin = word * 64;
             size_t end = begin + 64 < selected_count ? begin + 64 : selected_count;
             for (size_t e = begin; e < end; e++) {
-                const uint8_t *row = values + (size_t)example_indices[e] * feature_count + first;
-                unsigned shift = (unsigned)(e - begin);
-                for (size_t f = 0; f < chunk; f++)
-                    accumulator[f] |= (uint64_t)(row[f] >= threshold) << shift;
+                const uint8_t *restrict row = values + (size_t)example_indices[e] * feature_count + first;
+                uint8_t *restrict bytes = collected[(e - begin) / 8];
+                uint8_t bit = (uint8_t)(1u << ((e - begin) % 8));
+                for (size_t f = 0; f < chunk; f++) bytes[f] |= row[f] >= threshold ? bit : 0;
             }
-            for (size_t f = 0; f < chunk; f++) bits[(first + f) * words_per_row + word] = accumulator[f];
+            for (size_t f = 0; f < chunk; f++) {
+                uint64_t packed = 0;
+                for (unsigned m = 0; m < 8; m++) packed |= (uint64_t)collected[m][f] << (8 * m);
+                bits[(first + f) * words_per_row + word] = packed;
+            }
         }
     }
 }

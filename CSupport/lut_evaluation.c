@@ -2,14 +2,17 @@
 #include "lut_evaluation.h"
 
 #include "address_block.h"
+#include "avx2_kernels.h"
 #include "avx512_kernels.h"
-#include "kernel_variants.h"
 #include "bit_packing.h"
+#include "bitsliced_lut.h"
+#include "kernel_variants.h"
 
-static void evaluate_lut_portable(const uint64_t *restrict bits, size_t words_per_row,
-                                  const uint32_t *restrict inputs, uint32_t k,
-                                  const uint64_t *restrict table, size_t example_count,
-                                  uint64_t *restrict out) {
+/// Larger tables: each example's pattern looked up in the table.
+static void evaluate_by_lookup(const uint64_t *restrict bits, size_t words_per_row,
+                               const uint32_t *restrict inputs, uint32_t k,
+                               const uint64_t *restrict table, size_t example_count,
+                               uint64_t *restrict out) {
     uint16_t block[64];
     size_t words = lutnet_words_for_bits(example_count);
     for (size_t word = 0; word < words; word++) {
@@ -25,12 +28,25 @@ static void evaluate_lut_portable(const uint64_t *restrict bits, size_t words_pe
     }
 }
 
+static void evaluate_lut_portable(const uint64_t *restrict bits, size_t words_per_row,
+                                  const uint32_t *restrict inputs, uint32_t k,
+                                  const uint64_t *restrict table, size_t example_count,
+                                  uint64_t *restrict out) {
+    if (k <= LUTNET_BITSLICED_MAX_K)
+        lutnet_bitsliced_evaluate(bits, words_per_row, inputs, k, table, example_count, out);
+    else
+        evaluate_by_lookup(bits, words_per_row, inputs, k, table, example_count, out);
+}
+
 void lutnet_evaluate_lut_variant(lutnet_kernel_variant variant, const uint64_t *restrict bits,
                                  size_t words_per_row, const uint32_t *restrict inputs, uint32_t k,
                                  const uint64_t *restrict table, size_t example_count,
                                  uint64_t *restrict out) {
-    if (variant == LUTNET_KERNEL_AVX512 && k <= LUTNET_AVX512_EVALUATE_MAX_K && lutnet_avx512_supported())
+    int supported = variant != LUTNET_KERNEL_PORTABLE && lutnet_kernel_variant_supported(variant);
+    if (supported && variant == LUTNET_KERNEL_AVX512 && k <= LUTNET_AVX512_EVALUATE_MAX_K)
         lutnet_evaluate_lut_avx512(bits, words_per_row, inputs, k, table, example_count, out);
+    else if (supported && variant == LUTNET_KERNEL_AVX2)
+        lutnet_evaluate_lut_avx2(bits, words_per_row, inputs, k, table, example_count, out);
     else
         evaluate_lut_portable(bits, words_per_row, inputs, k, table, example_count, out);
 }

@@ -4,14 +4,58 @@
 #include <string.h>
 
 #include "address_block.h"
+#include "avx2_kernels.h"
 #include "avx512_kernels.h"
 #include "kernel_variants.h"
 #include "bit_packing.h"
+#include "pattern_histogram.h"
+#include "popcount_loops.h"
+
+/// k <= 8: the 64 examples' patterns transposed into bytes, counted in a split histogram.
+static void count_small_portable(const uint64_t *restrict bits, size_t words_per_row,
+                                 const uint32_t *restrict inputs, uint32_t k,
+                                 const uint64_t *restrict labels, size_t example_count,
+                                 uint32_t *restrict counts) {
+    size_t words = lutnet_words_for_bits(example_count);
+    // Padding examples of the last word (bits masked off: pattern 0, label 0) are counted and
+    // taken back from counts[0] at the end.
+    size_t padding = words * 64 - example_count;
+    uint64_t tail_valid = lutnet_tail_mask(example_count);
+    lutnet_split_histogram histogram;
+    lutnet_split_histogram_clear(&histogram);
+    uint16_t index[64];
+    for (size_t word = 0; word < words; word++) {
+        uint64_t valid = word + 1 == words ? tail_valid : ~(uint64_t)0;
+        uint64_t rows[8] = {0}, pattern_lanes[8], label_lanes[8] = {0};
+        for (uint32_t j = 0; j < k; j++) rows[j] = bits[(size_t)inputs[j] * words_per_row + word] & valid;
+        lutnet_transpose_rows(rows, pattern_lanes);
+        lutnet_spread_word(labels[word] & valid, 0, label_lanes);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        for (unsigned e = 0; e < 64; e++) {
+            unsigned shift = 8 * (e % 8);
+            index[e] = (uint16_t)((pattern_lanes[e / 8] >> shift & 0xff) | (label_lanes[e / 8] >> shift & 0xff) << 8);
+        }
+#else
+        // Little-endian: byte e of the lanes is example e (read as bytes, several times faster).
+        uint8_t pattern[64], label[64];
+        memcpy(pattern, pattern_lanes, sizeof pattern);
+        memcpy(label, label_lanes, sizeof label);
+        for (unsigned e = 0; e < 64; e++) index[e] = (uint16_t)(pattern[e] | label[e] << 8);
+#endif
+        lutnet_split_histogram_add(&histogram, index);
+    }
+    lutnet_split_histogram_fold(&histogram, k, counts);
+    counts[0] -= (uint32_t)padding;
+}
 
 static void count_patterns_portable(const uint64_t *restrict bits, size_t words_per_row,
                                     const uint32_t *restrict inputs, uint32_t k,
                                     const uint64_t *restrict labels, size_t example_count,
                                     uint32_t *restrict counts) {
+    if (k <= 8) {
+        count_small_portable(bits, words_per_row, inputs, k, labels, example_count, counts);
+        return;
+    }
     memset(counts, 0, ((size_t)2 << k) * sizeof counts[0]);
     uint16_t block[64];
     size_t words = lutnet_words_for_bits(example_count);
@@ -28,8 +72,11 @@ void lutnet_count_patterns_variant(lutnet_kernel_variant variant, const uint64_t
                                    size_t words_per_row, const uint32_t *restrict inputs, uint32_t k,
                                    const uint64_t *restrict labels, size_t example_count,
                                    uint32_t *restrict counts) {
-    if (variant == LUTNET_KERNEL_AVX512 && k <= LUTNET_AVX512_COUNT_MAX_K && lutnet_avx512_supported())
+    int supported = variant != LUTNET_KERNEL_PORTABLE && lutnet_kernel_variant_supported(variant);
+    if (supported && variant == LUTNET_KERNEL_AVX512 && k <= LUTNET_AVX512_COUNT_MAX_K)
         lutnet_count_patterns_avx512(bits, words_per_row, inputs, k, labels, example_count, counts);
+    else if (supported && variant == LUTNET_KERNEL_AVX2)
+        lutnet_count_patterns_avx2(bits, words_per_row, inputs, k, labels, example_count, counts, NULL);
     else
         count_patterns_portable(bits, words_per_row, inputs, k, labels, example_count, counts);
 }

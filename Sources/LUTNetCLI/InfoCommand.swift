@@ -13,6 +13,8 @@ struct InfoCommand: ParsableCommand {
     var path: String = DatasetLoader.defaultLocation
 
     func run() throws {
+        print("kernels \(KernelVariant.active) (\(KernelVariant.environmentVariable); this processor runs "
+              + KernelVariant.allCases.filter(\.isSupported).map(\.rawValue).joined(separator: ", ") + ")")
         var isDirectory: ObjCBool = false
         // A single file that is not a PLA file or an archive is read as one IDX tensor.
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,

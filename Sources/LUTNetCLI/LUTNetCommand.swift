@@ -9,4 +9,15 @@ struct LUTNetCommand: ParsableCommand {
         abstract: "Learning by memorization: networks of k-input lookup tables trained by counting.",
         subcommands: [InfoCommand.self, TrainCommand.self, EvalCommand.self, PredictCommand.self, BaselineCommand.self, CompareCommand.self, ExperimentCommand.self, BenchCommand.self]
     )
+
+    /// Refuses a LUTNET_KERNELS value that names no variant, or one this processor cannot run,
+    /// before any command starts; then runs the command.
+    static func main() {
+        do {
+            _ = try KernelVariant.fromEnvironment()
+        } catch {
+            exit(withError: error)
+        }
+        main(nil)
+    }
 }

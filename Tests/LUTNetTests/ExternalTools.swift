@@ -43,8 +43,8 @@ enum ExternalTools {
         return compiler
     }
 
-    /// Runs `program` with `arguments` and waits for it.
-    static func run(_ program: String, _ arguments: [String]) throws -> Outcome {
+    /// Runs `program` with `arguments` (and `environment` added to this process's) and waits for it.
+    static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lutnet-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -56,6 +56,9 @@ enum ExternalTools {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardOutput = output
         process.standardError = errors
         try process.run()

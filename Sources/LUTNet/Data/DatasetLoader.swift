@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Finds and loads datasets in the forms users have them:
@@ -58,11 +59,21 @@ public enum DatasetLoader {
             throw .malformed(path: path, reason: "not a dataset folder (expected a folder of IDX files)")
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        guard let train = try loadSplit(prefixes: ["train"], folder: path, names: names) else {
+        // The training and test splits are decoded at the same time, each on its own thread.
+        let prefixes = [["train"], ["t10k", "test"]]
+        var splits = [Result<ImageSet?, DatasetError>](repeating: .success(nil), count: prefixes.count)
+        splits.withUnsafeMutableBufferPointer { buffer in
+            let results = SharedBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: prefixes.count) { split in
+                results.base[split] = Result { () throws(DatasetError) -> ImageSet? in
+                    try loadSplit(prefixes: prefixes[split], folder: path, names: names)
+                }
+            }
+        }
+        guard let train = try splits[0].get() else {
             throw .missingFile(folder: path, expected: "train-images-idx3-ubyte[.gz] (or idx4) with train-labels-idx1-ubyte[.gz]")
         }
-        let test = try loadSplit(prefixes: ["t10k", "test"], folder: path, names: names)
-        return try Dataset(train: train, test: test, location: path)
+        return try Dataset(train: train, test: try splits[1].get(), location: path)
     }
 
     /// The split whose image file starts with one of `prefixes`, or nil if there is none.

@@ -1,9 +1,5 @@
-import CSupport
-
-/// Which instruction-set variant the C kernels run on this processor.
+/// Which instruction-set variant the C kernels run in this process.
 public enum KernelInfo {
-    /// "avx512" or "portable".
-    public static var variantName: String {
-        lutnet_best_kernel_variant() == LUTNET_KERNEL_AVX512 ? "avx512" : "portable"
-    }
+    /// The active variant's name (see `KernelVariant.active`): "portable", "avx2" or "avx512".
+    public static var variantName: String { KernelVariant.active.rawValue }
 }

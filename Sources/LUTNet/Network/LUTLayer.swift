@@ -49,12 +49,12 @@ public struct LUTLayer: Sendable, Equatable {
     }
 
     /// The layer's outputs for every example of `input` (rows: sources, columns: examples); one
-    /// row per LUT.
-    public func evaluate(_ input: BitMatrix, threads: Int) -> BitMatrix {
+    /// row per LUT. `kernels` picks the instruction-set variant (the outputs are the same on every one).
+    public func evaluate(_ input: BitMatrix, threads: Int, kernels: KernelVariant = .active) -> BitMatrix {
         precondition(input.rowCount == sourceCount, "layer reads \(sourceCount) rows, got \(input.rowCount)")
         var output = BitMatrix(rowCount: width, columnCount: input.columnCount)
         let k = self.k, tableWords = self.tableWords, words = output.wordsPerRow
-        let examples = input.columnCount
+        let examples = input.columnCount, variant = kernels.cValue
         input.words.withUnsafeBufferPointer { source in
             inputs.withUnsafeBufferPointer { wiring in
                 tables.withUnsafeBufferPointer { tables in
@@ -65,9 +65,10 @@ public struct LUTLayer: Sendable, Equatable {
                         let out = SharedBuffer(out)
                         ParallelWork.forEach(count: width, threads: threads, chunk: 16) { _, luts in
                             for lut in luts {
-                                lutnet_evaluate_lut(source.base, input.wordsPerRow, wiring.base + lut * k,
-                                                    UInt32(k), tables.base + lut * tableWords, examples,
-                                                    out.base + lut * words)
+                                lutnet_evaluate_lut_variant(variant, source.base, input.wordsPerRow,
+                                                            wiring.base + lut * k, UInt32(k),
+                                                            tables.base + lut * tableWords, examples,
+                                                            out.base + lut * words)
                             }
                         }
                     }

@@ -15,7 +15,7 @@ public struct BinarizedExamples: Sendable {
     public init(images: ImageSet, task: BinaryTask, threshold: UInt8, split: String) throws(ConfigurationError) {
         let (indices, binary) = task.select(from: images.labels)
         let labels = BitMatrix(bits: binary)
-        let ones = Int(lutnet_popcount(labels.words, binary.count))
+        let ones = Int(lutnet_popcount_variant(KernelVariant.active.cValue, labels.words, binary.count))
         if ones == binary.count { throw .emptyTaskGroup(task: task.description, group: 0, split: split) }
         if ones == 0 { throw .emptyTaskGroup(task: task.description, group: 1, split: split) }
         self.inputs = BitMatrix(binarizing: images, indices: indices, threshold: threshold)
@@ -48,7 +48,7 @@ public struct BinarizedExamples: Sendable {
         precondition(predictions.count >= labels.wordsPerRow, "one prediction per example")
         guard count > 0 else { return 0 }
         let agreements = labels.words.withUnsafeBufferPointer { labels in
-            predictions.withUnsafeBufferPointer { lutnet_count_agreements(labels.baseAddress, $0.baseAddress, count) }
+            predictions.withUnsafeBufferPointer { lutnet_count_agreements_variant(KernelVariant.active.cValue, labels.baseAddress, $0.baseAddress, count) }
         }
         return Double(agreements) / Double(count)
     }

@@ -15,23 +15,29 @@ public struct MemorizationTrainer: Sendable {
     public let seed: UInt64
     /// Worker threads (LUTs are spread across them).
     public let threads: Int
+    /// The kernels' instruction-set variant (the result is the same on every variant).
+    public let kernels: KernelVariant
 
     /// A trainer for `shape`.
-    public init(shape: NetworkShape, seed: UInt64 = 0, threads: Int = ParallelWork.defaultThreads) {
+    public init(shape: NetworkShape, seed: UInt64 = 0, threads: Int = ParallelWork.defaultThreads,
+                kernels: KernelVariant = .active) {
         self.shape = shape
         self.seed = seed
         self.threads = max(1, threads)
+        self.kernels = kernels
     }
 
     /// Bytes training needs at its peak for `trainExamples` (and `testExamples`) examples: every
-    /// layer's wiring and tables, two consecutive layers' outputs, and the per-worker counters.
+    /// layer's wiring and tables, two consecutive layers' outputs, and the per-worker counters and
+    /// patterns.
     public func estimatedBytes(trainExamples: Int, testExamples: Int = 0) -> Double {
         let k = shape.k, widths = shape.allWidths.map(Double.init)
         let luts = widths.reduce(0, +)
         let perLUT = Double(LUTLayer.tableWords(k: k) * 8 + k * 4)
         let outputWords = Double((trainExamples + 63) / 64 + (testExamples + 63) / 64)
         let widestPair = zip(widths, widths.dropFirst()).map { $0 + $1 }.max() ?? widths[0]
-        let counters = Double(min(threads, Int(widths.max() ?? 1))) * Double(4 << (k + 1))
+        // Per worker: the counters, and a byte per training example for its patterns.
+        let counters = Double(min(threads, Int(widths.max() ?? 1))) * Double((4 << (k + 1)) + trainExamples)
         return luts * perLUT + widestPair * outputWords * 8 + counters
     }
 
@@ -58,8 +64,8 @@ public struct MemorizationTrainer: Sendable {
             let trained = trainLayer(index: index, width: width, inputs: trainInputs, labels: train.labels)
             var testAccuracies: [Double]? = nil
             if let test, let inputs = testInputs {
-                let outputs = trained.layer.evaluate(inputs, threads: threads)
-                testAccuracies = Self.rowAccuracies(outputs, labels: test.labels, threads: threads)
+                let outputs = trained.layer.evaluate(inputs, threads: threads, kernels: kernels)
+                testAccuracies = Self.rowAccuracies(outputs, labels: test.labels, kernels: kernels)
                 testInputs = outputs
             }
             let trainStats = meanAndStandardDeviation(trained.accuracies)
@@ -82,10 +88,11 @@ public struct MemorizationTrainer: Sendable {
         return (network, report)
     }
 
-    /// One layer: wiring, counting, majority tables, and the layer's outputs on the training set.
+    /// One layer: wiring, then for every LUT counting, its majority table and its outputs on the
+    /// training set (one kernel call).
     func trainLayer(index: Int, width: Int, inputs: BitMatrix, labels: BitMatrix)
         -> (layer: LUTLayer, outputs: BitMatrix, accuracies: [Double], ties: Int) {
-        let k = shape.k, seed = self.seed, threads = self.threads
+        let k = shape.k, seed = self.seed, threads = self.threads, variant = kernels.cValue
         let tableWords = LUTLayer.tableWords(k: k)
         let wiring = RandomWiring.layer(width: width, k: k, sourceCount: inputs.rowCount, seed: seed, layer: index)
         var outputs = BitMatrix(rowCount: width, columnCount: inputs.columnCount)
@@ -97,7 +104,9 @@ public struct MemorizationTrainer: Sendable {
         // Counter memory is per worker, not per LUT: 2^(k+1) counters each.
         let counts = SharedBuffer<UInt32>.allocate(count: workers << (k + 1), repeating: 0)
         let tieScratch = SharedBuffer<UInt64>.allocate(count: workers * tableWords, repeating: 0)
-        defer { tables.deallocate(); tieScratch.deallocate() }
+        // Each worker's example patterns, kept from counting to evaluation by some kernel variants.
+        let patterns = SharedBuffer<UInt8>.allocate(count: workers * inputs.columnCount, repeating: 0)
+        defer { tables.deallocate(); tieScratch.deallocate(); patterns.deallocate() }
         defer { accuracy.deallocate(); tied.deallocate(); counts.deallocate() }
         let examples = inputs.columnCount, wordsPerRow = inputs.wordsPerRow, outWords = outputs.wordsPerRow
         // The outputs are written in place: each LUT fills its own row.
@@ -112,17 +121,17 @@ public struct MemorizationTrainer: Sendable {
                         ParallelWork.forEach(count: width, threads: workers, chunk: 4) { worker, luts in
                             let myCounts = counts.base + (worker << (k + 1))
                             let myTies = tieScratch.base + worker * tableWords
+                            let myPatterns = patterns.base + worker * examples
                             for lut in luts {
                                 let lutInputs = wires.base + lut * k
-                                lutnet_count_patterns(source.base, wordsPerRow, lutInputs, UInt32(k),
-                                                      labelRow.base, examples, myCounts)
                                 var generator = SeededGenerator(seed: seed, stream: 2, UInt64(index), UInt64(lut))
                                 for w in 0..<tableWords { myTies[w] = generator.next() }
-                                let table = tables.base + lut * tableWords
-                                tied.base[lut] = Int(lutnet_majority_table(myCounts, UInt32(k), myTies, table))
                                 let row = out.base + lut * outWords
-                                lutnet_evaluate_lut(source.base, wordsPerRow, lutInputs, UInt32(k), table, examples, row)
-                                let agreements = lutnet_count_agreements(row, labelRow.base, examples)
+                                let ties = lutnet_memorize_lut_variant(variant, source.base, wordsPerRow, lutInputs, UInt32(k),
+                                                                       labelRow.base, examples, myTies, myCounts,
+                                                                       myPatterns, tables.base + lut * tableWords, row)
+                                tied.base[lut] = Int(ties)
+                                let agreements = lutnet_count_agreements_variant(variant, row, labelRow.base, examples)
                                 accuracy.base[lut] = examples > 0 ? Double(agreements) / Double(examples) : 0
                             }
                         }
@@ -135,14 +144,14 @@ public struct MemorizationTrainer: Sendable {
     }
 
     /// Accuracy of every row of `outputs` against `labels`.
-    static func rowAccuracies(_ outputs: BitMatrix, labels: BitMatrix, threads: Int) -> [Double] {
+    static func rowAccuracies(_ outputs: BitMatrix, labels: BitMatrix, kernels: KernelVariant) -> [Double] {
         let examples = outputs.columnCount
         guard examples > 0 else { return [Double](repeating: 0, count: outputs.rowCount) }
         return (0..<outputs.rowCount).map { row in
             outputs.words.withUnsafeBufferPointer { words in
                 labels.words.withUnsafeBufferPointer { labels in
-                    Double(lutnet_count_agreements(words.baseAddress.map { $0 + row * outputs.wordsPerRow },
-                                                   labels.baseAddress, examples)) / Double(examples)
+                    Double(lutnet_count_agreements_variant(kernels.cValue, words.baseAddress.map { $0 + row * outputs.wordsPerRow },
+                                                           labels.baseAddress, examples)) / Double(examples)
                 }
             }
         }
