@@ -28,7 +28,7 @@ public struct MemorizationTrainer: Sendable {
     public func estimatedBytes(trainExamples: Int, testExamples: Int = 0) -> Double {
         let k = shape.k, widths = shape.allWidths.map(Double.init)
         let luts = widths.reduce(0, +)
-        let perLUT = Double(LUTLayer.tableWords(k: k) * 8 + k * 4)
+        let perLUT = Double(LUTLayer.tableWords(k: k) * 16 + k * 4)
         let outputWords = Double((trainExamples + 63) / 64 + (testExamples + 63) / 64)
         let widestPair = zip(widths, widths.dropFirst()).map { $0 + $1 }.max() ?? widths[0]
         let counters = Double(min(threads, Int(widths.max() ?? 1))) * Double(4 << (k + 1))
@@ -92,12 +92,13 @@ public struct MemorizationTrainer: Sendable {
         let workers = min(threads, max(1, width))
         // Buffers the workers write, each LUT or worker its own part; released below.
         let tables = SharedBuffer<UInt64>.allocate(count: width * tableWords, repeating: 0)
+        let seen = SharedBuffer<UInt64>.allocate(count: width * tableWords, repeating: 0)
         let accuracy = SharedBuffer<Double>.allocate(count: width, repeating: 0)
         let tied = SharedBuffer<Int>.allocate(count: width, repeating: 0)
         // Counter memory is per worker, not per LUT: 2^(k+1) counters each.
         let counts = SharedBuffer<UInt32>.allocate(count: workers << (k + 1), repeating: 0)
         let tieScratch = SharedBuffer<UInt64>.allocate(count: workers * tableWords, repeating: 0)
-        defer { tables.deallocate(); tieScratch.deallocate() }
+        defer { tables.deallocate(); seen.deallocate(); tieScratch.deallocate() }
         defer { accuracy.deallocate(); tied.deallocate(); counts.deallocate() }
         let examples = inputs.columnCount, wordsPerRow = inputs.wordsPerRow, outWords = outputs.wordsPerRow
         // The outputs are written in place: each LUT fills its own row.
@@ -120,6 +121,7 @@ public struct MemorizationTrainer: Sendable {
                                 for w in 0..<tableWords { myTies[w] = generator.next() }
                                 let table = tables.base + lut * tableWords
                                 tied.base[lut] = Int(lutnet_majority_table(myCounts, UInt32(k), myTies, table))
+                                lutnet_seen_patterns(myCounts, UInt32(k), seen.base + lut * tableWords)
                                 let row = out.base + lut * outWords
                                 lutnet_evaluate_lut(source.base, wordsPerRow, lutInputs, UInt32(k), table, examples, row)
                                 let agreements = lutnet_count_agreements(row, labelRow.base, examples)
@@ -130,7 +132,8 @@ public struct MemorizationTrainer: Sendable {
                 }
             }
         }
-        let layer = LUTLayer(k: k, width: width, sourceCount: inputs.rowCount, inputs: wiring, tables: tables.array)
+        let layer = LUTLayer(k: k, width: width, sourceCount: inputs.rowCount, inputs: wiring, tables: tables.array,
+                             seenPatterns: seen.array)
         return (layer, outputs, accuracy.array, tied.array.reduce(0, +))
     }
 
