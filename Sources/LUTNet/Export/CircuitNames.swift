@@ -1,0 +1,24 @@
+/// The names exported circuits give their signals, and the header comment they share.
+enum CircuitNames {
+    /// The name of node `index` of `circuit`: `y` for the answer, else `l<layer>_<lut>`.
+    static func node(_ index: Int, in circuit: LogicCircuit) -> String {
+        index == circuit.nodes.count - 1 ? "y" : "l\(circuit.nodes[index].layer)_\(circuit.nodes[index].lut)"
+    }
+
+    /// Lines describing the circuit: what it computes, its inputs and their binarization, each
+    /// line to be prefixed by a format's comment marker.
+    static func headerLines(_ circuit: LogicCircuit, format: String, inputName: (Int) -> String) -> [String] {
+        let count = circuit.inputCount
+        return [
+            "LUTNet network exported as \(format): \(circuit.shape), task \(circuit.task).",
+            "Output y: the network's answer, 1 for the task's second class group, 0 for the first.",
+            "Inputs: \(count) bits; \(inputName(0)) ... \(inputName(count - 1)). Bit j is byte j of an example",
+            "(for images of C channels, pixel j / C and channel j % C; pixels row by row), binarized outside the",
+            "circuit: the bit is 1 when the byte is >= \(circuit.threshold).",
+            circuit.dontCares == .unseen
+                ? "Don't-cares: a LUT pattern no training example showed took whichever value made the cover smaller;\nthe circuit agrees with the network on every training example, not necessarily elsewhere."
+                : "Exact: every LUT computes the network's table bit for bit.",
+            "\(circuit.nodes.count) LUTs, \(circuit.levels) levels, \(circuit.literalCount) literals in their covers.",
+        ].flatMap { $0.split(separator: "\n").map(String.init) }
+    }
+}
