@@ -7,6 +7,6 @@ struct LUTNetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lutnet",
         abstract: "Learning by memorization: networks of k-input lookup tables trained by counting.",
-        subcommands: [InfoCommand.self, TrainCommand.self, EvalCommand.self, PredictCommand.self, BaselineCommand.self, CompareCommand.self, ExperimentCommand.self, BenchCommand.self]
+        subcommands: [InfoCommand.self, TrainCommand.self, EvalCommand.self, PredictCommand.self, ExportCommand.self, BaselineCommand.self, CompareCommand.self, ExperimentCommand.self, BenchCommand.self]
     )
 }
