@@ -30,6 +30,20 @@ public enum CExport {
         }
         let slots = used.count + circuit.nodes.count
         let upper = name.uppercased()
+        let usedInputs = used.isEmpty ? "/* The circuit reads no input bit. */" : """
+            /* The input bits the circuit reads; slot u of the scratch holds bit used_inputs[u]. */
+            static const uint32_t \(name)_used_inputs[\(used.count)] = {\(list(used))};
+            """
+        // A circuit that reads no input (a constant) has no binarization loop, whose bound would be 0.
+        let binarization = used.isEmpty ? "    (void)examples;" : """
+                uint32_t u;
+                for (u = 0; u < \(upper)_USED_INPUTS; u++) slots[u] = 0;
+                for (e = 0; e < count; e++) {
+                    const uint8_t *example = examples + e * \(upper)_INPUTS;
+                    for (u = 0; u < \(upper)_USED_INPUTS; u++)
+                        slots[u] |= (uint64_t)(example[\(name)_used_inputs[u]] >= \(upper)_THRESHOLD) << e;
+                }
+            """
         var out = "/*\n" + CircuitNames.headerLines(circuit, format: "C99", inputName: { "byte \($0)" })
             .map { " * " + $0 }.joined(separator: "\n") + "\n *\n"
         out += """
@@ -52,8 +66,7 @@ public enum CExport {
             int \(name)_predict(const uint8_t *example);
             int \(name)_predict_batch(const uint8_t *examples, size_t count, uint8_t *answers);
 
-            /* The input bits the circuit reads; slot u of the scratch holds bit used_inputs[u]. */
-            static const uint32_t \(name)_used_inputs[\(max(used.count, 1))] = {\(list(used.isEmpty ? [0] : used))};
+            \(usedInputs)
             /* Node i reads slots fanins[fanin_start[i] .. fanin_start[i + 1]) (slot USED_INPUTS + n is node n)
              * and writes slot USED_INPUTS + i; its table is tables[table_start[i] ..), bit p its output at pattern p. */
             static const uint32_t \(name)_fanin_start[\(faninStart.count)] = {\(list(faninStart))};
@@ -98,13 +111,8 @@ public enum CExport {
             /* Up to 64 examples: binarize the used inputs into slot words, evaluate every node. */
             static void \(name)_block(const uint8_t *examples, size_t count, uint8_t *answers, uint64_t *slots) {
                 size_t e;
-                uint32_t u, i;
-                for (u = 0; u < \(upper)_USED_INPUTS; u++) slots[u] = 0;
-                for (e = 0; e < count; e++) {
-                    const uint8_t *example = examples + e * \(upper)_INPUTS;
-                    for (u = 0; u < \(upper)_USED_INPUTS; u++)
-                        slots[u] |= (uint64_t)(example[\(name)_used_inputs[u]] >= \(upper)_THRESHOLD) << e;
-                }
+                uint32_t i;
+            \(binarization)
                 for (i = 0; i < \(upper)_NODES; i++) slots[\(upper)_USED_INPUTS + i] = \(name)_node(slots, i);
                 for (e = 0; e < count; e++) answers[e] = (uint8_t)((slots[\(upper)_SLOTS - 1] >> e) & 1u);
             }

@@ -144,10 +144,13 @@ public struct LogicCircuit: Sendable {
             kept.enumerated().reduce(UInt32(0)) { $0 | (bits >> UInt32($1.element) & 1) << UInt32($1.offset) }
         }
         // The function of the kept inputs: its value with every dropped input at 0.
-        var reduced = TruthTable(variables: kept.count, constant: false)
-        for r in 0..<(1 << kept.count) {
-            let p = kept.enumerated().reduce(0) { $0 | (r >> $1.offset & 1) << $1.element }
-            reduced[r] = function[p]
+        var reduced = function
+        if kept.count < distinct.count {
+            reduced = TruthTable(variables: kept.count, constant: false)
+            for r in 0..<(1 << kept.count) {
+                let p = kept.enumerated().reduce(0) { $0 | (r >> $1.offset & 1) << $1.element }
+                reduced[r] = function[p]
+            }
         }
         let inputs: [Signal] = kept.map { index == 0 ? .input(distinct[$0]) : .node(distinct[$0]) }
         return Node(layer: index, lut: lut, inputs: inputs, function: reduced,

@@ -78,6 +78,7 @@ struct TruthTable: Equatable, Sendable {
     /// `positions[i]` of r. Merges repeated inputs (two inputs given one position) and drops
     /// unused ones.
     func projected(onto variables: Int, positions: [Int]) -> TruthTable {
+        if variables == self.variables && positions == Array(0..<variables) { return self }
         var result = TruthTable(variables: variables, constant: false)
         for r in 0..<(1 << variables) {
             var p = 0
