@@ -37,11 +37,15 @@ final class ExportTests: XCTestCase {
                 let exact = try LogicCircuit(network)
                 let got = CircuitSimulators.examples(bits, columns: 0..<bits.columnCount).map { exact.answer(bits: $0) ? UInt8(1) : 0 }
                 XCTAssertEqual(mismatches(got, want), 0, "k=\(k) \(widths) on \(split)")
+                XCTAssertEqual(try exact.answers(for: bits), want, "k=\(k) \(widths) on \(split), through the kernel")
             }
             let free = try LogicCircuit(network, dontCares: .unseen)
             let want = try expected(network, train.inputs, columns: 0..<train.count)
             let got = CircuitSimulators.examples(train.inputs, columns: 0..<train.count).map { free.answer(bits: $0) ? UInt8(1) : 0 }
             XCTAssertEqual(mismatches(got, want), 0, "k=\(k) \(widths) with don't-cares on train")
+            XCTAssertEqual(try free.answers(for: test.inputs),
+                           CircuitSimulators.examples(test.inputs, columns: 0..<test.count).map { free.answer(bits: $0) ? 1 : 0 },
+                           "k=\(k) \(widths) with don't-cares on test, through the kernel")
             XCTAssertLessThanOrEqual(free.literalCount, try LogicCircuit(network).literalCount, "k=\(k) \(widths)")
         }
     }

@@ -6,7 +6,7 @@
 ///   for `count` examples stored one after another, 0 on success, -1 without scratch memory.
 ///
 /// The batch function is bit-sliced: 64 examples at a time, every signal is one 64-bit word, a node
-/// of up to 8 inputs is a tree of multiplexers over its table and a wider node looks each
+/// of up to 9 inputs is a tree of multiplexers over its table and a wider node looks each
 /// example's pattern up in its table.
 public enum CExport {
     /// Scratch words above which the evaluation allocates instead of using the stack.
@@ -80,20 +80,27 @@ public enum CExport {
                 uint32_t m = \(name)_fanin_start[node + 1] - \(name)_fanin_start[node];
                 const uint64_t *table = \(name)_tables + \(name)_table_start[node];
                 if (m == 0) return (table[0] & 1u) ? ~(uint64_t)0 : 0;
-                if (m <= 8) {
-                    /* A multiplexer tree: level 0 picks between table bits 2i and 2i+1 by input 0. */
-                    uint64_t level[128];
+                if (m == 1) {
                     uint64_t s = slots[in[0]];
-                    uint32_t half = 1u << (m - 1), i, j;
-                    for (i = 0; i < half; i++) {
-                        uint64_t a = 0u - ((table[(2 * i) >> 6] >> ((2 * i) & 63)) & 1u);
-                        uint64_t b = 0u - ((table[(2 * i + 1) >> 6] >> ((2 * i + 1) & 63)) & 1u);
-                        level[i] = (a & ~s) | (b & s);
+                    return ((table[0] & 1u) ? ~s : 0) | ((table[0] & 2u) ? s : 0);
+                }
+                if (m <= 9) {
+                    /* A multiplexer tree whose leaves are functions of inputs 0 and 1: the 16 such
+                     * functions are built once, and leaf i is the one table bits 4i..4i+3 name. */
+                    uint64_t functions[16], minterms[4], level[128];
+                    uint64_t s0 = slots[in[0]], s1 = slots[in[1]], s;
+                    uint32_t leaves = 1u << (m - 2), i, j;
+                    minterms[0] = ~s0 & ~s1; minterms[1] = s0 & ~s1; minterms[2] = ~s0 & s1; minterms[3] = s0 & s1;
+                    functions[0] = 0;
+                    for (i = 1; i < 16; i++) {
+                        uint32_t low = i & (0u - i);
+                        functions[i] = functions[i ^ low] | minterms[low == 1u ? 0 : low == 2u ? 1 : low == 4u ? 2 : 3];
                     }
-                    for (j = 1; j < m; j++) {
+                    for (i = 0; i < leaves; i++) level[i] = functions[(table[(4 * i) >> 6] >> ((4 * i) & 63)) & 15u];
+                    for (j = 2; j < m; j++) {
                         s = slots[in[j]];
-                        half >>= 1;
-                        for (i = 0; i < half; i++) level[i] = (level[2 * i] & ~s) | (level[2 * i + 1] & s);
+                        leaves >>= 1;
+                        for (i = 0; i < leaves; i++) level[i] = level[2 * i] ^ ((level[2 * i] ^ level[2 * i + 1]) & s);
                     }
                     return level[0];
                 } else {
