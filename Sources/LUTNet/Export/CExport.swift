@@ -44,7 +44,7 @@ public enum CExport {
                         slots[u] |= (uint64_t)(example[\(name)_used_inputs[u]] >= \(upper)_THRESHOLD) << e;
                 }
             """
-        var out = "/*\n" + CircuitNames.headerLines(circuit, format: "C99", inputName: { "byte \($0)" })
+        var out = "/*\n" + CircuitNames.headerLines(circuit, format: "C99", thresholdsInside: true, inputName: { "byte \($0)" })
             .map { " * " + $0 }.joined(separator: "\n") + "\n *\n"
         out += """
              * int \(name)_predict(const uint8_t *example): the answer (0 or 1) for the \(circuit.inputCount) bytes of one
@@ -85,22 +85,26 @@ public enum CExport {
                     return ((table[0] & 1u) ? ~s : 0) | ((table[0] & 2u) ? s : 0);
                 }
                 if (m <= 9) {
-                    /* A multiplexer tree whose leaves are functions of inputs 0 and 1: the 16 such
-                     * functions are built once, and leaf i is the one table bits 4i..4i+3 name. */
-                    uint64_t functions[16], minterms[4], level[128];
+                    /* A multiplexer tree whose leaves are the 16 functions of inputs 0 and 1; table
+                     * byte i names leaves 2i and 2i+1, which input 2 selects between. */
+                    uint64_t f[16], level[64];
                     uint64_t s0 = slots[in[0]], s1 = slots[in[1]], s;
-                    uint32_t leaves = 1u << (m - 2), i, j;
-                    minterms[0] = ~s0 & ~s1; minterms[1] = s0 & ~s1; minterms[2] = ~s0 & s1; minterms[3] = s0 & s1;
-                    functions[0] = 0;
-                    for (i = 1; i < 16; i++) {
-                        uint32_t low = i & (0u - i);
-                        functions[i] = functions[i ^ low] | minterms[low == 1u ? 0 : low == 2u ? 1 : low == 4u ? 2 : 3];
+                    uint32_t count, i, j;
+                    f[0] = 0; f[1] = ~(s0 | s1); f[2] = s0 & ~s1; f[3] = ~s1; f[4] = ~s0 & s1; f[5] = ~s0;
+                    f[6] = s0 ^ s1; f[7] = ~(s0 & s1); f[8] = s0 & s1; f[9] = ~(s0 ^ s1); f[10] = s0;
+                    f[11] = s0 | ~s1; f[12] = s1; f[13] = ~s0 | s1; f[14] = s0 | s1; f[15] = ~(uint64_t)0;
+                    if (m == 2) return f[table[0] & 15u];
+                    s = slots[in[2]];
+                    count = 1u << (m - 3);
+                    for (i = 0; i < count; i++) {
+                        uint32_t byte = (uint32_t)(table[i >> 3] >> ((i & 7u) * 8u)) & 0xffu;
+                        uint64_t a = f[byte & 15u], b = f[byte >> 4];
+                        level[i] = a ^ ((a ^ b) & s);
                     }
-                    for (i = 0; i < leaves; i++) level[i] = functions[(table[(4 * i) >> 6] >> ((4 * i) & 63)) & 15u];
-                    for (j = 2; j < m; j++) {
+                    for (j = 3; j < m; j++) {
                         s = slots[in[j]];
-                        leaves >>= 1;
-                        for (i = 0; i < leaves; i++) level[i] = level[2 * i] ^ ((level[2 * i] ^ level[2 * i + 1]) & s);
+                        count >>= 1;
+                        for (i = 0; i < count; i++) level[i] = level[2 * i] ^ ((level[2 * i] ^ level[2 * i + 1]) & s);
                     }
                     return level[0];
                 } else {
