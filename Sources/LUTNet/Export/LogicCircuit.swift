@@ -73,8 +73,10 @@ public struct LogicCircuit: Sendable {
     /// Literals over all covers.
     public var literalCount: Int { nodes.reduce(0) { $0 + $1.literalCount } }
 
-    /// The circuit of `network`; `.unseen` needs a model that recorded its seen patterns.
-    public init(_ network: LUTNetwork, dontCares: DontCares = .none) throws(ExportError) {
+    /// The circuit of `network`, its LUTs' covers found on `threads` threads; `.unseen` needs a
+    /// model that recorded its seen patterns.
+    public init(_ network: LUTNetwork, dontCares: DontCares = .none,
+                threads: Int = ParallelWork.defaultThreads) throws(ExportError) {
         if dontCares == .unseen, network.layers.contains(where: { $0.seenPatterns == nil }) {
             throw .noSeenPatterns
         }
@@ -88,8 +90,15 @@ public struct LogicCircuit: Sendable {
         var needed: Set<Int> = [0]
         for index in network.layers.indices.reversed() {
             var below: Set<Int> = []
-            for lut in needed.sorted() {
-                let node = Self.node(network.layers[index], layer: index, lut: lut, dontCares: dontCares)
+            let luts = needed.sorted(), layer = network.layers[index]
+            // Every LUT's cover on its own: spread over the threads, each writing its own slot.
+            let results = SharedBuffer<Node?>.allocate(count: luts.count, repeating: nil)
+            defer { results.deallocate() }
+            ParallelWork.forEach(count: luts.count, threads: threads, chunk: 1) { _, items in
+                for item in items { results.base[item] = Self.node(layer, layer: index, lut: luts[item], dontCares: dontCares) }
+            }
+            for (item, lut) in luts.enumerated() {
+                let node = results.base[item].unsafelyUnwrapped
                 for case .node(let source) in node.inputs { below.insert(source) }
                 built[index][lut] = node
             }
