@@ -24,7 +24,8 @@ public struct MemorizationTrainer: Sendable {
     }
 
     /// Bytes training needs at its peak for `trainExamples` (and `testExamples`) examples: every
-    /// layer's wiring and tables, two consecutive layers' outputs, and the per-worker counters.
+    /// layer's wiring, tables and seen-pattern masks, two consecutive layers' outputs, and the
+    /// per-worker counters.
     public func estimatedBytes(trainExamples: Int, testExamples: Int = 0) -> Double {
         let k = shape.k, widths = shape.allWidths.map(Double.init)
         let luts = widths.reduce(0, +)
