@@ -31,7 +31,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "A model file written by 'lutnet train --save'.")
     var model: String
 
-    @Option(help: "blif, verilog or c.")
+    @Option(help: "The format to write.")
     var format: CircuitFormat?
 
     @Option(help: "The file to write (default: standard output). Written atomically: it never holds half a circuit.")

@@ -41,7 +41,8 @@ public enum CircuitSizeExperiment {
             let clock = Stopwatch()
             let network = MemorizationTrainer(shape: shape, seed: seed, threads: threads)
                 .train(on: splits.train, task: task, threshold: 128).0
-            let exact = try LogicCircuit(network), free = try LogicCircuit(network, dontCares: .unseen)
+            let exact = try LogicCircuit(network, threads: threads)
+            let free = try LogicCircuit(network, dontCares: .unseen, threads: threads)
             let exactABC = try ABCSynthesis.run(abc, blif: BLIFExport.text(exact, name: benchmark), script: script)
             let freeABC = try ABCSynthesis.run(abc, blif: BLIFExport.text(free, name: benchmark), script: script)
             func accuracy(_ circuit: LogicCircuit, _ examples: BinarizedExamples) throws -> Double {
