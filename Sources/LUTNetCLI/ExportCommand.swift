@@ -67,7 +67,8 @@ struct ExportCommand: ParsableCommand {
             Console.progress("note: \(model) does not record the patterns training showed (model format version 1): exporting without don't-cares")
             dontCares = .none
         }
-        let circuit = try LogicCircuit(network, dontCares: dontCares)
+        // The C file needs only the LUTs' functions, not their sums of products.
+        let circuit = try LogicCircuit(network, dontCares: dontCares, covers: format != .c || stats)
         if let format {
             let text = format.text(circuit, name: name)
             if let out {

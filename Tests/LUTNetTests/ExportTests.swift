@@ -39,6 +39,12 @@ final class ExportTests: XCTestCase {
                 XCTAssertEqual(mismatches(got, want), 0, "k=\(k) \(widths) on \(split)")
                 XCTAssertEqual(try exact.answers(for: bits), want, "k=\(k) \(widths) on \(split), through the kernel")
             }
+            // Without covers the exact circuit has the same nodes, functions and C file.
+            let exact = try LogicCircuit(network), bare = try LogicCircuit(network, covers: false)
+            XCTAssertEqual(bare.nodes.map(\.inputs), exact.nodes.map(\.inputs), "k=\(k) \(widths)")
+            XCTAssertEqual(bare.nodes.map(\.function), exact.nodes.map(\.function), "k=\(k) \(widths)")
+            let body = { (text: String) in text.split(separator: "\n").filter { !$0.contains(" LUTs, ") } }
+            XCTAssertEqual(body(CExport.text(bare, name: "n")), body(CExport.text(exact, name: "n")), "k=\(k) \(widths)")
             let free = try LogicCircuit(network, dontCares: .unseen)
             let want = try expected(network, train.inputs, columns: 0..<train.count)
             let got = CircuitSimulators.examples(train.inputs, columns: 0..<train.count).map { free.answer(bits: $0) ? UInt8(1) : 0 }

@@ -2,8 +2,9 @@
 /// its cover's cubes (of the ones, or of the zeros with output column 0), the input bits `x0`…
 /// as primary inputs and `y` as the one output. ABC (`read`) and Yosys (`read_blif`) read it.
 public enum BLIFExport {
-    /// The BLIF text of `circuit` as model `name`.
+    /// The BLIF text of `circuit` (built with covers) as model `name`.
     public static func text(_ circuit: LogicCircuit, name: String) -> String {
+        precondition(circuit.hasCovers, "the BLIF text is made of the covers: build the circuit with covers")
         var out = CircuitNames.headerLines(circuit, format: "BLIF", inputName: { "x\($0)" }).map { "# " + $0 }
             .joined(separator: "\n") + "\n"
         out += ".model \(name)\n"

@@ -23,7 +23,7 @@ enum CircuitNames {
             "(for images of C channels, pixel j / C and channel j % C; pixels row by row), " + binarized,
             rule,
             exactness,
-            "\(circuit.nodes.count) LUTs, \(circuit.levels) levels, \(circuit.literalCount) literals in their covers.",
+            "\(circuit.nodes.count) LUTs, \(circuit.levels) levels" + (circuit.hasCovers ? ", \(circuit.literalCount) literals in their covers." : "."),
         ]
         return lines.flatMap { $0.split(separator: "\n").map(String.init) }
     }

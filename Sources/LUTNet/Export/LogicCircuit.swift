@@ -55,6 +55,9 @@ public struct LogicCircuit: Sendable {
     public let dontCares: DontCares
     /// The nodes, each after its inputs; the last one is the answer.
     public let nodes: [Node]
+    /// Whether the nodes carry their sums of products (BLIF, Verilog and literal counts need them;
+    /// the C file and evaluation need only the functions).
+    public let hasCovers: Bool
 
     /// The input bits some node reads, ascending.
     public var usedInputs: [Int] {
@@ -74,8 +77,9 @@ public struct LogicCircuit: Sendable {
     public var literalCount: Int { nodes.reduce(0) { $0 + $1.literalCount } }
 
     /// The circuit of `network`, its LUTs' covers found on `threads` threads; `.unseen` needs a
-    /// model that recorded its seen patterns.
-    public init(_ network: LUTNetwork, dontCares: DontCares = .none,
+    /// model that recorded its seen patterns. Without `covers` an exact circuit skips the sums of
+    /// products (don't-cares always need them: the cover chooses the function).
+    public init(_ network: LUTNetwork, dontCares: DontCares = .none, covers: Bool = true,
                 threads: Int = ParallelWork.defaultThreads) throws(ExportError) {
         if dontCares == .unseen, network.layers.contains(where: { $0.seenPatterns == nil }) {
             throw .noSeenPatterns
@@ -85,6 +89,8 @@ public struct LogicCircuit: Sendable {
         task = network.task
         shape = network.shape
         self.dontCares = dontCares
+        let covers = covers || dontCares == .unseen
+        hasCovers = covers
         // From the answer down: a LUT is a node when a node above reads it.
         var built: [[Int: Node]] = Array(repeating: [:], count: network.layers.count)
         var needed: Set<Int> = [0]
@@ -95,7 +101,7 @@ public struct LogicCircuit: Sendable {
             let results = SharedBuffer<Node?>.allocate(count: luts.count, repeating: nil)
             defer { results.deallocate() }
             ParallelWork.forEach(count: luts.count, threads: threads, chunk: 1) { _, items in
-                for item in items { results.base[item] = Self.node(layer, layer: index, lut: luts[item], dontCares: dontCares) }
+                for item in items { results.base[item] = Self.node(layer, layer: index, lut: luts[item], dontCares: dontCares, covers: covers) }
             }
             for (item, lut) in luts.enumerated() {
                 let node = results.base[item].unsafelyUnwrapped
@@ -123,7 +129,7 @@ public struct LogicCircuit: Sendable {
     }
 
     /// LUT `lut` of `layer` (number `layer`) as a node whose `.node` inputs are LUT indices of the layer below.
-    private static func node(_ layer: LUTLayer, layer index: Int, lut: Int, dontCares: DontCares) -> Node {
+    private static func node(_ layer: LUTLayer, layer index: Int, lut: Int, dontCares: DontCares, covers: Bool) -> Node {
         let k = layer.k
         let sources = layer.inputs[(lut * k)..<((lut + 1) * k)].map(Int.init)
         var distinct: [Int] = []
@@ -139,16 +145,23 @@ public struct LogicCircuit: Sendable {
             let mask = Array(seen[(lut * layer.tableWords)..<((lut + 1) * layer.tableWords)])
             care = TruthTable(variables: k, words: mask).projected(onto: distinct.count, positions: positions)
         }
-        // The smaller of a cover of the ones and a cover of the zeros.
-        let ones = SumOfProducts.cover(lower: table & care, upper: table | ~care)
-        let zeros = SumOfProducts.cover(lower: ~table & care, upper: ~table | ~care)
-        let literals = { (cubes: [Cube]) in cubes.reduce(0) { $0 + $1.literalCount } }
-        let onSet = literals(ones.cubes) <= literals(zeros.cubes)
-        let cubes = onSet ? ones.cubes : zeros.cubes
-        let function = onSet ? ones.function : ~zeros.function
-        // Keep only the inputs the cover mentions.
-        let support = cubes.reduce(UInt32(0)) { $0 | $1.mask }
-        let kept = (0..<distinct.count).filter { support >> UInt32($0) & 1 == 1 }
+        let function: TruthTable, cubes: [Cube], onSet: Bool, kept: [Int]
+        if covers {
+            // The smaller of a cover of the ones and a cover of the zeros.
+            let ones = SumOfProducts.cover(lower: table & care, upper: table | ~care)
+            let zeros = SumOfProducts.cover(lower: ~table & care, upper: ~table | ~care)
+            let literals = { (cubes: [Cube]) in cubes.reduce(0) { $0 + $1.literalCount } }
+            onSet = literals(ones.cubes) <= literals(zeros.cubes)
+            cubes = onSet ? ones.cubes : zeros.cubes
+            function = onSet ? ones.function : ~zeros.function
+            // Keep only the inputs the cover mentions.
+            let support = cubes.reduce(UInt32(0)) { $0 | $1.mask }
+            kept = (0..<distinct.count).filter { support >> UInt32($0) & 1 == 1 }
+        } else {
+            // The exact table; an irredundant cover would mention exactly the inputs it depends on.
+            (function, cubes, onSet) = (table, [], true)
+            kept = (0..<distinct.count).filter { table.dependsOn($0) }
+        }
         let squeeze = { (bits: UInt32) -> UInt32 in
             kept.enumerated().reduce(UInt32(0)) { $0 | (bits >> UInt32($1.element) & 1) << UInt32($1.offset) }
         }

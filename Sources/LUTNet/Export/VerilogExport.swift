@@ -2,8 +2,9 @@
 /// `y`, one continuous assignment per LUT holding its cover as a sum of products (or the
 /// complement of a cover of its zeros). Yosys synthesizes it; Icarus Verilog simulates it.
 public enum VerilogExport {
-    /// The Verilog text of `circuit` as module `name` (a Verilog identifier).
+    /// The Verilog text of `circuit` (built with covers) as module `name` (a Verilog identifier).
     public static func text(_ circuit: LogicCircuit, name: String) -> String {
+        precondition(circuit.hasCovers, "the Verilog text is made of the covers: build the circuit with covers")
         var out = CircuitNames.headerLines(circuit, format: "Verilog", inputName: { "x[\($0)]" }).map { "// " + $0 }
             .joined(separator: "\n") + "\n"
         out += "module \(name) (\n    input wire [\(circuit.inputCount - 1):0] x,\n    output wire y\n);\n"
