@@ -5,18 +5,12 @@ public enum BLIFExport {
     /// The BLIF text of `circuit` (built with covers) as model `name`.
     public static func text(_ circuit: LogicCircuit, name: String) -> String {
         precondition(circuit.hasCovers, "the BLIF text is made of the covers: build the circuit with covers")
-        var out = CircuitNames.headerLines(circuit, format: "BLIF", inputName: { "x\($0)" }).map { "# " + $0 }
-            .joined(separator: "\n") + "\n"
+        var out = CircuitNames.header(circuit, format: "BLIF", marker: "# ", inputName: { "x\($0)" })
         out += ".model \(name)\n"
         out += wrapped(".inputs", (0..<circuit.inputCount).map { "x\($0)" })
         out += ".outputs y\n"
         for (index, node) in circuit.nodes.enumerated() {
-            let inputs = node.inputs.map { signal in
-                switch signal {
-                case .input(let j): "x\(j)"
-                case .node(let n): CircuitNames.node(n, in: circuit)
-                }
-            }
+            let inputs = CircuitNames.inputs(of: node, in: circuit, inputName: { "x\($0)" })
             out += wrapped(".names", inputs + [CircuitNames.node(index, in: circuit)])
             let value = node.coverIsOnSet ? " 1\n" : " 0\n"
             // A cover of the zeros with no cube is the constant 1, written as one row of ones.

@@ -5,6 +5,21 @@ enum CircuitNames {
         index == circuit.nodes.count - 1 ? "y" : "l\(circuit.nodes[index].layer)_\(circuit.nodes[index].lut)"
     }
 
+    /// The names of `node`'s inputs: `inputName(j)` for input bit j, the node name for a node.
+    static func inputs(of node: LogicCircuit.Node, in circuit: LogicCircuit, inputName: (Int) -> String) -> [String] {
+        node.inputs.map { signal in
+            switch signal {
+            case .input(let j): inputName(j)
+            case .node(let n): Self.node(n, in: circuit)
+            }
+        }
+    }
+
+    /// The header comment of a text format: `headerLines`, each after `marker`, one per line.
+    static func header(_ circuit: LogicCircuit, format: String, marker: String, inputName: (Int) -> String) -> String {
+        headerLines(circuit, format: format, inputName: inputName).map { marker + $0 }.joined(separator: "\n") + "\n"
+    }
+
     /// Lines describing the circuit: what it computes, its inputs and their binarization (done by
     /// the exported file itself when `thresholdsInside`), each line to be prefixed by a format's
     /// comment marker.

@@ -5,17 +5,11 @@ public enum VerilogExport {
     /// The Verilog text of `circuit` (built with covers) as module `name` (a Verilog identifier).
     public static func text(_ circuit: LogicCircuit, name: String) -> String {
         precondition(circuit.hasCovers, "the Verilog text is made of the covers: build the circuit with covers")
-        var out = CircuitNames.headerLines(circuit, format: "Verilog", inputName: { "x[\($0)]" }).map { "// " + $0 }
-            .joined(separator: "\n") + "\n"
+        var out = CircuitNames.header(circuit, format: "Verilog", marker: "// ", inputName: { "x[\($0)]" })
         out += "module \(name) (\n    input wire [\(circuit.inputCount - 1):0] x,\n    output wire y\n);\n"
         for index in circuit.nodes.indices.dropLast() { out += "    wire \(CircuitNames.node(index, in: circuit));\n" }
         for (index, node) in circuit.nodes.enumerated() {
-            let inputs = node.inputs.map { signal in
-                switch signal {
-                case .input(let j): "x[\(j)]"
-                case .node(let n): CircuitNames.node(n, in: circuit)
-                }
-            }
+            let inputs = CircuitNames.inputs(of: node, in: circuit, inputName: { "x[\($0)]" })
             let products = node.cubes.map { cube -> String in
                 let literals = inputs.indices.compactMap { j -> String? in
                     let bit = UInt32(1) << UInt32(j)
