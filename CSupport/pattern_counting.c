@@ -108,3 +108,17 @@ uint32_t lutnet_majority_table(const uint32_t *restrict counts, uint32_t k,
     }
     return ties;
 }
+
+void lutnet_seen_patterns(const uint32_t *restrict counts, uint32_t k, uint64_t *restrict seen) {
+    size_t patterns = (size_t)1 << k;
+    size_t words = lutnet_words_for_bits(patterns);
+    for (size_t w = 0; w < words; w++) {
+        uint64_t word = 0;
+        size_t end = patterns - w * 64 < 64 ? patterns - w * 64 : 64;
+        for (size_t i = 0; i < end; i++) {
+            size_t p = w * 64 + i;
+            word |= (uint64_t)((counts[2 * p] | counts[2 * p + 1]) != 0) << i;
+        }
+        seen[w] = word;
+    }
+}

@@ -26,6 +26,11 @@ void lutnet_count_patterns(const uint64_t *restrict bits, size_t words_per_row,
 uint32_t lutnet_majority_table(const uint32_t *restrict counts, uint32_t k,
                                const uint64_t *restrict tie_bits, uint64_t *restrict table);
 
+/// The patterns some example showed: bit p of `seen` (2^k bits, lutnet_words_for_bits(2^k) words,
+/// caller-owned; bits past 2^k are zero) is 1 when c0(p) + c1(p) > 0 in `counts` as
+/// lutnet_count_patterns fills it.
+void lutnet_seen_patterns(const uint32_t *restrict counts, uint32_t k, uint64_t *restrict seen);
+
 #ifdef __cplusplus
 }
 #endif

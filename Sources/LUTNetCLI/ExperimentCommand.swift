@@ -12,6 +12,6 @@ struct ExperimentCommand: ParsableCommand {
             already recorded.
             """,
         subcommands: [KSweepCommand.self, DepthCommand.self, WidthCommand.self, RandomLabelsCommand.self, PairsCommand.self,
-                      CompareExperimentCommand.self, IWLSCommand.self]
+                      CompareExperimentCommand.self, IWLSCommand.self, CircuitsExperimentCommand.self]
     )
 }

@@ -13,6 +13,9 @@ public struct LUTLayer: Sendable, Equatable {
     public let inputs: [UInt32]
     /// The tables: LUT i's output for pattern p is bit p of `tables[i*tableWords ..< (i+1)*tableWords]`.
     public let tables: [UInt64]
+    /// The patterns training showed each LUT, packed like `tables` (bit p of LUT i's words is 1 when
+    /// some training example gave LUT i pattern p); nil for a model saved before they were recorded.
+    public let seenPatterns: [UInt64]?
 
     /// 64-bit words per table.
     public var tableWords: Int { Self.tableWords(k: k) }
@@ -20,20 +23,27 @@ public struct LUTLayer: Sendable, Equatable {
     /// 64-bit words in a table of 2^k bits.
     public static func tableWords(k: Int) -> Int { lutnet_words_for_bits(1 << k) }
 
-    /// A layer from its wiring and tables; the sizes must agree.
-    public init(k: Int, width: Int, sourceCount: Int, inputs: [UInt32], tables: [UInt64]) {
-        precondition(inputs.count == width * k && tables.count == width * Self.tableWords(k: k),
+    /// A layer from its wiring, tables and (when known) seen patterns; the sizes must agree.
+    public init(k: Int, width: Int, sourceCount: Int, inputs: [UInt32], tables: [UInt64], seenPatterns: [UInt64]? = nil) {
+        precondition(inputs.count == width * k && tables.count == width * Self.tableWords(k: k)
+                     && (seenPatterns?.count ?? tables.count) == tables.count,
                      "layer arrays do not match its width and k")
         self.k = k
         self.width = width
         self.sourceCount = sourceCount
         self.inputs = inputs
         self.tables = tables
+        self.seenPatterns = seenPatterns
     }
 
     /// The output of LUT `lut` for input pattern `pattern`.
     public func output(lut: Int, pattern: Int) -> Bool {
         tables[lut * tableWords + pattern / 64] >> UInt64(pattern % 64) & 1 == 1
+    }
+
+    /// Whether training showed LUT `lut` pattern `pattern`; nil when the layer has no record.
+    public func wasSeen(lut: Int, pattern: Int) -> Bool? {
+        seenPatterns.map { $0[lut * tableWords + pattern / 64] >> UInt64(pattern % 64) & 1 == 1 }
     }
 
     /// The input pattern LUT `lut` sees for every example of `input` (bit j is its input j): what

@@ -1,157 +1,187 @@
 import CZlib
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// LUTNet's versioned binary model format (all integers little-endian):
 ///
 /// | field | size |
 /// | --- | --- |
 /// | magic `LUTNETM\0` | 8 bytes |
-/// | format version (1) | u32 |
+/// | format version (2; 1 is still read) | u32 |
 /// | input bits per example | u32 |
 /// | binarization threshold | u32 |
-/// | task, canonical text (e.g. `0-4:5-9`) | u32 length + UTF-8 bytes |
+/// | task, canonical text (e.g. `0-4:5-9`) | u32 length (at most 4096) + UTF-8 bytes |
 /// | k | u32 |
 /// | number of layers L, output LUT included | u32 |
 /// | widths | L × u32 |
 /// | seed | u64 |
+/// | version 2: section count S (at most 64), then per section its tag and byte length | u32 + S × (u32 + u64) |
 /// | wiring, layer after layer, LUT after LUT | Σ width·k × u32 |
 /// | tables as packed bits, layer after layer | Σ width·⌈2^k/64⌉ × u64 |
+/// | version 2: the sections' bytes, in directory order | Σ lengths |
 /// | CRC-32 (zlib's) of everything above | u32 |
+///
+/// The header fixes the file's exact size, which a reader checks before reading the rest. Section
+/// tag 1 holds the seen-pattern masks (packed like the tables); a tag with bit 31 set marks a
+/// section a reader must understand, others may be skipped, so later sections can be added
+/// without breaking older readers.
 public enum ModelFile {
-    /// The format version this build writes and reads.
-    public static let version: UInt32 = 1
+    /// The format version this build writes.
+    public static let version: UInt32 = 2
+    /// The format versions this build reads.
+    public static let readableVersions: ClosedRange<UInt32> = 1...2
     static let magic: [UInt8] = Array("LUTNETM\0".utf8)
 
     /// The model's bytes in the file format.
     public static func encode(_ network: LUTNetwork) -> [UInt8] {
+        let seen = network.layers.allSatisfy { $0.seenPatterns != nil } ? network.layers.compactMap(\.seenPatterns) : nil
+        let tableBytes = network.layers.reduce(0) { $0 + $1.tables.count * 8 }
+        let header = ModelFileHeader(
+            version: version, inputCount: network.inputCount, threshold: UInt32(network.threshold),
+            taskText: network.task.description, k: network.k, widths: network.layers.map(\.width), seed: network.seed,
+            sections: seen == nil ? [] : [.init(tag: ModelFileHeader.seenPatternsTag, length: tableBytes)], byteCount: 0)
         var out = ByteWriter()
-        out.bytes(magic)
-        out.u32(version)
-        out.u32(UInt32(network.inputCount))
-        out.u32(UInt32(network.threshold))
-        let task = Array(network.task.description.utf8)
-        out.u32(UInt32(task.count))
-        out.bytes(task)
-        out.u32(UInt32(network.k))
-        out.u32(UInt32(network.layers.count))
-        for layer in network.layers { out.u32(UInt32(layer.width)) }
-        out.u64(network.seed)
-        for layer in network.layers { for input in layer.inputs { out.u32(input) } }
-        for layer in network.layers { for word in layer.tables { out.u64(word) } }
+        out.data.reserveCapacity(header.wiringBytes + 2 * tableBytes + 1024)
+        header.encode(into: &out)
+        for layer in network.layers { out.u32s(layer.inputs) }
+        for layer in network.layers { out.u64s(layer.tables) }
+        for masks in seen ?? [] { out.u64s(masks) }
         out.u32(crc(out.data[...]))
         return out.data
     }
 
-    /// Throws unless a model can be written at `path`: it must not be a folder, and its folder must
-    /// exist and be writable. Lets a command refuse a bad path before it trains.
-    public static func checkWritable(_ path: String) throws(ModelFileError) {
+    /// Throws unless a file can be written at `path`: it must not be a folder, and its folder must
+    /// exist and be writable. Lets a command refuse a bad path before it trains. `what` names the
+    /// file's contents in the message.
+    public static func checkWritable(_ path: String, what: String = "the model") throws(ModelFileError) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw .io(path: path, reason: "cannot write the model: this is a folder")
+            throw .io(path: path, reason: "cannot write \(what): this is a folder")
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .io(path: path, reason: "cannot write the model: the folder \(folder) does not exist")
+            throw .io(path: path, reason: "cannot write \(what): the folder \(folder) does not exist")
         }
         guard FileManager.default.isWritableFile(atPath: folder) else {
-            throw .io(path: path, reason: "cannot write the model: the folder \(folder) is not writable")
+            throw .io(path: path, reason: "cannot write \(what): the folder \(folder) is not writable")
         }
     }
 
     /// Writes `network` to `path` (atomically: a reader never sees half a model).
     public static func save(_ network: LUTNetwork, to path: String) throws(ModelFileError) {
-        try checkWritable(path)
+        try writeAtomically(encode(network), to: path, what: "the model")
+    }
+
+    /// Writes `bytes` to `path` through a temporary file renamed into place, so that the path holds
+    /// either its old contents or all of the new ones; `what` names the contents in errors.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, what: String) throws(ModelFileError) {
+        try checkWritable(path, what: what)
         do {
-            try Data(encode(network)).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw .io(path: path, reason: "cannot write the model (\(error.localizedDescription))")
+            throw .io(path: path, reason: "cannot write \(what) (\(error.localizedDescription))")
         }
     }
 
-    /// Reads a model file, refusing a wrong magic, an unknown version, a bad checksum, a truncated
-    /// file or inconsistent contents.
+    /// Reads a model file: its header first, which fixes the file's exact size; a file of any other
+    /// size, a wrong magic (a gzip-compressed file included), an unknown version, a bad checksum or
+    /// inconsistent contents are refused before the rest is read.
     public static func load(from path: String) throws(ModelFileError) -> LUTNetwork {
-        let contents: FileContents
-        do {
-            contents = try FileContents.read(path: path, maxLength: 1 << 36)
-        } catch {
-            throw .io(path: path, reason: "cannot read the model file (\(error.message))")
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw .io(path: path, reason: "cannot read the model file (\(String(cString: strerror(errno))))") }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw .io(path: path, reason: "cannot read the model file (\(String(cString: strerror(errno))))")
         }
-        return try decode(contents.withUnsafeBytes { Array($0) }, path: path)
+        guard status.st_mode & S_IFMT == S_IFREG else { throw .io(path: path, reason: "cannot read the model file: not a regular file") }
+        let size = Int(status.st_size)
+        let head = try read(descriptor, count: min(size, ModelFileHeader.maxBytes), path: path)
+        let header = try ModelFileHeader.parse(head[...], path: path)
+        try checkSize(size, of: header, path: path)
+        return try decode(try read(descriptor, count: size, path: path), path: path)
+    }
+
+    /// `count` bytes from the start of the open file.
+    private static func read(_ descriptor: Int32, count: Int, path: String) throws(ModelFileError) -> [UInt8] {
+        var failure: ModelFileError?
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var done = 0
+            while done < count {
+                let got = pread(descriptor, buffer.baseAddress.map { $0 + done }, count - done, off_t(done))
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else {
+                    failure = got == 0 ? .truncated(path: path)
+                        : .io(path: path, reason: "cannot read the model file (\(String(cString: strerror(errno))))")
+                    break
+                }
+                done += got
+            }
+            if failure != nil { buffer.baseAddress?.initialize(repeating: 0, count: count) }
+            initialized = count
+        }
+        if let failure { throw failure }
+        return bytes
+    }
+
+    private static func checkSize(_ size: Int, of header: ModelFileHeader, path: String) throws(ModelFileError) {
+        guard size >= header.fileSize else { throw .truncated(path: path) }
+        guard size == header.fileSize else {
+            throw .malformed(path: path, reason: "\(size - header.fileSize) bytes after the end of the model (its header declares \(header.fileSize) bytes)")
+        }
     }
 
     /// Decodes a model from its bytes; `path` names the source in errors.
     public static func decode(_ bytes: [UInt8], path: String) throws(ModelFileError) -> LUTNetwork {
-        guard bytes.count >= magic.count, Array(bytes.prefix(magic.count)) == magic else {
-            throw bytes.count < magic.count && magic.starts(with: bytes) ? .truncated(path: path) : .badMagic(path: path)
-        }
-        var reader = ByteReader(bytes: bytes[...], path: path)
-        reader.skip(magic.count)
-        let fileVersion = try reader.u32()
-        guard fileVersion == version else { throw .unsupportedVersion(path: path, version: fileVersion) }
-        guard bytes.count >= magic.count + 8 else { throw .truncated(path: path) }
+        let header = try ModelFileHeader.parse(bytes[...], path: path)
+        try checkSize(bytes.count, of: header, path: path)
         let body = bytes[..<(bytes.count - 4)]
         var trailer = ByteReader(bytes: bytes[(bytes.count - 4)...], path: path)
         let stored = try trailer.u32()
         let computed = crc(body)
         guard stored == computed else { throw .badChecksum(path: path, stored: stored, computed: computed) }
-        reader = ByteReader(bytes: body, path: path)
-        reader.skip(magic.count + 4)
-        return try parseModel(&reader, path: path)
+        var reader = ByteReader(bytes: body, path: path)
+        try reader.skip(header.byteCount)
+        return try parseModel(header, &reader, path: path)
     }
 
-    private static func parseModel(_ reader: inout ByteReader, path: String) throws(ModelFileError) -> LUTNetwork {
-        let inputCount = Int(try reader.u32())
-        let threshold = try reader.u32()
-        guard (1...255).contains(threshold) else { throw .malformed(path: path, reason: "threshold \(threshold)") }
-        let taskLength = Int(try reader.u32())
-        let taskText = String(decoding: try reader.bytes(taskLength), as: UTF8.self)
+    private static func parseModel(_ header: ModelFileHeader, _ reader: inout ByteReader, path: String) throws(ModelFileError) -> LUTNetwork {
         let task: BinaryTask
-        do { task = try BinaryTask(parsing: taskText) } catch {
-            throw .malformed(path: path, reason: "task '\(taskText)': \(error)")
+        do { task = try BinaryTask(parsing: header.taskText) } catch {
+            throw .malformed(path: path, reason: "task '\(header.taskText)': \(error)")
         }
-        let k = Int(try reader.u32())
-        guard (1...LUTNetLimits.maxK).contains(k) else { throw .malformed(path: path, reason: "k = \(k)") }
-        let layerCount = Int(try reader.u32())
-        guard layerCount >= 1, layerCount <= LUTNetLimits.maxHiddenLayers + 1 else {
-            throw .malformed(path: path, reason: "\(layerCount) layers")
-        }
-        var widths: [Int] = []
-        for _ in 0..<layerCount { widths.append(Int(try reader.u32())) }
-        guard widths.allSatisfy({ $0 >= 1 && $0 <= LUTNetLimits.maxWidth }), widths.last == 1 else {
-            throw .malformed(path: path, reason: "layer widths \(widths)")
-        }
-        guard inputCount >= 1 else { throw .malformed(path: path, reason: "input size 0") }
-        let seed = try reader.u64()
-        let wiringCount = widths.reduce(0) { $0 + $1 * k }
-        guard reader.remaining >= wiringCount * 4 else { throw .truncated(path: path) }
-        var sources = inputCount
+        let k = header.k
+        var sources = header.inputCount
         var wirings: [[UInt32]] = []
-        for width in widths {
-            var wiring = [UInt32](repeating: 0, count: width * k)
-            for i in wiring.indices {
-                wiring[i] = try reader.u32()
-                guard Int(wiring[i]) < sources else {
-                    throw .malformed(path: path, reason: "a LUT reads source \(wiring[i]) of \(sources)")
-                }
+        for width in header.widths {
+            let wiring = try reader.u32s(width * k)
+            if let bad = wiring.first(where: { Int($0) >= sources }) {
+                throw .malformed(path: path, reason: "a LUT reads source \(bad) of \(sources)")
             }
             wirings.append(wiring)
             sources = width
         }
         let tableWords = LUTLayer.tableWords(k: k)
+        let tables = try header.widths.map { width throws(ModelFileError) in try reader.u64s(width * tableWords) }
+        var seen: [[UInt64]]?
+        for section in header.sections {
+            if section.tag == ModelFileHeader.seenPatternsTag {
+                seen = try header.widths.map { width throws(ModelFileError) in try reader.u64s(width * tableWords) }
+            } else {
+                try reader.skip(section.length)
+            }
+        }
         var layers: [LUTLayer] = []
-        sources = inputCount
-        for (width, wiring) in zip(widths, wirings) {
-            guard reader.remaining >= width * tableWords * 8 else { throw .truncated(path: path) }
-            var tables = [UInt64](repeating: 0, count: width * tableWords)
-            for i in tables.indices { tables[i] = try reader.u64() }
-            layers.append(LUTLayer(k: k, width: width, sourceCount: sources, inputs: wiring, tables: tables))
+        sources = header.inputCount
+        for (index, width) in header.widths.enumerated() {
+            layers.append(LUTLayer(k: k, width: width, sourceCount: sources, inputs: wirings[index], tables: tables[index],
+                                   seenPatterns: seen?[index]))
             sources = width
         }
-        guard reader.remaining == 0 else {
-            throw .malformed(path: path, reason: "\(reader.remaining) bytes after the last table")
-        }
-        return LUTNetwork(inputCount: inputCount, threshold: UInt8(threshold), task: task, seed: seed, layers: layers)
+        return LUTNetwork(inputCount: header.inputCount, threshold: UInt8(header.threshold), task: task,
+                          seed: header.seed, layers: layers)
     }
 
     static func crc(_ bytes: ArraySlice<UInt8>) -> UInt32 {
@@ -165,45 +195,5 @@ public enum ModelFile {
             }
             return UInt32(value)
         }
-    }
-}
-
-/// Appends little-endian integers to a byte array.
-struct ByteWriter {
-    var data: [UInt8] = []
-    mutating func bytes(_ values: [UInt8]) { data.append(contentsOf: values) }
-    mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
-    mutating func u64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
-}
-
-/// Reads little-endian integers from bytes, throwing `truncated` past the end.
-struct ByteReader {
-    let bytes: ArraySlice<UInt8>
-    let path: String
-    var offset: Int
-
-    init(bytes: ArraySlice<UInt8>, path: String) {
-        self.bytes = bytes
-        self.path = path
-        self.offset = bytes.startIndex
-    }
-
-    var remaining: Int { bytes.endIndex - offset }
-    mutating func skip(_ count: Int) { offset += count }
-
-    mutating func bytes(_ count: Int) throws(ModelFileError) -> ArraySlice<UInt8> {
-        guard count >= 0, remaining >= count else { throw .truncated(path: path) }
-        defer { offset += count }
-        return bytes[offset..<offset + count]
-    }
-
-    mutating func u32() throws(ModelFileError) -> UInt32 {
-        let b = try bytes(4)
-        return b.reversed().reduce(0) { $0 << 8 | UInt32($1) }
-    }
-
-    mutating func u64() throws(ModelFileError) -> UInt64 {
-        let b = try bytes(8)
-        return b.reversed().reduce(0) { $0 << 8 | UInt64($1) }
     }
 }

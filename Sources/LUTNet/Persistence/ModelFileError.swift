@@ -4,6 +4,8 @@ public enum ModelFileError: Error, CustomStringConvertible, Equatable, Sendable 
     case io(path: String, reason: String)
     /// The file does not start with LUTNet's model magic.
     case badMagic(path: String)
+    /// The file is gzip-compressed; model files never are.
+    case compressed(path: String)
     /// The file's format version is not one this build reads.
     case unsupportedVersion(path: String, version: UInt32)
     /// The stored CRC-32 does not match the contents.
@@ -18,8 +20,10 @@ public enum ModelFileError: Error, CustomStringConvertible, Equatable, Sendable 
         switch self {
         case .io(let path, let reason): "\(path): \(reason)"
         case .badMagic(let path): "\(path): not a LUTNet model file (bad magic)"
+        case .compressed(let path):
+            "\(path): not a LUTNet model file: it is gzip-compressed (model files are never compressed; decompress it with gunzip first)"
         case .unsupportedVersion(let path, let version):
-            "\(path): model format version \(version) is not supported (this build reads version \(ModelFile.version))"
+            "\(path): model format version \(version) is not supported (this build reads versions \(ModelFile.readableVersions.lowerBound) to \(ModelFile.readableVersions.upperBound))"
         case .badChecksum(let path, let stored, let computed):
             "\(path): model file is corrupt: CRC-32 is \(String(stored, radix: 16)), contents give \(String(computed, radix: 16))"
         case .truncated(let path): "\(path): model file is truncated"

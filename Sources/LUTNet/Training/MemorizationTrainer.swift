@@ -28,12 +28,12 @@ public struct MemorizationTrainer: Sendable {
     }
 
     /// Bytes training needs at its peak for `trainExamples` (and `testExamples`) examples: every
-    /// layer's wiring and tables, two consecutive layers' outputs, and the per-worker counters and
-    /// patterns.
+    /// layer's wiring, tables and seen-pattern masks, two consecutive layers' outputs, and the
+    /// per-worker counters and patterns.
     public func estimatedBytes(trainExamples: Int, testExamples: Int = 0) -> Double {
         let k = shape.k, widths = shape.allWidths.map(Double.init)
         let luts = widths.reduce(0, +)
-        let perLUT = Double(LUTLayer.tableWords(k: k) * 8 + k * 4)
+        let perLUT = Double(LUTLayer.tableWords(k: k) * 16 + k * 4)
         let outputWords = Double((trainExamples + 63) / 64 + (testExamples + 63) / 64)
         let widestPair = zip(widths, widths.dropFirst()).map { $0 + $1 }.max() ?? widths[0]
         // Per worker: the counters, and a byte per training example for its patterns.
@@ -99,6 +99,7 @@ public struct MemorizationTrainer: Sendable {
         let workers = min(threads, max(1, width))
         // Buffers the workers write, each LUT or worker its own part; released below.
         let tables = SharedBuffer<UInt64>.allocate(count: width * tableWords, repeating: 0)
+        let seen = SharedBuffer<UInt64>.allocate(count: width * tableWords, repeating: 0)
         let accuracy = SharedBuffer<Double>.allocate(count: width, repeating: 0)
         let tied = SharedBuffer<Int>.allocate(count: width, repeating: 0)
         // Counter memory is per worker, not per LUT: 2^(k+1) counters each.
@@ -106,7 +107,7 @@ public struct MemorizationTrainer: Sendable {
         let tieScratch = SharedBuffer<UInt64>.allocate(count: workers * tableWords, repeating: 0)
         // Each worker's example patterns, kept from counting to evaluation by some kernel variants.
         let patterns = SharedBuffer<UInt8>.allocate(count: workers * inputs.columnCount, repeating: 0)
-        defer { tables.deallocate(); tieScratch.deallocate(); patterns.deallocate() }
+        defer { tables.deallocate(); seen.deallocate(); tieScratch.deallocate(); patterns.deallocate() }
         defer { accuracy.deallocate(); tied.deallocate(); counts.deallocate() }
         let examples = inputs.columnCount, wordsPerRow = inputs.wordsPerRow, outWords = outputs.wordsPerRow
         // The outputs are written in place: each LUT fills its own row.
@@ -131,6 +132,7 @@ public struct MemorizationTrainer: Sendable {
                                                                        labelRow.base, examples, myTies, myCounts,
                                                                        myPatterns, tables.base + lut * tableWords, row)
                                 tied.base[lut] = Int(ties)
+                                lutnet_seen_patterns(myCounts, UInt32(k), seen.base + lut * tableWords)
                                 let agreements = lutnet_count_agreements_variant(variant, row, labelRow.base, examples)
                                 accuracy.base[lut] = examples > 0 ? Double(agreements) / Double(examples) : 0
                             }
@@ -139,7 +141,8 @@ public struct MemorizationTrainer: Sendable {
                 }
             }
         }
-        let layer = LUTLayer(k: k, width: width, sourceCount: inputs.rowCount, inputs: wiring, tables: tables.array)
+        let layer = LUTLayer(k: k, width: width, sourceCount: inputs.rowCount, inputs: wiring, tables: tables.array,
+                             seenPatterns: seen.array)
         return (layer, outputs, accuracy.array, tied.array.reduce(0, +))
     }
 

@@ -1,0 +1,25 @@
+/// The size of an exported circuit: its LUTs, levels and literals, and, where ABC ran, the
+/// And-Inverter Graph after ABC's script.
+public struct CircuitStatistics: Sendable, Equatable {
+    /// Nodes (LUTs the answer depends on).
+    public let lutCount: Int
+    /// LUT levels on the longest path.
+    public let levels: Int
+    /// Cubes over all covers.
+    public let cubeCount: Int
+    /// Literals over all covers.
+    public let literalCount: Int
+    /// ABC's figures, nil when ABC was not run.
+    public let abc: ABCSynthesis.Result?
+
+    /// The figures of `circuit`; runs `abcProgram` with `script` on its BLIF when given.
+    public init(_ circuit: LogicCircuit, abcProgram: String?, script: String = ABCSynthesis.standardScript) throws(ExportError) {
+        lutCount = circuit.nodes.count
+        levels = circuit.levels
+        cubeCount = circuit.nodes.reduce(0) { $0 + $1.cubes.count }
+        literalCount = circuit.literalCount
+        abc = try abcProgram.map { program throws(ExportError) in
+            try ABCSynthesis.run(program, blif: BLIFExport.text(circuit, name: "lutnet"), script: script)
+        }
+    }
+}
