@@ -28,14 +28,14 @@ struct BenchTrainCommand: ParsableCommand {
         let loadSeconds = clock.lap()
         let (train, _) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)
         let binarizeSeconds = clock.lap()
-        let trainer = MemorizationTrainer(shape: shape, seed: networkOptions.seed, threads: threads)
-        try trainer.checkMemory(trainExamples: train.count, testExamples: 0)
+        let options = TrainingOptions(shape: shape, seed: networkOptions.seed, threads: threads)
         var trainTimes: [Double] = []
         var network: LUTNetwork?
         var accuracy = 0.0
         for _ in 0..<repetitions {
             clock.reset()
-            let (trained, report) = trainer.train(on: train, task: task, threshold: threshold)
+            let result = try LUTNetwork.train(on: train, options: options)
+            let trained = result.network, report = result.report
             trainTimes.append(clock.lap())
             network = trained
             accuracy = report.trainAccuracy

@@ -49,8 +49,8 @@ final class CAPIExampleTests: XCTestCase {
         let train = try BinarizedExamples(images: dataset.train, task: task, threshold: 128, split: "train")
         let test = try XCTUnwrap(dataset.test)
         let testExamples = try BinarizedExamples(images: test, task: task, threshold: 128, split: "test")
-        let (network, _) = MemorizationTrainer(shape: try NetworkShape(k: 8, layers: layers), seed: 1, threads: 2)
-            .train(on: train, task: task, threshold: 128)
+        let network = try LUTNetwork.train(on: train, options: TrainingOptions(shape: NetworkShape(k: 8, layers: layers),
+                                                                               seed: 1, threads: 2)).network
         let ones = try network.predict(test).reduce(0) { $0 + Int($1) }
         return (network, String(format: "%.6f", try network.accuracy(on: train)),
                 String(format: "%.6f", try network.accuracy(on: testExamples)), ones)

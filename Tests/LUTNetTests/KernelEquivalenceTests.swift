@@ -26,7 +26,7 @@ final class KernelEquivalenceTests: XCTestCase {
         }
     }
 
-    func testEvaluationAndGatheringMatchReferenceForEveryKAndVariant() {
+    func testEvaluationAndGatheringMatchReferenceForEveryKAndVariant() throws {
         for k in ks {
             for examples in exampleCounts {
                 let matrix = ReferenceMemorization.randomMatrix(rows: 30, columns: examples, seed: UInt64(k + 31 * examples))
@@ -44,7 +44,7 @@ final class KernelEquivalenceTests: XCTestCase {
                     XCTAssertEqual(lutnet_popcount(out, 64 * out.count), UInt64(expected.reduce(0) { $0 + Int($1) }),
                                    "bits past the last example must be zero")
                 }
-                let layer = LUTLayer(k: k, width: 1, sourceCount: 30, inputs: inputs, tables: table)
+                let layer = try LUTLayer(k: k, width: 1, sourceCount: 30, inputs: inputs, tables: table)
                 XCTAssertEqual(layer.patterns(of: 0, on: matrix).map(Int.init),
                                (0..<examples).map { ReferenceMemorization.pattern(matrix, inputs: inputs, example: $0) })
             }
@@ -87,13 +87,13 @@ final class KernelEquivalenceTests: XCTestCase {
         XCTAssertEqual(lutnet_count_agreements(a, b, 66), 63)
     }
 
-    func testLayerEvaluationMatchesReferenceWhateverTheThreads() {
+    func testLayerEvaluationMatchesReferenceWhateverTheThreads() throws {
         let matrix = ReferenceMemorization.randomMatrix(rows: 50, columns: 300, seed: 11)
         let k = 5, width = 37
         let wiring = RandomWiring.layer(width: width, k: k, sourceCount: 50, seed: 1, layer: 0)
         var generator = SeededGenerator(seed: 5)
         let tables = (0..<width).map { _ in generator.next() }
-        let layer = LUTLayer(k: k, width: width, sourceCount: 50, inputs: wiring, tables: tables)
+        let layer = try LUTLayer(k: k, width: width, sourceCount: 50, inputs: wiring, tables: tables)
         let one = layer.evaluate(matrix, threads: 1), two = layer.evaluate(matrix, threads: 3)
         XCTAssertEqual(one, two)
         for lut in 0..<width {

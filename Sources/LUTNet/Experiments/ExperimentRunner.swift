@@ -108,8 +108,9 @@ public struct ExperimentRunner {
             test = test?.withRandomTestLabels(seed: run.seed)
         }
         let clock = Stopwatch()
-        let trainer = MemorizationTrainer(shape: run.shape, seed: run.seed, threads: threads)
-        let (network, report) = trainer.train(on: train, test: test, task: run.task, threshold: run.threshold)
+        let options = TrainingOptions(shape: run.shape, seed: run.seed, threads: threads)
+        let trained = try LUTNetwork.train(on: train, test: test, options: options)
+        let network = trained.network, report = trained.report
         var trueLabels = report.testAccuracy
         if run.labels == .random, let real = data.test { trueLabels = try network.accuracy(on: real, threads: threads) }
         var validAccuracy: Double? = nil

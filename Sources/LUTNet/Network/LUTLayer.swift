@@ -20,10 +20,33 @@ public struct LUTLayer: Sendable, Equatable {
     /// 64-bit words in a table of 2^k bits.
     public static func tableWords(k: Int) -> Int { lutnet_words_for_bits(1 << k) }
 
-    /// A layer from its wiring and tables; the sizes must agree.
-    public init(k: Int, width: Int, sourceCount: Int, inputs: [UInt32], tables: [UInt64]) {
-        precondition(inputs.count == width * k && tables.count == width * Self.tableWords(k: k),
-                     "layer arrays do not match its width and k")
+    /// A layer from its wiring and tables. Throws unless k is 1...`LUTNetLimits.maxK`, the width
+    /// 1...`LUTNetLimits.maxWidth`, the source count 1...`LUTNetLimits.maxSources`, the arrays are
+    /// `width * k` and `width * tableWords(k:)` long, and every input names a source below
+    /// `sourceCount`: a layer built is safe to evaluate.
+    public init(k: Int, width: Int, sourceCount: Int, inputs: [UInt32], tables: [UInt64]) throws(NetworkError) {
+        try Self.checkSize(k: k, width: width, sourceCount: sourceCount)
+        guard inputs.count == width * k else { throw .wiringCount(found: inputs.count, width: width, k: k) }
+        let tableWords = Self.tableWords(k: k)
+        guard tables.count == width * tableWords else {
+            throw .tableCount(found: tables.count, width: width, tableWords: tableWords)
+        }
+        if let bad = inputs.firstIndex(where: { Int($0) >= sourceCount }) {
+            throw .wiringOutOfRange(lut: bad / k, input: bad % k, source: inputs[bad], sourceCount: sourceCount)
+        }
+        self.init(validK: k, width: width, sourceCount: sourceCount, inputs: inputs, tables: tables)
+    }
+
+    /// Throws unless a layer of `width` LUTs of `k` inputs over `sourceCount` sources is within the
+    /// limits: the check a reader makes before it allocates a layer's arrays.
+    public static func checkSize(k: Int, width: Int, sourceCount: Int) throws(NetworkError) {
+        guard (1...LUTNetLimits.maxK).contains(k) else { throw .invalidK(k) }
+        guard (1...LUTNetLimits.maxWidth).contains(width) else { throw .invalidWidth(width) }
+        guard (1...LUTNetLimits.maxSources).contains(sourceCount) else { throw .invalidSourceCount(sourceCount) }
+    }
+
+    /// A layer whose parts the trainer made and knows to be valid.
+    init(validK k: Int, width: Int, sourceCount: Int, inputs: [UInt32], tables: [UInt64]) {
         self.k = k
         self.width = width
         self.sourceCount = sourceCount

@@ -125,33 +125,34 @@ public enum ModelFile {
         let seed = try reader.u64()
         let wiringCount = widths.reduce(0) { $0 + $1 * k }
         guard reader.remaining >= wiringCount * 4 else { throw .truncated(path: path) }
-        var sources = inputCount
         var wirings: [[UInt32]] = []
         for width in widths {
             var wiring = [UInt32](repeating: 0, count: width * k)
-            for i in wiring.indices {
-                wiring[i] = try reader.u32()
-                guard Int(wiring[i]) < sources else {
-                    throw .malformed(path: path, reason: "a LUT reads source \(wiring[i]) of \(sources)")
-                }
-            }
+            for i in wiring.indices { wiring[i] = try reader.u32() }
             wirings.append(wiring)
-            sources = width
         }
         let tableWords = LUTLayer.tableWords(k: k)
         var layers: [LUTLayer] = []
-        sources = inputCount
+        var sources = inputCount
         for (width, wiring) in zip(widths, wirings) {
             guard reader.remaining >= width * tableWords * 8 else { throw .truncated(path: path) }
             var tables = [UInt64](repeating: 0, count: width * tableWords)
             for i in tables.indices { tables[i] = try reader.u64() }
-            layers.append(LUTLayer(k: k, width: width, sourceCount: sources, inputs: wiring, tables: tables))
+            do {
+                layers.append(try LUTLayer(k: k, width: width, sourceCount: sources, inputs: wiring, tables: tables))
+            } catch {
+                throw .malformed(path: path, reason: NetworkError.inLayer(layers.count, error).description)
+            }
             sources = width
         }
         guard reader.remaining == 0 else {
             throw .malformed(path: path, reason: "\(reader.remaining) bytes after the last table")
         }
-        return LUTNetwork(inputCount: inputCount, threshold: UInt8(threshold), task: task, seed: seed, layers: layers)
+        do {
+            return try LUTNetwork(inputCount: inputCount, threshold: UInt8(threshold), task: task, seed: seed, layers: layers)
+        } catch {
+            throw .malformed(path: path, reason: error.description)
+        }
     }
 
     static func crc(_ bytes: ArraySlice<UInt8>) -> UInt32 {

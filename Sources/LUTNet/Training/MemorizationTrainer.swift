@@ -8,16 +8,16 @@ import Foundation
 ///
 /// The same seed gives a bit-identical network whatever the number of threads: every LUT draws its
 /// wiring and tie bits from its own stream of the seed.
-public struct MemorizationTrainer: Sendable {
+struct MemorizationTrainer: Sendable {
     /// The topology to train.
-    public let shape: NetworkShape
+    let shape: NetworkShape
     /// The seed of the wiring and tie-breaking.
-    public let seed: UInt64
+    let seed: UInt64
     /// Worker threads (LUTs are spread across them).
-    public let threads: Int
+    let threads: Int
 
     /// A trainer for `shape`.
-    public init(shape: NetworkShape, seed: UInt64 = 0, threads: Int = ParallelWork.defaultThreads) {
+    init(shape: NetworkShape, seed: UInt64 = 0, threads: Int = ParallelWork.defaultThreads) {
         self.shape = shape
         self.seed = seed
         self.threads = max(1, threads)
@@ -25,7 +25,7 @@ public struct MemorizationTrainer: Sendable {
 
     /// Bytes training needs at its peak for `trainExamples` (and `testExamples`) examples: every
     /// layer's wiring and tables, two consecutive layers' outputs, and the per-worker counters.
-    public func estimatedBytes(trainExamples: Int, testExamples: Int = 0) -> Double {
+    func estimatedBytes(trainExamples: Int, testExamples: Int = 0) -> Double {
         let k = shape.k, widths = shape.allWidths.map(Double.init)
         let luts = widths.reduce(0, +)
         let perLUT = Double(LUTLayer.tableWords(k: k) * 8 + k * 4)
@@ -36,7 +36,7 @@ public struct MemorizationTrainer: Sendable {
     }
 
     /// Throws if training on this many examples needs more memory than the machine has.
-    public func checkMemory(trainExamples: Int, testExamples: Int = 0) throws(ConfigurationError) {
+    func checkMemory(trainExamples: Int, testExamples: Int = 0) throws(ConfigurationError) {
         let needed = estimatedBytes(trainExamples: trainExamples, testExamples: testExamples)
         let available = Double(ProcessInfo.processInfo.physicalMemory)
         guard needed <= available else {
@@ -44,10 +44,11 @@ public struct MemorizationTrainer: Sendable {
         }
     }
 
-    /// Trains a network on `train` and reports per-layer figures (on `test` too, when given).
-    /// `progress` is called after each layer.
-    public func train(on train: BinarizedExamples, test: BinarizedExamples? = nil, task: BinaryTask,
-                      threshold: UInt8, progress: ((LayerReport) -> Void)? = nil) -> (LUTNetwork, TrainingReport) {
+    /// Trains a network on `train` for its task and threshold and reports per-layer figures (on
+    /// `test` too, when given: the caller has checked that it matches). `progress` is called after
+    /// each layer.
+    func train(on train: BinarizedExamples, test: BinarizedExamples? = nil,
+               progress: ((LayerReport) -> Void)? = nil) -> TrainingResult {
         let clock = Stopwatch()
         var trainInputs = train.inputs
         var testInputs = test?.inputs
@@ -74,12 +75,12 @@ public struct MemorizationTrainer: Sendable {
             layers.append(trained.layer)
             trainInputs = trained.outputs
         }
-        let network = LUTNetwork(inputCount: train.inputs.rowCount, threshold: threshold, task: task,
+        let network = LUTNetwork(validInputCount: train.inputs.rowCount, threshold: train.threshold, task: train.task,
                                  seed: seed, layers: layers)
         let last = reports[reports.count - 1]
         let report = TrainingReport(layers: reports, trainAccuracy: last.trainAccuracyMean,
                                     testAccuracy: last.testAccuracyMean, seconds: clock.elapsed)
-        return (network, report)
+        return TrainingResult(network: network, report: report)
     }
 
     /// One layer: wiring, counting, majority tables, and the layer's outputs on the training set.
@@ -130,7 +131,7 @@ public struct MemorizationTrainer: Sendable {
                 }
             }
         }
-        let layer = LUTLayer(k: k, width: width, sourceCount: inputs.rowCount, inputs: wiring, tables: tables.array)
+        let layer = LUTLayer(validK: k, width: width, sourceCount: inputs.rowCount, inputs: wiring, tables: tables.array)
         return (layer, outputs, accuracy.array, tied.array.reduce(0, +))
     }
 
