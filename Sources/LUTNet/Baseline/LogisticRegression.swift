@@ -28,10 +28,12 @@ public struct LogisticRegression: Sendable, Equatable {
         public var tolerance: Double
         /// The most Newton iterations; a fit that reaches it is reported as not converged.
         public var maxIterations: Int
-        /// Worker threads for the sweeps over the matrix: each takes blocks of rows and calls OpenBLAS
-        /// on them, OpenBLAS itself set to one thread during the sweeps (and to `threads` for the
-        /// preconditioner's `ssyrk`); its setting is restored after the fit. The result does not
-        /// depend on it, to the bit.
+        /// Worker threads for the sweeps over the matrix and the preconditioner's Gram product: each
+        /// takes blocks of rows and calls OpenBLAS on them. The result does not depend on it, to the
+        /// bit. A fit never changes OpenBLAS's own, process-wide thread count, so fits may run at
+        /// the same time; the `lutnet` command sets that count to 1 at start-up, since the workers
+        /// already use every core (a program of its own can do the same with
+        /// `OPENBLAS_NUM_THREADS=1`).
         public var threads: Int
 
         /// Options with scikit-learn's C = 1, a gradient tolerance 100 times tighter than its
@@ -75,9 +77,6 @@ public struct LogisticRegression: Sendable, Equatable {
             throw .missingClass(source: features.source, label: UInt8(missing), examples: labels.count)
         }
         let clock = Stopwatch()
-        let previousThreads = openblas_get_num_threads()
-        openblas_set_num_threads(1)
-        defer { openblas_set_num_threads(previousThreads) }
         let passes = LogisticLossPasses(matrix: features, labels: labels, c: options.c, workers: options.threads)
         var solver = NewtonCGSolver()
         solver.threads = options.threads

@@ -82,9 +82,9 @@ public struct LUTLayer: Sendable, Equatable {
             inputs.withUnsafeBufferPointer { wiring in
                 tables.withUnsafeBufferPointer { tables in
                     output.words.withUnsafeMutableBufferPointer { out in
-                        let source = SharedBuffer(UnsafeMutableBufferPointer(mutating: source))
-                        let wiring = SharedBuffer(UnsafeMutableBufferPointer(mutating: wiring))
-                        let tables = SharedBuffer(UnsafeMutableBufferPointer(mutating: tables))
+                        let source = SharedBuffer(readOnly: source)
+                        let wiring = SharedBuffer(readOnly: wiring)
+                        let tables = SharedBuffer(readOnly: tables)
                         let out = SharedBuffer(out)
                         ParallelWork.forEach(count: width, threads: threads, chunk: 16) { _, luts in
                             for lut in luts {

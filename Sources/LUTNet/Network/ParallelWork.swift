@@ -44,6 +44,11 @@ struct SharedBuffer<Element>: @unchecked Sendable {
     let base: UnsafeMutablePointer<Element>
     let count: Int
 
+    /// Shares a buffer that the workers only read; its owner keeps it alive while they run.
+    init(readOnly buffer: UnsafeBufferPointer<Element>) {
+        self.init(UnsafeMutableBufferPointer(mutating: buffer))
+    }
+
     /// Shares a buffer whose owner keeps it alive for as long as the workers run.
     init(_ buffer: UnsafeMutableBufferPointer<Element>) {
         // An empty buffer may have no address; an aligned, never dereferenced one stands in.
@@ -62,6 +67,12 @@ struct SharedBuffer<Element>: @unchecked Sendable {
     private init(base: UnsafeMutablePointer<Element>, count: Int) {
         self.base = base
         self.count = count
+    }
+
+    /// The element at `index`, which a worker reads or writes in its own part.
+    subscript(index: Int) -> Element {
+        get { base[index] }
+        nonmutating set { base[index] = newValue }
     }
 
     /// The elements, copied into an array.

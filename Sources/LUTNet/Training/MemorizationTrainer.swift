@@ -107,9 +107,9 @@ struct MemorizationTrainer: Sendable {
                 labels.words.withUnsafeBufferPointer { labelWords in
                     wiring.withUnsafeBufferPointer { wiringBuffer in
                         let out = SharedBuffer(outBuffer)
-                        let source = SharedBuffer(UnsafeMutableBufferPointer(mutating: source))
-                        let labelRow = SharedBuffer(UnsafeMutableBufferPointer(mutating: labelWords))
-                        let wires = SharedBuffer(UnsafeMutableBufferPointer(mutating: wiringBuffer))
+                        let source = SharedBuffer(readOnly: source)
+                        let labelRow = SharedBuffer(readOnly: labelWords)
+                        let wires = SharedBuffer(readOnly: wiringBuffer)
                         ParallelWork.forEach(count: width, threads: workers, chunk: 4) { worker, luts in
                             let myCounts = counts.base + (worker << (k + 1))
                             let myTies = tieScratch.base + worker * tableWords
