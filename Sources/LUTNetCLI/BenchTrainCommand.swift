@@ -22,30 +22,29 @@ struct BenchTrainCommand: ParsableCommand {
         let shape = try networkOptions.shape()
         let threshold = try dataOptions.binarizationThreshold()
         let threads = try networkOptions.threadCount()
-        var clock = Stopwatch()
+        var start = ContinuousClock.now
         let dataset = try dataOptions.loadDataset()
         let task = try dataOptions.binaryTask(for: dataset)
-        let loadSeconds = clock.lap()
+        let loadSeconds = (ContinuousClock.now - start).seconds
+        start = .now
         let (train, _) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)
-        let binarizeSeconds = clock.lap()
+        let binarizeSeconds = (ContinuousClock.now - start).seconds
         let options = TrainingOptions(shape: shape, seed: networkOptions.seed, threads: threads)
         var trainTimes: [Double] = []
         var network: LUTNetwork?
         var accuracy = 0.0
         for _ in 0..<repetitions {
-            clock.reset()
             let result = try LUTNetwork.train(on: train, options: options)
             let trained = result.network, report = result.report
-            trainTimes.append(clock.lap())
+            trainTimes.append(result.report.seconds)
             network = trained
             accuracy = report.trainAccuracy
         }
         guard let network else { return }
         var predictTimes: [Double] = []
         for _ in 0..<repetitions {
-            clock.reset()
-            _ = try network.outputs(for: train.inputs, threads: threads)
-            predictTimes.append(clock.lap())
+            let duration = try ContinuousClock().measure { _ = try network.outputs(for: train.inputs, threads: threads) }
+            predictTimes.append(duration.seconds)
         }
         let bestTrain = trainTimes.min() ?? 0, bestPredict = predictTimes.min() ?? 0
         print("data            \(dataset.location), task \(task), \(train.count) training examples")

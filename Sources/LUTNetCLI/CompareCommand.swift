@@ -39,9 +39,9 @@ struct CompareCommand: ParsableCommand {
         let options = TrainingOptions(shape: shape, seed: networkOptions.seed, threads: threads)
         let trained = try LUTNetwork.train(on: train, options: options)
         let network = trained.network, report = trained.report
-        var clock = Stopwatch()
+        let start = ContinuousClock.now
         let testAccuracy = try test.map { try network.accuracy(on: $0, threads: threads) }
-        let networkPredictSeconds = clock.lap()
+        let networkPredictSeconds = (ContinuousClock.now - start).seconds
         let lut = ComparisonRow(
             method: "LUT network (\(shape))", trainAccuracy: report.trainAccuracy, testAccuracy: testAccuracy,
             trainingSeconds: report.seconds,

@@ -85,7 +85,7 @@ final class LogisticRegressionTests: XCTestCase {
     }
 
     func testCholeskyFactorSolvesAcrossBlocks() throws {
-        // A = B·Bᵀ + I of size 70, past one 64-column block.
+        // A = B·Bᵀ + I of size 70.
         let n = 70
         var generator = ProblemRandom(seed: 3)
         let b = (0..<n * n).map { _ in generator.nextUnit() - 0.5 }

@@ -76,12 +76,12 @@ public struct LogisticRegression: Sendable, Equatable {
         if let missing = counts.firstIndex(of: 0) {
             throw .missingClass(source: features.source, label: UInt8(missing), examples: labels.count)
         }
-        let clock = Stopwatch()
+        let clock = ContinuousClock.now
         let passes = LogisticLossPasses(matrix: features, labels: labels, c: options.c, workers: options.threads)
         var solver = NewtonCGSolver()
         solver.threads = options.threads
         let outcome = try solver.solve(passes, tolerance: options.tolerance, maxIterations: options.maxIterations)
-        let seconds = clock.elapsed
+        let seconds = (ContinuousClock.now - clock).seconds
         let d = features.featureCount
         return LogisticRegressionFit(
             model: LogisticRegression(weights: Array(outcome.parameters.prefix(d)), bias: outcome.parameters[d]),

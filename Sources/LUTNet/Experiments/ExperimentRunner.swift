@@ -76,12 +76,12 @@ public struct ExperimentRunner {
             try checkSize(of: run, against: data)
             costs.append(RunCost.estimate(run, trainExamples: data.train.count, testExamples: data.test?.count ?? 0))
         }
-        let clock = Stopwatch()
+        let clock = ContinuousClock.now
         var doneCost = 0.0
         for (position, run) in pending.enumerated() {
             let stored = try log.append(try train(run))
             doneCost += costs[position]
-            let elapsed = clock.elapsed
+            let elapsed = (ContinuousClock.now - clock).seconds
             let leftCost = costs[(position + 1)...].reduce(0, +)
             progress?(RunProgress(result: stored, position: position + 1, total: pending.count,
                                   skipped: unique.count - pending.count, elapsed: elapsed,
@@ -107,7 +107,7 @@ public struct ExperimentRunner {
             train = train.withRandomLabels(seed: run.seed)
             test = test?.withRandomTestLabels(seed: run.seed)
         }
-        let clock = Stopwatch()
+        let clock = ContinuousClock.now
         let options = TrainingOptions(shape: run.shape, seed: run.seed, threads: threads)
         let trained = try LUTNetwork.train(on: train, test: test, options: options)
         let network = trained.network, report = trained.report
@@ -120,7 +120,7 @@ public struct ExperimentRunner {
         return RunResult(run: run, trainExamples: train.count, testExamples: test?.count ?? 0,
                          trainAccuracy: report.trainAccuracy, testAccuracy: report.testAccuracy,
                          testAccuracyTrueLabels: trueLabels, validAccuracy: validAccuracy,
-                         seconds: clock.elapsed, layers: report.layers)
+                         seconds: (ContinuousClock.now - clock).seconds, layers: report.layers)
     }
 
     /// The results of the baseline `runs`, in order: those `log` has, and the others fitted now
@@ -144,7 +144,7 @@ public struct ExperimentRunner {
     /// previous fit when that was on the same data, task, features and threshold.
     public mutating func fit(_ run: BaselineRun) throws -> BaselineResult {
         let data = try source(run.data)
-        let clock = Stopwatch()
+        let clock = ContinuousClock.now
         let options = run.settings.options(threads: threads)
         try options.validate()
         let features = run.settings.features
@@ -154,7 +154,7 @@ public struct ExperimentRunner {
             cached = previous
         } else {
             baselineFeatures = nil // let the previous task's matrices go before building these
-            let featureClock = Stopwatch()
+            let featureClock = ContinuousClock.now
             func build(_ images: ImageSet, bothGroups: Bool) throws -> BaselineExamples {
                 try TaskBaseline.examples(of: images, task: run.task, features: features, threshold: run.threshold,
                                           bothGroups: bothGroups)
@@ -162,7 +162,7 @@ public struct ExperimentRunner {
             let train = try build(data.dataset.train, bothGroups: true)
             let valid = try data.validation.map { try build($0, bothGroups: false) }
             let test = try data.dataset.test.map { try build($0, bothGroups: false) }
-            cached = (key, train, valid, test, featureClock.elapsed)
+            cached = (key, train, valid, test, (ContinuousClock.now - featureClock).seconds)
             baselineFeatures = cached
             baselineFeatureBuilds += 1
         }
@@ -173,7 +173,7 @@ public struct ExperimentRunner {
         return BaselineResult(run: run, trainExamples: baseline.trainExamples, testExamples: test?.examples ?? 0,
                               trainAccuracy: baseline.trainAccuracy, validAccuracy: valid?.accuracy,
                               testAccuracy: test?.accuracy, iterations: baseline.fit.iterations,
-                              stopReason: baseline.fit.stopReason, seconds: clock.elapsed)
+                              stopReason: baseline.fit.stopReason, seconds: (ContinuousClock.now - clock).seconds)
     }
 
     /// Throws `ConfigurationError` naming `--sizes` when `run` asks for more training examples

@@ -49,13 +49,13 @@ struct MemorizationTrainer: Sendable {
     /// each layer.
     func train(on train: BinarizedExamples, test: BinarizedExamples? = nil,
                progress: ((LayerReport) -> Void)? = nil) -> TrainingResult {
-        let clock = Stopwatch()
+        let clock = ContinuousClock.now
         var trainInputs = train.inputs
         var testInputs = test?.inputs
         var layers: [LUTLayer] = []
         var reports: [LayerReport] = []
         for (index, width) in shape.allWidths.enumerated() {
-            let layerClock = Stopwatch()
+            let layerClock = ContinuousClock.now
             let trained = trainLayer(index: index, width: width, inputs: trainInputs, labels: train.labels)
             var testAccuracies: [Double]? = nil
             if let test, let inputs = testInputs {
@@ -69,7 +69,7 @@ struct MemorizationTrainer: Sendable {
                                      trainAccuracyStandardDeviation: trainStats.standardDeviation,
                                      testAccuracyMean: testStats?.mean,
                                      testAccuracyStandardDeviation: testStats?.standardDeviation,
-                                     tiedPatterns: trained.ties, seconds: layerClock.elapsed)
+                                     tiedPatterns: trained.ties, seconds: (ContinuousClock.now - layerClock).seconds)
             progress?(report)
             reports.append(report)
             layers.append(trained.layer)
@@ -79,7 +79,7 @@ struct MemorizationTrainer: Sendable {
                                  seed: seed, layers: layers)
         let last = reports[reports.count - 1]
         let report = TrainingReport(layers: reports, trainAccuracy: last.trainAccuracyMean,
-                                    testAccuracy: last.testAccuracyMean, seconds: clock.elapsed)
+                                    testAccuracy: last.testAccuracyMean, seconds: (ContinuousClock.now - clock).seconds)
         return TrainingResult(network: network, report: report)
     }
 
