@@ -17,4 +17,5 @@ print("example 0 of \(test.source): class \(test.labels[0]), predicted group \(l
 
 try ModelFile.save(result.network, to: modelPath)
 let loaded = try ModelFile.load(from: modelPath)
-print("saved \(modelPath); reloaded predictions agree:", try loaded.predict(test) == result.network.predict(test))
+guard try loaded.predict(test) == result.network.predict(test) else { fatalError("the reloaded model predicts otherwise") }
+print("saved \(modelPath); the reloaded model predicts the same")
