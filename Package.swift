@@ -37,6 +37,11 @@ let package = Package(
             name: "LUTNet",
             dependencies: ["CSupport", "CZlib", "COpenBLAS"]
         ),
+        // The paper's experiments, their result files, tables and SVG figures: what the command runs.
+        .target(
+            name: "LUTNetExperiments",
+            dependencies: ["LUTNet"]
+        ),
         // The C API: the documented header lutnet.h, and its implementation in Swift.
         .target(name: "CLUTNetAPI"),
         .target(
@@ -47,12 +52,13 @@ let package = Package(
             name: "LUTNetCLI",
             dependencies: [
                 "LUTNet",
+                "LUTNetExperiments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "LUTNetTests",
-            dependencies: ["LUTNet", "CSupport", "LUTNetC", "CLUTNetAPI"]
+            dependencies: ["LUTNet", "LUTNetExperiments", "CSupport", "LUTNetC", "CLUTNetAPI"]
         ),
     ]
 )

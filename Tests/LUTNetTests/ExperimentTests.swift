@@ -1,5 +1,6 @@
 import XCTest
 @testable import LUTNet
+@testable import LUTNetExperiments
 
 /// Each experiment end to end on a small generated dataset: the runs it trains, the CSV, the
 /// Markdown and the SVG it writes, and resuming.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import LUTNet
+@testable import LUTNetExperiments
 
 /// Espresso PLA loading: a hand-made file, every kind of malformed file, and the IWLS 2020 benchmarks
 /// in ../shared/datasets.

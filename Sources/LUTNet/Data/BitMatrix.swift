@@ -11,7 +11,7 @@ public struct BitMatrix: Sendable, Equatable {
     /// 64-bit words per row.
     public let wordsPerRow: Int
     /// The packed bits, row after row.
-    public internal(set) var words: [UInt64]
+    public package(set) var words: [UInt64]
 
     /// An all-zero matrix of `rows` rows and `columns` columns. Throws `tooLarge` for more than
     /// `LUTNetLimits.maxExamples` columns (the kernels count examples in 32 bits) or more than
