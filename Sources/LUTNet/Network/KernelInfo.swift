@@ -1,9 +1,9 @@
 import CSupport
 
 /// Which instruction-set variant the C kernels run on this processor.
-public enum KernelInfo {
+package enum KernelInfo {
     /// "avx512" or "portable".
-    public static var variantName: String {
+    package static var variantName: String {
         lutnet_best_kernel_variant() == LUTNET_KERNEL_AVX512 ? "avx512" : "portable"
     }
 }

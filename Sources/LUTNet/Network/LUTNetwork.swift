@@ -56,13 +56,13 @@ public struct LUTNetwork: Sendable, Equatable {
     public var lutCount: Int { layers.reduce(0) { $0 + $1.width } }
 
     /// The network's answer (one bit per example) for binarized inputs: one row per input bit,
-    /// one column per example.
-    public func outputs(for inputs: BitMatrix, threads: Int = ParallelWork.defaultThreads) throws(ConfigurationError) -> BitMatrix {
+    /// one column per example. LUTs are spread over `threads` workers (nil: one per core).
+    public func outputs(for inputs: BitMatrix, threads: Int? = nil) throws(ConfigurationError) -> BitMatrix {
         guard inputs.rowCount == inputCount else {
             throw .inputSizeMismatch(modelInputs: inputCount, dataFeatures: inputs.rowCount, source: "input")
         }
         var current = inputs
-        for layer in layers { current = layer.evaluate(current, threads: threads) }
+        for layer in layers { current = layer.evaluate(current, threads: threads ?? ParallelWork.defaultThreads) }
         return current
     }
 
@@ -78,8 +78,8 @@ public struct LUTNetwork: Sendable, Equatable {
     }
 
     /// Predicted labels (0 or 1) for every image of `images`, which need the network's input size;
-    /// their labels are not read.
-    public func predict(_ images: ImageSet, threads: Int = ParallelWork.defaultThreads) throws(ConfigurationError) -> [UInt8] {
+    /// their labels are not read. LUTs are spread over `threads` workers (nil: one per core).
+    public func predict(_ images: ImageSet, threads: Int? = nil) throws(ConfigurationError) -> [UInt8] {
         guard images.featureCount == inputCount else {
             throw .inputSizeMismatch(modelInputs: inputCount, dataFeatures: images.featureCount, source: images.source)
         }
@@ -91,7 +91,8 @@ public struct LUTNetwork: Sendable, Equatable {
 
     /// Fraction of `examples` whose label the network predicts (their labels may be of another
     /// task, to measure the network on it). The examples must have the network's input size.
-    public func accuracy(on examples: BinarizedExamples, threads: Int = ParallelWork.defaultThreads) throws(ConfigurationError) -> Double {
+    /// LUTs are spread over `threads` workers (nil: one per core).
+    public func accuracy(on examples: BinarizedExamples, threads: Int? = nil) throws(ConfigurationError) -> Double {
         let predicted = try outputs(for: examples.inputs, threads: threads)
         return examples.agreement(with: predicted.words)
     }

@@ -4,7 +4,7 @@ import Synchronization
 
 /// Spreads independent items (LUTs) across threads. Workers take chunks of items from a shared
 /// counter, so the split adapts to load; results never depend on which worker ran an item.
-public enum ParallelWork {
+package enum ParallelWork {
     /// Calls `body(worker, items)` for consecutive chunks of `0..<count` on `threads` workers;
     /// `worker` (0..<threads) identifies per-worker scratch space.
     static func forEach(count: Int, threads: Int, chunk: Int = 8,
@@ -25,13 +25,13 @@ public enum ParallelWork {
     }
 
     /// The number of threads to use when none is given: every active core (at most `maxThreads`).
-    public static var defaultThreads: Int { min(ProcessInfo.processInfo.activeProcessorCount, maxThreads) }
+    package static var defaultThreads: Int { min(ProcessInfo.processInfo.activeProcessorCount, maxThreads) }
 
     /// The most worker threads any command accepts.
-    public static let maxThreads = 1024
+    package static let maxThreads = 1024
 
     /// `threads` if it is 1...maxThreads, else an error naming `option`.
-    public static func validated(threads: Int, option: String = "--threads") throws(ConfigurationError) -> Int {
+    package static func validated(threads: Int, option: String = "--threads") throws(ConfigurationError) -> Int {
         guard (1...maxThreads).contains(threads) else {
             throw .invalidValue(option: option, reason: "\(threads) threads; use 1 to \(maxThreads)")
         }

@@ -18,7 +18,7 @@ public struct ExperimentRunner {
     private(set) var baselineFeatureBuilds = 0
 
     /// A runner over one dataset: every run trains on it, whatever data name the run gives.
-    public init(dataset: Dataset, threads: Int = ParallelWork.defaultThreads) {
+    package init(dataset: Dataset, threads: Int = ParallelWork.defaultThreads) {
         self.threads = max(1, threads)
         named = [:]
         // A dataset without a validation split always makes valid data.
@@ -26,7 +26,7 @@ public struct ExperimentRunner {
     }
 
     /// A runner over several datasets: each run trains on the one named by its `data`.
-    public init(data: [ExperimentData], threads: Int = ParallelWork.defaultThreads) {
+    package init(data: [ExperimentData], threads: Int = ParallelWork.defaultThreads) {
         self.threads = max(1, threads)
         named = Dictionary(data.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         fallback = nil
