@@ -52,18 +52,19 @@ public struct BitMatrix: Sendable, Equatable {
 
     /// The bit of `row` for example `column`; both must be in range (as with an array index).
     public subscript(row: Int, column: Int) -> Bool {
-        get {
-            precondition((0..<rowCount).contains(row) && (0..<columnCount).contains(column),
-                         "bit (\(row), \(column)) is outside a \(rowCount) × \(columnCount) matrix")
-            return words[row * wordsPerRow + column / 64] >> UInt64(column % 64) & 1 == 1
-        }
+        get { words[wordIndex(row: row, column: column)] >> UInt64(column % 64) & 1 == 1 }
         set {
-            precondition((0..<rowCount).contains(row) && (0..<columnCount).contains(column),
-                         "bit (\(row), \(column)) is outside a \(rowCount) × \(columnCount) matrix")
-            let index = row * wordsPerRow + column / 64
+            let index = wordIndex(row: row, column: column)
             let mask = UInt64(1) << UInt64(column % 64)
             words[index] = newValue ? words[index] | mask : words[index] & ~mask
         }
+    }
+
+    /// The word that holds bit (`row`, `column`), which must be inside the matrix.
+    private func wordIndex(row: Int, column: Int) -> Int {
+        precondition((0..<rowCount).contains(row) && (0..<columnCount).contains(column),
+                     "bit (\(row), \(column)) is outside a \(rowCount) × \(columnCount) matrix")
+        return row * wordsPerRow + column / 64
     }
 
     /// One row's words.

@@ -32,7 +32,7 @@ public enum NetworkError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A sentence that names the layer or LUT at fault and what is wrong.
     public var description: String {
         switch self {
-        case .invalidK(let k): "k = \(k) is not supported: a LUT has 1 to \(LUTNetLimits.maxK) inputs"
+        case .invalidK(let k): ConfigurationError.invalidK(k).description
         case .invalidWidth(let width): "a layer of \(width) LUTs: a layer has 1 to \(LUTNetLimits.maxWidth)"
         case .invalidSourceCount(let count):
             "a layer reading \(count) sources: a layer reads 1 to \(LUTNetLimits.maxSources)"
@@ -50,8 +50,7 @@ public enum NetworkError: Error, CustomStringConvertible, Equatable, Sendable {
             "layer \(layer) has k = \(k) but the first layer has k = \(expected); every layer has the same k"
         case .layersDoNotChain(let layer, let sourceCount, let expected):
             "layer \(layer) reads \(sourceCount) sources but the layer below it gives \(expected)"
-        case .invalidThreshold(let threshold):
-            "threshold \(threshold) is not supported: use 1 to 255 (an input bit is 1 when its byte is >= threshold)"
+        case .invalidThreshold(let threshold): ConfigurationError.invalidThreshold(threshold).description
         case .inLayer(let layer, let error): "layer \(layer): \(error)"
         }
     }
