@@ -55,13 +55,13 @@ public struct LUTLayer: Sendable, Equatable {
     }
 
     /// The output of LUT `lut` for input pattern `pattern`.
-    public func output(lut: Int, pattern: Int) -> Bool {
+    package func output(lut: Int, pattern: Int) -> Bool {
         tables[lut * tableWords + pattern / 64] >> UInt64(pattern % 64) & 1 == 1
     }
 
     /// The input pattern LUT `lut` sees for every example of `input` (bit j is its input j): what
     /// its table is indexed by.
-    public func patterns(of lut: Int, on input: BitMatrix) -> [UInt16] {
+    package func patterns(of lut: Int, on input: BitMatrix) -> [UInt16] {
         precondition(input.rowCount == sourceCount && (0..<width).contains(lut), "no such LUT or input")
         var patterns = [UInt16](repeating: 0, count: input.columnCount)
         inputs.withUnsafeBufferPointer { wiring in
@@ -73,7 +73,7 @@ public struct LUTLayer: Sendable, Equatable {
 
     /// The layer's outputs for every example of `input` (rows: sources, columns: examples); one
     /// row per LUT.
-    public func evaluate(_ input: BitMatrix, threads: Int) -> BitMatrix {
+    package func evaluate(_ input: BitMatrix, threads: Int) -> BitMatrix {
         precondition(input.rowCount == sourceCount, "layer reads \(sourceCount) rows, got \(input.rowCount)")
         var output = BitMatrix(rowCount: width, columnCount: input.columnCount)
         let k = self.k, tableWords = self.tableWords, words = output.wordsPerRow
