@@ -11,6 +11,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation --target LUTNet` builds the DocC catalog; the
+        // plugin is built only when that command runs, never by `swift build` or `swift test`.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // Installed system libraries, found through pkg-config.
@@ -37,6 +40,11 @@ let package = Package(
             name: "LUTNet",
             dependencies: ["CSupport", "CZlib", "COpenBLAS"]
         ),
+        // The paper's experiments, their result files, tables and SVG figures: what the command runs.
+        .target(
+            name: "LUTNetExperiments",
+            dependencies: ["LUTNet"]
+        ),
         // The C API: the documented header lutnet.h, and its implementation in Swift.
         .target(name: "CLUTNetAPI"),
         .target(
@@ -47,12 +55,13 @@ let package = Package(
             name: "LUTNetCLI",
             dependencies: [
                 "LUTNet",
+                "LUTNetExperiments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "LUTNetTests",
-            dependencies: ["LUTNet", "CSupport", "LUTNetC", "CLUTNetAPI"]
+            dependencies: ["LUTNet", "LUTNetExperiments", "CSupport", "LUTNetC", "CLUTNetAPI"]
         ),
     ]
 )

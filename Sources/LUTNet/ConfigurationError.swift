@@ -18,6 +18,8 @@ public enum ConfigurationError: Error, CustomStringConvertible, Equatable, Senda
     case networkTooLarge(shape: String, needed: Double, available: Double)
     /// Any other impossible value.
     case invalidValue(option: String, reason: String)
+    /// A count past one of the engine's limits (`LUTNetLimits`): `count` of `what`, at most `limit`.
+    case tooLarge(what: String, count: Int, limit: Int)
 
     /// A sentence that names the option or value at fault and why it is impossible.
     public var description: String {
@@ -39,6 +41,8 @@ public enum ConfigurationError: Error, CustomStringConvertible, Equatable, Senda
                 + "\(String(format: "%.1f", available / 1e9)) GB; use fewer or narrower layers, a smaller k or fewer threads"
         case .invalidValue(let option, let reason):
             "invalid \(option): \(reason)"
+        case .tooLarge(let what, let count, let limit):
+            "\(count) \(what) is more than the \(limit) supported"
         }
     }
 }
@@ -51,4 +55,10 @@ public enum LUTNetLimits {
     public static let maxHiddenLayers = 1000
     /// The largest number of LUTs in one layer.
     public static let maxWidth = 1 << 24
+    /// The most sources (input bits, or outputs of the layer below) a layer reads: a wiring entry
+    /// is a 32-bit index.
+    public static let maxSources = Int(UInt32.max)
+    /// The most examples one bit matrix, and so one training or evaluation run, holds: the
+    /// kernels count examples in 32-bit counters.
+    public static let maxExamples = Int(UInt32.max)
 }

@@ -26,9 +26,8 @@ public func lutnet_train(_ dataset: OpaquePointer?, _ task: UnsafePointer<CChar>
             let binaryTask = try BinaryTask(parsing: taskText)
             let examples = try BinarizedExamples(images: data.train, task: binaryTask,
                                                  threshold: settings.threshold, split: data.train.source)
-            let trainer = MemorizationTrainer(shape: settings.shape, seed: settings.seed, threads: settings.threads)
-            try trainer.checkMemory(trainExamples: examples.count)
-            network = trainer.train(on: examples, task: binaryTask, threshold: settings.threshold).0
+            let options = TrainingOptions(shape: settings.shape, seed: settings.seed, threads: settings.threads)
+            network = try LUTNetwork.train(on: examples, options: options).network
         } catch {
             throw APIFailure(error, in: function)
         }

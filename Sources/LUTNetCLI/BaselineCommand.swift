@@ -28,9 +28,9 @@ struct BaselineCommand: ParsableCommand {
         let threshold = try dataOptions.binarizationThreshold()
         let threads = try ParallelWork.validated(threads: threads)
         _ = try baselineOptions.solverOptions(threads: threads)
-        var clock = Stopwatch()
+        let start = ContinuousClock.now
         let dataset = try dataOptions.loadDataset()
-        let loadSeconds = clock.lap()
+        let loadSeconds = (ContinuousClock.now - start).seconds
         let binaryTask = try dataOptions.binaryTask(for: dataset)
         let outcome = try baselineOptions.fit(dataset: dataset, task: binaryTask, threshold: threshold, threads: threads)
         let fit = outcome.fit, kind = outcome.kind, c = baselineOptions.c

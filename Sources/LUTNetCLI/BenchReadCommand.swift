@@ -53,9 +53,9 @@ struct BenchReadCommand: ParsableCommand {
     private func best<E: Error>(_ body: () throws(E) -> Void) throws(E) -> Double {
         var shortest = Double.infinity
         for _ in 0..<runs {
-            let clock = Stopwatch()
+            let start = ContinuousClock.now
             try body()
-            shortest = min(shortest, clock.elapsed)
+            shortest = min(shortest, (ContinuousClock.now - start).seconds)
         }
         return shortest
     }

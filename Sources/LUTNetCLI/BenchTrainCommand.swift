@@ -22,25 +22,25 @@ struct BenchTrainCommand: ParsableCommand {
         let shape = try networkOptions.shape()
         let threshold = try dataOptions.binarizationThreshold()
         let threads = try networkOptions.threadCount()
-        var clock = Stopwatch()
+        var start = ContinuousClock.now
         let dataset = try dataOptions.loadDataset()
         let task = try dataOptions.binaryTask(for: dataset)
-        let loadSeconds = clock.lap()
+        let loadSeconds = (ContinuousClock.now - start).seconds
+        start = .now
         let (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)
-        let binarizeSeconds = clock.lap()
-        let trainer = MemorizationTrainer(shape: shape, seed: networkOptions.seed, threads: threads)
-        try trainer.checkMemory(trainExamples: train.count, testExamples: test?.count ?? 0)
+        let binarizeSeconds = (ContinuousClock.now - start).seconds
+        let options = TrainingOptions(shape: shape, seed: networkOptions.seed, threads: threads)
         var trainTimes: [Double] = [], trainCPU = Double.infinity
         var network: LUTNetwork?
         var accuracy = 0.0
         for _ in 0..<repetitions {
             let cpu = ProcessCPU.seconds()
-            clock.reset()
-            let (trained, report) = trainer.train(on: train, task: task, threshold: threshold)
-            trainTimes.append(clock.lap())
+            start = .now
+            let result = try LUTNetwork.train(on: train, options: options)
+            trainTimes.append((ContinuousClock.now - start).seconds)
             trainCPU = min(trainCPU, ProcessCPU.seconds() - cpu)
-            network = trained
-            accuracy = report.trainAccuracy
+            network = result.network
+            accuracy = result.report.trainAccuracy
         }
         guard let network else { return }
         // What training with a test split adds: each layer evaluated on the test examples.
@@ -49,18 +49,17 @@ struct BenchTrainCommand: ParsableCommand {
             for _ in 0..<repetitions {
                 var current = test.inputs
                 for (index, layer) in network.layers.enumerated() {
-                    clock.reset()
+                    start = .now
                     current = layer.evaluate(current, threads: threads)
-                    testLayerTimes[index] = min(testLayerTimes[index], clock.lap())
+                    testLayerTimes[index] = min(testLayerTimes[index], (ContinuousClock.now - start).seconds)
                 }
             }
         }
         var predictTimes: [Double] = [], predictCPU = Double.infinity
         for _ in 0..<repetitions {
             let cpu = ProcessCPU.seconds()
-            clock.reset()
-            _ = try network.outputs(for: train.inputs, threads: threads)
-            predictTimes.append(clock.lap())
+            let duration = try ContinuousClock().measure { _ = try network.outputs(for: train.inputs, threads: threads) }
+            predictTimes.append(duration.seconds)
             predictCPU = min(predictCPU, ProcessCPU.seconds() - cpu)
         }
         let bestTrain = trainTimes.min() ?? 0, bestPredict = predictTimes.min() ?? 0

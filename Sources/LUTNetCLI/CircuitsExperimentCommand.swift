@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LUTNet
+import LUTNetExperiments
 
 /// `lutnet experiment circuits`: circuit size against accuracy on the IWLS 2020 benchmarks.
 struct CircuitsExperimentCommand: ParsableCommand {

@@ -36,12 +36,12 @@ struct CompareCommand: ParsableCommand {
         let (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)
 
         Console.progress("training the LUT network (\(shape)) on \(train.count) examples, task \(task)")
-        let trainer = MemorizationTrainer(shape: shape, seed: networkOptions.seed, threads: threads)
-        try trainer.checkMemory(trainExamples: train.count, testExamples: test?.count ?? 0)
-        let (network, report) = trainer.train(on: train, task: task, threshold: threshold)
-        var clock = Stopwatch()
+        let options = TrainingOptions(shape: shape, seed: networkOptions.seed, threads: threads)
+        let trained = try LUTNetwork.train(on: train, options: options)
+        let network = trained.network, report = trained.report
+        let start = ContinuousClock.now
         let testAccuracy = try test.map { try network.accuracy(on: $0, threads: threads) }
-        let networkPredictSeconds = clock.lap()
+        let networkPredictSeconds = (ContinuousClock.now - start).seconds
         let lut = ComparisonRow(
             method: "LUT network (\(shape))", trainAccuracy: report.trainAccuracy, testAccuracy: testAccuracy,
             trainingSeconds: report.seconds,

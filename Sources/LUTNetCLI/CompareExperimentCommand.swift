@@ -1,5 +1,6 @@
 import ArgumentParser
 import LUTNet
+import LUTNetExperiments
 
 /// `lutnet experiment compare`: LUT networks and the baseline side by side on several tasks of a dataset.
 struct CompareExperimentCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LUTNet
+import LUTNetExperiments
 
 /// `lutnet experiment depth`: accuracy against the number of layers, and layer by layer.
 struct DepthCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LUTNet
+import LUTNetExperiments
 
 /// Options every `lutnet experiment` shares: the data, the seeds, the output folder, the threads.
 struct ExperimentOptions: ParsableArguments {

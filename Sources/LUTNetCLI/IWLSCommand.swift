@@ -1,5 +1,6 @@
 import ArgumentParser
 import LUTNet
+import LUTNetExperiments
 
 /// `lutnet experiment iwls`: LUT networks and the baseline on the IWLS 2020 contest benchmarks.
 struct IWLSCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LUTNet
+import LUTNetExperiments
 
 /// `lutnet experiment k-sweep`: accuracy on real and random labels against k.
 struct KSweepCommand: ParsableCommand {

@@ -11,13 +11,15 @@ struct LUTNetCommand: ParsableCommand {
     )
 
     /// Refuses a LUTNET_KERNELS value that names no variant, or one this processor cannot run,
-    /// before any command starts; then runs the command.
+    /// before any command starts; sets OpenBLAS to one thread, once (the baseline's workers call it
+    /// on blocks of their own); then runs the command the arguments name.
     static func main() {
         do {
             _ = try KernelVariant.fromEnvironment()
         } catch {
             exit(withError: error)
         }
+        OpenBLASThreads.set(1)
         main(nil)
     }
 }

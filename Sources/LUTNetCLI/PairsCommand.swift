@@ -1,5 +1,6 @@
 import ArgumentParser
 import LUTNet
+import LUTNetExperiments
 
 /// `lutnet experiment pairs`: every pair of classes as its own task.
 struct PairsCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LUTNet
+import LUTNetExperiments
 
 /// `lutnet experiment random-labels`: memorization capacity against training-set size and k.
 struct RandomLabelsCommand: ParsableCommand {

@@ -32,11 +32,11 @@ struct TrainCommand: ParsableCommand {
         let seed = networkOptions.seed
         if randomLabels { train = train.withRandomLabels(seed: seed) }
         Console.progress("training \(shape) on \(train.count) examples of \(train.inputs.rowCount) bits, task \(task), seed \(seed)")
-        let trainer = MemorizationTrainer(shape: shape, seed: seed, threads: threads)
-        try trainer.checkMemory(trainExamples: train.count, testExamples: test?.count ?? 0)
-        let (network, report) = trainer.train(on: train, test: test, task: task, threshold: threshold) { layer in
+        let options = TrainingOptions(shape: shape, seed: seed, threads: threads)
+        let trained = try LUTNetwork.train(on: train, test: test, options: options) { layer in
             Console.progress(String(format: "layer %d done in %.3f s", layer.index + 1, layer.seconds))
         }
+        let network = trained.network, report = trained.report
         var randomTestAccuracy: Double? = nil
         if randomLabels, let test {
             let randomTest = test.withRandomTestLabels(seed: seed)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LUTNet
+import LUTNetExperiments
 
 /// `lutnet experiment width`: accuracy against LUTs per layer.
 struct WidthCommand: ParsableCommand {

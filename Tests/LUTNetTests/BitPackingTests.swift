@@ -50,10 +50,10 @@ final class BitPackingTests: XCTestCase {
 
     func testThresholdIsInclusive() throws {
         let images = try ImageSet(pixels: [127, 128, 129, 0, 255, 128], imageShape: [3], labels: [0, 1], source: "memory")
-        let matrix = BitMatrix(binarizing: images, indices: [0, 1], threshold: 128)
+        let matrix = try BitMatrix(binarizing: images, indices: [0, 1], threshold: 128)
         XCTAssertEqual((0..<3).map { matrix[$0, 0] }, [false, true, true])
         XCTAssertEqual((0..<3).map { matrix[$0, 1] }, [false, true, true])
-        let all = BitMatrix(binarizing: images, indices: [1], threshold: 0)
+        let all = try BitMatrix(binarizing: images, indices: [1], threshold: 0)
         XCTAssertEqual((0..<3).map { all[$0, 0] }, [true, true, true])
     }
 
@@ -64,7 +64,7 @@ final class BitPackingTests: XCTestCase {
         let labels = (0..<examples).map { _ in UInt8.random(in: 0..<10, using: &random) }
         let images = try ImageSet(pixels: pixels, imageShape: shape, labels: labels, source: "memory")
         let indices: [UInt32] = (0..<UInt32(examples)).filter { $0 % 3 != 1 }.reversed() // 133, out of order
-        let matrix = BitMatrix(binarizing: images, indices: indices, threshold: 100)
+        let matrix = try BitMatrix(binarizing: images, indices: indices, threshold: 100)
         XCTAssertEqual(matrix.rowCount, features)
         XCTAssertEqual(matrix.columnCount, 133)
         XCTAssertEqual(matrix.wordsPerRow, 3)
@@ -80,7 +80,7 @@ final class BitPackingTests: XCTestCase {
 
     func testBinarizingNoExamples() throws {
         let images = try ImageSet(pixels: [1, 2], imageShape: [2], labels: [0], source: "memory")
-        let matrix = BitMatrix(binarizing: images, indices: [], threshold: 1)
+        let matrix = try BitMatrix(binarizing: images, indices: [], threshold: 1)
         XCTAssertEqual(matrix.rowCount, 2)
         XCTAssertEqual(matrix.columnCount, 0)
         XCTAssertEqual(matrix.words, [])
@@ -101,10 +101,10 @@ final class BitPackingTests: XCTestCase {
         }
     }
 
-    func testBitRowRoundTrip() {
+    func testBitRowRoundTrip() throws {
         var random = SeededGenerator(seed: 5)
         let bits = (0..<131).map { _ in UInt8.random(in: 0...1, using: &random) }
-        let matrix = BitMatrix(bits: bits)
+        let matrix = try BitMatrix(bits: bits)
         XCTAssertEqual(matrix.rowCount, 1)
         XCTAssertEqual(matrix.wordsPerRow, 3)
         XCTAssertEqual(matrix.unpackedRow(0), bits)

@@ -1,5 +1,6 @@
 import XCTest
 @testable import LUTNet
+@testable import LUTNetExperiments
 
 /// The SVG charts parse as XML and hold what they were given.
 final class ChartTests: XCTestCase {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import LUTNet
+@testable import LUTNetExperiments
 
 /// The circuit-size experiment on the fixture: the exact circuit's accuracy is the network's, ABC's
 /// counts are real, and the chosen circuit respects the AND limit.
@@ -16,7 +17,7 @@ final class CircuitSizeExperimentTests: XCTestCase {
                                                  shapes: shapes, seed: 2, threads: 2, abc: abc)
         XCTAssertEqual(rows.count, 2)
         for (row, shape) in zip(rows, shapes) {
-            let network = MemorizationTrainer(shape: shape, seed: 2, threads: 2).train(on: train, task: task, threshold: 128).0
+            let network = MemorizationTrainer(shape: shape, seed: 2, threads: 2).train(on: train).network
             XCTAssertEqual(row.exactTest, try network.accuracy(on: test), accuracy: 1e-12)
             XCTAssertEqual(row.luts, try LogicCircuit(network).nodes.count)
             XCTAssertGreaterThan(row.exactAnds, 0)

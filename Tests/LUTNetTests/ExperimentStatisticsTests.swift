@@ -1,5 +1,6 @@
 import XCTest
 @testable import LUTNet
+@testable import LUTNetExperiments
 
 /// Summaries over seeds and LUTs, option lists, and the CSV format of results.
 final class ExperimentStatisticsTests: XCTestCase {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import LUTNet
+@testable import LUTNetExperiments
 
 /// Each experiment end to end on a small generated dataset: the runs it trains, the CSV, the
 /// Markdown and the SVG it writes, and resuming.
@@ -267,7 +268,8 @@ final class ExperimentTests: XCTestCase {
         var labelBits = [UInt8](repeating: 0, count: 100)
         for e in 0..<100 where e % 3 == 0 { inputs[0, e] = true; labelBits[e] = 1 }
         for e in 0..<100 where e >= 50 { inputs[1, e] = true }
-        let examples = BinarizedExamples(inputs: inputs, labels: BitMatrix(bits: labelBits))
+        let examples = try BinarizedExamples(inputs: inputs, labels: BitMatrix(bits: labelBits),
+                                             task: BinaryTask(parsing: "0:1"), threshold: 128)
         let a = examples.subset(size: 30, seed: 5), b = examples.subset(size: 30, seed: 5), c = examples.subset(size: 30, seed: 6)
         XCTAssertEqual(a.count, 30)
         XCTAssertEqual(a.inputs, b.inputs)

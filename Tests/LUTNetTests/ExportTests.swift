@@ -9,7 +9,7 @@ final class ExportTests: XCTestCase {
     /// A network of `shape` trained on `train`.
     func trained(_ train: BinarizedExamples, k: Int, widths: [Int], seed: UInt64 = 4) throws -> LUTNetwork {
         MemorizationTrainer(shape: try NetworkShape(k: k, hiddenWidths: widths), seed: seed, threads: 2)
-            .train(on: train, task: try BinaryTask(parsing: "0:1"), threshold: 128).0
+            .train(on: train).network
     }
 
     func splits(_ path: String, task: String = "0-4:5-9") throws -> (train: BinarizedExamples, test: BinarizedExamples, dataset: Dataset) {
@@ -161,8 +161,8 @@ final class ExportTests: XCTestCase {
 
     func testConstantCircuitExportsAndCompiles() throws {
         // One LUT of k = 2 whose table is all ones: the answer is 1 whatever the inputs.
-        let layer = LUTLayer(k: 2, width: 1, sourceCount: 3, inputs: [0, 2], tables: [0b1111], seenPatterns: [0b0001])
-        let network = LUTNetwork(inputCount: 3, threshold: 9, task: try BinaryTask(parsing: "0:1"), seed: 0, layers: [layer])
+        let layer = try LUTLayer(k: 2, width: 1, sourceCount: 3, inputs: [0, 2], tables: [0b1111], seenPatterns: [0b0001])
+        let network = try LUTNetwork(inputCount: 3, threshold: 9, task: try BinaryTask(parsing: "0:1"), seed: 0, layers: [layer])
         let circuit = try LogicCircuit(network)
         XCTAssertEqual(circuit.nodes.count, 1)
         XCTAssertTrue(circuit.nodes[0].inputs.isEmpty)

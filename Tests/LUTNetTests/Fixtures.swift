@@ -48,6 +48,15 @@ enum Fixtures {
         return path
     }
 
+    /// The sanitizer this test process runs under (`swift test --sanitize=address` or `thread`),
+    /// found by its runtime's entry point, or nil.
+    static let sanitizer: String? = {
+        // dlsym with a null handle (RTLD_DEFAULT) searches every object already loaded.
+        if dlsym(nil, "__asan_init") != nil { return "address" }
+        if dlsym(nil, "__tsan_init") != nil { return "thread" }
+        return nil
+    }()
+
     /// A fresh temporary folder, removed when the test ends.
     static func temporaryFolder(for test: XCTestCase) throws -> URL {
         let url = FileManager.default.temporaryDirectory

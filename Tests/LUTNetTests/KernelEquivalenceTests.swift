@@ -16,16 +16,16 @@ final class KernelEquivalenceTests: XCTestCase {
         }
     }
 
-    func testPortableKernelsMatchTheReference() throws { checkKernelsMatchReference(.portable) }
+    func testPortableKernelsMatchTheReference() throws { try checkKernelsMatchReference(.portable) }
 
     func testAVX2KernelsMatchTheReference() throws {
         try require(.avx2)
-        checkKernelsMatchReference(.avx2)
+        try checkKernelsMatchReference(.avx2)
     }
 
     func testAVX512KernelsMatchTheReference() throws {
         try require(.avx512)
-        checkKernelsMatchReference(.avx512)
+        try checkKernelsMatchReference(.avx512)
     }
 
     func testAVX2LayersAndTrainingAreBitIdenticalToPortable() throws {
@@ -39,7 +39,7 @@ final class KernelEquivalenceTests: XCTestCase {
     }
 
     /// Counts, tables, outputs and population counts of `variant` for every k and example count.
-    func checkKernelsMatchReference(_ variant: KernelVariant) {
+    func checkKernelsMatchReference(_ variant: KernelVariant) throws {
         for k in ks {
             for examples in exampleCounts {
                 let name = "k=\(k), \(examples) examples, \(variant)"
@@ -85,7 +85,7 @@ final class KernelEquivalenceTests: XCTestCase {
                 XCTAssertEqual(memorizedOut, out, name)
                 XCTAssertEqual(Int(tied), (0..<(1 << k)).filter { expected[2 * $0] == expected[2 * $0 + 1] }.count, name)
 
-                let layer = LUTLayer(k: k, width: 1, sourceCount: 40, inputs: inputs, tables: table)
+                let layer = try LUTLayer(k: k, width: 1, sourceCount: 40, inputs: inputs, tables: table)
                 XCTAssertEqual(layer.patterns(of: 0, on: matrix).map(Int.init),
                                (0..<examples).map { ReferenceMemorization.pattern(matrix, inputs: inputs, example: $0) })
             }
@@ -103,7 +103,7 @@ final class KernelEquivalenceTests: XCTestCase {
                     let wiring = RandomWiring.layer(width: width, k: k, sourceCount: 60, seed: 4, layer: 0)
                     var generator = SeededGenerator(seed: UInt64(width))
                     let tables = (0..<width * LUTLayer.tableWords(k: k)).map { _ in generator.next() }
-                    let layer = LUTLayer(k: k, width: width, sourceCount: 60, inputs: wiring, tables: tables)
+                    let layer = try LUTLayer(k: k, width: width, sourceCount: 60, inputs: wiring, tables: tables)
                     let outputs = layer.evaluate(matrix, threads: 2, kernels: variant)
                     XCTAssertEqual(outputs, layer.evaluate(matrix, threads: 2, kernels: other), "\(name), width \(width)")
                     for lut in [0, width - 1] {
@@ -114,17 +114,18 @@ final class KernelEquivalenceTests: XCTestCase {
                 }
                 guard k <= 8 || examples == 1000 else { continue }
                 let labels = ReferenceMemorization.randomMatrix(rows: 1, columns: examples, seed: UInt64(examples + 1))
-                let train = BinarizedExamples(inputs: matrix, labels: labels)
-                let test = BinarizedExamples(inputs: ReferenceMemorization.randomMatrix(rows: 60, columns: 100, seed: 5),
-                                             labels: ReferenceMemorization.randomMatrix(rows: 1, columns: 100, seed: 6))
                 let task = try BinaryTask(first: [0], second: [1])
+                let train = try BinarizedExamples(inputs: matrix, labels: labels, task: task, threshold: 128)
+                let test = try BinarizedExamples(inputs: ReferenceMemorization.randomMatrix(rows: 60, columns: 100, seed: 5),
+                                                 labels: ReferenceMemorization.randomMatrix(rows: 1, columns: 100, seed: 6),
+                                                 task: task, threshold: 128)
                 // One LUT, and more LUTs than examples (but few, for speed, at large k).
                 for hidden in k <= 8 ? [[1], [1100, 3]] : [[1], [3]] {
                     let shape = try NetworkShape(k: k, hiddenWidths: hidden)
                     let trained = [variant, other].map { kernels in
                         MemorizationTrainer(shape: shape, seed: 9, threads: 2, kernels: kernels)
-                            .train(on: train, test: test, task: task, threshold: 128)
-                    }
+                            .train(on: train, test: test)
+                    }.map { ($0.network, $0.report) }
                     XCTAssertEqual(ModelFile.encode(trained[0].0), ModelFile.encode(trained[1].0), "\(name), \(hidden)")
                     XCTAssertEqual(trained[0].1.layers.map(\.trainAccuracyMean), trained[1].1.layers.map(\.trainAccuracyMean))
                     XCTAssertEqual(trained[0].1.layers.map(\.testAccuracyMean), trained[1].1.layers.map(\.testAccuracyMean))
@@ -189,13 +190,13 @@ final class KernelEquivalenceTests: XCTestCase {
         XCTAssertEqual(lutnet_count_agreements(a, b, 66), 63)
     }
 
-    func testLayerEvaluationMatchesReferenceWhateverTheThreads() {
+    func testLayerEvaluationMatchesReferenceWhateverTheThreads() throws {
         let matrix = ReferenceMemorization.randomMatrix(rows: 50, columns: 300, seed: 11)
         let k = 5, width = 37
         let wiring = RandomWiring.layer(width: width, k: k, sourceCount: 50, seed: 1, layer: 0)
         var generator = SeededGenerator(seed: 5)
         let tables = (0..<width).map { _ in generator.next() }
-        let layer = LUTLayer(k: k, width: width, sourceCount: 50, inputs: wiring, tables: tables)
+        let layer = try LUTLayer(k: k, width: width, sourceCount: 50, inputs: wiring, tables: tables)
         let one = layer.evaluate(matrix, threads: 1), two = layer.evaluate(matrix, threads: 3)
         XCTAssertEqual(one, two)
         for lut in 0..<width {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import XCTest
 @testable import LUTNet
 
@@ -61,8 +62,30 @@ final class LogisticRegressionTests: XCTestCase {
         }
     }
 
+    /// Fits never touch OpenBLAS's process-wide thread count: two at once on other threads leave
+    /// it as the program set it, and each gives the same model as a fit on its own.
+    func testParallelFitsLeaveOpenBLASThreadCountAsSet() throws {
+        let problem = SeededProblem(examples: 3000, features: 20, seed: 5)
+        let options = LogisticRegression.Options(c: 1, tolerance: 1e-7, threads: 2)
+        let alone = try LogisticRegression.fit(features: problem.matrix, labels: problem.labels, options: options)
+        let before = OpenBLASThreads.current
+        defer { OpenBLASThreads.set(before) }
+        for setting in [1, 2] {
+            OpenBLASThreads.set(setting)
+            let fits = Mutex<[LogisticRegression?]>([nil, nil])
+            DispatchQueue.concurrentPerform(iterations: 2) { index in
+                let fit = try? LogisticRegression.fit(features: problem.matrix, labels: problem.labels, options: options)
+                fits.withLock { $0[index] = fit?.model }
+            }
+            XCTAssertEqual(OpenBLASThreads.current, setting)
+            let models = fits.withLock { $0 }
+            XCTAssertEqual(models[0], alone.model, "OpenBLAS set to \(setting) threads")
+            XCTAssertEqual(models[1], alone.model, "OpenBLAS set to \(setting) threads")
+        }
+    }
+
     func testCholeskyFactorSolvesAcrossBlocks() throws {
-        // A = B·Bᵀ + I of size 70, past one 64-column block.
+        // A = B·Bᵀ + I of size 70.
         let n = 70
         var generator = ProblemRandom(seed: 3)
         let b = (0..<n * n).map { _ in generator.nextUnit() - 0.5 }

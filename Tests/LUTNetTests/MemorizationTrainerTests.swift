@@ -10,9 +10,9 @@ final class MemorizationTrainerTests: XCTestCase {
         let labels: [UInt8] = [0, 1, 1, 1, 0, 0, 1]
         var inputs = BitMatrix(rowCount: 3, columnCount: rows.count)
         for (e, row) in rows.enumerated() { for (f, bit) in row.enumerated() where bit == 1 { inputs[f, e] = true } }
-        let examples = BinarizedExamples(inputs: inputs, labels: BitMatrix(bits: labels))
-        let shape = try NetworkShape(k: 3, hiddenWidths: [])
         let task = try BinaryTask(parsing: "0:1")
+        let examples = try BinarizedExamples(inputs: inputs, labels: BitMatrix(bits: labels), task: task, threshold: 128)
+        let shape = try NetworkShape(k: 3, hiddenWidths: [])
         let trainer = MemorizationTrainer(shape: shape, seed: 0, threads: 1)
         let trained = trainer.trainLayer(index: 0, width: 1, inputs: examples.inputs, labels: examples.labels)
         // Force the wiring to read x0, x1, x2 in order for the check; the counts are the same
@@ -26,7 +26,8 @@ final class MemorizationTrainerTests: XCTestCase {
         XCTAssertFalse(trained.layer.output(lut: 0, pattern: address([1, 0, 0])))
         // 110 tied (1 vs 1) and the 4 unseen patterns are ties: 5 in all.
         XCTAssertEqual(trained.ties, 5)
-        let (network, report) = trainer.train(on: examples, task: task, threshold: 128)
+        let result = trainer.train(on: examples)
+        let network = result.network, report = result.report
         XCTAssertEqual(network.layers.count, 1)
         // 000: 2 of 3 right, 001 right, 100 right, 110: 1 of 2 right, whichever way the tie went.
         XCTAssertEqual(report.trainAccuracy, 5.0 / 7.0, accuracy: 1e-12)
@@ -35,12 +36,11 @@ final class MemorizationTrainerTests: XCTestCase {
     func testSameSeedGivesBitIdenticalModelWhateverTheThreads() throws {
         let inputs = ReferenceMemorization.randomMatrix(rows: 100, columns: 700, seed: 1)
         let labels = ReferenceMemorization.randomMatrix(rows: 1, columns: 700, seed: 2)
-        let examples = BinarizedExamples(inputs: inputs, labels: labels)
+        let examples = try BinarizedExamples(inputs: inputs, labels: labels, task: BinaryTask(parsing: "0:1"), threshold: 128)
         let shape = try NetworkShape(k: 6, hiddenWidths: [64, 32])
-        let task = try BinaryTask(parsing: "0:1")
-        let (one, _) = MemorizationTrainer(shape: shape, seed: 9, threads: 1).train(on: examples, task: task, threshold: 128)
-        let (two, _) = MemorizationTrainer(shape: shape, seed: 9, threads: 2).train(on: examples, task: task, threshold: 128)
-        let (other, _) = MemorizationTrainer(shape: shape, seed: 10, threads: 2).train(on: examples, task: task, threshold: 128)
+        let one = try LUTNetwork.train(on: examples, options: TrainingOptions(shape: shape, seed: 9, threads: 1)).network
+        let two = try LUTNetwork.train(on: examples, options: TrainingOptions(shape: shape, seed: 9, threads: 2)).network
+        let other = try LUTNetwork.train(on: examples, options: TrainingOptions(shape: shape, seed: 10, threads: 2)).network
         XCTAssertEqual(ModelFile.encode(one), ModelFile.encode(two))
         XCTAssertNotEqual(ModelFile.encode(one), ModelFile.encode(other))
     }
@@ -60,10 +60,10 @@ final class MemorizationTrainerTests: XCTestCase {
     func testTrainingRecordsEveryLayersOutputsAsTheNextLayersInputs() throws {
         let inputs = ReferenceMemorization.randomMatrix(rows: 64, columns: 500, seed: 3)
         let labels = ReferenceMemorization.randomMatrix(rows: 1, columns: 500, seed: 4)
-        let examples = BinarizedExamples(inputs: inputs, labels: labels)
+        let examples = try BinarizedExamples(inputs: inputs, labels: labels, task: BinaryTask(parsing: "0:1"), threshold: 128)
         let shape = try NetworkShape(k: 4, hiddenWidths: [16, 8])
-        let (network, report) = MemorizationTrainer(shape: shape, seed: 1, threads: 2)
-            .train(on: examples, test: examples, task: try BinaryTask(parsing: "0:1"), threshold: 128)
+        let trained = try LUTNetwork.train(on: examples, test: examples, options: TrainingOptions(shape: shape, seed: 1, threads: 2))
+        let network = trained.network, report = trained.report
         // Training accuracy reported for the output LUT is the network's accuracy on the data.
         XCTAssertEqual(try network.accuracy(on: examples), report.trainAccuracy, accuracy: 1e-12)
         XCTAssertEqual(report.testAccuracy ?? -1, report.trainAccuracy, accuracy: 1e-12)
@@ -78,8 +78,7 @@ final class MemorizationTrainerTests: XCTestCase {
         let train = try BinarizedExamples(images: dataset.train, task: task, threshold: 128, split: "train")
         let test = try BinarizedExamples(images: try XCTUnwrap(dataset.test), task: task, threshold: 128, split: "test")
         let shape = try NetworkShape(k: 8, hiddenWidths: [256, 256])
-        let trainer = MemorizationTrainer(shape: shape, seed: 0)
-        let (_, report) = trainer.train(on: train, test: test, task: task, threshold: 128)
+        let report = try LUTNetwork.train(on: train, test: test, options: TrainingOptions(shape: shape)).report
         XCTAssertGreaterThan(report.trainAccuracy, 0.80)
         XCTAssertGreaterThan(report.testAccuracy ?? 0, 0.80)
         // Depth helps: each layer's mean LUT accuracy improves on the one below.
@@ -87,8 +86,9 @@ final class MemorizationTrainerTests: XCTestCase {
         XCTAssertEqual(means, means.sorted())
 
         let random = train.withRandomLabels(seed: 0)
-        let (memorizer, memorized) = MemorizationTrainer(shape: try NetworkShape(k: 12, hiddenWidths: [256]), seed: 0)
-            .train(on: random, test: test, task: task, threshold: 128)
+        let memorizing = try LUTNetwork.train(on: random, test: test,
+                                              options: TrainingOptions(shape: NetworkShape(k: 12, hiddenWidths: [256])))
+        let memorizer = memorizing.network, memorized = memorizing.report
         XCTAssertGreaterThan(memorized.trainAccuracy, 0.55, "random labels are partly memorized")
         // A function fitted to noise may still correlate a little with the real labels by chance;
         // against equally random test labels it is at chance level.

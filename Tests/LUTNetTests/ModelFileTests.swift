@@ -6,10 +6,10 @@ final class ModelFileTests: XCTestCase {
     func makeNetwork() throws -> (LUTNetwork, BinarizedExamples) {
         let inputs = ReferenceMemorization.randomMatrix(rows: 49, columns: 300, seed: 5)
         let labels = ReferenceMemorization.randomMatrix(rows: 1, columns: 300, seed: 6)
-        let examples = BinarizedExamples(inputs: inputs, labels: labels)
+        let examples = try BinarizedExamples(inputs: inputs, labels: labels, task: BinaryTask(parsing: "1,3:0,2,4-6"),
+                                             threshold: 77)
         let shape = try NetworkShape(k: 9, hiddenWidths: [20, 10])
-        let (network, _) = MemorizationTrainer(shape: shape, seed: 3, threads: 2)
-            .train(on: examples, task: try BinaryTask(parsing: "1,3:0,2,4-6"), threshold: 77)
+        let network = try LUTNetwork.train(on: examples, options: TrainingOptions(shape: shape, seed: 3, threads: 2)).network
         return (network, examples)
     }
 

@@ -24,9 +24,9 @@ final class ModelFileVersionTests: XCTestCase {
     func testSeenPatternsAreThePatternsTrainingShowedEachLUT() throws {
         let inputs = ReferenceMemorization.randomMatrix(rows: 12, columns: 150, seed: 8)
         let labels = ReferenceMemorization.randomMatrix(rows: 1, columns: 150, seed: 9)
-        let examples = BinarizedExamples(inputs: inputs, labels: labels)
-        let (network, _) = MemorizationTrainer(shape: try NetworkShape(k: 8, hiddenWidths: [6]), seed: 1, threads: 2)
-            .train(on: examples, task: try BinaryTask(parsing: "0:1"), threshold: 128)
+        let examples = try BinarizedExamples(inputs: inputs, labels: labels, task: try BinaryTask(parsing: "0:1"), threshold: 128)
+        let network = MemorizationTrainer(shape: try NetworkShape(k: 8, hiddenWidths: [6]), seed: 1, threads: 2)
+            .train(on: examples).network
         let layer = network.layers[0]
         for lut in 0..<layer.width {
             let shown = Set(layer.patterns(of: lut, on: inputs).map(Int.init))

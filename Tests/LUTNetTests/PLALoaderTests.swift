@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import LUTNet
+@testable import LUTNetExperiments
 
 /// Espresso PLA loading: a hand-made file, every kind of malformed file, and the IWLS 2020 benchmarks
 /// in ../shared/datasets.
@@ -57,9 +58,9 @@ final class PLALoaderTests: XCTestCase {
     func testBitsSurviveBinarizationAtAnyThreshold() throws {
         let set = try PLALoader.load(path: Self.fixtures + "/small.pla")
         let all = (0..<UInt32(set.count)).map { $0 }
-        let expected = BitMatrix(binarizing: set, indices: all, threshold: 128)
+        let expected = try BitMatrix(binarizing: set, indices: all, threshold: 128)
         for threshold: UInt8 in [1, 2, 200, 255] {
-            XCTAssertEqual(BitMatrix(binarizing: set, indices: all, threshold: threshold), expected)
+            XCTAssertEqual(try BitMatrix(binarizing: set, indices: all, threshold: threshold), expected)
         }
         // Feature 0 is 1, 0, 1, 0 over the four examples.
         XCTAssertEqual((0..<4).map { expected[0, $0] }, [true, false, true, false])

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import LUTNet
+@testable import LUTNetExperiments
 
 /// Reading the files experiments write, for the tests that check them.
 extension XCTestCase {

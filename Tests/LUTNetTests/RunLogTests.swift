@@ -1,5 +1,6 @@
 import XCTest
 @testable import LUTNet
+@testable import LUTNetExperiments
 
 /// The results files: appending, reading back, resuming, and every way they can be damaged.
 final class RunLogTests: XCTestCase {

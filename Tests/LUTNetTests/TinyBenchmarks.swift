@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import LUTNet
+@testable import LUTNetExperiments
 
 /// A folder of small generated benchmarks in the IWLS 2020 contest's layout (NAME.train.pla,
 /// NAME.valid.pla, NAME.test.pla), each one output bit of 8 random input bits flipped with

@@ -14,6 +14,9 @@ public enum BaselineError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalidThreshold(Int)
     /// A feature matrix without examples or without features.
     case emptyData(source: String, examples: Int, features: Int)
+    /// More examples or features than CBLAS's 32-bit sizes allow (`FeatureMatrix.maxExamples`,
+    /// `FeatureMatrix.maxFeatures`).
+    case tooLarge(source: String, examples: Int, features: Int)
     /// A value buffer whose length is not examples × features.
     case malformedMatrix(source: String, values: Int, examples: Int, features: Int)
     /// A feature value that is infinite or NaN.
@@ -47,6 +50,9 @@ public enum BaselineError: Error, CustomStringConvertible, Equatable, Sendable {
             "threshold \(threshold) is not supported: use 1 to 255 (a feature is 1 when byte >= threshold)"
         case .emptyData(let source, let examples, let features):
             "\(source): \(examples) examples of \(features) features; need at least one of each"
+        case .tooLarge(let source, let examples, let features):
+            "\(source): \(examples) examples of \(features) features is more than the supported "
+                + "\(FeatureMatrix.maxExamples) examples of at most \(FeatureMatrix.maxFeatures) features"
         case .malformedMatrix(let source, let values, let examples, let features):
             "\(source): \(values) values do not make \(examples) examples of \(features) features"
         case .nonFiniteFeature(let source, let example, let feature):

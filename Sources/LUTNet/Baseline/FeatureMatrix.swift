@@ -10,7 +10,9 @@ public enum BaselineFeatures: String, Sendable, CaseIterable, CustomStringConver
 }
 
 /// Examples as a dense matrix of Float features, one row per example (row-major, `featureCount`
-/// values a row), in the layout CBLAS reads. 60,000 × 784 examples take 188 MB.
+/// values a row), in the layout CBLAS reads. 60,000 × 784 examples take 188 MB. CBLAS counts rows
+/// and columns in 32-bit signed integers: at most `maxExamples` examples of at most `maxFeatures`
+/// features.
 public struct FeatureMatrix: Sendable {
     /// Number of rows (examples).
     public let exampleCount: Int
@@ -23,15 +25,30 @@ public struct FeatureMatrix: Sendable {
     /// True when every value is 0 or 1, so that squares equal values.
     public let isBinary: Bool
 
+    /// The most examples (rows) a matrix holds: CBLAS's 32-bit row count.
+    public static let maxExamples = Int(Int32.max)
+    /// The most features (columns) a matrix holds: CBLAS's 32-bit column count, less one for the bias.
+    public static let maxFeatures = Int(Int32.max) - 1
+
+    /// Throws `emptyData` unless there is at least one example and one feature, and `tooLarge`
+    /// beyond `maxExamples` or `maxFeatures` or more values than memory can count; checks before
+    /// anything is allocated.
+    public static func checkSize(examples: Int, features: Int, source: String) throws(BaselineError) {
+        guard examples > 0, features > 0 else { throw .emptyData(source: source, examples: examples, features: features) }
+        let values = examples.multipliedReportingOverflow(by: features)
+        guard examples <= maxExamples, features <= maxFeatures, !values.overflow,
+              values.partialValue <= Int.max / MemoryLayout<Float>.stride else {
+            throw .tooLarge(source: source, examples: examples, features: features)
+        }
+    }
+
     /// The features of the examples `indices` of `images`: with `.bits`, 1 when byte >= `threshold`
     /// (1...255) and 0 otherwise; with `.pixels`, byte / 255 (the threshold is then unused).
     public init(images: ImageSet, indices: [UInt32], features: BaselineFeatures = .bits,
                 threshold: UInt8 = 128) throws(BaselineError) {
         if features == .bits, threshold == 0 { throw .invalidThreshold(0) }
         let width = images.featureCount
-        guard !indices.isEmpty, width > 0 else {
-            throw .emptyData(source: images.source, examples: indices.count, features: width)
-        }
+        try Self.checkSize(examples: indices.count, features: width, source: images.source)
         if let bad = indices.first(where: { Int($0) >= images.count }) {
             throw .exampleIndexOutOfRange(source: images.source, index: Int(bad), count: images.count)
         }
@@ -81,9 +98,7 @@ public struct FeatureMatrix: Sendable {
     /// A matrix from `exampleCount` rows of `featureCount` finite values each, row after row.
     public init(values: [Float], exampleCount: Int, featureCount: Int,
                 source: String = "feature matrix") throws(BaselineError) {
-        guard exampleCount > 0, featureCount > 0 else {
-            throw .emptyData(source: source, examples: exampleCount, features: featureCount)
-        }
+        try Self.checkSize(examples: exampleCount, features: featureCount, source: source)
         guard values.count == exampleCount * featureCount else {
             throw .malformedMatrix(source: source, values: values.count, examples: exampleCount,
                                    features: featureCount)

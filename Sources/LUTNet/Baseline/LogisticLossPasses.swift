@@ -1,6 +1,5 @@
 import COpenBLAS
 import Foundation
-import Synchronization
 
 /// The sweeps over a feature matrix that L2-regularized logistic regression needs, each reading the
 /// matrix once from memory through CBLAS.
@@ -67,15 +66,15 @@ final class LogisticLossPasses {
                       variance.withUnsafeMutableBufferPointer { variance in
                         sums.withUnsafeMutableBufferPointer { sums in
                             scratch.withUnsafeMutableBufferPointer { scratch in
-                                let x = Shared(x), z = Shared(z), t = Shared(t)
-                                let curvature = SharedMutable(curvature), sums = SharedMutable(sums)
-                                let variance = SharedMutable(variance)
-                                let scratch = SharedMutable(scratch)
+                                let x = SharedBuffer(readOnly: x), z = SharedBuffer(readOnly: z)
+                                let t = SharedBuffer(readOnly: t)
+                                let curvature = SharedBuffer(curvature), sums = SharedBuffer(sums)
+                                let variance = SharedBuffer(variance)
+                                let scratch = SharedBuffer(scratch)
                                 run { worker, block, rows in
-                                    let own = scratch.slice(worker * scratchSize, scratchSize)
-                                    let residual = own.baseAddress!, weight = residual + blockRows
+                                    let residual = scratch.base + worker * scratchSize, weight = residual + blockRows
                                     let product = weight + blockRows, squares = product + d
-                                    let gradient = sums.slice(block * 2 * width, 2 * width).baseAddress!
+                                    let gradient = sums.base + block * 2 * width
                                     let diagonal = gradient + width
                                     var biasGradient = 0.0, biasDiagonal = 0.0
                                     for i in rows {
@@ -94,7 +93,7 @@ final class LogisticLossPasses {
                                     for j in 0..<d { gradient[j] = c * Double(product[j]) }
                                     gradient[d] = c * biasGradient
                                     guard withDiagonal else { return }
-                                    var source = block
+                                    var source = UnsafePointer(block)
                                     if !binary {
                                         for k in 0..<rows.count * d { squares[k] = block[k] * block[k] }
                                         source = UnsafePointer(squares)
@@ -142,13 +141,14 @@ final class LogisticLossPasses {
                     decisionValues.withUnsafeMutableBufferPointer { out in
                         sums.withUnsafeMutableBufferPointer { sums in
                             scratch.withUnsafeMutableBufferPointer { scratch in
-                                let x = Shared(x), v = Shared(v), variance = Shared(variance)
-                                let out = SharedMutable(out), sums = SharedMutable(sums)
-                                let scratch = SharedMutable(scratch)
+                                let x = SharedBuffer(readOnly: x), v = SharedBuffer(readOnly: v)
+                                let variance = SharedBuffer(readOnly: variance)
+                                let out = SharedBuffer(out), sums = SharedBuffer(sums)
+                                let scratch = SharedBuffer(scratch)
                                 run { worker, block, rows in
-                                    let own = scratch.slice(worker * scratchSize, scratchSize).baseAddress!
+                                    let own = scratch.base + worker * scratchSize
                                     let forward = own, weighted = own + blockRows, product = own + 2 * blockRows
-                                    let total = sums.slice(block * width, width).baseAddress!
+                                    let total = sums.base + block * width
                                     let m = Int32(rows.count), block = x.base + rows.lowerBound * d
                                     cblas_sgemv(CblasRowMajor, CblasNoTrans, m, Int32(d), 1, block, Int32(d),
                                                 v.base, 1, 0, forward, 1)
@@ -180,29 +180,16 @@ final class LogisticLossPasses {
         return result
     }
 
-    /// Calls `body` once for every block of rows, with the worker running it and the block's index:
-    /// worker 0 on this thread, each worker taking the next block not yet taken.
+    /// Calls `body` once for every block of rows, with the worker running it and the block's index;
+    /// each worker takes the next block not yet taken.
     private func run(_ body: @Sendable (_ worker: Int, _ block: Int, _ rows: Range<Int>) -> Void) {
-        let blockCount = self.blockCount, exampleCount = matrix.exampleCount, blockRows = Self.blockRows
-        let rows = { @Sendable (block: Int) in block * blockRows ..< min(exampleCount, (block + 1) * blockRows) }
-        if workers == 1 {
-            for block in 0..<blockCount { body(0, block, rows(block)) }
-            return
-        }
-        let next = BlockCounter()
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            while true {
-                let block = next.value.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard block < blockCount else { return }
-                body(worker, block, rows(block))
+        let exampleCount = matrix.exampleCount, blockRows = Self.blockRows
+        ParallelWork.forEach(count: blockCount, threads: workers, chunk: 1) { worker, blocks in
+            for block in blocks {
+                body(worker, block, block * blockRows ..< min(exampleCount, (block + 1) * blockRows))
             }
         }
     }
-}
-
-/// The index of the next block to hand out in one sweep.
-final class BlockCounter: Sendable {
-    let value = Atomic<Int>(0)
 }
 
 /// The logistic function 1 / (1 + e⁻ᶻ), without overflow for large |z|.
@@ -217,27 +204,4 @@ func sigmoid(_ z: Double) -> Double {
 @inline(__always)
 func softplus(_ z: Double) -> Double {
     max(z, 0) + log1p(exp(-abs(z)))
-}
-
-/// A read-only buffer handed to the workers of one sweep; each reads what it needs.
-struct Shared<Element>: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<Element>
-    init(_ buffer: UnsafeBufferPointer<Element>) { self.buffer = buffer }
-    /// The first element's address.
-    var base: UnsafePointer<Element> { buffer.baseAddress! }
-    subscript(index: Int) -> Element { buffer[index] }
-}
-
-/// A buffer the workers of one sweep write to, each only to its own disjoint part.
-struct SharedMutable<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
-    subscript(index: Int) -> Element {
-        get { buffer[index] }
-        nonmutating set { buffer[index] = newValue }
-    }
-    /// `count` elements from `start`.
-    func slice(_ start: Int, _ count: Int) -> UnsafeMutableBufferPointer<Element> {
-        UnsafeMutableBufferPointer(rebasing: buffer[start ..< start + count])
-    }
 }

@@ -28,21 +28,23 @@ public struct LogisticRegression: Sendable, Equatable {
         public var tolerance: Double
         /// The most Newton iterations; a fit that reaches it is reported as not converged.
         public var maxIterations: Int
-        /// Worker threads for the sweeps over the matrix: each takes blocks of rows and calls OpenBLAS
-        /// on them, OpenBLAS itself set to one thread during the sweeps (and to `threads` for the
-        /// preconditioner's `ssyrk`); its setting is restored after the fit. The result does not
-        /// depend on it, to the bit.
+        /// Worker threads for the sweeps over the matrix and the preconditioner's Gram product: each
+        /// takes blocks of rows and calls OpenBLAS on them. The result does not depend on it, to the
+        /// bit. A fit never changes OpenBLAS's own, process-wide thread count, so fits may run at
+        /// the same time; the `lutnet` command sets that count to 1 at start-up, since the workers
+        /// already use every core (a program of its own can do the same with
+        /// `OPENBLAS_NUM_THREADS=1`).
         public var threads: Int
 
         /// Options with scikit-learn's C = 1, a gradient tolerance 100 times tighter than its
         /// default, and one worker per core (at most `ParallelWork.maxThreads`, as the command
         /// line allows).
         public init(c: Double = 1, tolerance: Double = 1e-6, maxIterations: Int = 100,
-                    threads: Int = ParallelWork.defaultThreads) {
+                    threads: Int? = nil) {
             self.c = c
             self.tolerance = tolerance
             self.maxIterations = maxIterations
-            self.threads = threads
+            self.threads = threads ?? ParallelWork.defaultThreads
         }
 
         /// The values of C a fit accepts: beyond them C · Σ log-loss leaves the range where the
@@ -75,15 +77,12 @@ public struct LogisticRegression: Sendable, Equatable {
         if let missing = counts.firstIndex(of: 0) {
             throw .missingClass(source: features.source, label: UInt8(missing), examples: labels.count)
         }
-        let clock = Stopwatch()
-        let previousThreads = openblas_get_num_threads()
-        openblas_set_num_threads(1)
-        defer { openblas_set_num_threads(previousThreads) }
+        let clock = ContinuousClock.now
         let passes = LogisticLossPasses(matrix: features, labels: labels, c: options.c, workers: options.threads)
         var solver = NewtonCGSolver()
         solver.threads = options.threads
         let outcome = try solver.solve(passes, tolerance: options.tolerance, maxIterations: options.maxIterations)
-        let seconds = clock.elapsed
+        let seconds = (ContinuousClock.now - clock).seconds
         let d = features.featureCount
         return LogisticRegressionFit(
             model: LogisticRegression(weights: Array(outcome.parameters.prefix(d)), bias: outcome.parameters[d]),

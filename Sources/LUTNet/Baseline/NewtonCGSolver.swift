@@ -42,7 +42,7 @@ struct NewtonCGSolver {
     var maxConjugateGradientSteps = 250
     /// The preconditioner.
     var preconditioner = Preconditioner.subsampleHessian(rows: 6144)
-    /// OpenBLAS threads for forming the subsample Hessian.
+    /// Workers forming the subsample Hessian.
     var threads = 1
 
     /// Minimizes the objective of `passes` from w = 0 and the bias that fits the class balance, until

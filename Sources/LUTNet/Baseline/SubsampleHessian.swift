@@ -32,10 +32,14 @@ struct SubsampleHessian {
         self.exampleCount = n
     }
 
+    /// Rows of the subsample in one partial Gram product: fixed, so that the sum of the partial
+    /// products, taken in order, is the same whatever the number of workers.
+    static let chunkRows = 1024
+
     /// The Cholesky factor of the subsample Hessian at per-example curvatures `curvature`, its
-    /// Gram product computed with `threads` OpenBLAS threads. If rounding leaves it not positive
-    /// definite (all curvatures of the subsample near 0), the bias's diagonal gets +1 and it is
-    /// factored again; nil if that fails too.
+    /// Gram product computed by `threads` workers, one `ssyrk` per chunk of rows. If rounding
+    /// leaves it not positive definite (all curvatures of the subsample near 0), the bias's
+    /// diagonal gets +1 and it is factored again; nil if that fails too.
     func factor(curvature: [Double], threads: Int) -> CholeskyFactor? {
         let d = featureCount, width = d + 1, m = rows.count
         let weight = Double(exampleCount) / Double(m)
@@ -45,13 +49,23 @@ struct SubsampleHessian {
             for j in 0..<d { scaled[k * width + j] = sample[k * d + j] * s }
             scaled[k * width + d] = s
         }
-        var gram = [Float](repeating: 0, count: width * width)
-        let previous = openblas_get_num_threads()
-        openblas_set_num_threads(Int32(threads))
-        cblas_ssyrk(CblasRowMajor, CblasLower, CblasTrans, Int32(width), Int32(m), 1, scaled, Int32(width),
-                    0, &gram, Int32(width))
-        openblas_set_num_threads(previous)
-        var matrix = gram.map { Double($0) }
+        let chunks = (m + Self.chunkRows - 1) / Self.chunkRows, size = width * width, chunkRows = Self.chunkRows
+        let partial = SharedBuffer<Float>.allocate(count: chunks * size, repeating: 0)
+        defer { partial.deallocate() }
+        scaled.withUnsafeBufferPointer { scaled in
+            let scaled = SharedBuffer(readOnly: scaled)
+            ParallelWork.forEach(count: chunks, threads: threads, chunk: 1) { _, range in
+                for chunk in range {
+                    let first = chunk * chunkRows, count = min(chunkRows, m - first)
+                    cblas_ssyrk(CblasRowMajor, CblasLower, CblasTrans, Int32(width), Int32(count), 1,
+                                scaled.base + first * width, Int32(width), 0, partial.base + chunk * size, Int32(width))
+                }
+            }
+        }
+        var matrix = [Double](repeating: 0, count: size)
+        for chunk in 0..<chunks {
+            for i in 0..<size { matrix[i] += Double(partial[chunk * size + i]) }
+        }
         for j in 0..<d { matrix[j * width + j] += 1 }
         if let factor = CholeskyFactor(matrix: matrix, size: width) { return factor }
         matrix[d * width + d] += 1

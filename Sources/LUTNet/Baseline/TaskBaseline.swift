@@ -25,10 +25,10 @@ public struct TaskBaseline: Sendable {
     public init(train: ImageSet, task: BinaryTask, features: BaselineFeatures = .bits, threshold: UInt8 = 128,
                 options: LogisticRegression.Options = LogisticRegression.Options()) throws {
         try options.validate()
-        let clock = Stopwatch()
+        let clock = ContinuousClock.now
         let examples = try Self.examples(of: train, task: task, features: features, threshold: threshold, bothGroups: true)
         try self.init(examples: examples, task: task, features: features, threshold: threshold, options: options,
-                      featureSeconds: clock.elapsed)
+                      featureSeconds: (ContinuousClock.now - clock).seconds)
     }
 
     /// Fits the baseline on training `examples` already built (by `examples(of:…bothGroups: true)`)
@@ -62,18 +62,18 @@ public struct TaskBaseline: Sendable {
     /// The accuracy on the examples of the task in `images` (another split of the same data); the
     /// split needs examples of at least one group.
     public func evaluate(on images: ImageSet) throws -> Evaluation {
-        let clock = Stopwatch()
+        let clock = ContinuousClock.now
         let examples = try Self.examples(of: images, task: task, features: features, threshold: threshold, bothGroups: false)
-        return try evaluate(on: examples, featureSeconds: clock.elapsed)
+        return try evaluate(on: examples, featureSeconds: (ContinuousClock.now - clock).seconds)
     }
 
     /// The accuracy on examples of the task already built (by `examples(of:…bothGroups: false)`),
     /// which took `featureSeconds`.
     public func evaluate(on examples: (features: FeatureMatrix, labels: [UInt8]), featureSeconds: Double) throws -> Evaluation {
-        let predictClock = Stopwatch()
+        let predictClock = ContinuousClock.now
         let accuracy = try fit.accuracy(on: examples.features, labels: examples.labels)
         return Evaluation(examples: examples.features.exampleCount, accuracy: accuracy, featureSeconds: featureSeconds,
-                          predictSeconds: predictClock.elapsed)
+                          predictSeconds: (ContinuousClock.now - predictClock).seconds)
     }
 
     /// The examples of `task` in `images` as a feature matrix and 0/1 labels. Throws

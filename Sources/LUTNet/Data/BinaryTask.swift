@@ -97,7 +97,8 @@ public struct BinaryTask: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension Substring {
-    func trimmingWhitespace() -> Substring {
+    /// The text without leading and trailing whitespace.
+    package func trimmingWhitespace() -> Substring {
         var result = self
         while result.first?.isWhitespace == true { result = result.dropFirst() }
         while result.last?.isWhitespace == true { result = result.dropLast() }

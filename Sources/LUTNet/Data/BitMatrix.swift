@@ -11,35 +11,76 @@ public struct BitMatrix: Sendable, Equatable {
     /// 64-bit words per row.
     public let wordsPerRow: Int
     /// The packed bits, row after row.
-    public internal(set) var words: [UInt64]
+    public package(set) var words: [UInt64]
 
-    /// An all-zero matrix.
-    public init(rowCount: Int, columnCount: Int) {
+    /// An all-zero matrix of `rows` rows and `columns` columns. Throws `tooLarge` for more than
+    /// `LUTNetLimits.maxExamples` columns (the kernels count examples in 32 bits) or more than
+    /// `LUTNetLimits.maxSources` rows, and `invalidValue` for a negative size; it checks before it
+    /// allocates.
+    public init(rows: Int, columns: Int) throws(ConfigurationError) {
+        try Self.checkSize(rows: rows, columns: columns)
+        self.init(rowCount: rows, columnCount: columns)
+    }
+
+    /// Throws unless a matrix of `rows` × `columns` bits is within the limits: at most
+    /// `LUTNetLimits.maxExamples` columns and `LUTNetLimits.maxSources` rows, none negative, and
+    /// its words countable without overflow.
+    public static func checkSize(rows: Int, columns: Int) throws(ConfigurationError) {
+        guard rows >= 0, columns >= 0 else {
+            throw .invalidValue(option: "bit matrix size", reason: "\(rows) × \(columns): a size cannot be negative")
+        }
+        guard columns <= LUTNetLimits.maxExamples else {
+            throw .tooLarge(what: "examples", count: columns, limit: LUTNetLimits.maxExamples)
+        }
+        guard rows <= LUTNetLimits.maxSources else {
+            throw .tooLarge(what: "input bits per example", count: rows, limit: LUTNetLimits.maxSources)
+        }
+        let words = rows.multipliedReportingOverflow(by: lutnet_words_for_bits(columns))
+        guard !words.overflow, !words.partialValue.multipliedReportingOverflow(by: 8).overflow else {
+            throw .tooLarge(what: "bits in a matrix of \(rows) rows", count: columns, limit: Int.max / 8 / max(rows, 1) * 64)
+        }
+    }
+
+    /// An all-zero matrix whose size the caller has checked (or derived from a checked one).
+    package init(rowCount: Int, columnCount: Int) {
+        precondition(rowCount >= 0 && (0...LUTNetLimits.maxExamples).contains(columnCount), "bit matrix size out of range")
         self.rowCount = rowCount
         self.columnCount = columnCount
         self.wordsPerRow = lutnet_words_for_bits(columnCount)
         self.words = [UInt64](repeating: 0, count: rowCount * wordsPerRow)
     }
 
-    /// The bit of `row` for example `column`.
+    /// The bit of `row` for example `column`; both must be in range (as with an array index).
     public subscript(row: Int, column: Int) -> Bool {
-        get { words[row * wordsPerRow + column / 64] >> UInt64(column % 64) & 1 == 1 }
+        get { words[wordIndex(row: row, column: column)] >> UInt64(column % 64) & 1 == 1 }
         set {
-            let index = row * wordsPerRow + column / 64
+            let index = wordIndex(row: row, column: column)
             let mask = UInt64(1) << UInt64(column % 64)
             words[index] = newValue ? words[index] | mask : words[index] & ~mask
         }
     }
 
+    /// The word that holds bit (`row`, `column`), which must be inside the matrix.
+    private func wordIndex(row: Int, column: Int) -> Int {
+        precondition((0..<rowCount).contains(row) && (0..<columnCount).contains(column),
+                     "bit (\(row), \(column)) is outside a \(rowCount) × \(columnCount) matrix")
+        return row * wordsPerRow + column / 64
+    }
+
     /// One row's words.
     public func row(_ row: Int) -> ArraySlice<UInt64> {
-        words[row * wordsPerRow ..< (row + 1) * wordsPerRow]
+        precondition((0..<rowCount).contains(row), "row \(row) is outside a matrix of \(rowCount) rows")
+        return words[row * wordsPerRow ..< (row + 1) * wordsPerRow]
     }
 
     /// Binarizes the examples `indices` of `images`: bit = (byte >= threshold), one bit per byte
-    /// feature (so one per color channel).
-    public init(binarizing images: ImageSet, indices: [UInt32], threshold: UInt8) {
-        precondition(indices.allSatisfy { Int($0) < images.count }, "example index past the end of \(images.source)")
+    /// feature (so one per color channel). Throws for an index past the end of `images` or more
+    /// than `LUTNetLimits.maxExamples` indices.
+    public init(binarizing images: ImageSet, indices: [UInt32], threshold: UInt8) throws(ConfigurationError) {
+        if let bad = indices.first(where: { Int($0) >= images.count }) {
+            throw .invalidValue(option: "example index", reason: "\(bad) is past the end of \(images.source) (\(images.count) examples)")
+        }
+        try Self.checkSize(rows: images.featureCount, columns: indices.count)
         self.init(rowCount: images.featureCount, columnCount: indices.count)
         let features = images.featureCount, wordsPerRow = self.wordsPerRow
         images.withPixels { pixels in
@@ -52,14 +93,17 @@ public struct BitMatrix: Sendable, Equatable {
         }
     }
 
-    /// A one-row matrix from 0/1 values (labels, or any bit vector).
-    public init(bits: [UInt8]) {
+    /// A one-row matrix from 0/1 values (labels, or any bit vector); any nonzero value is 1.
+    /// Throws for more than `LUTNetLimits.maxExamples` values.
+    public init(bits: [UInt8]) throws(ConfigurationError) {
+        try Self.checkSize(rows: 1, columns: bits.count)
         self.init(rowCount: 1, columnCount: bits.count)
         for (i, bit) in bits.enumerated() where bit != 0 { words[i / 64] |= UInt64(1) << UInt64(i % 64) }
     }
 
     /// Row `row` as 0/1 bytes, one per example.
     public func unpackedRow(_ row: Int) -> [UInt8] {
+        precondition((0..<rowCount).contains(row), "row \(row) is outside a matrix of \(rowCount) rows")
         var out = [UInt8](repeating: 0, count: columnCount)
         guard columnCount > 0 else { return out }
         let start = row * wordsPerRow

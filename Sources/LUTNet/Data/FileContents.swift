@@ -9,18 +9,18 @@ final class FileContentsStorage: @unchecked Sendable {
 }
 
 /// The whole contents of a file, decompressed through zlib when the file is gzip.
-public struct FileContents: Sendable {
+package struct FileContents: Sendable {
     /// The file the bytes were read from.
-    public let path: String
+    package let path: String
     private let storage: FileContentsStorage
 
     /// Number of bytes (after decompression).
-    public var count: Int { Int(storage.contents.length) }
+    package var count: Int { Int(storage.contents.length) }
 
     /// Reads the file at `path`, gzip-compressed or plain (a name ending in `.gz` must be gzip).
     /// Throws a `FileReadError` naming the file if it cannot be opened, its gzip stream is truncated
     /// or corrupt, or it holds more than `maxLength` bytes.
-    public static func read(path: String, maxLength: UInt64) throws(FileReadError) -> FileContents {
+    package static func read(path: String, maxLength: UInt64) throws(FileReadError) -> FileContents {
         var contents = lutnet_file_contents()
         var message = makeCMessageBuffer()
         let status = lutnet_file_read(path, maxLength, &contents, &message, message.count)
@@ -32,7 +32,7 @@ public struct FileContents: Sendable {
     }
 
     /// Calls `body` with the bytes.
-    public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+    package func withUnsafeBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
         try body(UnsafeBufferPointer(start: storage.contents.data, count: count))
     }
 }

@@ -84,6 +84,14 @@ public struct ImageSet: Sendable {
         }
     }
 
+    /// The bytes of example `example` (0..<count), `featureCount` of them: what
+    /// `LUTNetwork.predict(pixels:)` reads.
+    public func pixels(of example: Int) -> [UInt8] {
+        precondition((0..<count).contains(example), "example \(example) is outside \(source) (\(count) examples)")
+        let width = featureCount
+        return withPixels { Array($0[example * width ..< (example + 1) * width]) }
+    }
+
     /// Number of examples of each class, indexed by class, up to the largest class present.
     public func classCounts() -> [Int] {
         var counts = [Int](repeating: 0, count: 256)

@@ -1,20 +1,20 @@
 /// Summary statistics of byte-valued examples.
-public struct PixelStatistics: Sendable, Equatable {
+package struct PixelStatistics: Sendable, Equatable {
     /// Smallest value.
-    public let minimum: UInt8
+    package let minimum: UInt8
     /// Largest value.
-    public let maximum: UInt8
+    package let maximum: UInt8
     /// Mean value.
-    public let mean: Double
+    package let mean: Double
     /// Population standard deviation.
-    public let standardDeviation: Double
+    package let standardDeviation: Double
     /// Fraction of values that binarize to 1 at the threshold.
-    public let fractionAtOrAboveThreshold: Double
+    package let fractionAtOrAboveThreshold: Double
     /// The threshold used for that fraction.
-    public let threshold: UInt8
+    package let threshold: UInt8
 
     /// Statistics of every byte of `images`.
-    public init(of images: ImageSet, threshold: UInt8 = 128) {
+    package init(of images: ImageSet, threshold: UInt8 = 128) {
         var histogram = [Int](repeating: 0, count: 256)
         images.withPixels { pixels in
             for value in pixels { histogram[Int(value)] += 1 }

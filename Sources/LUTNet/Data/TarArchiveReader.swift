@@ -1,9 +1,9 @@
 import CSupport
 
 /// One entry of a tar archive.
-public struct TarEntry: Sendable, Equatable {
+package struct TarEntry: Sendable, Equatable {
     /// What kind of entry it is.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// A regular file, whose data can be read.
         case regularFile
         /// A directory.
@@ -13,22 +13,22 @@ public struct TarEntry: Sendable, Equatable {
     }
 
     /// The path inside the archive (long names from GNU and pax headers included).
-    public let name: String
+    package let name: String
     /// Bytes of data.
-    public let size: UInt64
+    package let size: UInt64
     /// The entry's kind.
-    public let kind: Kind
+    package let kind: Kind
 }
 
 /// One streaming pass over a tar archive, gzip-compressed or plain: entries in stored order, each
 /// entry's data read in pieces straight into the caller's buffers.
-public final class TarArchiveReader {
+package final class TarArchiveReader {
     /// The archive's path.
-    public let path: String
+    package let path: String
     private var state = lutnet_tar_reader()
 
     /// Opens the archive at `path`; a name ending in `.gz` or `.tgz` must be gzip.
-    public init(path: String) throws(ArchiveReadError) {
+    package init(path: String) throws(ArchiveReadError) {
         self.path = path
         var message = makeCMessageBuffer()
         let status = lutnet_tar_open(path, &state, &message, message.count)
@@ -39,7 +39,7 @@ public final class TarArchiveReader {
 
     /// The next entry, skipping the unread data of the current one; nil after the last entry (by
     /// then the whole stream, gzip trailer included, has been checked).
-    public func next() throws(ArchiveReadError) -> TarEntry? {
+    package func next() throws(ArchiveReadError) -> TarEntry? {
         var entry = lutnet_tar_entry()
         var message = makeCMessageBuffer()
         let status = lutnet_tar_next(&state, &entry, &message, message.count)
@@ -57,11 +57,11 @@ public final class TarArchiveReader {
     }
 
     /// Unread data bytes of the current entry.
-    public var remaining: UInt64 { lutnet_tar_remaining(&state) }
+    package var remaining: UInt64 { lutnet_tar_remaining(&state) }
 
     /// Fills `buffer` with the next bytes of the current entry's data; the buffer must not be larger
     /// than `remaining`. Throws if the archive ends or breaks first.
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ArchiveReadError) {
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws(ArchiveReadError) {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return }
         var message = makeCMessageBuffer()
         let status = lutnet_tar_read(&state, base, UInt64(buffer.count), &message, message.count)

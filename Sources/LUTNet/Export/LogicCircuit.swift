@@ -80,7 +80,7 @@ public struct LogicCircuit: Sendable {
     /// model that recorded its seen patterns. Without `covers` an exact circuit skips the sums of
     /// products (don't-cares always need them: the cover chooses the function).
     public init(_ network: LUTNetwork, dontCares: DontCares = .none, covers: Bool = true,
-                threads: Int = ParallelWork.defaultThreads) throws(ExportError) {
+                threads: Int? = nil) throws(ExportError) {
         if dontCares == .unseen, network.layers.contains(where: { $0.seenPatterns == nil }) {
             throw .noSeenPatterns
         }
@@ -100,7 +100,7 @@ public struct LogicCircuit: Sendable {
             // Every LUT's cover on its own: spread over the threads, each writing its own slot.
             let results = SharedBuffer<Node?>.allocate(count: luts.count, repeating: nil)
             defer { results.deallocate() }
-            ParallelWork.forEach(count: luts.count, threads: threads, chunk: 1) { _, items in
+            ParallelWork.forEach(count: luts.count, threads: threads ?? ParallelWork.defaultThreads, chunk: 1) { _, items in
                 for item in items { results.base[item] = Self.node(layer, layer: index, lut: luts[item], dontCares: dontCares, covers: covers) }
             }
             for (item, lut) in luts.enumerated() {

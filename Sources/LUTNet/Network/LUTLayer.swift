@@ -23,11 +23,39 @@ public struct LUTLayer: Sendable, Equatable {
     /// 64-bit words in a table of 2^k bits.
     public static func tableWords(k: Int) -> Int { lutnet_words_for_bits(1 << k) }
 
-    /// A layer from its wiring, tables and (when known) seen patterns; the sizes must agree.
-    public init(k: Int, width: Int, sourceCount: Int, inputs: [UInt32], tables: [UInt64], seenPatterns: [UInt64]? = nil) {
-        precondition(inputs.count == width * k && tables.count == width * Self.tableWords(k: k)
-                     && (seenPatterns?.count ?? tables.count) == tables.count,
-                     "layer arrays do not match its width and k")
+    /// A layer from its wiring, tables and (when known) seen patterns. Throws unless k is
+    /// 1...`LUTNetLimits.maxK`, the width 1...`LUTNetLimits.maxWidth`, the source count
+    /// 1...`LUTNetLimits.maxSources`, the arrays are `width * k` and `width * tableWords(k:)` long
+    /// (`seenPatterns` as long as `tables`), and every input names a source below `sourceCount`: a
+    /// layer built is safe to evaluate.
+    public init(k: Int, width: Int, sourceCount: Int, inputs: [UInt32], tables: [UInt64],
+                seenPatterns: [UInt64]? = nil) throws(NetworkError) {
+        try Self.checkSize(k: k, width: width, sourceCount: sourceCount)
+        guard inputs.count == width * k else { throw .wiringCount(found: inputs.count, width: width, k: k) }
+        let tableWords = Self.tableWords(k: k)
+        guard tables.count == width * tableWords else {
+            throw .tableCount(found: tables.count, width: width, tableWords: tableWords)
+        }
+        if let seen = seenPatterns, seen.count != tables.count {
+            throw .tableCount(found: seen.count, width: width, tableWords: tableWords)
+        }
+        if let bad = inputs.firstIndex(where: { Int($0) >= sourceCount }) {
+            throw .wiringOutOfRange(lut: bad / k, input: bad % k, source: inputs[bad], sourceCount: sourceCount)
+        }
+        self.init(validK: k, width: width, sourceCount: sourceCount, inputs: inputs, tables: tables,
+                  seenPatterns: seenPatterns)
+    }
+
+    /// Throws unless a layer of `width` LUTs of `k` inputs over `sourceCount` sources is within the
+    /// limits: the check a reader makes before it allocates a layer's arrays.
+    public static func checkSize(k: Int, width: Int, sourceCount: Int) throws(NetworkError) {
+        guard (1...LUTNetLimits.maxK).contains(k) else { throw .invalidK(k) }
+        guard (1...LUTNetLimits.maxWidth).contains(width) else { throw .invalidWidth(width) }
+        guard (1...LUTNetLimits.maxSources).contains(sourceCount) else { throw .invalidSourceCount(sourceCount) }
+    }
+
+    /// A layer whose parts the trainer made and knows to be valid.
+    init(validK k: Int, width: Int, sourceCount: Int, inputs: [UInt32], tables: [UInt64], seenPatterns: [UInt64]?) {
         self.k = k
         self.width = width
         self.sourceCount = sourceCount
@@ -37,7 +65,7 @@ public struct LUTLayer: Sendable, Equatable {
     }
 
     /// The output of LUT `lut` for input pattern `pattern`.
-    public func output(lut: Int, pattern: Int) -> Bool {
+    package func output(lut: Int, pattern: Int) -> Bool {
         tables[lut * tableWords + pattern / 64] >> UInt64(pattern % 64) & 1 == 1
     }
 
@@ -48,7 +76,7 @@ public struct LUTLayer: Sendable, Equatable {
 
     /// The input pattern LUT `lut` sees for every example of `input` (bit j is its input j): what
     /// its table is indexed by.
-    public func patterns(of lut: Int, on input: BitMatrix) -> [UInt16] {
+    package func patterns(of lut: Int, on input: BitMatrix) -> [UInt16] {
         precondition(input.rowCount == sourceCount && (0..<width).contains(lut), "no such LUT or input")
         var patterns = [UInt16](repeating: 0, count: input.columnCount)
         inputs.withUnsafeBufferPointer { wiring in
@@ -60,7 +88,7 @@ public struct LUTLayer: Sendable, Equatable {
 
     /// The layer's outputs for every example of `input` (rows: sources, columns: examples); one
     /// row per LUT. `kernels` picks the instruction-set variant (the outputs are the same on every one).
-    public func evaluate(_ input: BitMatrix, threads: Int, kernels: KernelVariant = .active) -> BitMatrix {
+    package func evaluate(_ input: BitMatrix, threads: Int, kernels: KernelVariant = .active) -> BitMatrix {
         precondition(input.rowCount == sourceCount, "layer reads \(sourceCount) rows, got \(input.rowCount)")
         var output = BitMatrix(rowCount: width, columnCount: input.columnCount)
         let k = self.k, tableWords = self.tableWords, words = output.wordsPerRow
@@ -69,9 +97,9 @@ public struct LUTLayer: Sendable, Equatable {
             inputs.withUnsafeBufferPointer { wiring in
                 tables.withUnsafeBufferPointer { tables in
                     output.words.withUnsafeMutableBufferPointer { out in
-                        let source = SharedBuffer(UnsafeMutableBufferPointer(mutating: source))
-                        let wiring = SharedBuffer(UnsafeMutableBufferPointer(mutating: wiring))
-                        let tables = SharedBuffer(UnsafeMutableBufferPointer(mutating: tables))
+                        let source = SharedBuffer(readOnly: source)
+                        let wiring = SharedBuffer(readOnly: wiring)
+                        let tables = SharedBuffer(readOnly: tables)
                         let out = SharedBuffer(out)
                         ParallelWork.forEach(count: width, threads: threads, chunk: 16) { _, luts in
                             for lut in luts {

@@ -14,14 +14,27 @@ public struct LUTNetwork: Sendable, Equatable {
     /// All layers, the output LUT last.
     public let layers: [LUTLayer]
 
-    /// A network from its parts; layers must chain (each reads the previous one's outputs) and
-    /// end in one LUT.
-    public init(inputCount: Int, threshold: UInt8, task: BinaryTask, seed: UInt64, layers: [LUTLayer]) {
-        precondition(!layers.isEmpty && layers.last?.width == 1, "a network ends in one output LUT")
-        precondition(layers.first?.sourceCount == inputCount, "the first layer must read the inputs")
-        for (below, above) in zip(layers, layers.dropFirst()) {
-            precondition(above.sourceCount == below.width, "layers must chain")
+    /// A network from its parts. Throws unless the layers chain (the first reads `inputCount`
+    /// inputs, each other one the outputs of the layer below), share one k, number at most
+    /// `LUTNetLimits.maxHiddenLayers` + 1 and end in one output LUT, and the threshold is 1...255.
+    public init(inputCount: Int, threshold: UInt8, task: BinaryTask, seed: UInt64, layers: [LUTLayer]) throws(NetworkError) {
+        guard threshold >= 1 else { throw .invalidThreshold(Int(threshold)) }
+        guard let first = layers.first, let last = layers.last else { throw .noLayers }
+        guard layers.count <= LUTNetLimits.maxHiddenLayers + 1 else { throw .tooManyLayers(layers.count) }
+        guard last.width == 1 else { throw .outputWidth(last.width) }
+        var sources = inputCount
+        for (index, layer) in layers.enumerated() {
+            guard layer.k == first.k else { throw .mixedK(layer: index, k: layer.k, expected: first.k) }
+            guard layer.sourceCount == sources else {
+                throw .layersDoNotChain(layer: index, sourceCount: layer.sourceCount, expected: sources)
+            }
+            sources = layer.width
         }
+        self.init(validInputCount: inputCount, threshold: threshold, task: task, seed: seed, layers: layers)
+    }
+
+    /// A network whose layers the trainer made and knows to chain.
+    init(validInputCount inputCount: Int, threshold: UInt8, task: BinaryTask, seed: UInt64, layers: [LUTLayer]) {
         self.inputCount = inputCount
         self.threshold = threshold
         self.task = task
@@ -42,28 +55,44 @@ public struct LUTNetwork: Sendable, Equatable {
     /// Total number of LUTs.
     public var lutCount: Int { layers.reduce(0) { $0 + $1.width } }
 
-    /// The network's answer (one bit per example) for binarized inputs.
-    public func outputs(for inputs: BitMatrix, threads: Int = ParallelWork.defaultThreads) throws(ConfigurationError) -> BitMatrix {
+    /// The network's answer (one bit per example) for binarized inputs: one row per input bit,
+    /// one column per example. LUTs are spread over `threads` workers (nil: one per core).
+    public func outputs(for inputs: BitMatrix, threads: Int? = nil) throws(ConfigurationError) -> BitMatrix {
         guard inputs.rowCount == inputCount else {
             throw .inputSizeMismatch(modelInputs: inputCount, dataFeatures: inputs.rowCount, source: "input")
         }
         var current = inputs
-        for layer in layers { current = layer.evaluate(current, threads: threads) }
+        for layer in layers { current = layer.evaluate(current, threads: threads ?? ParallelWork.defaultThreads) }
         return current
     }
 
-    /// Predicted labels (0 or 1) for every image of `images`.
-    public func predict(_ images: ImageSet, threads: Int = ParallelWork.defaultThreads) throws(ConfigurationError) -> [UInt8] {
+    /// The predicted label of one example from its bytes (`inputCount` of them, pixels and channels
+    /// in the order of the training images): 0 for the task's first group, 1 for its second.
+    public func predict(pixels: [UInt8]) throws(ConfigurationError) -> UInt8 {
+        guard pixels.count == inputCount else {
+            throw .inputSizeMismatch(modelInputs: inputCount, dataFeatures: pixels.count, source: "pixels")
+        }
+        var bits = BitMatrix(rowCount: inputCount, columnCount: 1)
+        for (feature, byte) in pixels.enumerated() where byte >= threshold { bits[feature, 0] = true }
+        return try outputs(for: bits, threads: 1).unpackedRow(0)[0]
+    }
+
+    /// Predicted labels (0 or 1) for every image of `images`, which need the network's input size;
+    /// their labels are not read. LUTs are spread over `threads` workers (nil: one per core).
+    public func predict(_ images: ImageSet, threads: Int? = nil) throws(ConfigurationError) -> [UInt8] {
         guard images.featureCount == inputCount else {
             throw .inputSizeMismatch(modelInputs: inputCount, dataFeatures: images.featureCount, source: images.source)
         }
+        try BitMatrix.checkSize(rows: inputCount, columns: images.count)
         let all = (0..<UInt32(images.count)).map { $0 }
-        let bits = BitMatrix(binarizing: images, indices: all, threshold: threshold)
+        let bits = try BitMatrix(binarizing: images, indices: all, threshold: threshold)
         return try outputs(for: bits, threads: threads).unpackedRow(0)
     }
 
-    /// Fraction of `examples` whose label the network predicts.
-    public func accuracy(on examples: BinarizedExamples, threads: Int = ParallelWork.defaultThreads) throws(ConfigurationError) -> Double {
+    /// Fraction of `examples` whose label the network predicts (their labels may be of another
+    /// task, to measure the network on it). The examples must have the network's input size.
+    /// LUTs are spread over `threads` workers (nil: one per core).
+    public func accuracy(on examples: BinarizedExamples, threads: Int? = nil) throws(ConfigurationError) -> Double {
         let predicted = try outputs(for: examples.inputs, threads: threads)
         return examples.agreement(with: predicted.words)
     }

@@ -23,6 +23,14 @@ public struct NetworkShape: Sendable, Equatable, CustomStringConvertible {
         self.hiddenWidths = hiddenWidths
     }
 
+    /// The paper's MNIST network: k = 8 and five hidden layers of 1024 LUTs.
+    public static let paper = NetworkShape(validK: 8, hiddenWidths: [Int](repeating: 1024, count: 5))
+
+    private init(validK k: Int, hiddenWidths: [Int]) {
+        self.k = k
+        self.hiddenWidths = hiddenWidths
+    }
+
     /// Parses hidden layers written `5x1024` (depth × width) or `1024,512,256` (widths); an empty
     /// string or `0` means no hidden layer (the output LUT reads the inputs directly).
     public init(k: Int, layers text: String) throws(ConfigurationError) {

@@ -4,7 +4,7 @@ import Synchronization
 
 /// Spreads independent items (LUTs) across threads. Workers take chunks of items from a shared
 /// counter, so the split adapts to load; results never depend on which worker ran an item.
-public enum ParallelWork {
+package enum ParallelWork {
     /// Calls `body(worker, items)` for consecutive chunks of `0..<count` on `threads` workers;
     /// `worker` (0..<threads) identifies per-worker scratch space.
     static func forEach(count: Int, threads: Int, chunk: Int = 8,
@@ -25,13 +25,13 @@ public enum ParallelWork {
     }
 
     /// The number of threads to use when none is given: every active core (at most `maxThreads`).
-    public static var defaultThreads: Int { min(ProcessInfo.processInfo.activeProcessorCount, maxThreads) }
+    package static var defaultThreads: Int { min(ProcessInfo.processInfo.activeProcessorCount, maxThreads) }
 
     /// The most worker threads any command accepts.
-    public static let maxThreads = 1024
+    package static let maxThreads = 1024
 
     /// `threads` if it is 1...maxThreads, else an error naming `option`.
-    public static func validated(threads: Int, option: String = "--threads") throws(ConfigurationError) -> Int {
+    package static func validated(threads: Int, option: String = "--threads") throws(ConfigurationError) -> Int {
         guard (1...maxThreads).contains(threads) else {
             throw .invalidValue(option: option, reason: "\(threads) threads; use 1 to \(maxThreads)")
         }
@@ -43,6 +43,11 @@ public enum ParallelWork {
 struct SharedBuffer<Element>: @unchecked Sendable {
     let base: UnsafeMutablePointer<Element>
     let count: Int
+
+    /// Shares a buffer that the workers only read; its owner keeps it alive while they run.
+    init(readOnly buffer: UnsafeBufferPointer<Element>) {
+        self.init(UnsafeMutableBufferPointer(mutating: buffer))
+    }
 
     /// Shares a buffer whose owner keeps it alive for as long as the workers run.
     init(_ buffer: UnsafeMutableBufferPointer<Element>) {
@@ -62,6 +67,12 @@ struct SharedBuffer<Element>: @unchecked Sendable {
     private init(base: UnsafeMutablePointer<Element>, count: Int) {
         self.base = base
         self.count = count
+    }
+
+    /// The element at `index`, which a worker reads or writes in its own part.
+    subscript(index: Int) -> Element {
+        get { base[index] }
+        nonmutating set { base[index] = newValue }
     }
 
     /// The elements, copied into an array.

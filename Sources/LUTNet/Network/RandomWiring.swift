@@ -1,9 +1,9 @@
 /// The seeded random wiring of LUT inputs: every LUT reads k outputs of the layer below, drawn
 /// uniformly, all distinct within one LUT whenever the layer below has at least k outputs.
-public enum RandomWiring {
+package enum RandomWiring {
     /// The inputs of one LUT: `k` indices into `sourceCount` outputs of the layer below, from the
     /// LUT's own stream of `seed` so that every LUT's wiring is independent of the others.
-    public static func inputs(k: Int, sourceCount: Int, seed: UInt64, layer: Int, lut: Int) -> [UInt32] {
+    package static func inputs(k: Int, sourceCount: Int, seed: UInt64, layer: Int, lut: Int) -> [UInt32] {
         var generator = SeededGenerator(seed: seed, stream: 1, UInt64(layer), UInt64(lut))
         var chosen: [UInt32] = []
         chosen.reserveCapacity(k)
@@ -15,7 +15,7 @@ public enum RandomWiring {
     }
 
     /// The inputs of a whole layer of `width` LUTs, LUT after LUT (`width * k` entries).
-    public static func layer(width: Int, k: Int, sourceCount: Int, seed: UInt64, layer: Int) -> [UInt32] {
+    package static func layer(width: Int, k: Int, sourceCount: Int, seed: UInt64, layer: Int) -> [UInt32] {
         (0..<width).flatMap { inputs(k: k, sourceCount: sourceCount, seed: seed, layer: layer, lut: $0) }
     }
 }

@@ -1,14 +1,14 @@
 /// A small, fast, seedable random number generator (SplitMix64). The same seed gives the same
 /// sequence on every platform and Swift version, which makes networks reproducible from a seed.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
+package struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     /// A generator started from `seed`.
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
     /// A generator for one independent stream of the seed, named by `path` (for example the layer
     /// and LUT index), so that parallel work draws the same numbers in any order.
-    public init(seed: UInt64, stream path: UInt64...) {
+    package init(seed: UInt64, stream path: UInt64...) {
         var first = SeededGenerator(seed: seed)
         var mixed = first.next()
         for part in path {
@@ -19,7 +19,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     }
 
     /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -29,7 +29,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
     /// A uniform integer in 0..<bound (Lemire's method, unbiased), independent of the standard
     /// library's algorithm so that seeds stay stable.
-    public mutating func draw(below bound: UInt64) -> UInt64 {
+    package mutating func draw(below bound: UInt64) -> UInt64 {
         precondition(bound > 0, "draw(below:) needs a positive bound")
         var product = next().multipliedFullWidth(by: bound)
         if product.low < bound {

@@ -153,16 +153,8 @@ public enum ModelFile {
             throw .malformed(path: path, reason: "task '\(header.taskText)': \(error)")
         }
         let k = header.k
-        var sources = header.inputCount
-        var wirings: [[UInt32]] = []
-        for width in header.widths {
-            let wiring = try reader.u32s(width * k)
-            if let bad = wiring.first(where: { Int($0) >= sources }) {
-                throw .malformed(path: path, reason: "a LUT reads source \(bad) of \(sources)")
-            }
-            wirings.append(wiring)
-            sources = width
-        }
+        // The layers check that every input names a source below them.
+        let wirings = try header.widths.map { width throws(ModelFileError) in try reader.u32s(width * k) }
         let tableWords = LUTLayer.tableWords(k: k)
         let tables = try header.widths.map { width throws(ModelFileError) in try reader.u64s(width * tableWords) }
         var seen: [[UInt64]]?
@@ -174,14 +166,22 @@ public enum ModelFile {
             }
         }
         var layers: [LUTLayer] = []
-        sources = header.inputCount
+        var sources = header.inputCount
         for (index, width) in header.widths.enumerated() {
-            layers.append(LUTLayer(k: k, width: width, sourceCount: sources, inputs: wirings[index], tables: tables[index],
-                                   seenPatterns: seen?[index]))
+            do {
+                layers.append(try LUTLayer(k: k, width: width, sourceCount: sources, inputs: wirings[index],
+                                           tables: tables[index], seenPatterns: seen?[index]))
+            } catch {
+                throw .malformed(path: path, reason: NetworkError.inLayer(index, error).description)
+            }
             sources = width
         }
-        return LUTNetwork(inputCount: header.inputCount, threshold: UInt8(header.threshold), task: task,
-                          seed: header.seed, layers: layers)
+        do {
+            return try LUTNetwork(inputCount: header.inputCount, threshold: UInt8(header.threshold), task: task,
+                                  seed: header.seed, layers: layers)
+        } catch {
+            throw .malformed(path: path, reason: error.description)
+        }
     }
 
     static func crc(_ bytes: ArraySlice<UInt8>) -> UInt32 {

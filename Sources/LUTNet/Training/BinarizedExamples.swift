@@ -1,32 +1,59 @@
 import CSupport
 
-/// The examples of a binary task, binarized for a LUT network: input bits (feature-major) and
-/// one label bit per example.
+/// The examples of a binary task, binarized for a LUT network: input bits (feature-major), one
+/// label bit per example, and the task and threshold they were made with, which a network trained
+/// on them keeps. At most `LUTNetLimits.maxExamples` examples.
 public struct BinarizedExamples: Sendable {
     /// Input bits: one row per feature, one column per example.
     public let inputs: BitMatrix
-    /// Labels: one row, one bit per example.
+    /// Labels: one row, one bit per example (0: the task's first group, 1: its second).
     public let labels: BitMatrix
+    /// The task the labels answer.
+    public let task: BinaryTask
+    /// The binarization threshold: an input bit is 1 when its byte was >= threshold.
+    public let threshold: UInt8
 
     /// Number of examples.
     public var count: Int { labels.columnCount }
 
-    /// Binarizes the examples of `images` that take part in `task`. Both groups must have examples.
+    /// Binarizes the examples of `images` that take part in `task`, bit = (byte >= `threshold`).
+    /// Throws when the threshold is 0, a group has no examples (naming `split`), or there are more
+    /// than `LUTNetLimits.maxExamples` examples.
     public init(images: ImageSet, task: BinaryTask, threshold: UInt8, split: String) throws(ConfigurationError) {
+        guard threshold >= 1 else { throw .invalidThreshold(Int(threshold)) }
         let (indices, binary) = task.select(from: images.labels)
-        let labels = BitMatrix(bits: binary)
+        let labels = try BitMatrix(bits: binary)
         let ones = Int(lutnet_popcount_variant(KernelVariant.active.cValue, labels.words, binary.count))
         if ones == binary.count { throw .emptyTaskGroup(task: task.description, group: 0, split: split) }
         if ones == 0 { throw .emptyTaskGroup(task: task.description, group: 1, split: split) }
-        self.inputs = BitMatrix(binarizing: images, indices: indices, threshold: threshold)
-        self.labels = labels
+        self.init(validInputs: try BitMatrix(binarizing: images, indices: indices, threshold: threshold),
+                  labels: labels, task: task, threshold: threshold)
     }
 
-    /// Examples from ready-made bits.
-    public init(inputs: BitMatrix, labels: BitMatrix) {
-        precondition(labels.rowCount == 1 && labels.columnCount == inputs.columnCount, "one label per example")
+    /// Examples from ready-made bits: `labels` must be one row with a column per column of
+    /// `inputs`, and the threshold 1...255.
+    public init(inputs: BitMatrix, labels: BitMatrix, task: BinaryTask, threshold: UInt8) throws(ConfigurationError) {
+        guard threshold >= 1 else { throw .invalidThreshold(Int(threshold)) }
+        guard labels.rowCount == 1, labels.columnCount == inputs.columnCount else {
+            throw .invalidValue(option: "labels", reason: "\(labels.rowCount) × \(labels.columnCount) bits; "
+                                + "need one row of one label per example (\(inputs.columnCount))")
+        }
+        self.init(validInputs: inputs, labels: labels, task: task, threshold: threshold)
+    }
+
+    /// Examples whose parts the caller has checked.
+    init(validInputs inputs: BitMatrix, labels: BitMatrix, task: BinaryTask, threshold: UInt8) {
         self.inputs = inputs
         self.labels = labels
+        self.task = task
+        self.threshold = threshold
+    }
+
+    /// Other inputs and labels of the same task and threshold (a subset of these examples, say);
+    /// the caller keeps one label per example.
+    package func replacing(inputs: BitMatrix, labels: BitMatrix) -> BinarizedExamples {
+        precondition(labels.rowCount == 1 && labels.columnCount == inputs.columnCount, "one label per example")
+        return BinarizedExamples(validInputs: inputs, labels: labels, task: task, threshold: threshold)
     }
 
     /// The same inputs with labels replaced by seeded fair coin flips (the memorization experiment).
@@ -34,7 +61,7 @@ public struct BinarizedExamples: Sendable {
         var generator = SeededGenerator(seed: seed, stream: 3)
         var random = BitMatrix(rowCount: 1, columnCount: count)
         for i in 0..<count where generator.next() >> 63 == 1 { random[0, i] = true }
-        return BinarizedExamples(inputs: inputs, labels: random)
+        return replacing(inputs: inputs, labels: random)
     }
 
     /// The same inputs with the coin flips that stand in for a test split's labels in the
@@ -44,7 +71,7 @@ public struct BinarizedExamples: Sendable {
     }
 
     /// Fraction of examples whose label equals the bit in `predictions` (a bit row).
-    public func agreement(with predictions: [UInt64]) -> Double {
+    func agreement(with predictions: [UInt64]) -> Double {
         precondition(predictions.count >= labels.wordsPerRow, "one prediction per example")
         guard count > 0 else { return 0 }
         let agreements = labels.words.withUnsafeBufferPointer { labels in

@@ -8,19 +8,19 @@ import Foundation
 ///
 /// The same seed gives a bit-identical network whatever the number of threads: every LUT draws its
 /// wiring and tie bits from its own stream of the seed.
-public struct MemorizationTrainer: Sendable {
+struct MemorizationTrainer: Sendable {
     /// The topology to train.
-    public let shape: NetworkShape
+    let shape: NetworkShape
     /// The seed of the wiring and tie-breaking.
-    public let seed: UInt64
+    let seed: UInt64
     /// Worker threads (LUTs are spread across them).
-    public let threads: Int
+    let threads: Int
     /// The kernels' instruction-set variant (the result is the same on every variant).
-    public let kernels: KernelVariant
+    let kernels: KernelVariant
 
     /// A trainer for `shape`.
-    public init(shape: NetworkShape, seed: UInt64 = 0, threads: Int = ParallelWork.defaultThreads,
-                kernels: KernelVariant = .active) {
+    init(shape: NetworkShape, seed: UInt64 = 0, threads: Int = ParallelWork.defaultThreads,
+         kernels: KernelVariant = .active) {
         self.shape = shape
         self.seed = seed
         self.threads = max(1, threads)
@@ -30,7 +30,7 @@ public struct MemorizationTrainer: Sendable {
     /// Bytes training needs at its peak for `trainExamples` (and `testExamples`) examples: every
     /// layer's wiring, tables and seen-pattern masks, two consecutive layers' outputs, and the
     /// per-worker counters and patterns.
-    public func estimatedBytes(trainExamples: Int, testExamples: Int = 0) -> Double {
+    func estimatedBytes(trainExamples: Int, testExamples: Int = 0) -> Double {
         let k = shape.k, widths = shape.allWidths.map(Double.init)
         let luts = widths.reduce(0, +)
         let perLUT = Double(LUTLayer.tableWords(k: k) * 16 + k * 4)
@@ -42,7 +42,7 @@ public struct MemorizationTrainer: Sendable {
     }
 
     /// Throws if training on this many examples needs more memory than the machine has.
-    public func checkMemory(trainExamples: Int, testExamples: Int = 0) throws(ConfigurationError) {
+    func checkMemory(trainExamples: Int, testExamples: Int = 0) throws(ConfigurationError) {
         let needed = estimatedBytes(trainExamples: trainExamples, testExamples: testExamples)
         let available = Double(ProcessInfo.processInfo.physicalMemory)
         guard needed <= available else {
@@ -50,17 +50,18 @@ public struct MemorizationTrainer: Sendable {
         }
     }
 
-    /// Trains a network on `train` and reports per-layer figures (on `test` too, when given).
-    /// `progress` is called after each layer.
-    public func train(on train: BinarizedExamples, test: BinarizedExamples? = nil, task: BinaryTask,
-                      threshold: UInt8, progress: ((LayerReport) -> Void)? = nil) -> (LUTNetwork, TrainingReport) {
-        let clock = Stopwatch()
+    /// Trains a network on `train` for its task and threshold and reports per-layer figures (on
+    /// `test` too, when given: the caller has checked that it matches). `progress` is called after
+    /// each layer.
+    func train(on train: BinarizedExamples, test: BinarizedExamples? = nil,
+               progress: ((LayerReport) -> Void)? = nil) -> TrainingResult {
+        let clock = ContinuousClock.now
         var trainInputs = train.inputs
         var testInputs = test?.inputs
         var layers: [LUTLayer] = []
         var reports: [LayerReport] = []
         for (index, width) in shape.allWidths.enumerated() {
-            let layerClock = Stopwatch()
+            let layerClock = ContinuousClock.now
             let trained = trainLayer(index: index, width: width, inputs: trainInputs, labels: train.labels)
             var testAccuracies: [Double]? = nil
             if let test, let inputs = testInputs {
@@ -74,18 +75,18 @@ public struct MemorizationTrainer: Sendable {
                                      trainAccuracyStandardDeviation: trainStats.standardDeviation,
                                      testAccuracyMean: testStats?.mean,
                                      testAccuracyStandardDeviation: testStats?.standardDeviation,
-                                     tiedPatterns: trained.ties, seconds: layerClock.elapsed)
+                                     tiedPatterns: trained.ties, seconds: (ContinuousClock.now - layerClock).seconds)
             progress?(report)
             reports.append(report)
             layers.append(trained.layer)
             trainInputs = trained.outputs
         }
-        let network = LUTNetwork(inputCount: train.inputs.rowCount, threshold: threshold, task: task,
+        let network = LUTNetwork(validInputCount: train.inputs.rowCount, threshold: train.threshold, task: train.task,
                                  seed: seed, layers: layers)
         let last = reports[reports.count - 1]
         let report = TrainingReport(layers: reports, trainAccuracy: last.trainAccuracyMean,
-                                    testAccuracy: last.testAccuracyMean, seconds: clock.elapsed)
-        return (network, report)
+                                    testAccuracy: last.testAccuracyMean, seconds: (ContinuousClock.now - clock).seconds)
+        return TrainingResult(network: network, report: report)
     }
 
     /// One layer: wiring, then for every LUT counting, its majority table and its outputs on the
@@ -116,9 +117,9 @@ public struct MemorizationTrainer: Sendable {
                 labels.words.withUnsafeBufferPointer { labelWords in
                     wiring.withUnsafeBufferPointer { wiringBuffer in
                         let out = SharedBuffer(outBuffer)
-                        let source = SharedBuffer(UnsafeMutableBufferPointer(mutating: source))
-                        let labelRow = SharedBuffer(UnsafeMutableBufferPointer(mutating: labelWords))
-                        let wires = SharedBuffer(UnsafeMutableBufferPointer(mutating: wiringBuffer))
+                        let source = SharedBuffer(readOnly: source)
+                        let labelRow = SharedBuffer(readOnly: labelWords)
+                        let wires = SharedBuffer(readOnly: wiringBuffer)
                         ParallelWork.forEach(count: width, threads: workers, chunk: 4) { worker, luts in
                             let myCounts = counts.base + (worker << (k + 1))
                             let myTies = tieScratch.base + worker * tableWords
@@ -141,7 +142,7 @@ public struct MemorizationTrainer: Sendable {
                 }
             }
         }
-        let layer = LUTLayer(k: k, width: width, sourceCount: inputs.rowCount, inputs: wiring, tables: tables.array,
+        let layer = LUTLayer(validK: k, width: width, sourceCount: inputs.rowCount, inputs: wiring, tables: tables.array,
                              seenPatterns: seen.array)
         return (layer, outputs, accuracy.array, tied.array.reduce(0, +))
     }

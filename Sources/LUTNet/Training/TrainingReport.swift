@@ -16,6 +16,19 @@ public struct LayerReport: Sendable, Equatable, Codable {
     public let tiedPatterns: Int
     /// Wall time to train the layer (and evaluate it on the test split).
     public let seconds: Double
+
+    /// A layer's figures, as the trainer measured them or a result file recorded them.
+    package init(index: Int, width: Int, trainAccuracyMean: Double, trainAccuracyStandardDeviation: Double,
+                 testAccuracyMean: Double?, testAccuracyStandardDeviation: Double?, tiedPatterns: Int, seconds: Double) {
+        self.index = index
+        self.width = width
+        self.trainAccuracyMean = trainAccuracyMean
+        self.trainAccuracyStandardDeviation = trainAccuracyStandardDeviation
+        self.testAccuracyMean = testAccuracyMean
+        self.testAccuracyStandardDeviation = testAccuracyStandardDeviation
+        self.tiedPatterns = tiedPatterns
+        self.seconds = seconds
+    }
 }
 
 /// Figures of a whole training run.

@@ -19,7 +19,7 @@ public struct ExperimentRunner {
     private(set) var baselineFeatureBuilds = 0
 
     /// A runner over one dataset: every run trains on it, whatever data name the run gives.
-    public init(dataset: Dataset, threads: Int = ParallelWork.defaultThreads) {
+    package init(dataset: Dataset, threads: Int = ParallelWork.defaultThreads) {
         self.threads = max(1, threads)
         named = [:]
         // A dataset without a validation split always makes valid data.
@@ -27,7 +27,7 @@ public struct ExperimentRunner {
     }
 
     /// A runner over several datasets: each run trains on the one named by its `data`.
-    public init(data: [ExperimentData], threads: Int = ParallelWork.defaultThreads) {
+    package init(data: [ExperimentData], threads: Int = ParallelWork.defaultThreads) {
         self.threads = max(1, threads)
         named = Dictionary(data.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         fallback = nil
@@ -90,12 +90,12 @@ public struct ExperimentRunner {
             try checkSize(of: run, against: data)
             costs.append(RunCost.estimate(run, trainExamples: data.train.count, testExamples: data.test?.count ?? 0))
         }
-        let clock = Stopwatch()
+        let clock = ContinuousClock.now
         var doneCost = 0.0
         for (position, run) in pending.enumerated() {
             let stored = try log.append(try train(run))
             doneCost += costs[position]
-            let elapsed = clock.elapsed
+            let elapsed = (ContinuousClock.now - clock).seconds
             let leftCost = costs[(position + 1)...].reduce(0, +)
             progress?(RunProgress(result: stored, position: position + 1, total: pending.count,
                                   skipped: unique.count - pending.count, elapsed: elapsed,
@@ -121,9 +121,10 @@ public struct ExperimentRunner {
             train = train.withRandomLabels(seed: run.seed)
             test = test?.withRandomTestLabels(seed: run.seed)
         }
-        let clock = Stopwatch()
-        let trainer = MemorizationTrainer(shape: run.shape, seed: run.seed, threads: threads)
-        let (network, report) = trainer.train(on: train, test: test, task: run.task, threshold: run.threshold)
+        let clock = ContinuousClock.now
+        let options = TrainingOptions(shape: run.shape, seed: run.seed, threads: threads)
+        let trained = try LUTNetwork.train(on: train, test: test, options: options)
+        let network = trained.network, report = trained.report
         var trueLabels = report.testAccuracy
         if run.labels == .random, let real = data.test { trueLabels = try network.accuracy(on: real, threads: threads) }
         var validAccuracy: Double? = nil
@@ -133,7 +134,7 @@ public struct ExperimentRunner {
         return RunResult(run: run, trainExamples: train.count, testExamples: test?.count ?? 0,
                          trainAccuracy: report.trainAccuracy, testAccuracy: report.testAccuracy,
                          testAccuracyTrueLabels: trueLabels, validAccuracy: validAccuracy,
-                         seconds: clock.elapsed, layers: report.layers)
+                         seconds: (ContinuousClock.now - clock).seconds, layers: report.layers)
     }
 
     /// The results of the baseline `runs`, in order: those `log` has, and the others fitted now
@@ -157,7 +158,7 @@ public struct ExperimentRunner {
     /// previous fit when that was on the same data, task, features and threshold.
     public mutating func fit(_ run: BaselineRun) throws -> BaselineResult {
         let data = try source(run.data)
-        let clock = Stopwatch()
+        let clock = ContinuousClock.now
         let options = run.settings.options(threads: threads)
         try options.validate()
         let features = run.settings.features
@@ -167,7 +168,7 @@ public struct ExperimentRunner {
             cached = previous
         } else {
             baselineFeatures = nil // let the previous task's matrices go before building these
-            let featureClock = Stopwatch()
+            let featureClock = ContinuousClock.now
             func build(_ images: ImageSet, bothGroups: Bool) throws -> BaselineExamples {
                 try TaskBaseline.examples(of: images, task: run.task, features: features, threshold: run.threshold,
                                           bothGroups: bothGroups)
@@ -175,7 +176,7 @@ public struct ExperimentRunner {
             let train = try build(data.dataset.train, bothGroups: true)
             let valid = try data.validation.map { try build($0, bothGroups: false) }
             let test = try data.dataset.test.map { try build($0, bothGroups: false) }
-            cached = (key, train, valid, test, featureClock.elapsed)
+            cached = (key, train, valid, test, (ContinuousClock.now - featureClock).seconds)
             baselineFeatures = cached
             baselineFeatureBuilds += 1
         }
@@ -186,7 +187,7 @@ public struct ExperimentRunner {
         return BaselineResult(run: run, trainExamples: baseline.trainExamples, testExamples: test?.examples ?? 0,
                               trainAccuracy: baseline.trainAccuracy, validAccuracy: valid?.accuracy,
                               testAccuracy: test?.accuracy, iterations: baseline.fit.iterations,
-                              stopReason: baseline.fit.stopReason, seconds: clock.elapsed)
+                              stopReason: baseline.fit.stopReason, seconds: (ContinuousClock.now - clock).seconds)
     }
 
     /// Throws `ConfigurationError` naming `--sizes` when `run` asks for more training examples

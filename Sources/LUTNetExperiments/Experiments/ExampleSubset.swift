@@ -32,6 +32,6 @@ extension BinarizedExamples {
             order.swapAt(i, j)
         }
         let chosen = order[..<size].sorted()
-        return BinarizedExamples(inputs: inputs.selectingColumns(chosen), labels: labels.selectingColumns(chosen))
+        return replacing(inputs: inputs.selectingColumns(chosen), labels: labels.selectingColumns(chosen))
     }
 }

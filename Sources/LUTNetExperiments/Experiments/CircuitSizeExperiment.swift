@@ -35,12 +35,11 @@ public enum CircuitSizeExperiment {
     public static func run(benchmark: String, splits: Splits, shapes: [NetworkShape], seed: UInt64, threads: Int,
                            abc: String, script: String = ABCSynthesis.standardScript,
                            progress: (Row) -> Void = { _ in }) throws -> [Row] {
-        let task = try BinaryTask(parsing: "0:1")
         var rows: [Row] = []
         for shape in shapes {
-            let clock = Stopwatch()
-            let network = MemorizationTrainer(shape: shape, seed: seed, threads: threads)
-                .train(on: splits.train, task: task, threshold: 128).0
+            let clock = ContinuousClock.now
+            let network = try LUTNetwork.train(on: splits.train, options: TrainingOptions(shape: shape, seed: seed,
+                                                                                          threads: threads)).network
             let exact = try LogicCircuit(network, threads: threads)
             let free = try LogicCircuit(network, dontCares: .unseen, threads: threads)
             let exactABC = try ABCSynthesis.run(abc, blif: BLIFExport.text(exact, name: benchmark), script: script)
@@ -55,7 +54,7 @@ public enum CircuitSizeExperiment {
                           freeAnds: freeABC.andCount, freeLevels: freeABC.levels,
                           exactValid: try accuracy(exact, splits.valid), exactTest: try accuracy(exact, splits.test),
                           freeValid: try accuracy(free, splits.valid), freeTest: try accuracy(free, splits.test),
-                          seconds: clock.elapsed)
+                          seconds: (ContinuousClock.now - clock).seconds)
             progress(row)
             rows.append(row)
         }

@@ -1,0 +1,82 @@
+/// How to train a LUT network: its topology, the seed of its wiring and tie-breaking, and the
+/// worker threads.
+public struct TrainingOptions: Sendable, Equatable {
+    /// The topology: k and the hidden layers' widths.
+    public var shape: NetworkShape
+    /// The seed of the wiring and tie-breaking: the same seed and data give a bit-identical network
+    /// whatever the number of threads.
+    public var seed: UInt64
+    /// Worker threads (LUTs are spread across them, at most one per LUT of a layer), 1 or more;
+    /// nil for one per core. Training needs one set of counters per worker, which its memory
+    /// check counts.
+    public var threads: Int?
+
+    /// Options for `shape` (by default the paper's k = 8, 5 × 1024), seed 0 and one thread per core.
+    public init(shape: NetworkShape = .paper, seed: UInt64 = 0, threads: Int? = nil) {
+        self.shape = shape
+        self.seed = seed
+        self.threads = threads
+    }
+}
+
+/// A trained network and the figures of its training.
+public struct TrainingResult: Sendable {
+    /// The network, ready to predict or to save with `ModelFile.save`.
+    public let network: LUTNetwork
+    /// Per-layer and overall accuracies and times.
+    public let report: TrainingReport
+}
+
+extension LUTNetwork {
+    /// Trains a network by memorization on the examples of `task` in `dataset`'s training split,
+    /// binarized at `threshold` (a byte is 1 when it is >= threshold), and measures it on the test
+    /// split when the dataset has one.
+    ///
+    /// Throws `ConfigurationError` when the threshold is 0, a task group has no examples in a
+    /// split, a split has more than `LUTNetLimits.maxExamples` examples, the thread count is out
+    /// of range, or training would need more memory than the machine has.
+    public static func train(on dataset: Dataset, task: BinaryTask, threshold: UInt8 = 128,
+                             options: TrainingOptions = TrainingOptions(),
+                             progress: ((LayerReport) -> Void)? = nil) throws(ConfigurationError) -> TrainingResult {
+        let train = try BinarizedExamples(images: dataset.train, task: task, threshold: threshold,
+                                          split: dataset.train.source)
+        let test = try dataset.test.map { (split) throws(ConfigurationError) in
+            try BinarizedExamples(images: split, task: task, threshold: threshold, split: split.source)
+        }
+        return try Self.train(on: train, test: test, options: options, progress: progress)
+    }
+
+    /// Trains a network by memorization on binarized examples, for their task and threshold, and
+    /// measures every layer on `test` when given; `progress` is called after each layer.
+    ///
+    /// Throws `ConfigurationError` when the examples have no input bits, `test` differs from
+    /// `train` in task, threshold or input
+    /// size, the thread count is out of range, or training would need more memory than the
+    /// machine has.
+    public static func train(on train: BinarizedExamples, test: BinarizedExamples? = nil,
+                             options: TrainingOptions = TrainingOptions(),
+                             progress: ((LayerReport) -> Void)? = nil) throws(ConfigurationError) -> TrainingResult {
+        let threads = options.threads ?? ParallelWork.defaultThreads
+        guard threads >= 1 else { throw .invalidValue(option: "threads", reason: "\(threads) threads; use 1 or more") }
+        guard train.inputs.rowCount >= 1 else {
+            throw .invalidValue(option: "training examples", reason: "they have no input bits; a LUT needs at least one to read")
+        }
+        if let test {
+            guard test.task == train.task else {
+                throw .invalidValue(option: "test examples", reason: "they are labeled for task \(test.task), "
+                                    + "the training examples for \(train.task)")
+            }
+            guard test.threshold == train.threshold else {
+                throw .invalidValue(option: "test examples", reason: "they are binarized at threshold \(test.threshold), "
+                                    + "the training examples at \(train.threshold)")
+            }
+            guard test.inputs.rowCount == train.inputs.rowCount else {
+                throw .inputSizeMismatch(modelInputs: train.inputs.rowCount, dataFeatures: test.inputs.rowCount,
+                                         source: "test examples")
+            }
+        }
+        let trainer = MemorizationTrainer(shape: options.shape, seed: options.seed, threads: threads)
+        try trainer.checkMemory(trainExamples: train.count, testExamples: test?.count ?? 0)
+        return trainer.train(on: train, test: test, progress: progress)
+    }
+}

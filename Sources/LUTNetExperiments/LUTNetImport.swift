@@ -1,0 +1,2 @@
+// Every file of the experiments builds on the LUTNet library.
+@_exported import LUTNet
