@@ -11,11 +11,11 @@
 /// claims a huge payload cannot reserve memory the file does not back.
 #define INITIAL_CAPACITY ((uint64_t)64 << 20)
 
-static lutnet_idx_status fail(char *restrict message, size_t capacity, lutnet_idx_status status,
-                              const char *restrict format, ...) __attribute__((format(printf, 4, 5)));
+static lutnet_read_status fail(char *restrict message, size_t capacity, lutnet_read_status status,
+                               const char *restrict format, ...) __attribute__((format(printf, 4, 5)));
 
-static lutnet_idx_status fail(char *restrict message, size_t capacity, lutnet_idx_status status,
-                              const char *restrict format, ...) {
+static lutnet_read_status fail(char *restrict message, size_t capacity, lutnet_read_status status,
+                               const char *restrict format, ...) {
     if (message != NULL && capacity > 0) {
         va_list args;
         va_start(args, format);
@@ -35,30 +35,6 @@ size_t lutnet_idx_element_size(uint8_t type) {
     }
 }
 
-/// The IDX status for a failure of the stream (the stream's message stands as it is).
-static lutnet_idx_status from_gzip(lutnet_gzip_outcome outcome) {
-    switch (outcome) {
-    case LUTNET_GZIP_OK: return LUTNET_IDX_OK;
-    case LUTNET_GZIP_CANNOT_OPEN: return LUTNET_IDX_CANNOT_OPEN;
-    case LUTNET_GZIP_EMPTY: return LUTNET_IDX_EMPTY_FILE;
-    case LUTNET_GZIP_NOT_GZIP: return LUTNET_IDX_NOT_GZIP;
-    case LUTNET_GZIP_TRUNCATED: return LUTNET_IDX_GZIP_TRUNCATED;
-    case LUTNET_GZIP_CORRUPT: return LUTNET_IDX_GZIP_CORRUPT;
-    case LUTNET_GZIP_IO_ERROR: return LUTNET_IDX_READ_ERROR;
-    case LUTNET_GZIP_OUT_OF_MEMORY: return LUTNET_IDX_OUT_OF_MEMORY;
-    }
-    return LUTNET_IDX_READ_ERROR;
-}
-
-/// Reads up to `length` bytes of the (decompressed) data into `buffer`; `*done` says how many
-/// arrived, fewer only at the end of the data.
-static lutnet_idx_status read_bytes(lutnet_gzip_stream *restrict source, uint8_t *restrict buffer,
-                                    uint64_t length, uint64_t *restrict done,
-                                    const char *restrict what, char *restrict message,
-                                    size_t capacity) {
-    return from_gzip(lutnet_gzip_read(source, buffer, length, done, what, message, capacity));
-}
-
 static void swap_to_host(uint8_t *data, uint64_t count, size_t size) {
     const uint16_t probe = 1;
     if (size == 1 || *(const uint8_t *)&probe == 0) return; // big-endian host: nothing to do
@@ -72,26 +48,26 @@ static void swap_to_host(uint8_t *data, uint64_t count, size_t size) {
     }
 }
 
-static lutnet_idx_status read_header(lutnet_gzip_stream *restrict source, const char *restrict path,
-                                     lutnet_idx_tensor *restrict tensor, char *restrict message,
-                                     size_t capacity) {
+static lutnet_read_status read_header(lutnet_gzip_stream *restrict source, const char *restrict path,
+                                      lutnet_idx_tensor *restrict tensor, char *restrict message,
+                                      size_t capacity) {
     uint8_t magic[4];
     uint64_t got = 0;
-    lutnet_idx_status status = read_bytes(source, magic, 4, &got, "the header", message, capacity);
-    if (status != LUTNET_IDX_OK) return status;
+    lutnet_read_status status = lutnet_gzip_read(source, magic, 4, &got, "the header", message, capacity);
+    if (status != LUTNET_READ_OK) return status;
     if (got != 4)
-        return fail(message, capacity, LUTNET_IDX_TRUNCATED_HEADER,
+        return fail(message, capacity, LUTNET_READ_IDX_TRUNCATED_HEADER,
                     "%s: file ends inside the IDX header (expected 4 bytes)", path);
     if (magic[0] != 0 || magic[1] != 0)
-        return fail(message, capacity, LUTNET_IDX_BAD_MAGIC,
+        return fail(message, capacity, LUTNET_READ_IDX_BAD_MAGIC,
                     "%s: bad IDX magic 0x%02x%02x%02x%02x (the first two bytes must be zero)", path,
                     magic[0], magic[1], magic[2], magic[3]);
     if (lutnet_idx_element_size(magic[2]) == 0)
-        return fail(message, capacity, LUTNET_IDX_UNKNOWN_TYPE,
+        return fail(message, capacity, LUTNET_READ_IDX_UNKNOWN_TYPE,
                     "%s: unknown IDX element type 0x%02x (expected 0x08, 0x09, 0x0b, 0x0c, 0x0d or 0x0e)",
                     path, magic[2]);
     if (magic[3] == 0 || magic[3] > LUTNET_IDX_MAX_RANK)
-        return fail(message, capacity, LUTNET_IDX_BAD_RANK,
+        return fail(message, capacity, LUTNET_READ_IDX_BAD_RANK,
                     "%s: IDX rank %u is not supported (1 to %d dimensions)", path, magic[3],
                     LUTNET_IDX_MAX_RANK);
     tensor->element_type = magic[2];
@@ -99,10 +75,10 @@ static lutnet_idx_status read_header(lutnet_gzip_stream *restrict source, const 
 
     uint8_t dims[4 * LUTNET_IDX_MAX_RANK];
     uint64_t dim_bytes = 4 * (uint64_t)tensor->rank;
-    status = read_bytes(source, dims, dim_bytes, &got, "the header", message, capacity);
-    if (status != LUTNET_IDX_OK) return status;
+    status = lutnet_gzip_read(source, dims, dim_bytes, &got, "the header", message, capacity);
+    if (status != LUTNET_READ_OK) return status;
     if (got != dim_bytes)
-        return fail(message, capacity, LUTNET_IDX_TRUNCATED_HEADER,
+        return fail(message, capacity, LUTNET_READ_IDX_TRUNCATED_HEADER,
                     "%s: file ends inside the IDX header (expected %llu bytes)", path,
                     (unsigned long long)(4 + dim_bytes));
     uint64_t count = 1;
@@ -111,83 +87,66 @@ static lutnet_idx_status read_header(lutnet_gzip_stream *restrict source, const 
         const uint8_t *b = dims + 4 * d;
         uint32_t dim = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
         if (dim == 0)
-            return fail(message, capacity, LUTNET_IDX_ZERO_DIMENSION,
+            return fail(message, capacity, LUTNET_READ_IDX_ZERO_DIMENSION,
                         "%s: IDX dimension %u of %u is zero", path, d + 1, tensor->rank);
         tensor->dims[d] = dim;
         if (__builtin_mul_overflow(count, (uint64_t)dim, &count) || count > (UINT64_MAX >> 4) / size)
-            return fail(message, capacity, LUTNET_IDX_TOO_LARGE,
+            return fail(message, capacity, LUTNET_READ_TOO_LARGE,
                         "%s: IDX dimensions are too large (their product overflows)", path);
     }
     tensor->element_count = count;
-    return LUTNET_IDX_OK;
+    return LUTNET_READ_OK;
 }
 
-static lutnet_idx_status read_payload(lutnet_gzip_stream *restrict source, const char *restrict path,
-                                      lutnet_idx_tensor *restrict tensor, char *restrict message,
-                                      size_t capacity) {
+static lutnet_read_status read_payload(lutnet_gzip_stream *restrict source, const char *restrict path,
+                                       lutnet_idx_tensor *restrict tensor, char *restrict message,
+                                       size_t capacity) {
     size_t size = lutnet_idx_element_size(tensor->element_type);
     uint64_t total = tensor->element_count * size;
-    uint64_t allocated = total < INITIAL_CAPACITY ? total : INITIAL_CAPACITY;
-    uint8_t *buffer = malloc((size_t)allocated);
-    if (buffer == NULL)
-        return fail(message, capacity, LUTNET_IDX_OUT_OF_MEMORY,
-                    "%s: out of memory for %llu bytes of IDX data", path, (unsigned long long)allocated);
-    uint64_t filled = 0;
-    lutnet_idx_status status;
-    for (;;) {
-        uint64_t got = 0;
-        status = read_bytes(source, buffer + filled, allocated - filled, &got, "the data", message,
-                            capacity);
-        filled += got;
-        if (status != LUTNET_IDX_OK || filled < allocated || filled == total) break;
-        uint64_t grown = allocated * 2 < total ? allocated * 2 : total;
-        uint8_t *larger = realloc(buffer, (size_t)grown);
-        if (larger == NULL) {
-            status = fail(message, capacity, LUTNET_IDX_OUT_OF_MEMORY,
-                          "%s: out of memory for %llu bytes of IDX data", path,
-                          (unsigned long long)grown);
-            break;
-        }
-        buffer = larger;
-        allocated = grown;
-    }
-    if (status == LUTNET_IDX_OK && filled < total)
-        status = fail(message, capacity, LUTNET_IDX_TRUNCATED_DATA,
+    uint8_t *buffer = NULL;
+    uint64_t filled = 0, wanted = 0;
+    lutnet_read_status status = lutnet_gzip_read_growing(source, INITIAL_CAPACITY, total, 0, &buffer, &filled,
+                                                         &wanted, "the data", message, capacity);
+    if (status == LUTNET_READ_OUT_OF_MEMORY)
+        return fail(message, capacity, status, "%s: out of memory for %llu bytes of IDX data", path,
+                    (unsigned long long)wanted);
+    if (status == LUTNET_READ_OK && filled < total)
+        status = fail(message, capacity, LUTNET_READ_IDX_TRUNCATED_DATA,
                       "%s: IDX data is truncated: the header says %llu bytes, the file has %llu", path,
                       (unsigned long long)total, (unsigned long long)filled);
     // The payload must end exactly here; reading on also verifies each gzip trailer (CRC, length).
     uint64_t trailing = 0;
-    if (status == LUTNET_IDX_OK)
-        status = from_gzip(lutnet_gzip_drain(source, &trailing, "the data", message, capacity));
-    if (status == LUTNET_IDX_OK && trailing > 0)
-        status = fail(message, capacity, LUTNET_IDX_TRAILING_DATA,
+    if (status == LUTNET_READ_OK)
+        status = lutnet_gzip_drain(source, &trailing, "the data", message, capacity);
+    if (status == LUTNET_READ_OK && trailing > 0)
+        status = fail(message, capacity, LUTNET_READ_IDX_TRAILING_DATA,
                       "%s: %llu trailing %s after the %llu bytes of IDX data the header describes",
                       path, (unsigned long long)trailing, trailing == 1 ? "byte" : "bytes",
                       (unsigned long long)total);
-    if (status != LUTNET_IDX_OK) {
+    if (status != LUTNET_READ_OK) {
         free(buffer);
         return status;
     }
     swap_to_host(buffer, tensor->element_count, size);
     tensor->data = buffer;
-    return LUTNET_IDX_OK;
+    return LUTNET_READ_OK;
 }
 
-lutnet_idx_status lutnet_idx_read(const char *restrict path, lutnet_idx_tensor *restrict out,
-                                  char *restrict message, size_t message_capacity) {
+lutnet_read_status lutnet_idx_read(const char *restrict path, lutnet_idx_tensor *restrict out,
+                                   char *restrict message, size_t message_capacity) {
     if (message != NULL && message_capacity > 0) message[0] = '\0';
     if (path == NULL || out == NULL)
-        return fail(message, message_capacity, LUTNET_IDX_CANNOT_OPEN, "no path or no output given");
+        return fail(message, message_capacity, LUTNET_READ_CANNOT_OPEN, "no path or no output given");
     memset(out, 0, sizeof *out);
     lutnet_gzip_stream *source = NULL;
-    lutnet_idx_status status = from_gzip(lutnet_gzip_open(
-        path, lutnet_path_has_suffix(path, ".gz"), &source, message, message_capacity));
+    lutnet_read_status status = lutnet_gzip_open(path, lutnet_path_has_suffix(path, ".gz"), &source, message,
+                                                 message_capacity);
     lutnet_idx_tensor tensor;
     memset(&tensor, 0, sizeof tensor);
-    if (status == LUTNET_IDX_OK) status = read_header(source, path, &tensor, message, message_capacity);
-    if (status == LUTNET_IDX_OK) status = read_payload(source, path, &tensor, message, message_capacity);
+    if (status == LUTNET_READ_OK) status = read_header(source, path, &tensor, message, message_capacity);
+    if (status == LUTNET_READ_OK) status = read_payload(source, path, &tensor, message, message_capacity);
     lutnet_gzip_close(source);
-    if (status == LUTNET_IDX_OK) *out = tensor;
+    if (status == LUTNET_READ_OK) *out = tensor;
     return status;
 }
 

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "read_status.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -26,25 +28,6 @@ typedef enum lutnet_idx_element_type {
     LUTNET_IDX_FLOAT64 = 0x0E,
 } lutnet_idx_element_type;
 
-/// Outcome of `lutnet_idx_read`; every failure has its own code.
-typedef enum lutnet_idx_status {
-    LUTNET_IDX_OK = 0,
-    LUTNET_IDX_CANNOT_OPEN = 1,       ///< the file does not exist or cannot be read
-    LUTNET_IDX_EMPTY_FILE = 2,        ///< the file has no bytes at all
-    LUTNET_IDX_NOT_GZIP = 3,          ///< named .gz but does not start with the gzip magic
-    LUTNET_IDX_GZIP_TRUNCATED = 4,    ///< the gzip stream ends early (zlib's reason attached)
-    LUTNET_IDX_GZIP_CORRUPT = 5,      ///< the gzip stream is damaged: bad data, checksum or tail
-    LUTNET_IDX_BAD_MAGIC = 6,         ///< the first two bytes are not zero
-    LUTNET_IDX_UNKNOWN_TYPE = 7,      ///< the element-type byte is not an IDX type
-    LUTNET_IDX_BAD_RANK = 8,          ///< zero dimensions or more than LUTNET_IDX_MAX_RANK
-    LUTNET_IDX_ZERO_DIMENSION = 9,    ///< a dimension is zero
-    LUTNET_IDX_TOO_LARGE = 10,        ///< the dimensions' product overflows
-    LUTNET_IDX_TRUNCATED_HEADER = 11, ///< the file ends inside the header
-    LUTNET_IDX_TRUNCATED_DATA = 12,   ///< fewer payload bytes than the dimensions say
-    LUTNET_IDX_TRAILING_DATA = 13,    ///< more payload bytes than the dimensions say
-    LUTNET_IDX_OUT_OF_MEMORY = 14,
-    LUTNET_IDX_READ_ERROR = 15,       ///< the operating system reported an I/O error (or a folder)
-} lutnet_idx_status;
 
 /// A decoded IDX tensor. `data` holds `element_count` elements in host byte order.
 typedef struct lutnet_idx_tensor {
@@ -58,13 +41,16 @@ typedef struct lutnet_idx_tensor {
 /// Size in bytes of one element of `type`, or 0 if `type` is not an IDX element type.
 size_t lutnet_idx_element_size(uint8_t type);
 
-/// Reads the IDX file at `path` into `out`. A file that starts with the gzip magic is decompressed
+/// Reads the IDX file at `path` into `out`. Returns LUTNET_READ_OK or one of: _CANNOT_OPEN,
+/// _EMPTY_FILE, _NOT_GZIP, _GZIP_TRUNCATED, _GZIP_CORRUPT, _IDX_BAD_MAGIC, _IDX_UNKNOWN_TYPE,
+/// _IDX_BAD_RANK, _IDX_ZERO_DIMENSION, _TOO_LARGE (the dimensions' product overflows),
+/// _IDX_TRUNCATED_HEADER, _IDX_TRUNCATED_DATA, _IDX_TRAILING_DATA, _OUT_OF_MEMORY, _IO_ERROR. A file that starts with the gzip magic is decompressed
 /// straight into the tensor's buffer by zlib's inflate; multi-member streams are accepted, but bytes
-/// after the last member that do not start another one are refused (LUTNET_IDX_GZIP_CORRUPT). A file
+/// after the last member that do not start another one are refused (LUTNET_READ_GZIP_CORRUPT). A file
 /// whose name ends in ".gz" must be gzip. The payload must be exactly as long as the header says.
 /// Writes a NUL-terminated description of any failure into `message` (may be NULL).
-lutnet_idx_status lutnet_idx_read(const char *restrict path, lutnet_idx_tensor *restrict out,
-                                  char *restrict message, size_t message_capacity);
+lutnet_read_status lutnet_idx_read(const char *restrict path, lutnet_idx_tensor *restrict out,
+                                   char *restrict message, size_t message_capacity);
 
 /// Releases the buffer of a tensor filled by lutnet_idx_read and zeroes the struct. NULL is allowed.
 void lutnet_idx_tensor_free(lutnet_idx_tensor *tensor);

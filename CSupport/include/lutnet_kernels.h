@@ -3,6 +3,7 @@
 #ifndef LUTNET_KERNELS_H
 #define LUTNET_KERNELS_H
 
+#include "read_status.h"
 #include "idx_reader.h"
 #include "tar_reader.h"
 #include "cifar_records.h"

@@ -3,7 +3,7 @@
 /// The archive is read in one pass, inflated by zlib when it is gzip: the reader holds one 512-byte
 /// header at a time and the caller reads each entry's data, in pieces of its choosing, straight into
 /// its own buffers. A gzip archive may hold several members; bytes after the last one that are not
-/// a gzip member are refused (LUTNET_TAR_GZIP_CORRUPT), where zlib's gzread would ignore them.
+/// a gzip member are refused (LUTNET_READ_GZIP_CORRUPT), where zlib's gzread would ignore them.
 /// Names longer than the ustar fields (GNU 'L' entries, pax `path` records) are resolved.
 ///
 /// Ownership: `lutnet_tar_open` fills a caller-owned `lutnet_tar_reader`, opening the file and
@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "read_status.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -22,22 +24,11 @@ extern "C" {
 /// Room for an entry name, terminating NUL included; longer names are refused.
 #define LUTNET_TAR_NAME_CAPACITY 1024
 
-/// Outcome of the tar functions; every failure has its own code.
-typedef enum lutnet_tar_status {
-    LUTNET_TAR_OK = 0,
-    LUTNET_TAR_END = 1,              ///< lutnet_tar_next: the archive has no more entries
-    LUTNET_TAR_CANNOT_OPEN = 2,      ///< the file does not exist or cannot be opened
-    LUTNET_TAR_EMPTY_FILE = 3,       ///< the file has no bytes at all
-    LUTNET_TAR_NOT_GZIP = 4,         ///< named .gz or .tgz but does not start with the gzip magic
-    LUTNET_TAR_GZIP_TRUNCATED = 5,   ///< the gzip stream ends early
-    LUTNET_TAR_GZIP_CORRUPT = 6,     ///< the gzip stream is damaged: bad data, CRC, length, or
-                                     ///< bytes after it that are not a gzip member
-    LUTNET_TAR_BAD_CHECKSUM = 7,     ///< a header's checksum does not match its bytes
-    LUTNET_TAR_BAD_HEADER = 8,       ///< a header field cannot be used (size, name, pax record)
-    LUTNET_TAR_TRUNCATED = 9,        ///< the archive ends inside a header or an entry's data
-    LUTNET_TAR_READ_ERROR = 10,      ///< the operating system reported an I/O error (or a
-                                     ///< folder), or memory ran out
-} lutnet_tar_status;
+/// The tar functions return LUTNET_READ_OK or one of: _END (lutnet_tar_next: no more entries),
+/// _CANNOT_OPEN, _EMPTY_FILE, _NOT_GZIP (named .gz or .tgz), _GZIP_TRUNCATED, _GZIP_CORRUPT,
+/// _TAR_BAD_CHECKSUM, _TAR_BAD_HEADER (a size, name or pax record that cannot be used),
+/// _TAR_TRUNCATED, _OUT_OF_MEMORY, _IO_ERROR (also for a reader that is not open or a read past
+/// the entry's data).
 
 /// Kinds of entries; links, devices and FIFOs are `LUTNET_TAR_OTHER`.
 typedef enum lutnet_tar_entry_type {
@@ -66,22 +57,22 @@ typedef struct lutnet_tar_reader {
 
 /// Opens the archive at `path`. A file whose name ends in ".gz" or ".tgz" must be gzip; other files
 /// may be gzip or plain tar.
-lutnet_tar_status lutnet_tar_open(const char *restrict path, lutnet_tar_reader *restrict reader,
-                                  char *restrict message, size_t message_capacity);
+lutnet_read_status lutnet_tar_open(const char *restrict path, lutnet_tar_reader *restrict reader,
+                                   char *restrict message, size_t message_capacity);
 
 /// Advances to the next entry, skipping whatever data of the current entry was not read, and
-/// describes it in `entry`. Returns LUTNET_TAR_END after the last entry (the end-of-archive blocks or
+/// describes it in `entry`. Returns LUTNET_READ_END after the last entry (the end-of-archive blocks or
 /// the end of the file at a block boundary); the rest of the stream is then read through so that a
 /// damaged gzip trailer, or bytes after the gzip stream, are still reported.
-lutnet_tar_status lutnet_tar_next(lutnet_tar_reader *restrict reader,
-                                  lutnet_tar_entry *restrict entry, char *restrict message,
-                                  size_t message_capacity);
+lutnet_read_status lutnet_tar_next(lutnet_tar_reader *restrict reader,
+                                   lutnet_tar_entry *restrict entry, char *restrict message,
+                                   size_t message_capacity);
 
 /// Reads the next `length` bytes of the current entry's data into `buffer`; `length` must not exceed
-/// the entry's unread bytes (`lutnet_tar_remaining`). Fails with LUTNET_TAR_TRUNCATED or a gzip
+/// the entry's unread bytes (`lutnet_tar_remaining`). Fails with LUTNET_READ_TAR_TRUNCATED or a gzip
 /// status if the archive ends or breaks first.
-lutnet_tar_status lutnet_tar_read(lutnet_tar_reader *restrict reader, void *restrict buffer,
-                                  uint64_t length, char *restrict message, size_t message_capacity);
+lutnet_read_status lutnet_tar_read(lutnet_tar_reader *restrict reader, void *restrict buffer,
+                                   uint64_t length, char *restrict message, size_t message_capacity);
 
 /// Unread data bytes of the current entry.
 uint64_t lutnet_tar_remaining(const lutnet_tar_reader *reader);

@@ -13,10 +13,7 @@ public func lutnet_predict(_ model: OpaquePointer?, _ pixels: UnsafePointer<UInt
         let out = try required(predictions, function, "predictions")
         let count = try positiveCount(count, function, "count")
         let features = try positiveCount(features, function, "features")
-        guard features == handle.network.inputCount else {
-            throw APIFailure(status: LUTNET_ERROR_SIZE_MISMATCH, message:
-                "\(function): the examples have \(features) bytes each but the model reads \(handle.network.inputCount)")
-        }
+        try checkInputSize(handle.network, features: features, of: nil, function)
         let bytes = try byteCount(count: count, features: features, function)
         let images: ImageSet
         do throws(DatasetError) {
@@ -86,11 +83,15 @@ func modelAnswers(of handle: ModelHandle, on images: ImageSet, _ function: Strin
     }
 }
 
-/// Refuses examples whose size differs from the model's inputs.
+/// Refuses the examples of `images` when their size differs from the model's inputs.
 func checkInputSize(_ network: LUTNetwork, _ images: ImageSet, _ function: String) throws(APIFailure) {
-    guard images.featureCount == network.inputCount else {
-        throw APIFailure(ConfigurationError.inputSizeMismatch(modelInputs: network.inputCount,
-                                                               dataFeatures: images.featureCount,
-                                                               source: images.source), in: function)
-    }
+    try checkInputSize(network, features: images.featureCount, of: images.source, function)
+}
+
+/// Refuses examples of `features` bytes each (from `source`, when they have one) when the model
+/// reads another number: the one message of every entry point for a batch of the wrong size.
+func checkInputSize(_ network: LUTNetwork, features: Int, of source: String?, _ function: String) throws(APIFailure) {
+    guard features != network.inputCount else { return }
+    throw APIFailure(status: LUTNET_ERROR_SIZE_MISMATCH, message: "\(function): the examples"
+                     + (source.map { " of \($0)" } ?? "") + " have \(features) bytes each but the model reads \(network.inputCount)")
 }

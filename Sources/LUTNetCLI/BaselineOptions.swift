@@ -49,10 +49,34 @@ struct BaselineOptions: ParsableArguments {
         }
     }
 
-    /// Fits the baseline on the task's training examples of `dataset` and measures it.
-    func fit(dataset: Dataset, task: BinaryTask, threshold: UInt8, threads: Int) throws -> BaselineOutcome {
-        let baseline = try TaskBaseline(train: dataset.train, task: task, features: features, threshold: threshold,
-                                        options: try solverOptions(threads: threads))
+    /// Fits the baseline on the task's training examples of `dataset` and measures it. With `.bits`
+    /// features and `binarized` splits (the task's examples of `dataset` at `threshold`), the
+    /// feature matrices are made of those bits rather than by binarizing the pixels again.
+    func fit(dataset: Dataset, task: BinaryTask, threshold: UInt8, threads: Int,
+             binarized: (train: BinarizedExamples, test: BinarizedExamples?)? = nil) throws -> BaselineOutcome {
+        let options = try solverOptions(threads: threads)
+        let baseline: TaskBaseline
+        let test: TaskBaseline.Evaluation?
+        if features == .bits, let binarized {
+            func examples(_ split: BinarizedExamples, _ images: ImageSet) throws -> (features: FeatureMatrix, labels: [UInt8]) {
+                (try FeatureMatrix(bits: split.inputs, source: images.source), split.labels.unpackedRow(0))
+            }
+            let clock = Stopwatch()
+            let train = try examples(binarized.train, dataset.train)
+            baseline = try TaskBaseline(examples: train, task: task, features: .bits, threshold: threshold, options: options,
+                                        featureSeconds: clock.elapsed)
+            if let split = binarized.test, let images = dataset.test {
+                let testClock = Stopwatch()
+                let built = try examples(split, images)
+                test = try baseline.evaluate(on: built, featureSeconds: testClock.elapsed)
+            } else {
+                test = nil
+            }
+        } else {
+            baseline = try TaskBaseline(train: dataset.train, task: task, features: features, threshold: threshold,
+                                        options: options)
+            test = try dataset.test.map { try baseline.evaluate(on: $0) }
+        }
         let gradient = "max |gradient| / (C·n) = \(baseline.fit.gradientMaxNorm) above the tolerance \(tolerance)"
         switch baseline.fit.stopReason {
         case .converged: break
@@ -62,7 +86,6 @@ struct BaselineOptions: ParsableArguments {
             Console.progress("warning: the baseline stopped after \(baseline.fit.iterations) iterations because no step "
                              + "decreased the objective (the limit of Float precision), with " + gradient)
         }
-        let test = try dataset.test.map { try baseline.evaluate(on: $0) }
         return BaselineOutcome(fit: baseline.fit, kind: baseline.features, trainExamples: baseline.trainExamples,
                                testExamples: test?.examples, featureCount: baseline.featureCount,
                                featureSeconds: baseline.featureSeconds + (test?.featureSeconds ?? 0),

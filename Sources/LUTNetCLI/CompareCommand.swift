@@ -49,7 +49,9 @@ struct CompareCommand: ParsableCommand {
             modelBytes: ModelFile.encode(network).count)
 
         Console.progress("fitting the logistic-regression baseline (C = \(baselineOptions.c), \(baselineOptions.features))")
-        let baseline = try baselineOptions.fit(dataset: dataset, task: task, threshold: threshold, threads: threads)
+        // The bits the network learned from, not a second binarization of the pixels.
+        let baseline = try baselineOptions.fit(dataset: dataset, task: task, threshold: threshold, threads: threads,
+                                               binarized: (train, test))
         let regression = ComparisonRow(
             method: "logistic regression (C = \(baselineOptions.c), \(baseline.kind))",
             trainAccuracy: baseline.trainAccuracy, testAccuracy: baseline.testAccuracy,

@@ -14,8 +14,11 @@ struct ExperimentOptions: ParsableArguments {
     @Option(name: .long, help: "Seeds per configuration (seeds 0, 1, …, N-1).")
     var seeds: Int = 5
 
-    @Option(name: .long, help: "Output folder for the CSV, Markdown and SVG files (default: results/<data folder name>). Runs already in its CSV are skipped.")
+    @Option(name: .long, help: "Output folder for the CSV, Markdown and SVG files (default: results/<data folder name>-<CRC-32 of the data>). Runs already in its CSV are skipped; results of other data there stop the experiment.")
     var out: String?
+
+    @Flag(name: .long, help: "Discard the experiment's results already in the output folder and start afresh.")
+    var fresh = false
 
     @Option(name: .long, help: "Worker threads per network (default: every core).")
     var threads: Int = ParallelWork.defaultThreads
@@ -28,8 +31,10 @@ struct ExperimentOptions: ParsableArguments {
                                       seedCount: seeds)
     }
 
-    /// The output folder.
-    var folder: String { out ?? "results/" + ExperimentSettings.dataName(location: data) }
+    /// The output folder: --out, or one named after the data and its checksum.
+    func folder(for identity: DataIdentity) -> String {
+        out ?? DataIdentity.resultsFolder(name: ExperimentSettings.dataName(location: data), identities: [identity])
+    }
 
     /// The validated thread count.
     func threadCount() throws -> Int { try ParallelWork.validated(threads: threads) }
@@ -44,18 +49,20 @@ struct ExperimentOptions: ParsableArguments {
 
     /// Runs `experiment` on an already loaded dataset.
     func perform(_ experiment: some Experiment, on dataset: Dataset) throws {
-        var runner = ExperimentRunner(dataset: dataset, threads: try threadCount())
-        try Self.perform(experiment, runner: &runner, on: dataset.location, folder: folder)
+        let data = try ExperimentData(name: ExperimentSettings.dataName(location: self.data), dataset: dataset)
+        var runner = ExperimentRunner(data: [data], threads: try threadCount())
+        try Self.perform(experiment, runner: &runner, on: dataset.location, folder: folder(for: data.identity), fresh: fresh)
     }
 
-    /// Runs `experiment` with `runner` (whose data is described by `location`) into `folder`, with
-    /// progress on standard error (naming each run's data when `namingData`); prints the files written.
+    /// Runs `experiment` with `runner` (whose data is described by `location`) into `folder` (first
+    /// discarding its results there when `fresh`), with progress on standard error (naming each
+    /// run's data when `namingData`); prints the files written.
     static func perform(_ experiment: some Experiment, runner: inout ExperimentRunner, on location: String,
-                        folder: String, namingData: Bool = false) throws {
+                        folder: String, fresh: Bool, namingData: Bool = false) throws {
         let runs = experiment.runs, baselines = experiment.baselineRuns.count
         Console.progress("\(experiment.name): \(runs.count) networks" + (baselines > 0 ? " and \(baselines) baseline fits" : "")
                          + " on \(location), results in \(folder)")
-        let written = try runner.perform(experiment, folder: folder, progress: { Console.progress($0.line(namingData: namingData)) },
+        let written = try runner.perform(experiment, folder: folder, fresh: fresh, progress: { Console.progress($0.line(namingData: namingData)) },
                                          started: { toTrain, alreadyDone in
             if alreadyDone > 0 {
                 Console.progress(toTrain == 0 ? "all \(alreadyDone) networks are already in the results; writing the report"

@@ -31,8 +31,11 @@ struct IWLSCommand: ParsableCommand {
     @Option(help: "Seeds per network (seeds 0, 1, …, N-1).")
     var seeds: Int = 5
 
-    @Option(help: "Output folder for the CSV, Markdown and SVG files (default: results/<folder name>). Runs already in its CSVs are skipped.")
+    @Option(help: "Output folder for the CSV, Markdown and SVG files (default: results/<folder name>-<CRC-32 of the benchmarks>). Runs already in its CSVs are skipped; results of other data there stop the experiment.")
     var out: String?
+
+    @Flag(help: "Discard the experiment's results already in the output folder and start afresh.")
+    var fresh = false
 
     @Option(help: "Worker threads per network and per baseline fit (default: every core).")
     var threads: Int = ParallelWork.defaultThreads
@@ -62,7 +65,7 @@ struct IWLSCommand: ParsableCommand {
                 + (training == .train ? "training split and are measured on the validation and test splits."
                                       : "training and validation splits together and are measured on the test split."))
         var runner = ExperimentRunner(data: data, threads: threadCount)
-        try ExperimentOptions.perform(experiment, runner: &runner, on: dir, folder: out ?? "results/" + folderName,
-                                      namingData: true)
+        let folder = out ?? DataIdentity.resultsFolder(name: folderName, identities: data.map(\.identity))
+        try ExperimentOptions.perform(experiment, runner: &runner, on: dir, folder: folder, fresh: fresh, namingData: true)
     }
 }

@@ -24,6 +24,9 @@ struct InfoCommand: ParsableCommand {
         print("dataset \(dataset.location)")
         describe(split: "train", dataset.train)
         if let test = dataset.test { describe(split: "test", test) } else { print("test: none") }
+        let identity = DataIdentity(dataset: dataset)
+        print("checksum: CRC-32 \(identity.checksumText) (the data_crc32 experiment results record; their default "
+              + "folder is \(DataIdentity.resultsFolder(name: ExperimentSettings.dataName(location: path), identities: [identity])))")
     }
 
     private func describe(split: String, _ images: ImageSet) {

@@ -160,6 +160,9 @@ final class CAPIExampleTests: XCTestCase {
             "task_overlapping: LUTNET_ERROR_INVALID_TASK: lutnet_train: invalid task '0-2:2,3': class 2 is in both groups",
             "task_group_without_examples: LUTNET_ERROR_EMPTY_TASK_GROUP:",
             "predict_wrong_features: LUTNET_ERROR_SIZE_MISMATCH: lutnet_predict: the examples have 8 bytes each but the model reads 16",
+            // One sentence for a batch of the wrong size, whichever entry point meets it.
+            "predict_dataset_wrong_features: LUTNET_ERROR_SIZE_MISMATCH: lutnet_predict_dataset: the examples of dataset from memory have 8 bytes each but the model reads 16",
+            "accuracy_wrong_features: LUTNET_ERROR_SIZE_MISMATCH: lutnet_accuracy: the examples of dataset from memory have 8 bytes each but the model reads 16",
             "predict_dataset_small_buffer: LUTNET_ERROR_INVALID_ARGUMENT:",
             "accuracy_no_test_split: LUTNET_ERROR_INVALID_ARGUMENT: lutnet_accuracy: dataset from memory has no test split",
             "load_model_empty: LUTNET_ERROR_MODEL_FILE: \(scratch.path)/damaged.lut: model file is truncated",

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import LUTNet
 
 /// The `lutnet` tool end to end: results on real data, and a clear error with a non-zero exit for
 /// every impossible option.
@@ -87,6 +88,13 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue((rows[0]["method"] as? String)?.hasPrefix("LUT network") == true)
         XCTAssertEqual(rows[1]["modelBytes"] as? Int, (100 + 1) * 8)
 
+        // The baseline fitted on the network's bits has exactly the figures of one fitted on the pixels.
+        let alone = try run(["baseline", "--data", Fixtures.path("tiny"), "--json"])
+        XCTAssertEqual(alone.status, 0, alone.errors)
+        let baseline = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(alone.output.utf8)) as? [String: Any])
+        XCTAssertEqual(rows[1]["trainAccuracy"] as? Double, baseline["trainAccuracy"] as? Double)
+        XCTAssertEqual(rows[1]["testAccuracy"] as? Double, baseline["testAccuracy"] as? Double)
+
         let table = try run(["compare", "--data", Fixtures.path("tiny"), "--layers", "1x16", "--format", "md"])
         XCTAssertTrue(table.output.contains("| method | train accuracy | test accuracy |"), table.output)
     }
@@ -155,6 +163,38 @@ final class CommandLineTests: XCTestCase {
                             saying: "invalid --threads: 0 threads; use 1 to 1024")
         }
         try assertFails(["experiment", "iwls", "--dir", "/nonexistent/data", "--threads", "5000"], saying: "invalid --threads: 5000")
+    }
+
+    func testExperimentsOnOtherDataOfTheSameNameStopUnlessFresh() throws {
+        let root = try Fixtures.temporaryFolder(for: self)
+        // Two folders called tiny: the fixture's files, and the same with the test split's labels shuffled.
+        let first = root.appendingPathComponent("a/tiny"), second = root.appendingPathComponent("b/tiny")
+        for folder in [first, second] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for name in ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz"] {
+                try FileManager.default.copyItem(atPath: Fixtures.path("tiny/" + name), toPath: folder.appendingPathComponent(name).path)
+            }
+        }
+        try FileManager.default.copyItem(atPath: Fixtures.path("tiny/t10k-labels-idx1-ubyte.gz"),
+                                         toPath: first.appendingPathComponent("t10k-labels-idx1-ubyte.gz").path)
+        let labels = try IDXTensor.read(path: Fixtures.path("tiny/t10k-labels-idx1-ubyte.gz")).withUnsignedBytes { Array($0) }
+        try TinyIDXDataset.idx(type: 0x08, dims: [labels.count], payload: Array(labels.reversed()))
+            .write(to: second.appendingPathComponent("t10k-labels-idx1-ubyte"))
+        let info = try run(["info", first.path])
+        XCTAssertTrue(info.output.contains("checksum: CRC-32 "), info.output)
+        XCTAssertTrue(info.output.contains("default folder is results/tiny-"), info.output)
+        XCTAssertNotEqual(info.output.components(separatedBy: "checksum: ").last,
+                          try run(["info", second.path]).output.components(separatedBy: "checksum: ").last)
+
+        let out = root.appendingPathComponent("results").path
+        let sweep = ["experiment", "k-sweep", "--ks", "2", "--layers", "1x8", "--seeds", "1", "--out", out]
+        XCTAssertEqual(try run(sweep + ["--data", first.path]).status, 0)
+        try assertFails(sweep + ["--data", second.path], saying: "holds results of data 'tiny' from \(first.path) (CRC-32 ")
+        try assertFails(sweep + ["--data", second.path], saying: "but the data 'tiny' given now is \(second.path) (CRC-32 ")
+        let fresh = try run(sweep + ["--data", second.path, "--fresh"])
+        XCTAssertEqual(fresh.status, 0, fresh.errors)
+        let csv = try String(contentsOfFile: out + "/k-sweep.csv", encoding: .utf8)
+        XCTAssertTrue(csv.contains(second.path) && !csv.contains(first.path), csv)
     }
 
     func testExperimentsDefaultToTask0To1OnTwoClassData() throws {

@@ -263,7 +263,8 @@ final class ComparisonExperimentTests: XCTestCase {
         XCTAssertNil(reopened.result(for: BaselineRun(data: "ex80", task: run.task, threshold: 128, settings: BaselineSettings())))
         let path = folder + "/iwls-baseline.csv"
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        XCTAssertEqual(text.split(separator: "\n").last, "ex80,0:1,128,pixels,0.25,1e-06,100,10,5,0.666667,,0.800000,7,false,no-descent,1.235")
+        XCTAssertEqual(text.split(separator: "\n").last, "ex80,0:1,128,pixels,0.25,1e-06,100,10,5,0.666667,,0.800000,7,false,no-descent,1.235,,",
+                       "no identity known: empty identity fields")
         XCTAssertEqual(reopened.result(for: run)?.stopReason, .noDescent)
 
         // A record cut short by an interruption is dropped.
@@ -279,26 +280,27 @@ final class ComparisonExperimentTests: XCTestCase {
             return "no error"
         }
         let header = BaselineLog.columns.joined(separator: ",")
-        XCTAssertEqual(error(header + "\nex80,0:1,128,bits,1.0,1e-06,100,10,5,0.5,,0.5,7,maybe,converged,1\n"),
+        XCTAssertEqual(error(header + "\nex80,0:1,128,bits,1.0,1e-06,100,10,5,0.5,,0.5,7,maybe,converged,1,,\n"),
                        "\(path), line 2: converged 'maybe' is neither 'true' nor 'false'")
-        XCTAssertEqual(error(header + "\nex80,0:1,128,bits,1.0,1e-06,100,10,5,0.5,,0.5,7,false,stuck,1\n"),
+        XCTAssertEqual(error(header + "\nex80,0:1,128,bits,1.0,1e-06,100,10,5,0.5,,0.5,7,false,stuck,1,,\n"),
                        "\(path), line 2: stop_reason 'stuck' is none of converged, iteration-cap, no-descent")
-        XCTAssertEqual(error(header + "\nex80,0:1,128,bits,1.0,1e-06,100,10,5,0.5,,0.5,7,true,iteration-cap,1\n"),
+        XCTAssertEqual(error(header + "\nex80,0:1,128,bits,1.0,1e-06,100,10,5,0.5,,0.5,7,true,iteration-cap,1,,\n"),
                        "\(path), line 2: converged and stop_reason 'iteration-cap' disagree")
-        XCTAssertEqual(error(header + "\nex80,0:1,128,colors,1.0,1e-06,100,10,5,0.5,,0.5,7,true,converged,1\n"),
+        XCTAssertEqual(error(header + "\nex80,0:1,128,colors,1.0,1e-06,100,10,5,0.5,,0.5,7,true,converged,1,,\n"),
                        "\(path), line 2: features 'colors' is neither 'bits' nor 'pixels'")
-        XCTAssertEqual(error(header + "\nex80,0:1,128,bits,0,1e-06,100,10,5,0.5,,0.5,7,true,converged,1\n"),
+        XCTAssertEqual(error(header + "\nex80,0:1,128,bits,0,1e-06,100,10,5,0.5,,0.5,7,true,converged,1,,\n"),
                        "\(path), line 2: C '0' is not a number > 0")
         XCTAssertTrue(error("data,task\nex80,0:1\n").contains("is not this experiment's"))
-        // A file from before the stop_reason column is read and rewritten with it.
-        let oldHeader = BaselineLog.columns.filter { $0 != "stop_reason" }.joined(separator: ",")
+        // A file from before the stop_reason and identity columns is read and rewritten with them.
+        let oldHeader = BaselineLog.columns.filter { $0 != "stop_reason" && !DataIdentity.columns.contains($0) }
+            .joined(separator: ",")
         try (oldHeader + "\nex80,0:1,128,bits,1.0,1e-06,100,10,5,0.5,,0.5,7,true,1.000\n"
              + "ex81,0:1,128,bits,1.0,1e-06,100,10,5,0.5,,0.5,100,false,2.000\n").write(toFile: path, atomically: true, encoding: .utf8)
         let upgraded = try BaselineLog(folder: folder, name: "iwls")
         XCTAssertEqual(upgraded.results.map(\.stopReason), [.converged, .iterationCap])
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8),
-                       header + "\nex80,0:1,128,bits,1.0,1e-06,100,10,5,0.500000,,0.500000,7,true,converged,1.000\n"
-                       + "ex81,0:1,128,bits,1.0,1e-06,100,10,5,0.500000,,0.500000,100,false,iteration-cap,2.000\n")
+                       header + "\nex80,0:1,128,bits,1.0,1e-06,100,10,5,0.500000,,0.500000,7,true,converged,1.000,,\n"
+                       + "ex81,0:1,128,bits,1.0,1e-06,100,10,5,0.500000,,0.500000,100,false,iteration-cap,2.000,,\n")
     }
 
     func testRunLogWithAValidationColumn() throws {

@@ -72,7 +72,7 @@ final class ExperimentTests: XCTestCase {
         var runner = ExperimentRunner(dataset: dataset, threads: 1)
         try runner.perform(sweep, folder: fresh)
         // Train half, then the rest in a second session.
-        var log = try RunLog(folder: resumed, name: sweep.name)
+        var log = try RunLog(folder: resumed, name: sweep.name, data: runner.identities)
         _ = try runner.execute(Array(sweep.runs.prefix(1)), log: &log)
         try runner.perform(sweep, folder: resumed)
         XCTAssertEqual(try read(fresh, "k-sweep.md").replacingOccurrences(of: #"\| [0-9.]+ \|\n"#, with: "", options: .regularExpression),

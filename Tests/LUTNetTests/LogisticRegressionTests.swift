@@ -184,6 +184,29 @@ final class LogisticRegressionTests: XCTestCase {
         XCTAssertEqual(low.values, [0, 1, 1, 1])
     }
 
+    func testFeaturesFromANetworksBitsEqualFeaturesFromItsPixels() throws {
+        let dataset = try DatasetLoader.load(path: Fixtures.path("tiny"))
+        let task = try BinaryTask(parsing: "0-4:5-9")
+        for threshold: UInt8 in [1, 128, 200] {
+            let bits = try BinarizedExamples(images: dataset.train, task: task, threshold: threshold, split: "train")
+            let shared = try FeatureMatrix(bits: bits.inputs, source: dataset.train.source)
+            let direct = try TaskBaseline.examples(of: dataset.train, task: task, features: .bits, threshold: threshold,
+                                                   bothGroups: true)
+            XCTAssertEqual(shared.values, direct.features.values, "threshold \(threshold)")
+            XCTAssertEqual(shared.exampleCount, 600)
+            XCTAssertEqual(shared.featureCount, 100)
+            XCTAssertTrue(shared.isBinary)
+            XCTAssertEqual(bits.labels.unpackedRow(0), direct.labels)
+        }
+        XCTAssertThrowsError(try FeatureMatrix(bits: BitMatrix(rowCount: 4, columnCount: 0), source: "none"))
+    }
+
+    func testDefaultThreadsAreCappedAsOnTheCommandLine() {
+        XCTAssertEqual(LogisticRegression.Options().threads, ParallelWork.defaultThreads)
+        XCTAssertLessThanOrEqual(LogisticRegression.Options().threads, ParallelWork.maxThreads)
+        XCTAssertEqual(ParallelWork.maxThreads, 1024)
+    }
+
     // MARK: - Bad input
 
     func testRejectsImpossibleOptions() throws {

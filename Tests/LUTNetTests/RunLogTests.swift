@@ -73,12 +73,13 @@ final class RunLogTests: XCTestCase {
         }
         let header = RunLog.runColumns.joined(separator: ",")
         let cases = [
-            "tiny,0-1:2-3,128,99,1x8,real,all,0,240,80,0.5,0.5,0.5,0.1\n": "k = 99 is not supported",
-            "tiny,0-1:2-3,128,4,1x8,maybe,all,0,240,80,0.5,0.5,0.5,0.1\n": "labels 'maybe'",
-            "tiny,0-1:2-3,128,4,1x8,real,all,0,240,80,high,0.5,0.5,0.1\n": "train_accuracy 'high' is not a number",
-            "tiny,0-1:2-3,128,4,1x8,real,-5,0,240,80,0.5,0.5,0.5,0.1\n": "train_size '-5'",
-            "tiny,0-1:2-3,128,4,1x8,real,all,0,240\n": "9 fields, expected 14",
-            "tiny,0:0,128,4,1x8,real,all,0,240,80,0.5,0.5,0.5,0.1\n": "class 0 is in both groups",
+            "tiny,0-1:2-3,128,99,1x8,real,all,0,240,80,0.5,0.5,0.5,0.1,,\n": "k = 99 is not supported",
+            "tiny,0-1:2-3,128,4,1x8,maybe,all,0,240,80,0.5,0.5,0.5,0.1,,\n": "labels 'maybe'",
+            "tiny,0-1:2-3,128,4,1x8,real,all,0,240,80,high,0.5,0.5,0.1,,\n": "train_accuracy 'high' is not a number",
+            "tiny,0-1:2-3,128,4,1x8,real,-5,0,240,80,0.5,0.5,0.5,0.1,,\n": "train_size '-5'",
+            "tiny,0-1:2-3,128,4,1x8,real,all,0,240\n": "9 fields, expected 16",
+            "tiny,0:0,128,4,1x8,real,all,0,240,80,0.5,0.5,0.5,0.1,,\n": "class 0 is in both groups",
+            "tiny,0-1:2-3,128,4,1x8,real,all,0,240,80,0.5,0.5,0.5,0.1,/data/tiny,12345\n": "data_crc32 '12345' is not eight hexadecimal digits",
         ]
         for (record, message) in cases {
             try (header + "\n" + record).write(toFile: log.runsPath, atomically: true, encoding: .utf8)

@@ -61,6 +61,23 @@ final class TarHeaderTests: XCTestCase {
         }
     }
 
+    func testTruncatedExtensionPaddingNamesTheExtensionHeader() throws {
+        var first = [UInt8](repeating: 0, count: 512)
+        for i in 0..<5 { first[i] = UInt8(ascii: "x") }
+        let cases: [(header: [UInt8], data: String, name: String)] = [
+            (header(name: "././@LongLink", size: 15, type: "L"), "a/long/name.bin", "././@LongLink"),
+            (header(name: "PaxHeaders/c.bin", size: 18, type: "x"), "18 path=a/b/c.bin\n", "PaxHeaders/c.bin"),
+        ]
+        for item in cases {
+            // The extension's data is whole, the padding after it is cut off.
+            let path = try write([header(name: "first.txt", size: 5, type: "0"), first, item.header, Array(item.data.utf8)])
+            let error = try XCTUnwrap(errorKind(reading: path), "a truncated archive was accepted")
+            XCTAssertEqual(error.kind, .truncatedArchive)
+            XCTAssertTrue(error.message.contains("ends inside the data of '\(item.name)'"), error.message)
+            XCTAssertFalse(error.message.contains("first.txt"), error.message)
+        }
+    }
+
     func testAWellFormedCraftedArchiveReads() throws {
         var data = [UInt8](repeating: 0, count: 512)
         for i in 0..<5 { data[i] = UInt8(ascii: "x") }

@@ -75,6 +75,26 @@ public struct FeatureMatrix: Sendable {
         self.isBinary = features == .bits
     }
 
+    /// The bits a LUT network reads as `.bits` features: row e, column f is bit (f, e) of the
+    /// feature-major `bits` (1.0 or 0.0), so the baseline and a network share one binarization.
+    public init(bits: BitMatrix, source: String) throws(BaselineError) {
+        let width = bits.rowCount, count = bits.columnCount
+        guard count > 0, width > 0 else { throw .emptyData(source: source, examples: count, features: width) }
+        var values = [Float](repeating: 0, count: count * width)
+        values.withUnsafeMutableBufferPointer { out in
+            for feature in 0..<width {
+                for (example, bit) in bits.unpackedRow(feature).enumerated() where bit != 0 {
+                    out[example * width + feature] = 1
+                }
+            }
+        }
+        self.exampleCount = count
+        self.featureCount = width
+        self.values = values
+        self.source = source
+        self.isBinary = true
+    }
+
     /// A matrix from `exampleCount` rows of `featureCount` finite values each, row after row.
     public init(values: [Float], exampleCount: Int, featureCount: Int,
                 source: String = "feature matrix") throws(BaselineError) {

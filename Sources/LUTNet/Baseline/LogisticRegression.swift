@@ -37,9 +37,10 @@ public struct LogisticRegression: Sendable, Equatable {
         public var threads: Int
 
         /// Options with scikit-learn's C = 1, a gradient tolerance 100 times tighter than its
-        /// default, and one worker per core.
+        /// default, and one worker per core (at most `ParallelWork.maxThreads`, as the command
+        /// line allows).
         public init(c: Double = 1, tolerance: Double = 1e-6, maxIterations: Int = 100,
-                    threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                    threads: Int = ParallelWork.defaultThreads) {
             self.c = c
             self.tolerance = tolerance
             self.maxIterations = maxIterations

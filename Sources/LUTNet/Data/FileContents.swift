@@ -24,8 +24,8 @@ public struct FileContents: Sendable {
         var contents = lutnet_file_contents()
         var message = makeCMessageBuffer()
         let status = lutnet_file_read(path, maxLength, &contents, &message, message.count)
-        guard status == LUTNET_FILE_OK else {
-            throw FileReadError(kind: FileReadError.Kind(rawValue: Int32(status.rawValue)) ?? .readError,
+        guard status == LUTNET_READ_OK else {
+            throw FileReadError(kind: FileReadError.Kind(status),
                                 path: path, message: decodeCMessage(message))
         }
         return FileContents(path: path, storage: FileContentsStorage(contents: contents))

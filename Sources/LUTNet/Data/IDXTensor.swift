@@ -61,8 +61,8 @@ public struct IDXTensor: Sendable {
         var tensor = lutnet_idx_tensor()
         var message = makeCMessageBuffer()
         let status = lutnet_idx_read(path, &tensor, &message, message.count)
-        guard status == LUTNET_IDX_OK else {
-            throw IDXReadError(kind: IDXReadError.Kind(rawValue: Int32(status.rawValue)) ?? .readError,
+        guard status == LUTNET_READ_OK else {
+            throw IDXReadError(kind: IDXReadError.Kind(status),
                                path: path, message: decodeCMessage(message))
         }
         let storage = IDXStorage(tensor: tensor)

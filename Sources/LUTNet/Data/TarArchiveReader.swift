@@ -32,7 +32,7 @@ public final class TarArchiveReader {
         self.path = path
         var message = makeCMessageBuffer()
         let status = lutnet_tar_open(path, &state, &message, message.count)
-        guard status == LUTNET_TAR_OK else { throw Self.error(status, path: path, message: message) }
+        guard status == LUTNET_READ_OK else { throw Self.error(status, path: path, message: message) }
     }
 
     deinit { lutnet_tar_close(&state) }
@@ -43,8 +43,8 @@ public final class TarArchiveReader {
         var entry = lutnet_tar_entry()
         var message = makeCMessageBuffer()
         let status = lutnet_tar_next(&state, &entry, &message, message.count)
-        if status == LUTNET_TAR_END { return nil }
-        guard status == LUTNET_TAR_OK else { throw Self.error(status, path: path, message: message) }
+        if status == LUTNET_READ_END { return nil }
+        guard status == LUTNET_READ_OK else { throw Self.error(status, path: path, message: message) }
         let name = withUnsafeBytes(of: entry.name) { raw in
             String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
         }
@@ -65,11 +65,11 @@ public final class TarArchiveReader {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return }
         var message = makeCMessageBuffer()
         let status = lutnet_tar_read(&state, base, UInt64(buffer.count), &message, message.count)
-        guard status == LUTNET_TAR_OK else { throw Self.error(status, path: path, message: message) }
+        guard status == LUTNET_READ_OK else { throw Self.error(status, path: path, message: message) }
     }
 
-    private static func error(_ status: lutnet_tar_status, path: String, message: [CChar]) -> ArchiveReadError {
-        ArchiveReadError(kind: ArchiveReadError.Kind(rawValue: Int32(status.rawValue)) ?? .readError,
+    private static func error(_ status: lutnet_read_status, path: String, message: [CChar]) -> ArchiveReadError {
+        ArchiveReadError(kind: ArchiveReadError.Kind(status),
                          path: path, message: decodeCMessage(message))
     }
 }

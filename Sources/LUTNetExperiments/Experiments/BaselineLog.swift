@@ -5,52 +5,51 @@ import Foundation
 /// already has. Opening the log drops a record cut short by an interruption and rewrites the file
 /// without it. A file written before the `stop_reason` column was added is read (a record that
 /// did not converge then reads as stopped at the iteration cap) and rewritten with the column.
+/// Every record ends with the identity of its data, checked as `RunLog` checks it.
 public struct BaselineLog {
     /// The file of baseline records.
     public let path: String
     /// The fits found in the file or appended since, in file order.
     public private(set) var results: [BaselineResult]
     private var index: [BaselineRun: Int]
+    /// The identity recorded with each fit, when the file has one or the data is known.
+    private var identities: [BaselineRun: DataIdentity]
+    private let data: DataIdentities
 
     /// Columns of the file.
     public static let columns = BaselineRun.columns
         + ["train_examples", "test_examples", "train_accuracy", "valid_accuracy", "test_accuracy", "iterations", "converged",
-           "stop_reason", "seconds"]
+           "stop_reason", "seconds"] + DataIdentity.columns
 
-    /// Columns of the files written before `stop_reason`.
-    static let columnsWithoutStopReason = columns.filter { $0 != "stop_reason" }
-
-    /// Opens (creating when absent) the baseline log of experiment `name` in `folder`.
-    public init(folder: String, name: String) throws(ExperimentError) {
+    /// Opens (creating when absent) the baseline log of experiment `name` in `folder`. `data` gives
+    /// the identity of the data each fit names, recorded and checked as `RunLog` does.
+    public init(folder: String, name: String, data: DataIdentities = .unknown) throws(ExperimentError) {
         try ResultFiles.makeFolder(folder)
         path = (folder as NSString).appendingPathComponent(name + "-baseline.csv")
         results = []
         index = [:]
-        let records: [(line: Int, fields: [String])]
-        do {
-            records = try ResultRecords.read(path, columns: Self.columns)
-        } catch {
-            guard case .headerMismatch = error,
-                  let old = try? ResultRecords.read(path, columns: Self.columnsWithoutStopReason) else { throw error }
-            let position = Self.columns.firstIndex(of: "stop_reason") ?? 0
-            records = old.map { record in
-                var fields = record.fields
-                if fields.count == Self.columnsWithoutStopReason.count {
-                    let converged = fields[position - 1] == "true"
-                    fields.insert((converged ? LogisticRegressionFit.StopReason.converged : .iterationCap).rawValue, at: position)
-                }
-                return (record.line, fields)
+        identities = [:]
+        self.data = data
+        let records = try ResultRecords.read(path, columns: Self.columns, optional: Set(["stop_reason"] + DataIdentity.columns))
+        let stopPosition = Self.columns.firstIndex(of: "stop_reason") ?? 0
+        for (line, read) in records {
+            var fields = read
+            if fields.count == Self.columns.count, fields[stopPosition].isEmpty {
+                // Written before stop_reason: a fit that did not converge stopped at the iteration cap.
+                let converged = fields[stopPosition - 1] == "true"
+                fields[stopPosition] = (converged ? LogisticRegressionFit.StopReason.converged : .iterationCap).rawValue
             }
-        }
-        for (line, fields) in records {
             let result = try Self.parse(fields, path: path, line: line)
+            identities[result.run] = try ResultRecords.identity(
+                in: FieldReader(fields: fields, columns: Self.columns, path: path, line: line), of: result.run.data,
+                checkedAgainst: data)
             if let existing = index[result.run] { results[existing] = result } else {
                 index[result.run] = results.count
                 results.append(result)
             }
         }
         var text = CSVTable.line(Self.columns)
-        for result in results { text += CSVTable.line(Self.fields(result)) }
+        for result in results { text += CSVTable.line(fields(result)) }
         try ResultFiles.write(text, to: path)
     }
 
@@ -60,7 +59,8 @@ public struct BaselineLog {
     /// Appends a finished fit and returns it as the log holds it (figures rounded as written).
     @discardableResult
     public mutating func append(_ result: BaselineResult) throws(ExperimentError) -> BaselineResult {
-        let line = CSVTable.line(Self.fields(result))
+        identities[result.run] = data.identity(of: result.run.data)
+        let line = CSVTable.line(fields(result))
         try ResultFiles.append(line, to: path)
         let stored = try Self.parse(ResultRecords.fields(of: line), path: path, line: 0)
         if let existing = index[result.run] { results[existing] = stored } else {
@@ -70,12 +70,13 @@ public struct BaselineLog {
         return stored
     }
 
-    private static func fields(_ result: BaselineResult) -> [String] {
+    private func fields(_ result: BaselineResult) -> [String] {
         let accuracy = ResultRecords.accuracy
         return result.run.fields + [String(result.trainExamples), String(result.testExamples), accuracy(result.trainAccuracy),
                                     result.validAccuracy.map(accuracy) ?? "", result.testAccuracy.map(accuracy) ?? "",
                                     String(result.iterations), String(result.converged), result.stopReason.rawValue,
                                     ResultRecords.seconds(result.seconds)]
+            + ResultRecords.identityFields(identities[result.run])
     }
 
     private static func parse(_ fields: [String], path: String, line: Int) throws(ExperimentError) -> BaselineResult {

@@ -8,6 +8,8 @@ public struct ExperimentData: Sendable {
     public let dataset: Dataset
     /// A validation split, or nil.
     public let validation: ImageSet?
+    /// Where the data came from and a checksum of its examples, recorded with every result.
+    public let identity: DataIdentity
 
     /// Data under `name`; a validation split must have the training split's example shape.
     public init(name: String, dataset: Dataset, validation: ImageSet? = nil) throws(DatasetError) {
@@ -18,5 +20,6 @@ public struct ExperimentData: Sendable {
         self.name = name
         self.dataset = dataset
         self.validation = validation
+        identity = DataIdentity(dataset: dataset, validation: validation)
     }
 }

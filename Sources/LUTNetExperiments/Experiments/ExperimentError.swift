@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why an experiment could not read or write its results. Each description names the file.
 public enum ExperimentError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A results file has a header other than the one this experiment writes.
@@ -8,6 +10,9 @@ public enum ExperimentError: Error, CustomStringConvertible, Equatable, Sendable
     case unwritable(path: String, reason: String)
     /// A file exists but could not be read as text.
     case unreadable(path: String, reason: String)
+    /// A results file holds results of data named `data` whose identity differs from the data of
+    /// that name given now (`recorded` is nil for results written before identities were recorded).
+    case dataMismatch(path: String, data: String, recorded: DataIdentity?, given: DataIdentity)
 
     /// What went wrong, naming the file.
     public var description: String {
@@ -21,6 +26,13 @@ public enum ExperimentError: Error, CustomStringConvertible, Equatable, Sendable
             "\(path): cannot write: \(reason)"
         case .unreadable(let path, let reason):
             "\(path): cannot read: \(reason)"
+        case .dataMismatch(let path, let data, let recorded, let given):
+            "\(path): "
+                + (recorded.map { "holds results of data '\(data)' from \($0), but the data '\(data)' given now is \(given)" }
+                   ?? "holds results of data '\(data)' written before results recorded their data's identity, so they "
+                      + "cannot be checked against the data given now, \(given)")
+                + "; results of different data are never mixed: use another --out folder, or --fresh to discard "
+                + "the results in \((path as NSString).deletingLastPathComponent) and start afresh"
         }
     }
 }

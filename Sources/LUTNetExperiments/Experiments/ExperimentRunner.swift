@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Trains the runs of an experiment on loaded data: skips the runs its logs already have,
 /// binarizes each task once, appends every finished run to the log, fits the experiment's
@@ -32,16 +33,29 @@ public struct ExperimentRunner {
         fallback = nil
     }
 
+    /// The identities of the runner's data, by the names runs give.
+    public var identities: DataIdentities {
+        DataIdentities(named: named.mapValues(\.identity), fallback: fallback?.identity)
+    }
+
     /// Runs `experiment` into `folder`: its results files (see `RunLog`, and `BaselineLog` when it
-    /// fits baselines) and the files of its report. `progress` follows every network,
+    /// fits baselines) and the files of its report. Results of other data under the same name
+    /// stop it (`ExperimentError.dataMismatch`) unless `fresh`, which first discards the
+    /// experiment's results files in `folder`. `progress` follows every network,
     /// `baselineProgress` every baseline fit; `started` learns, before the first network, how
     /// many are to train and how many the results already have. Returns the paths written.
     @discardableResult
-    public mutating func perform(_ experiment: some Experiment, folder: String,
+    public mutating func perform(_ experiment: some Experiment, folder: String, fresh: Bool = false,
                                  progress: ((RunProgress) -> Void)? = nil,
                                  started: ((_ toTrain: Int, _ alreadyDone: Int) -> Void)? = nil,
                                  baselineProgress: ((BaselineResult) -> Void)? = nil) throws -> [String] {
-        var log = try RunLog(folder: folder, name: experiment.name, validation: experiment.recordsValidation)
+        if fresh {
+            for suffix in [".csv", "-layers.csv", "-baseline.csv"] {
+                try ResultFiles.remove((folder as NSString).appendingPathComponent(experiment.name + suffix))
+            }
+        }
+        var log = try RunLog(folder: folder, name: experiment.name, validation: experiment.recordsValidation,
+                             data: identities)
         let runs = experiment.runs
         let unique = Set(runs)
         let done = unique.filter { log.result(for: $0) != nil }.count
@@ -50,7 +64,7 @@ public struct ExperimentRunner {
         var written = [log.runsPath, log.layersPath]
         var baselines: [BaselineResult] = []
         if !experiment.baselineRuns.isEmpty {
-            var baselineLog = try BaselineLog(folder: folder, name: experiment.name)
+            var baselineLog = try BaselineLog(folder: folder, name: experiment.name, data: identities)
             baselines = try fit(experiment.baselineRuns, log: &baselineLog, progress: baselineProgress)
             written.append(baselineLog.path)
         }

@@ -38,6 +38,14 @@ enum ResultFiles {
         }
     }
 
+    /// Deletes the file `path` when there is one.
+    static func remove(_ path: String) throws(ExperimentError) {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        do { try FileManager.default.removeItem(atPath: path) } catch {
+            throw .unwritable(path: path, reason: "cannot remove: \(error.localizedDescription)")
+        }
+    }
+
     /// Adds `text` to the end of the existing file `path`.
     static func append(_ text: String, to path: String) throws(ExperimentError) {
         do {

@@ -3,7 +3,12 @@
 enum ResultRecords {
     /// The records after the header of `path`, each with its 1-based line (none when the file is
     /// absent or empty). A last record without a line break was cut short and is left out.
-    static func read(_ path: String, columns: [String]) throws(ExperimentError) -> [(line: Int, fields: [String])] {
+    ///
+    /// The header must be `columns`, except that columns of `optional` (added to the format later)
+    /// may be absent; the fields of such a file are returned in `columns` order, an absent column's
+    /// field empty.
+    static func read(_ path: String, columns: [String], optional: Set<String> = []) throws(ExperimentError)
+        -> [(line: Int, fields: [String])] {
         guard let text = try ResultFiles.read(path), !text.isEmpty else { return [] }
         let parsed: (records: [(line: Int, fields: [String])], endsWithLineBreak: Bool)
         do { parsed = try CSVTable.parse(text) } catch {
@@ -15,8 +20,42 @@ enum ResultRecords {
         var records = parsed.records
         if !parsed.endsWithLineBreak, records.count > 1 { records.removeLast() }
         guard let header = records.first else { return [] }
-        guard header.fields == columns else { throw .headerMismatch(path: path, found: header.fields, expected: columns) }
-        return Array(records.dropFirst())
+        if header.fields == columns { return Array(records.dropFirst()) }
+        guard header.fields == columns.filter({ !optional.contains($0) || header.fields.contains($0) }) else {
+            throw .headerMismatch(path: path, found: header.fields, expected: columns)
+        }
+        let positions = columns.map { header.fields.firstIndex(of: $0) }
+        return records.dropFirst().map { record in
+            // A record of the wrong length is left as it is, for its reader to refuse.
+            guard record.fields.count == header.fields.count else { return record }
+            return (record.line, positions.map { $0.map { record.fields[$0] } ?? "" })
+        }
+    }
+
+    /// The identity fields of a record of `data`'s run or fit: path and checksum, or two empty
+    /// fields when the runner does not know the data's identity.
+    static func identityFields(_ identity: DataIdentity?) -> [String] {
+        [identity?.path ?? "", identity?.checksumText ?? ""]
+    }
+
+    /// The data identity recorded in `reader`'s record of the data named `name` (nil when its
+    /// fields are empty: a file written before identities were recorded). Throws `dataMismatch`
+    /// when `data` knows that name's identity and the record's differs or is absent.
+    static func identity(in reader: FieldReader, of name: String, checkedAgainst data: DataIdentities)
+        throws(ExperimentError) -> DataIdentity? {
+        let path = reader.string(DataIdentity.pathColumn), text = reader.string(DataIdentity.checksumColumn)
+        var recorded: DataIdentity? = nil
+        if !path.isEmpty || !text.isEmpty {
+            guard let crc = DataIdentity.checksum(parsing: text) else {
+                throw .malformedRecord(path: reader.path, line: reader.line,
+                                       reason: "\(DataIdentity.checksumColumn) '\(text)' is not eight hexadecimal digits")
+            }
+            recorded = DataIdentity(path: path, crc32: crc)
+        }
+        if let given = data.identity(of: name), recorded?.crc32 != given.crc32 {
+            throw .dataMismatch(path: reader.path, data: name, recorded: recorded, given: given)
+        }
+        return recorded
     }
 
     /// The fields of one written line.

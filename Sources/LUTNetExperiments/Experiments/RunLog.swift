@@ -8,6 +8,11 @@ import Foundation
 /// A run counts as done when its record and all its layer records are there. Opening the log
 /// drops anything else (a record cut short by an interruption, layer records of an unfinished
 /// run) and rewrites both files without it.
+///
+/// Every run record ends with the identity of its data (`data_path`, `data_crc32`, see
+/// `DataIdentity`). Opening the log with the identities of the data given now refuses
+/// (`ExperimentError.dataMismatch`) a file holding a record of a data name given now whose checksum
+/// differs, or that has no identity (a file written before the columns, which is read otherwise).
 public struct RunLog {
     /// The file of run records.
     public let runsPath: String
@@ -19,6 +24,9 @@ public struct RunLog {
     public private(set) var results: [RunResult]
     private var index: [ExperimentRun: Int]
     private let columns: [String]
+    /// The identity recorded with each run, when the file has one or the data is known.
+    private var identities: [ExperimentRun: DataIdentity]
+    private let data: DataIdentities
 
     /// Columns of the run file (without a validation column).
     public static let runColumns = runColumns(validation: false)
@@ -26,21 +34,25 @@ public struct RunLog {
     public static let layerColumns = ExperimentRun.columns
         + ["layer", "luts", "train_mean", "train_std", "test_mean", "test_std", "tied_patterns", "seconds"]
 
-    /// Columns of the run file, with `valid_accuracy` after `train_accuracy` when `validation`.
+    /// Columns of the run file, with `valid_accuracy` after `train_accuracy` when `validation`, and
+    /// the data's identity last.
     public static func runColumns(validation: Bool) -> [String] {
         ExperimentRun.columns + ["train_examples", "test_examples", "train_accuracy"] + (validation ? ["valid_accuracy"] : [])
-            + ["test_accuracy", "test_accuracy_true_labels", "seconds"]
+            + ["test_accuracy", "test_accuracy_true_labels", "seconds"] + DataIdentity.columns
     }
 
     /// Opens (creating when absent) the log of experiment `name` in `folder`; `validation` adds the
-    /// column of accuracy on a validation split.
-    public init(folder: String, name: String, validation: Bool = false) throws(ExperimentError) {
+    /// column of accuracy on a validation split. `data` gives the identity of the data each run
+    /// names: it is recorded with every appended run and checked against every record read.
+    public init(folder: String, name: String, validation: Bool = false,
+                data: DataIdentities = .unknown) throws(ExperimentError) {
         try ResultFiles.makeFolder(folder)
         runsPath = (folder as NSString).appendingPathComponent(name + ".csv")
         layersPath = (folder as NSString).appendingPathComponent(name + "-layers.csv")
         recordsValidation = validation
         columns = Self.runColumns(validation: validation)
-        let runRecords = try ResultRecords.read(runsPath, columns: columns)
+        self.data = data
+        let runRecords = try ResultRecords.read(runsPath, columns: columns, optional: Set(DataIdentity.columns))
         let layerRecords = try ResultRecords.read(layersPath, columns: Self.layerColumns)
         var layers: [ExperimentRun: [LayerReport]] = [:]
         for (line, fields) in layerRecords {
@@ -52,8 +64,12 @@ public struct RunLog {
         }
         results = []
         index = [:]
+        identities = [:]
         for (line, fields) in runRecords {
             let result = try parseRun(fields, line: line)
+            identities[result.run] = try ResultRecords.identity(
+                in: FieldReader(fields: fields, columns: columns, path: runsPath, line: line), of: result.run.data,
+                checkedAgainst: data)
             let found = (layers[result.run] ?? []).sorted { $0.index < $1.index }
             guard found.map(\.index) == Array(0..<result.run.shape.allWidths.count) else { continue }
             let complete = result.with(layers: found)
@@ -74,6 +90,7 @@ public struct RunLog {
     @discardableResult
     public mutating func append(_ result: RunResult) throws(ExperimentError) -> RunResult {
         let layerLines = result.layers.map { CSVTable.line(Self.layerFields(result.run, $0)) }
+        identities[result.run] = data.identity(of: result.run.data)
         let runLine = CSVTable.line(runFields(result))
         try ResultFiles.append(layerLines.joined(), to: layersPath)
         try ResultFiles.append(runLine, to: runsPath)
@@ -111,6 +128,7 @@ public struct RunLog {
             + (recordsValidation ? [result.validAccuracy.map(accuracy) ?? ""] : [])
             + [result.testAccuracy.map(accuracy) ?? "", result.testAccuracyTrueLabels.map(accuracy) ?? "",
                ResultRecords.seconds(result.seconds)]
+            + ResultRecords.identityFields(identities[result.run])
     }
 
     private static func layerFields(_ run: ExperimentRun, _ layer: LayerReport) -> [String] {

@@ -1,0 +1,97 @@
+import CZlib
+import Foundation
+
+/// What an experiment's results were measured on: the data's location as given and a CRC-32 of its
+/// decoded examples, so that two datasets of the same name but different content (a user's own
+/// copy, a subset, a newer version) are told apart and their results never mixed.
+public struct DataIdentity: Sendable, Hashable, CustomStringConvertible {
+    /// The folder or file as given (`--data`, or a benchmark's training file).
+    public let path: String
+    /// CRC-32 (zlib's) of every split in order — training, test, then validation — each as its
+    /// example shape (32-bit little-endian numbers), its bytes and its labels.
+    public let crc32: UInt32
+
+    /// An identity from its parts.
+    public init(path: String, crc32: UInt32) {
+        self.path = path
+        self.crc32 = crc32
+    }
+
+    /// The identity of `dataset` with its optional `validation` split (one pass of zlib's crc32
+    /// over the examples).
+    public init(dataset: Dataset, validation: ImageSet? = nil) {
+        var crc = CZlib.crc32(0, nil, 0)
+        for split in [dataset.train, dataset.test, validation].compactMap({ $0 }) {
+            let shape = split.imageShape.map { UInt32(truncatingIfNeeded: $0).littleEndian }
+            shape.withUnsafeBytes { crc = Self.update(crc, $0) }
+            split.withPixels { crc = Self.update(crc, UnsafeRawBufferPointer($0)) }
+            split.labels.withUnsafeBytes { crc = Self.update(crc, $0) }
+        }
+        self.init(path: dataset.location, crc32: UInt32(crc))
+    }
+
+    /// The column of results files that holds `path`.
+    public static let pathColumn = "data_path"
+    /// The column of results files that holds `checksumText`.
+    public static let checksumColumn = "data_crc32"
+    /// Both, as results files end their records with them.
+    public static let columns = [pathColumn, checksumColumn]
+
+    /// The checksum as eight hexadecimal digits, as results files write it.
+    public var checksumText: String { String(format: "%08x", crc32) }
+
+    /// `PATH (CRC-32 1a2b3c4d)`.
+    public var description: String { "\(path) (CRC-32 \(checksumText))" }
+
+    /// Reads a checksum written by `checksumText`; nil unless eight hexadecimal digits.
+    static func checksum(parsing text: String) -> UInt32? {
+        guard text.count == 8, text.allSatisfy(\.isHexDigit) else { return nil }
+        return UInt32(text, radix: 16)
+    }
+
+    /// The default output folder of an experiment on data named `name` with these identities:
+    /// `results/NAME-CHECKSUM`, the checksum that of the single data or a CRC-32 of all of theirs,
+    /// so that two datasets of one name never share a folder.
+    public static func resultsFolder(name: String, identities: [DataIdentity]) -> String {
+        let checksum: UInt32
+        if identities.count == 1 {
+            checksum = identities[0].crc32
+        } else {
+            let all = identities.map { $0.crc32.littleEndian }
+            checksum = all.withUnsafeBytes { UInt32(update(CZlib.crc32(0, nil, 0), $0)) }
+        }
+        return "results/\(name)-" + String(format: "%08x", checksum)
+    }
+
+    /// `crc` followed by `bytes`, in pieces zlib's 32-bit lengths can take.
+    private static func update(_ crc: uLong, _ bytes: UnsafeRawBufferPointer) -> uLong {
+        guard var base = bytes.baseAddress?.assumingMemoryBound(to: Bytef.self) else { return crc }
+        var left = bytes.count, crc = crc
+        while left > 0 {
+            let part = min(left, 1 << 30)
+            crc = CZlib.crc32(crc, base, uInt(part))
+            base += part
+            left -= part
+        }
+        return crc
+    }
+}
+
+/// The identities of the data an experiment runs on, by the name its runs give
+/// (`ExperimentRun.data`, `BaselineRun.data`).
+public struct DataIdentities: Sendable {
+    private let named: [String: DataIdentity]
+    private let fallback: DataIdentity?
+
+    /// The identities `named`, and `fallback` for every other name.
+    public init(named: [String: DataIdentity] = [:], fallback: DataIdentity? = nil) {
+        self.named = named
+        self.fallback = fallback
+    }
+
+    /// No identity known: results files then record none and check none.
+    public static let unknown = DataIdentities()
+
+    /// The identity of the data named `name`, if known.
+    public func identity(of name: String) -> DataIdentity? { named[name] ?? fallback }
+}
