@@ -61,14 +61,14 @@ struct BaselineOptions: ParsableArguments {
             func examples(_ split: BinarizedExamples, _ images: ImageSet) throws -> (features: FeatureMatrix, labels: [UInt8]) {
                 (try FeatureMatrix(bits: split.inputs, source: images.source), split.labels.unpackedRow(0))
             }
-            let clock = Stopwatch()
+            let clock = ContinuousClock.now
             let train = try examples(binarized.train, dataset.train)
             baseline = try TaskBaseline(examples: train, task: task, features: .bits, threshold: threshold, options: options,
-                                        featureSeconds: clock.elapsed)
+                                        featureSeconds: (ContinuousClock.now - clock).seconds)
             if let split = binarized.test, let images = dataset.test {
-                let testClock = Stopwatch()
+                let testClock = ContinuousClock.now
                 let built = try examples(split, images)
-                test = try baseline.evaluate(on: built, featureSeconds: testClock.elapsed)
+                test = try baseline.evaluate(on: built, featureSeconds: (ContinuousClock.now - testClock).seconds)
             } else {
                 test = nil
             }

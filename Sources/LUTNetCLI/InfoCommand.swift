@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LUTNet
+import LUTNetExperiments
 
 /// `lutnet info PATH`: what a dataset folder or one IDX file holds.
 struct InfoCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import LUTNet
+@testable import LUTNetExperiments
 
 /// The results committed under Experiments/ are of the data they name: each run and baseline file
 /// opens with the identities of that data (where it is on this machine), every record complete.

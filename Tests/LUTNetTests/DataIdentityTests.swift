@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import LUTNet
+@testable import LUTNetExperiments
 
 /// Results keyed by their data: two folders of one name but different content never share
 /// results, a resumed run on other data stops naming both, and `--fresh` starts afresh.
