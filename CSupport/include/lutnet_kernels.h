@@ -14,5 +14,6 @@
 #include "lut_evaluation.h"
 #include "popcount.h"
 #include "kernel_variants.h"
+#include "one_vs_rest.h"
 
 #endif

@@ -26,6 +26,8 @@ public enum NetworkError: Error, CustomStringConvertible, Equatable, Sendable {
     case layersDoNotChain(layer: Int, sourceCount: Int, expected: Int)
     /// A binarization threshold outside 1...255.
     case invalidThreshold(Int)
+    /// A multi-class model whose number of class networks differs from its task's classes.
+    case classCountMismatch(networks: Int, classes: Int)
     /// A problem in one layer of a network (index 0 is the first hidden layer).
     indirect case inLayer(Int, NetworkError)
 
@@ -52,6 +54,8 @@ public enum NetworkError: Error, CustomStringConvertible, Equatable, Sendable {
             "layer \(layer) reads \(sourceCount) sources but the layer below it gives \(expected)"
         case .invalidThreshold(let threshold):
             "threshold \(threshold) is not supported: use 1 to 255 (an input bit is 1 when its byte is >= threshold)"
+        case .classCountMismatch(let networks, let classes):
+            "\(networks) class networks for a task of \(classes) classes; a multi-class model has one per class"
         case .inLayer(let layer, let error): "layer \(layer): \(error)"
         }
     }
