@@ -38,9 +38,6 @@ struct MultiClassTrainRun {
     }
 
     func run() throws {
-        if save != nil {
-            throw ConfigurationError.invalidValue(option: "--save", reason: "this version's model files hold binary networks only")
-        }
         let shape = try networkOptions.multiClassShape()
         let threads = try networkOptions.threadCount()
         let window = networkOptions.windowSide(for: dataset.train)
@@ -54,6 +51,10 @@ struct MultiClassTrainRun {
         let options = MultiClassTrainingOptions(shape: shape, seed: seed, window: window, threads: threads)
         let trained = try MultiClassNetwork.train(on: train, test: test, options: options) { layer in
             Console.progress(String(format: "layer %d done in %.3f s", layer.index + 1, layer.seconds))
+        }
+        if let save {
+            try ModelFile.save(trained.network, to: save)
+            Console.progress("saved \(save)")
         }
         let names = MultiClassReport.names(of: task)
         if let confusion, let matrix = trained.testConfusion ?? Optional(trained.trainConfusion) {

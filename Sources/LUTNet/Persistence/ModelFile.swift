@@ -36,8 +36,7 @@ public enum ModelFile {
         out.u32(UInt32(network.layers.count))
         for layer in network.layers { out.u32(UInt32(layer.width)) }
         out.u64(network.seed)
-        for layer in network.layers { for input in layer.inputs { out.u32(input) } }
-        for layer in network.layers { for word in layer.tables { out.u64(word) } }
+        writeLayers(network.layers, to: &out)
         out.u32(crc(out.data[...]))
         return out.data
     }
@@ -88,16 +87,23 @@ public enum ModelFile {
         var reader = ByteReader(bytes: bytes[...], path: path)
         reader.skip(magic.count)
         let fileVersion = try reader.u32()
+        if fileVersion == multiClassVersion { throw .multiClassModel(path: path) }
         guard fileVersion == version else { throw .unsupportedVersion(path: path, version: fileVersion) }
+        try checkCRC(bytes, path: path)
+        reader = ByteReader(bytes: bytes[..<(bytes.count - 4)], path: path)
+        reader.skip(magic.count + 4)
+        return try parseModel(&reader, path: path)
+    }
+
+    /// Throws unless the file is long enough for its header and its last four bytes are the
+    /// CRC-32 of the others.
+    static func checkCRC(_ bytes: [UInt8], path: String) throws(ModelFileError) {
         guard bytes.count >= magic.count + 8 else { throw .truncated(path: path) }
         let body = bytes[..<(bytes.count - 4)]
         var trailer = ByteReader(bytes: bytes[(bytes.count - 4)...], path: path)
         let stored = try trailer.u32()
         let computed = crc(body)
         guard stored == computed else { throw .badChecksum(path: path, stored: stored, computed: computed) }
-        reader = ByteReader(bytes: body, path: path)
-        reader.skip(magic.count + 4)
-        return try parseModel(&reader, path: path)
     }
 
     private static func parseModel(_ reader: inout ByteReader, path: String) throws(ModelFileError) -> LUTNetwork {
@@ -123,6 +129,21 @@ public enum ModelFile {
         }
         guard inputCount >= 1 else { throw .malformed(path: path, reason: "input size 0") }
         let seed = try reader.u64()
+        let layers = try readLayers(&reader, k: k, widths: widths, inputCount: inputCount, path: path)
+        guard reader.remaining == 0 else {
+            throw .malformed(path: path, reason: "\(reader.remaining) bytes after the last table")
+        }
+        do {
+            return try LUTNetwork(inputCount: inputCount, threshold: UInt8(threshold), task: task, seed: seed, layers: layers)
+        } catch {
+            throw .malformed(path: path, reason: error.description)
+        }
+    }
+
+    /// Reads a chain of layers of `widths` over `inputCount` inputs: every layer's wiring, then
+    /// every layer's tables, checking the bytes are there before allocating.
+    static func readLayers(_ reader: inout ByteReader, k: Int, widths: [Int], inputCount: Int,
+                           path: String) throws(ModelFileError) -> [LUTLayer] {
         let wiringCount = widths.reduce(0) { $0 + $1 * k }
         guard reader.remaining >= wiringCount * 4 else { throw .truncated(path: path) }
         var wirings: [[UInt32]] = []
@@ -145,14 +166,13 @@ public enum ModelFile {
             }
             sources = width
         }
-        guard reader.remaining == 0 else {
-            throw .malformed(path: path, reason: "\(reader.remaining) bytes after the last table")
-        }
-        do {
-            return try LUTNetwork(inputCount: inputCount, threshold: UInt8(threshold), task: task, seed: seed, layers: layers)
-        } catch {
-            throw .malformed(path: path, reason: error.description)
-        }
+        return layers
+    }
+
+    /// Appends the wiring of every layer of `layers`, then their tables.
+    static func writeLayers(_ layers: [LUTLayer], to out: inout ByteWriter) {
+        for layer in layers { for input in layer.inputs { out.u32(input) } }
+        for layer in layers { for word in layer.tables { out.u64(word) } }
     }
 
     static func crc(_ bytes: ArraySlice<UInt8>) -> UInt32 {
