@@ -59,10 +59,10 @@ struct DataOptions: ParsableArguments {
 
 /// Options of the LUT network's topology and training.
 struct NetworkOptions: ParsableArguments {
-    @Option(name: .long, help: "Inputs per LUT (1-16).")
-    var k: Int = 8
+    @Option(name: .long, help: "Inputs per LUT (1-16; default 8, or 10 for a multi-class task).")
+    var k: Int?
 
-    @Option(name: .long, help: "Hidden layers as DEPTHxWIDTH (e.g. 5x1024) or widths (e.g. 1024,512,256); default 5x1024, or 3x1000 per class for a multi-class task.")
+    @Option(name: .long, help: "Hidden layers as DEPTHxWIDTH (e.g. 5x1024) or widths (e.g. 1024,512,256); default 5x1024, or 3x500 per class for a multi-class task.")
     var layers: String?
 
     @Option(name: .long, help: "Multi-class tasks: each first-layer LUT reads k inputs of one random S × S window of the image (default 6 for image data; 0: the whole image).")
@@ -75,10 +75,12 @@ struct NetworkOptions: ParsableArguments {
     var threads: Int = ParallelWork.defaultThreads
 
     /// The validated topology.
-    func shape() throws -> NetworkShape { try NetworkShape(k: k, layers: layers ?? "5x1024") }
+    func shape() throws -> NetworkShape { try NetworkShape(k: k ?? 8, layers: layers ?? "5x1024") }
 
     /// The validated topology of every class's network of a multi-class model.
-    func multiClassShape() throws -> NetworkShape { try NetworkShape(k: k, layers: layers ?? "3x1000") }
+    func multiClassShape() throws -> NetworkShape {
+        try NetworkShape(k: k ?? MultiClassTrainingOptions.defaultK, layers: layers ?? MultiClassTrainingOptions.defaultLayers)
+    }
 
     /// The first layer's window side for a multi-class model on `images`: `--window`, 0 meaning
     /// none, or 6 by default for image data (none for data without an image shape).
