@@ -46,11 +46,8 @@ def read_idx(path):
 
 def task_split(folder, prefix, first, threshold, dtype):
     """Features (byte >= threshold) and 0/1 labels (1 for classes not in `first`) of one split."""
-    images = read_idx(os.path.join(folder, f"{prefix}-images-idx3-ubyte.gz"))
-    labels = read_idx(os.path.join(folder, f"{prefix}-labels-idx1-ubyte.gz"))
-    x = (images.reshape(len(images), -1) >= threshold).astype(dtype)
-    y = (~np.isin(labels, first)).astype(np.int64)
-    return x, y
+    x, labels = multiclass_split(folder, prefix, threshold, dtype)
+    return x, (~np.isin(labels, first)).astype(np.int64)
 
 
 def multiclass_split(folder, prefix, threshold, dtype):

@@ -59,9 +59,14 @@ public enum ModelFile {
 
     /// Writes `network` to `path` (atomically: a reader never sees half a model).
     public static func save(_ network: LUTNetwork, to path: String) throws(ModelFileError) {
+        try write(encode(network), to: path)
+    }
+
+    /// Writes a model's bytes to `path`, atomically.
+    static func write(_ bytes: [UInt8], to path: String) throws(ModelFileError) {
         try checkWritable(path)
         do {
-            try Data(encode(network)).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw .io(path: path, reason: "cannot write the model (\(error.localizedDescription))")
         }
@@ -70,13 +75,18 @@ public enum ModelFile {
     /// Reads a model file, refusing a wrong magic, an unknown version, a bad checksum, a truncated
     /// file or inconsistent contents.
     public static func load(from path: String) throws(ModelFileError) -> LUTNetwork {
+        try decode(read(path), path: path)
+    }
+
+    /// The bytes of the model file at `path`.
+    static func read(_ path: String) throws(ModelFileError) -> [UInt8] {
         let contents: FileContents
         do {
             contents = try FileContents.read(path: path, maxLength: 1 << 36)
         } catch {
             throw .io(path: path, reason: "cannot read the model file (\(error.message))")
         }
-        return try decode(contents.withUnsafeBytes { Array($0) }, path: path)
+        return contents.withUnsafeBytes { Array($0) }
     }
 
     /// Decodes a model from its bytes; `path` names the source in errors.

@@ -88,23 +88,12 @@ extension ModelFile {
 
     /// Writes a multi-class model to `path` (atomically).
     public static func save(_ network: MultiClassNetwork, to path: String) throws(ModelFileError) {
-        try checkWritable(path)
-        do {
-            try Data(encode(network)).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw .io(path: path, reason: "cannot write the model (\(error.localizedDescription))")
-        }
+        try write(encode(network), to: path)
     }
 
     /// Reads a model file of either kind.
     public static func loadModel(from path: String) throws(ModelFileError) -> TrainedModel {
-        let contents: FileContents
-        do {
-            contents = try FileContents.read(path: path, maxLength: 1 << 36)
-        } catch {
-            throw .io(path: path, reason: "cannot read the model file (\(error.message))")
-        }
-        return try decodeModel(contents.withUnsafeBytes { Array($0) }, path: path)
+        try decodeModel(read(path), path: path)
     }
 
     /// Decodes a model of either kind from its bytes; `path` names the source in errors.
