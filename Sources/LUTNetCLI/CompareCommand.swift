@@ -85,14 +85,14 @@ extension CompareCommand {
         let test = try dataset.test.map {
             try MultiClassExamples(images: $0, task: task, threshold: threshold, split: $0.source, everyClass: false)
         }
-        Console.progress("training \(task.classCount) one-vs-rest LUT networks (\(shape)) on \(train.count) examples, task \(task)")
+        Console.progress("training \(task.classCount) one-vs-rest LUT networks (\(shape.perClassDescription)) on \(train.count) examples, task \(task)")
         let options = MultiClassTrainingOptions(shape: shape, seed: networkOptions.seed, window: window, threads: threads)
         let trained = try MultiClassNetwork.train(on: train, options: options)
         let start = ContinuousClock.now
         let testConfusion = try test.map { try trained.network.confusion(on: $0, threads: threads) }
         let predictSeconds = (ContinuousClock.now - start).seconds
         let lut = ComparisonRow(
-            method: "LUT networks, one per class (\(shape)\(window.map { ", \($0)×\($0) windows" } ?? ""))",
+            method: "LUT networks, one per class (\(shape.perClassDescription)\(window.map { ", \($0)×\($0) windows" } ?? ""))",
             trainAccuracy: trained.trainConfusion.accuracy, testAccuracy: testConfusion?.accuracy,
             trainingSeconds: trained.seconds,
             predictionSecondsPerImage: test.map { predictSeconds / Double(max($0.count, 1)) },

@@ -46,7 +46,7 @@ struct MultiClassTrainRun {
             try MultiClassExamples(images: $0, task: task, threshold: threshold, split: $0.source, everyClass: false)
         }
         let seed = networkOptions.seed
-        Console.progress("training \(task.classCount) × \(shape) one-vs-rest on \(train.count) examples of "
+        Console.progress("training \(task.classCount) one-vs-rest networks of \(shape.perClassDescription) on \(train.count) examples of "
                          + "\(train.inputs.rowCount) bits, task \(task), window \(window.map { "\($0)×\($0)" } ?? "none"), seed \(seed)")
         let options = MultiClassTrainingOptions(shape: shape, seed: seed, window: window, threads: threads)
         let trained = try MultiClassNetwork.train(on: train, test: test, options: options) { layer in

@@ -30,6 +30,12 @@ extension MultiClassTrainingOptions {
 }
 
 extension NetworkShape {
+    /// The shape as every class's network of a multi-class model has it (no output LUT):
+    /// `k=10, 500,500,500 per class`.
+    public var perClassDescription: String {
+        "k=\(k), " + hiddenWidths.map(String.init).joined(separator: ",") + " per class"
+    }
+
     /// The default shape of each class's network in a multi-class model: k = 10, 3 × 500 (on
     /// MNIST's ten classes the best of the shapes measured for its training time).
     public static var oneVsRest: NetworkShape {

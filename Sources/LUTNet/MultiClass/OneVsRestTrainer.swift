@@ -31,7 +31,7 @@ struct OneVsRestTrainer: Sendable {
         let needed = estimatedBytes(classes: classes, trainExamples: trainExamples, testExamples: testExamples)
         let available = Double(ProcessInfo.processInfo.physicalMemory)
         guard needed <= available else {
-            throw .networkTooLarge(shape: "\(classes) × \(shape)", needed: needed, available: available)
+            throw .networkTooLarge(shape: "\(classes) classes, \(shape.perClassDescription)", needed: needed, available: available)
         }
     }
 
