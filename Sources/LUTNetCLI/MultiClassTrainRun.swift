@@ -33,6 +33,7 @@ struct MultiClassTrainRun {
             let width: Int
             let trainAccuracy: Double
             let testAccuracy: Double?
+            let summedVotesTestAccuracy: Double?
             let seconds: Double
         }
     }
@@ -65,16 +66,18 @@ struct MultiClassTrainRun {
             data: dataset.location, task: task.description, k: shape.k, widths: shape.hiddenWidths, window: window, seed: seed,
             trainExamples: train.count, testExamples: test?.count,
             layers: trained.layers.map { Result.Layer(index: $0.index, width: $0.width, trainAccuracy: $0.trainAccuracy,
-                                                      testAccuracy: $0.testAccuracy, seconds: $0.seconds) },
+                                                      testAccuracy: $0.testAccuracy,
+                                                      summedVotesTestAccuracy: $0.summedVotesTestAccuracy, seconds: $0.seconds) },
             seconds: trained.seconds,
             train: MultiClassReport(split: "train", matrix: trained.trainConfusion),
             test: trained.testConfusion.map { MultiClassReport(split: "test", matrix: $0) })
         if json { try Console.printJSON(result); return }
-        print("layer  LUTs/class  train    test     seconds   (readout from this layer's votes)")
+        print("layer  LUTs/class  train    test     summed   seconds   (readout from this layer's votes; summed: of the layers so far, test)")
         for layer in result.layers {
             print(String(layer.index + 1).padded(6) + " " + String(layer.width).padded(11) + " "
                   + String(format: "%.4f", layer.trainAccuracy).padded(8) + " "
                   + (layer.testAccuracy.map { String(format: "%.4f", $0) } ?? "-").padded(8) + " "
+                  + (layer.summedVotesTestAccuracy.map { String(format: "%.4f", $0) } ?? "-").padded(8) + " "
                   + String(format: "%.3f", layer.seconds))
         }
         result.train.printTable(names: names)

@@ -55,6 +55,9 @@ public struct MultiClassLayerReport: Sendable, Equatable {
     public let trainAccuracy: Double
     /// Accuracy on the test examples when this layer votes (nil without test examples).
     public let testAccuracy: Double?
+    /// Test accuracy when the votes of this layer and of every layer below are summed (the
+    /// readout the model does not use, measured to compare; nil without test examples).
+    public let summedVotesTestAccuracy: Double?
     /// Seconds to train the layer of every class.
     public let seconds: Double
 }

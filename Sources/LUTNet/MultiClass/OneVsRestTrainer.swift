@@ -53,6 +53,7 @@ struct OneVsRestTrainer: Sendable {
         var layers = [[LUTLayer]](repeating: [], count: classes)
         var reports: [MultiClassLayerReport] = []
         var trainPredicted: [UInt8] = [], testPredicted: [UInt8] = []
+        var summedTestVotes = [UInt32](repeating: 0, count: classes * (test?.count ?? 0))
         for (index, width) in shape.hiddenWidths.enumerated() {
             let layerClock = ContinuousClock.now
             var trainVotes = [UInt32](repeating: 0, count: classes * train.count)
@@ -79,13 +80,17 @@ struct OneVsRestTrainer: Sendable {
             }
             trainPredicted = MultiClassNetwork.readout(trainVotes, classCount: classes, examples: train.count)
             let trainAccuracy = ConfusionMatrix(actual: train.classes, predicted: trainPredicted, classCount: classes).accuracy
-            var testAccuracy: Double? = nil
+            var testAccuracy: Double? = nil, summedAccuracy: Double? = nil
             if let test {
                 testPredicted = MultiClassNetwork.readout(testVotes, classCount: classes, examples: test.count)
                 testAccuracy = ConfusionMatrix(actual: test.classes, predicted: testPredicted, classCount: classes).accuracy
+                for i in summedTestVotes.indices { summedTestVotes[i] += testVotes[i] }
+                let summed = MultiClassNetwork.readout(summedTestVotes, classCount: classes, examples: test.count)
+                summedAccuracy = ConfusionMatrix(actual: test.classes, predicted: summed, classCount: classes).accuracy
             }
             let report = MultiClassLayerReport(index: index, width: width, trainAccuracy: trainAccuracy,
-                                               testAccuracy: testAccuracy, seconds: (ContinuousClock.now - layerClock).seconds)
+                                               testAccuracy: testAccuracy, summedVotesTestAccuracy: summedAccuracy,
+                                               seconds: (ContinuousClock.now - layerClock).seconds)
             progress?(report)
             reports.append(report)
         }
