@@ -38,6 +38,7 @@ struct BaselineCommand: ParsableCommand {
         switch try dataOptions.classTask(for: dataset) {
         case .binary(let binary):
             binaryTask = binary
+            try MultiClassReport.refuseForBinary(confusion)
         case .multiClass(let task):
             let options = try baselineOptions.multinomialOptions(threads: threads)
             let (result, matrix) = try MultiClassBaselineRun.fit(dataset: dataset, task: task, threshold: threshold,

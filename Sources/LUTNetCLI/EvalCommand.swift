@@ -18,7 +18,9 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let network: LUTNetwork
         switch try modelOptions.loadModel() {
-        case .binary(let binary): network = binary
+        case .binary(let binary):
+            network = binary
+            try MultiClassReport.refuseForBinary(confusion)
         case .multiClass(let multiClass): return try evaluate(multiClass)
         }
         let threads = try modelOptions.threadCount()

@@ -37,6 +37,13 @@ struct MultiClassReport: Codable {
         }
     }
 
+    /// Throws naming `--confusion` when it is given (`prefix` not nil) for a binary task or model.
+    static func refuseForBinary(_ prefix: String?) throws {
+        if prefix != nil {
+            throw ConfigurationError.invalidValue(option: "--confusion", reason: "confusion matrices are written for multi-class tasks")
+        }
+    }
+
     /// Writes `PREFIX.csv` (the confusion matrix) and `PREFIX.svg` (its heat map, rows normalized).
     static func write(_ matrix: ConfusionMatrix, names: [String], to prefix: String, title: String) throws {
         try matrix.csv(names: names).write(toFile: prefix + ".csv", atomically: true, encoding: .utf8)

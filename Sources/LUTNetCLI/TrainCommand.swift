@@ -35,6 +35,7 @@ struct TrainCommand: ParsableCommand {
         case .binary(let binary):
             task = binary
             try networkOptions.checkBinary()
+            try MultiClassReport.refuseForBinary(confusion)
         case .multiClass(let multiClass):
             if randomLabels { throw ConfigurationError.invalidValue(option: "--random-labels", reason: "it applies to binary tasks") }
             return try MultiClassTrainRun(dataset: dataset, task: multiClass, threshold: threshold, networkOptions: networkOptions,

@@ -57,5 +57,7 @@ extension CommandLineTests {
         try assertFails(["baseline", "--data", data, "--task", "7"], saying: "invalid task '7'")
         try assertFails(["train", "--data", data, "--task", "0:1", "--window", "4"], saying: "invalid --window")
         try assertFails(["train", "--data", data, "--task", "all", "--window", "11"], saying: "invalid --window: 11")
+        try assertFails(["train", "--data", data, "--task", "0:1", "--confusion", "/tmp/x"], saying: "invalid --confusion")
+        try assertFails(["baseline", "--data", data, "--task", "0:1", "--confusion", "/tmp/x"], saying: "invalid --confusion")
     }
 }
