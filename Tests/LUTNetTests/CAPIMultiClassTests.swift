@@ -10,18 +10,8 @@ final class CAPIMultiClassTests: XCTestCase {
         var data: OpaquePointer?
         XCTAssertEqual(lutnet_dataset_load(Fixtures.path("tiny"), &data, &error), LUTNET_OK)
         defer { lutnet_dataset_free(data) }
-        var parameters = lutnet_parameters()
-        lutnet_default_parameters(&parameters)
-        let widths: [UInt32] = [64, 64]
         var model: OpaquePointer?
-        let status = widths.withUnsafeBufferPointer { widths in
-            parameters.k = 6
-            parameters.layers = nil
-            parameters.hidden_widths = widths.baseAddress
-            parameters.hidden_layer_count = widths.count
-            return lutnet_train(data, "all", &parameters, &model, &error)
-        }
-        XCTAssertEqual(status, LUTNET_OK)
+        XCTAssertEqual(CAPIThreadingTests.train(data, "all", k: 6, widths: [64, 64], &model, &error), LUTNET_OK)
         defer { lutnet_model_free(model) }
         XCTAssertEqual(lutnet_model_class_count(model), 10)
         XCTAssertEqual(lutnet_model_class_count(nil), 0)
@@ -49,11 +39,7 @@ final class CAPIMultiClassTests: XCTestCase {
         XCTAssertEqual(lutnet_model_class_count(loaded), 10)
 
         var binary: OpaquePointer?
-        let binaryStatus = widths.withUnsafeBufferPointer { widths in
-            parameters.hidden_widths = widths.baseAddress
-            return lutnet_train(data, "0-4:5-9", &parameters, &binary, &error)
-        }
-        XCTAssertEqual(binaryStatus, LUTNET_OK)
+        XCTAssertEqual(CAPIThreadingTests.train(data, "0-4:5-9", k: 6, widths: [64, 64], &binary, &error), LUTNET_OK)
         defer { lutnet_model_free(binary) }
         XCTAssertEqual(lutnet_model_class_count(binary), 2)
     }

@@ -24,15 +24,8 @@ public enum ModelFile {
 
     /// The model's bytes in the file format.
     public static func encode(_ network: LUTNetwork) -> [UInt8] {
-        var out = ByteWriter()
-        out.bytes(magic)
-        out.u32(version)
-        out.u32(UInt32(network.inputCount))
-        out.u32(UInt32(network.threshold))
-        let task = Array(network.task.description.utf8)
-        out.u32(UInt32(task.count))
-        out.bytes(task)
-        out.u32(UInt32(network.k))
+        var out = header(version: version, inputCount: network.inputCount, threshold: network.threshold,
+                         task: network.task.description, k: network.k)
         out.u32(UInt32(network.layers.count))
         for layer in network.layers { out.u32(UInt32(layer.width)) }
         out.u64(network.seed)
@@ -177,6 +170,20 @@ public enum ModelFile {
             sources = width
         }
         return layers
+    }
+
+    /// The fields every version opens with: magic, `version`, input size, threshold, task text, k.
+    static func header(version: UInt32, inputCount: Int, threshold: UInt8, task: String, k: Int) -> ByteWriter {
+        var out = ByteWriter()
+        out.bytes(magic)
+        out.u32(version)
+        out.u32(UInt32(inputCount))
+        out.u32(UInt32(threshold))
+        let text = Array(task.utf8)
+        out.u32(UInt32(text.count))
+        out.bytes(text)
+        out.u32(UInt32(k))
+        return out
     }
 
     /// Appends the wiring of every layer of `layers`, then their tables.

@@ -65,15 +65,8 @@ extension ModelFile {
 
     /// The multi-class model's bytes in the file format.
     public static func encode(_ network: MultiClassNetwork) -> [UInt8] {
-        var out = ByteWriter()
-        out.bytes(magic)
-        out.u32(multiClassVersion)
-        out.u32(UInt32(network.inputCount))
-        out.u32(UInt32(network.threshold))
-        let task = Array(network.task.description.utf8)
-        out.u32(UInt32(task.count))
-        out.bytes(task)
-        out.u32(UInt32(network.k))
+        var out = header(version: multiClassVersion, inputCount: network.inputCount, threshold: network.threshold,
+                         task: network.task.description, k: network.k)
         out.u32(UInt32(network.window ?? 0))
         out.u64(network.seed)
         out.u32(UInt32(network.classCount))
