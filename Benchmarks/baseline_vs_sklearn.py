@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Times `lutnet baseline` against scikit-learn's LogisticRegression on the same features.
 
-Both minimize C * sum(log-loss) + 1/2 |w|^2 (bias not regularized) on the binary task 0-4:5-9 with
-the images binarized at 128 (byte >= 128 -> 1.0), the features a LUT network sees. scikit-learn runs
+Both minimize C * sum(log-loss) + 1/2 |w|^2 (bias not regularized) on the binary task 0-4:5-9 (or,
+with --task all, C * sum(cross-entropy) + 1/2 |W|^2 over all ten classes, scikit-learn's multinomial
+objective; lutnet then runs L-BFGS) with the images binarized at 128 (byte >= 128 -> 1.0), the features a LUT network sees. scikit-learn runs
 its default solver (lbfgs) with its default tolerance and max_iter high enough to converge. Both
 run in this one process's session, one after the other, so they see the same machine load.
 
@@ -45,11 +46,42 @@ def read_idx(path):
 
 def task_split(folder, prefix, first, threshold, dtype):
     """Features (byte >= threshold) and 0/1 labels (1 for classes not in `first`) of one split."""
+    x, labels = multiclass_split(folder, prefix, threshold, dtype)
+    return x, (~np.isin(labels, first)).astype(np.int64)
+
+
+def multiclass_split(folder, prefix, threshold, dtype):
+    """Features (byte >= threshold) and the class labels of one split."""
     images = read_idx(os.path.join(folder, f"{prefix}-images-idx3-ubyte.gz"))
     labels = read_idx(os.path.join(folder, f"{prefix}-labels-idx1-ubyte.gz"))
-    x = (images.reshape(len(images), -1) >= threshold).astype(dtype)
-    y = (~np.isin(labels, first)).astype(np.int64)
-    return x, y
+    return (images.reshape(len(images), -1) >= threshold).astype(dtype), labels.astype(np.int64)
+
+
+def multinomial_objective(coef, intercept, x, y, c):
+    """C * sum(cross-entropy) + 1/2 |W|^2 in float64."""
+    z = x.astype(np.float64) @ coef.T.astype(np.float64) + intercept
+    top = z.max(axis=1, keepdims=True)
+    log_norm = top[:, 0] + np.log(np.exp(z - top).sum(axis=1))
+    return c * float(np.sum(log_norm - z[np.arange(len(y)), y])) + 0.5 * float(np.sum(coef * coef))
+
+
+def run_sklearn_multiclass(folder, c, threshold, dtype, tol):
+    from sklearn.linear_model import LogisticRegression
+
+    x, y = multiclass_split(folder, "train", threshold, dtype)
+    xt, yt = multiclass_split(folder, "t10k", threshold, dtype)
+    model = LogisticRegression(C=c, tol=tol, max_iter=100_000)  # lbfgs, multinomial
+    start = time.perf_counter()
+    model.fit(x, y)
+    seconds = time.perf_counter() - start
+    return {
+        "seconds": seconds,
+        "iterations": int(model.n_iter_[0]),
+        "converged": int(model.n_iter_[0]) < model.max_iter,
+        "train_accuracy": float(model.score(x, y)),
+        "test_accuracy": float(model.score(xt, yt)),
+        "objective": multinomial_objective(model.coef_, model.intercept_, x, y, c),
+    }
 
 
 def objective(coef, intercept, x, y, c):
@@ -78,8 +110,8 @@ def run_sklearn(folder, c, threshold, dtype, tol):
     }
 
 
-def run_lutnet(binary, folder, c, threshold, threads, tolerance):
-    command = [binary, "baseline", "--data", folder, "--task", "0-4:5-9", "--C", str(c),
+def run_lutnet(binary, folder, c, threshold, threads, tolerance, task="0-4:5-9"):
+    command = [binary, "baseline", "--data", folder, "--task", task, "--C", str(c),
                "--features", "bits", "--threshold", str(threshold), "--threads", str(threads), "--json"]
     if tolerance is not None:
         command += ["--tolerance", str(tolerance)]
@@ -91,7 +123,7 @@ def run_lutnet(binary, folder, c, threshold, threads, tolerance):
         "seconds": report["fitSeconds"],
         "wall_seconds": wall,
         "iterations": report["iterations"],
-        "cg_steps": report["conjugateGradientSteps"],
+        "cg_steps": report.get("conjugateGradientSteps", 0),
         "passes": report["passes"],
         "converged": report["converged"],
         "gradient": report["gradientMaxNorm"],
@@ -140,7 +172,11 @@ def main():
     parser.add_argument("--sklearn-tol", type=float, nargs="+", default=[1e-4],
                         help="scikit-learn tolerances: the first (its default) timed --repeats times, "
                              "the others once, as references for the converged accuracy and objective")
+    parser.add_argument("--task", default="0-4:5-9", choices=["0-4:5-9", "all"],
+                        help="the binary task, or all ten classes (multinomial)")
     args = parser.parse_args()
+    multiclass = args.task == "all"
+    fit_sklearn = run_sklearn_multiclass if multiclass else run_sklearn
 
     if not os.access(args.lutnet, os.X_OK):
         sys.exit(f"{args.lutnet}: no release build; run swift build -c release first")
@@ -152,7 +188,7 @@ def main():
     pools = threadpoolctl.threadpool_info()
     print("scikit-learn thread pools: "
           + ", ".join(f"{p['internal_api']} {p['num_threads']} threads" for p in pools))
-    print(f"C = {args.c}, task 0-4:5-9, bits = byte >= {args.threshold}, {args.repeats} runs each (median time)")
+    print(f"C = {args.c}, task {args.task}, bits = byte >= {args.threshold}, {args.repeats} runs each (median time)")
 
     for name in args.datasets:
         folder = os.path.normpath(DATASETS[name])
@@ -161,19 +197,20 @@ def main():
             continue
         print(f"\n== {name} ({folder})")
         dtype = np.dtype(args.sklearn_dtype)
-        sk = [run_sklearn(folder, args.c, args.threshold, dtype, args.sklearn_tol[0])
+        sk = [fit_sklearn(folder, args.c, args.threshold, dtype, args.sklearn_tol[0])
               for _ in range(args.repeats)]
         rows = [(f"scikit-learn lbfgs {args.sklearn_dtype}, tol {args.sklearn_tol[0]:g}", sk)]
         for tol in args.sklearn_tol[1:]:
             rows.append((f"scikit-learn lbfgs {args.sklearn_dtype}, tol {tol:g}",
-                         [run_sklearn(folder, args.c, args.threshold, dtype, tol)]))
+                         [fit_sklearn(folder, args.c, args.threshold, dtype, tol)]))
         first_lutnet = len(rows)
         for threads in args.threads:
             for tolerance in [None, 1e-4]:
-                runs = [run_lutnet(args.lutnet, folder, args.c, args.threshold, threads, tolerance)
+                runs = [run_lutnet(args.lutnet, folder, args.c, args.threshold, threads, tolerance, args.task)
                         for _ in range(args.repeats)]
                 label = f"lutnet {threads} thread{'s' if threads > 1 else ''}"
-                label += ", tol 1e-6 (default)" if tolerance is None else ", tol 1e-4"
+                default = "1e-5" if multiclass else "1e-6"
+                label += f", tol {default} (default)" if tolerance is None else ", tol 1e-4"
                 rows.append((label, runs))
         print(f"{'solver':44} {'seconds':>8} {'iter':>6} {'passes':>6} {'conv':>5} "
               f"{'train':>7} {'test':>7} {'objective':>14}")
@@ -187,7 +224,7 @@ def main():
                   f"{first['test_accuracy']:7.4f} {first['objective']:14.4f}"
                   + ("" if label.startswith("scikit") else f"   {sk_time / seconds:5.1f}x faster"))
         for label, runs in rows[first_lutnet:]:
-            print(f"  {label}: {runs[0]['cg_steps']} CG steps, final max|grad|/(C n) = "
+            print(f"  {label}: {runs[0]['cg_steps']} CG steps (binary), final max|grad|/(C n) = "
                   f"{runs[0]['gradient']:.2e}, times {format_times(runs)} s; "
                   f"command: {runs[0]['command']}")
         print(f"  scikit-learn (tol {args.sklearn_tol[0]:g}) times {format_times(sk)} s")

@@ -15,5 +15,6 @@
 #include "popcount.h"
 #include "kernel_variants.h"
 #include "lut_memorization.h"
+#include "one_vs_rest.h"
 
 #endif

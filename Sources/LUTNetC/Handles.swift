@@ -41,18 +41,22 @@ final class DatasetHandle: Sendable {
     }
 }
 
-/// What a `lutnet_model *` points to: an immutable network, the threads its predictions use, and
-/// its task as a C string owned by the handle.
+/// What a `lutnet_model *` points to: an immutable model (a binary network or a multi-class
+/// model), the threads its predictions use, and its task as a C string owned by the handle.
 final class ModelHandle: @unchecked Sendable {
-    let network: LUTNetwork
+    let model: TrainedModel
     let threads: Int
     /// NUL-terminated canonical task text; written once in `init`, freed in `deinit`.
     let task: UnsafeMutablePointer<CChar>
 
-    init(_ network: LUTNetwork, threads: Int) {
-        self.network = network
+    init(_ model: TrainedModel, threads: Int) {
+        self.model = model
         self.threads = threads
-        let text = Array(network.task.description.utf8CString)
+        let description = switch model {
+        case .binary(let network): network.task.description
+        case .multiClass(let network): network.task.description
+        }
+        let text = Array(description.utf8CString)
         task = UnsafeMutablePointer<CChar>.allocate(capacity: text.count)
         task.initialize(from: text, count: text.count)
     }

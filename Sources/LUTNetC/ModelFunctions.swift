@@ -9,7 +9,14 @@ public func lutnet_model_save(_ model: OpaquePointer?, _ path: UnsafePointer<CCh
         let function = "lutnet_model_save"
         let handle = ModelHandle.borrow(try required(model, function, "model"))
         let path = try string(path, function, "path")
-        do throws(ModelFileError) { try ModelFile.save(handle.network, to: path) } catch { throw APIFailure(error) }
+        do throws(ModelFileError) {
+            switch handle.model {
+            case .binary(let network): try ModelFile.save(network, to: path)
+            case .multiClass(let network): try ModelFile.save(network, to: path)
+            }
+        } catch {
+            throw APIFailure(error)
+        }
     }
 }
 
@@ -22,13 +29,13 @@ public func lutnet_model_load(_ path: UnsafePointer<CChar>?, _ model: UnsafeMuta
         let function = "lutnet_model_load"
         let path = try string(path, function, "path")
         let out = try required(model, function, "model")
-        let network: LUTNetwork
+        let loaded: TrainedModel
         do throws(ModelFileError) {
-            network = try ModelFile.load(from: path)
+            loaded = try ModelFile.loadModel(from: path)
         } catch {
             throw APIFailure(error)
         }
-        out.pointee = ModelHandle(network, threads: ParallelWork.defaultThreads).retainedPointer()
+        out.pointee = ModelHandle(loaded, threads: ParallelWork.defaultThreads).retainedPointer()
     }
 }
 
@@ -36,7 +43,14 @@ public func lutnet_model_load(_ path: UnsafePointer<CChar>?, _ model: UnsafeMuta
 @c @implementation
 public func lutnet_model_input_count(_ model: OpaquePointer?) -> Int {
     guard let model else { return 0 }
-    return ModelHandle.borrow(model).network.inputCount
+    return ModelHandle.borrow(model).model.inputCount
+}
+
+/// Implements `lutnet_model_class_count` (see lutnet.h).
+@c @implementation
+public func lutnet_model_class_count(_ model: OpaquePointer?) -> Int {
+    guard let model else { return 0 }
+    return ModelHandle.borrow(model).model.classCount
 }
 
 /// Implements `lutnet_model_task` (see lutnet.h).

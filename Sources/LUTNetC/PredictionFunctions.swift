@@ -13,7 +13,7 @@ public func lutnet_predict(_ model: OpaquePointer?, _ pixels: UnsafePointer<UInt
         let out = try required(predictions, function, "predictions")
         let count = try positiveCount(count, function, "count")
         let features = try positiveCount(features, function, "features")
-        try checkInputSize(handle.network, features: features, of: nil, function)
+        try checkInputSize(handle.model.inputCount, features: features, of: nil, function)
         let bytes = try byteCount(count: count, features: features, function)
         let images: ImageSet
         do throws(DatasetError) {
@@ -58,8 +58,25 @@ public func lutnet_accuracy(_ model: OpaquePointer?, _ dataset: OpaquePointer?, 
         let data = DatasetHandle.borrow(try required(dataset, function, "dataset"))
         let out = try required(accuracy, function, "accuracy")
         let images = try data.images(split, function)
-        let network = handle.network
-        try checkInputSize(network, images, function)
+        try checkInputSize(handle.model.inputCount, images, function)
+        guard case .binary(let network) = handle.model else {
+            guard case .multiClass(let network) = handle.model else { return }
+            do throws(ConfigurationError) {
+                let multiClassTask = try task.map { text throws(ConfigurationError) in
+                    try MultiClassTask(parsing: String(cString: text))
+                } ?? network.task
+                guard multiClassTask.classCount == network.classCount else {
+                    throw .invalidTask(multiClassTask.description, reason: "the model tells \(network.classCount) classes apart")
+                }
+                let examples = try MultiClassExamples(images: images, task: multiClassTask, threshold: network.threshold,
+                                                      split: images.source, everyClass: false)
+                out.pointee = ConfusionMatrix(actual: examples.classes, predicted: try network.predict(inputs: examples.inputs, threads: handle.threads),
+                                              classCount: network.classCount).accuracy
+            } catch {
+                throw APIFailure(error, in: function)
+            }
+            return
+        }
         do throws(ConfigurationError) {
             let binaryTask = try task.map { text throws(ConfigurationError) in
                 try BinaryTask(parsing: String(cString: text))
@@ -75,23 +92,23 @@ public func lutnet_accuracy(_ model: OpaquePointer?, _ dataset: OpaquePointer?, 
 
 /// The model's answers for every example of `images`, after checking their size.
 func modelAnswers(of handle: ModelHandle, on images: ImageSet, _ function: String) throws(APIFailure) -> [UInt8] {
-    try checkInputSize(handle.network, images, function)
+    try checkInputSize(handle.model.inputCount, images, function)
     do throws(ConfigurationError) {
-        return try handle.network.predict(images, threads: handle.threads)
+        return try handle.model.predict(images, threads: handle.threads)
     } catch {
         throw APIFailure(error, in: function)
     }
 }
 
 /// Refuses the examples of `images` when their size differs from the model's inputs.
-func checkInputSize(_ network: LUTNetwork, _ images: ImageSet, _ function: String) throws(APIFailure) {
-    try checkInputSize(network, features: images.featureCount, of: images.source, function)
+func checkInputSize(_ inputCount: Int, _ images: ImageSet, _ function: String) throws(APIFailure) {
+    try checkInputSize(inputCount, features: images.featureCount, of: images.source, function)
 }
 
 /// Refuses examples of `features` bytes each (from `source`, when they have one) when the model
 /// reads another number: the one message of every entry point for a batch of the wrong size.
-func checkInputSize(_ network: LUTNetwork, features: Int, of source: String?, _ function: String) throws(APIFailure) {
-    guard features != network.inputCount else { return }
+func checkInputSize(_ inputCount: Int, features: Int, of source: String?, _ function: String) throws(APIFailure) {
+    guard features != inputCount else { return }
     throw APIFailure(status: LUTNET_ERROR_SIZE_MISMATCH, message: "\(function): the examples"
-                     + (source.map { " of \($0)" } ?? "") + " have \(features) bytes each but the model reads \(network.inputCount)")
+                     + (source.map { " of \($0)" } ?? "") + " have \(features) bytes each but the model reads \(inputCount)")
 }

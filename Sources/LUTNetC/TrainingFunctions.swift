@@ -21,16 +21,27 @@ public func lutnet_train(_ dataset: OpaquePointer?, _ task: UnsafePointer<CChar>
         case .failure(let problem):
             throw APIFailure(status: LUTNET_ERROR_INVALID_PARAMETERS, message: "\(function): \(problem.detail)")
         }
-        let network: LUTNetwork
+        let trained: TrainedModel
         do throws(ConfigurationError) {
-            let binaryTask = try BinaryTask(parsing: taskText)
-            let examples = try BinarizedExamples(images: data.train, task: binaryTask,
-                                                 threshold: settings.threshold, split: data.train.source)
-            let options = TrainingOptions(shape: settings.shape, seed: settings.seed, threads: settings.threads)
-            network = try LUTNetwork.train(on: examples, options: options).network
+            switch try ClassTask(parsing: taskText, for: data) {
+            case .binary(let binaryTask):
+                let examples = try BinarizedExamples(images: data.train, task: binaryTask,
+                                                     threshold: settings.threshold, split: data.train.source)
+                let options = TrainingOptions(shape: settings.shape, seed: settings.seed, threads: settings.threads)
+                trained = .binary(try LUTNetwork.train(on: examples, options: options).network)
+            case .multiClass(let multiClassTask):
+                let examples = try MultiClassExamples(images: data.train, task: multiClassTask,
+                                                      threshold: settings.threshold, split: data.train.source)
+                // Images get the command's default 6 × 6 windows (smaller images: none).
+                let shape = data.train.imageShape
+                let window = (2...3).contains(shape.count) && shape[0] >= 6 && shape[1] >= 6 ? 6 : nil
+                let options = MultiClassTrainingOptions(shape: settings.shape, seed: settings.seed, window: window,
+                                                        threads: settings.threads)
+                trained = .multiClass(try MultiClassNetwork.train(on: examples, options: options).network)
+            }
         } catch {
             throw APIFailure(error, in: function)
         }
-        out.pointee = ModelHandle(network, threads: settings.threads).retainedPointer()
+        out.pointee = ModelHandle(trained, threads: settings.threads).retainedPointer()
     }
 }

@@ -24,6 +24,9 @@ struct BaselineCommand: ParsableCommand {
     @Flag(help: "Print the results as JSON.")
     var json = false
 
+    @Option(help: "Multi-class tasks: write the test confusion matrix to PREFIX.csv and PREFIX.svg.")
+    var confusion: String?
+
     func run() throws {
         let threshold = try dataOptions.binarizationThreshold()
         let threads = try ParallelWork.validated(threads: threads)
@@ -31,7 +34,22 @@ struct BaselineCommand: ParsableCommand {
         let start = ContinuousClock.now
         let dataset = try dataOptions.loadDataset()
         let loadSeconds = (ContinuousClock.now - start).seconds
-        let binaryTask = try dataOptions.binaryTask(for: dataset)
+        let binaryTask: BinaryTask
+        switch try dataOptions.classTask(for: dataset) {
+        case .binary(let binary):
+            binaryTask = binary
+            try MultiClassReport.refuseForBinary(confusion)
+        case .multiClass(let task):
+            let options = try baselineOptions.multinomialOptions(threads: threads)
+            let (result, matrix) = try MultiClassBaselineRun.fit(dataset: dataset, task: task, threshold: threshold,
+                                                                 options: options, features: baselineOptions.features)
+            let names = MultiClassReport.names(of: task)
+            if let confusion, let matrix {
+                try MultiClassReport.write(matrix, names: names, to: confusion, title: "Multinomial logistic regression, test split")
+            }
+            if json { try Console.printJSON(result) } else { MultiClassBaselineRun.printText(result, names: names) }
+            return
+        }
         let outcome = try baselineOptions.fit(dataset: dataset, task: binaryTask, threshold: threshold, threads: threads)
         let fit = outcome.fit, kind = outcome.kind, c = baselineOptions.c
         let report = BaselineReport(

@@ -7,11 +7,16 @@ struct BaselineFitOptions: ParsableArguments {
     @Option(help: "Baseline features: 'bits' (byte >= threshold, what a LUT network sees) or 'pixels' (byte / 255).")
     var features: BaselineFeatures = .bits
 
-    @Option(help: "Stop the baseline when max |gradient| / (C·n) is at most this.")
-    var tolerance: Double = LogisticRegression.Options().tolerance
+    @Option(name: .customLong("tolerance"), help: "Stop the baseline when max |gradient| / (C·n) is at most this (default 1e-06; 1e-05 for a multi-class task).")
+    var givenTolerance: Double?
 
-    @Option(name: .customLong("max-iterations"), help: "The most Newton iterations of the baseline.")
-    var maxIterations: Int = LogisticRegression.Options().maxIterations
+    @Option(name: .customLong("max-iterations"), help: "The most Newton iterations of the baseline (default 100; L-BFGS iterations for a multi-class task, default 1000).")
+    var givenMaxIterations: Int?
+
+    /// The gradient tolerance of a binary fit.
+    var tolerance: Double { givenTolerance ?? LogisticRegression.Options().tolerance }
+    /// The iteration cap of a binary fit.
+    var maxIterations: Int { givenMaxIterations ?? LogisticRegression.Options().maxIterations }
 }
 
 /// Options of the logistic-regression baseline, shared by `baseline` and `compare`.
@@ -34,6 +39,18 @@ struct BaselineOptions: ParsableArguments {
         return options
     }
 
+    /// The validated options of a multinomial fit: the multinomial defaults unless given.
+    func multinomialOptions(threads: Int) throws -> LogisticRegression.Options {
+        let defaults = MultinomialLogisticRegression.defaultOptions
+        let tolerance = fitOptions.givenTolerance ?? defaults.tolerance
+        let maxIterations = fitOptions.givenMaxIterations ?? defaults.maxIterations
+        try Self.check(c: c, tolerance: tolerance, maxIterations: maxIterations)
+        let options = LogisticRegression.Options(c: c, tolerance: tolerance, maxIterations: maxIterations,
+                                                 threads: try ParallelWork.validated(threads: threads))
+        try options.validate()
+        return options
+    }
+
     /// Throws `ConfigurationError.invalidValue` naming `--C`, `--tolerance` or `--max-iterations`
     /// when that value is impossible.
     static func check(c: Double, tolerance: Double, maxIterations: Int) throws(ConfigurationError) {
@@ -45,7 +62,7 @@ struct BaselineOptions: ParsableArguments {
             throw .invalidValue(option: "--tolerance", reason: "\(tolerance); the gradient tolerance must be a finite number > 0")
         }
         guard maxIterations >= 1 else {
-            throw .invalidValue(option: "--max-iterations", reason: "\(maxIterations); allow at least 1 Newton iteration")
+            throw .invalidValue(option: "--max-iterations", reason: "\(maxIterations); allow at least 1 iteration")
         }
     }
 

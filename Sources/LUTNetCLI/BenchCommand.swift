@@ -5,6 +5,6 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks that print figures; build with `swift build -c release` before running them.",
-        subcommands: [BenchReadCommand.self, BenchTrainCommand.self]
+        subcommands: [BenchReadCommand.self, BenchTrainCommand.self, BenchPredictCommand.self]
     )
 }

@@ -27,12 +27,19 @@ struct CompareCommand: ParsableCommand {
     var format: Format = .md
 
     func run() throws {
-        let shape = try networkOptions.shape()
         let threshold = try dataOptions.binarizationThreshold()
         let threads = try networkOptions.threadCount()
         _ = try baselineOptions.solverOptions(threads: threads)
         let dataset = try dataOptions.loadDataset()
-        let task = try dataOptions.binaryTask(for: dataset)
+        let task: BinaryTask
+        switch try dataOptions.classTask(for: dataset) {
+        case .binary(let binary):
+            task = binary
+            try networkOptions.checkBinary()
+        case .multiClass(let multiClass):
+            return try compare(multiClass, dataset: dataset, threshold: threshold, threads: threads)
+        }
+        let shape = try networkOptions.shape()
         let (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)
 
         Console.progress("training the LUT network (\(shape)) on \(train.count) examples, task \(task)")
@@ -59,6 +66,46 @@ struct CompareCommand: ParsableCommand {
             predictionSecondsPerImage: baseline.testPredictSeconds.map { $0 / Double(max(baseline.testExamples ?? 1, 1)) },
             modelBytes: (baseline.featureCount + 1) * MemoryLayout<Double>.size)
 
+        let comparison = Comparison(data: dataset.location, task: task.description, threshold: Int(threshold),
+                                    trainExamples: train.count, testExamples: test?.count, rows: [lut, regression])
+        switch format {
+        case .json: try Console.printJSON(comparison)
+        case .csv: print(comparison.csv())
+        case .md: print(comparison.markdown())
+        }
+    }
+}
+
+extension CompareCommand {
+    /// The one-vs-rest LUT networks beside the multinomial baseline on a multi-class task.
+    func compare(_ task: MultiClassTask, dataset: Dataset, threshold: UInt8, threads: Int) throws {
+        let shape = try networkOptions.multiClassShape()
+        let window = networkOptions.windowSide(for: dataset.train)
+        let train = try MultiClassExamples(images: dataset.train, task: task, threshold: threshold, split: dataset.train.source)
+        let test = try dataset.test.map {
+            try MultiClassExamples(images: $0, task: task, threshold: threshold, split: $0.source, everyClass: false)
+        }
+        Console.progress("training \(task.classCount) one-vs-rest LUT networks (\(shape.perClassDescription)) on \(train.count) examples, task \(task)")
+        let options = MultiClassTrainingOptions(shape: shape, seed: networkOptions.seed, window: window, threads: threads)
+        let trained = try MultiClassNetwork.train(on: train, options: options)
+        let start = ContinuousClock.now
+        let testConfusion = try test.map { try trained.network.confusion(on: $0, threads: threads) }
+        let predictSeconds = (ContinuousClock.now - start).seconds
+        let lut = ComparisonRow(
+            method: "LUT networks, one per class (\(shape.perClassDescription)\(window.map { ", \($0)×\($0) windows" } ?? ""))",
+            trainAccuracy: trained.trainConfusion.accuracy, testAccuracy: testConfusion?.accuracy,
+            trainingSeconds: trained.seconds,
+            predictionSecondsPerImage: test.map { predictSeconds / Double(max($0.count, 1)) },
+            modelBytes: ModelFile.encode(trained.network).count)
+        Console.progress("fitting the multinomial logistic-regression baseline (C = \(baselineOptions.c), \(baselineOptions.features))")
+        let baselineOptions = try self.baselineOptions.multinomialOptions(threads: threads)
+        let (baseline, _) = try MultiClassBaselineRun.fit(dataset: dataset, task: task, threshold: threshold,
+                                                          options: baselineOptions, features: self.baselineOptions.features)
+        let regression = ComparisonRow(
+            method: "multinomial logistic regression (C = \(baseline.c), \(baseline.features))",
+            trainAccuracy: baseline.trainAccuracy, testAccuracy: baseline.testAccuracy, trainingSeconds: baseline.fitSeconds,
+            predictionSecondsPerImage: baseline.predictSeconds.map { $0 / Double(max(baseline.testExamples ?? 1, 1)) },
+            modelBytes: task.classCount * (dataset.train.featureCount + 1) * MemoryLayout<Double>.size)
         let comparison = Comparison(data: dataset.location, task: task.description, threshold: Int(threshold),
                                     trainExamples: train.count, testExamples: test?.count, rows: [lut, regression])
         switch format {

@@ -9,7 +9,7 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: "Test data, when --data holds only a training split (e.g. a PLA file).")
     var test: String?
 
-    @Option(name: .long, help: "Binary task: classes of label 0, then of label 1 (e.g. 0-4:5-9, 3:8, 1,3,5:0,2,4); default 0-4:5-9, or 0:1 for two-class data such as PLA files.")
+    @Option(name: .long, help: "Task: groups of classes separated by ':' (e.g. 0-4:5-9, 3:8, 1,3,5:0,2,4); three or more groups (0:1:2:3:4:5:6:7:8:9) or 'all' make a multi-class task; default 0-4:5-9, or 0:1 for two-class data such as PLA files.")
     var task: String?
 
     @Option(name: .long, help: "Binarization threshold: a byte is 1 when it is >= this (1-255; default 128, or a saved model's).")
@@ -19,6 +19,13 @@ struct DataOptions: ParsableArguments {
     func binaryTask(for dataset: Dataset) throws -> BinaryTask {
         if let task { return try BinaryTask(parsing: task) }
         return BinaryTask.defaultTask(for: dataset)
+    }
+
+    /// The parsed task of either kind (`all`, two groups or more); without --task, the default
+    /// binary task.
+    func classTask(for dataset: Dataset) throws -> ClassTask {
+        if let task { return try ClassTask(parsing: task, for: dataset) }
+        return .binary(BinaryTask.defaultTask(for: dataset))
     }
 
     /// The validated threshold, `defaultValue` when none is given.
@@ -52,11 +59,14 @@ struct DataOptions: ParsableArguments {
 
 /// Options of the LUT network's topology and training.
 struct NetworkOptions: ParsableArguments {
-    @Option(name: .long, help: "Inputs per LUT (1-16).")
-    var k: Int = 8
+    @Option(name: .long, help: "Inputs per LUT (1-16; default 8, or 10 for a multi-class task).")
+    var k: Int?
 
-    @Option(name: .long, help: "Hidden layers as DEPTHxWIDTH (e.g. 5x1024) or widths (e.g. 1024,512,256).")
-    var layers: String = "5x1024"
+    @Option(name: .long, help: "Hidden layers as DEPTHxWIDTH (e.g. 5x1024) or widths (e.g. 1024,512,256); default 5x1024, or 3x500 per class for a multi-class task.")
+    var layers: String?
+
+    @Option(name: .long, help: "Multi-class tasks: each first-layer LUT reads k inputs of one random S × S window of the image (default 6 for image data; 0: the whole image).")
+    var window: Int?
 
     @Option(name: .long, help: "Seed of the wiring, tie-breaking and random labels.")
     var seed: UInt64 = 0
@@ -65,7 +75,26 @@ struct NetworkOptions: ParsableArguments {
     var threads: Int = ParallelWork.defaultThreads
 
     /// The validated topology.
-    func shape() throws -> NetworkShape { try NetworkShape(k: k, layers: layers) }
+    func shape() throws -> NetworkShape { try NetworkShape(k: k ?? 8, layers: layers ?? "5x1024") }
+
+    /// The validated topology of every class's network of a multi-class model.
+    func multiClassShape() throws -> NetworkShape {
+        try NetworkShape(k: k ?? MultiClassTrainingOptions.defaultK, layers: layers ?? MultiClassTrainingOptions.defaultLayers)
+    }
+
+    /// The first layer's window side for a multi-class model on `images`: `--window`, 0 meaning
+    /// none, or 6 by default for image data (none for data without an image shape).
+    func windowSide(for images: ImageSet) -> Int? {
+        if let window { return window == 0 ? nil : window }
+        return (2...3).contains(images.imageShape.count) ? 6 : nil
+    }
+
+    /// Throws naming `--window` when it is given for a binary task.
+    func checkBinary() throws {
+        if window != nil {
+            throw ConfigurationError.invalidValue(option: "--window", reason: "windows apply to multi-class tasks (three or more groups, or 'all')")
+        }
+    }
 
     /// The validated thread count.
     func threadCount() throws -> Int {

@@ -12,6 +12,9 @@ struct ModelOptions: ParsableArguments {
     /// The loaded model.
     func load() throws -> LUTNetwork { try ModelFile.load(from: model) }
 
+    /// The loaded model of either kind.
+    func loadModel() throws -> TrainedModel { try ModelFile.loadModel(from: model) }
+
     /// The validated thread count.
     func threadCount() throws -> Int {
         try ParallelWork.validated(threads: threads)

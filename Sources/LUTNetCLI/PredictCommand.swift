@@ -6,7 +6,7 @@ import LUTNet
 struct PredictCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "predict",
-        abstract: "Print a saved model's answer (0 or 1) for every image of an IDX image file, one per line."
+        abstract: "Print a saved model's answer (0 or 1; the class of a multi-class model) for every image of an IDX image file, one per line."
     )
 
     @OptionGroup var modelOptions: ModelOptions
@@ -15,12 +15,12 @@ struct PredictCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let network = try modelOptions.load()
+        let model = try modelOptions.loadModel()
         let images = try ImageSet(unlabeled: try IDXTensor.read(path: file))
-        let predictions = try network.predict(images, threads: try modelOptions.threadCount())
+        let predictions = try model.predict(images, threads: try modelOptions.threadCount())
         var output = ""
-        output.reserveCapacity(predictions.count * 2)
-        for p in predictions { output += p == 0 ? "0\n" : "1\n" }
+        output.reserveCapacity(predictions.count * 4)
+        for p in predictions { output += String(p) + "\n" }
         FileHandle.standardOutput.write(Data(output.utf8))
     }
 }

@@ -21,13 +21,26 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Print the results as JSON.")
     var json = false
 
+    @Option(help: "Multi-class tasks: write the confusion matrix (test split, else training) to PREFIX.csv and PREFIX.svg.")
+    var confusion: String?
+
     func run() throws {
         let shape = try networkOptions.shape()
         let threshold = try dataOptions.binarizationThreshold()
         let threads = try networkOptions.threadCount()
         if let save { try ModelFile.checkWritable(save) }
         let dataset = try dataOptions.loadDataset()
-        let task = try dataOptions.binaryTask(for: dataset)
+        let task: BinaryTask
+        switch try dataOptions.classTask(for: dataset) {
+        case .binary(let binary):
+            task = binary
+            try networkOptions.checkBinary()
+            try MultiClassReport.refuseForBinary(confusion)
+        case .multiClass(let multiClass):
+            if randomLabels { throw ConfigurationError.invalidValue(option: "--random-labels", reason: "it applies to binary tasks") }
+            return try MultiClassTrainRun(dataset: dataset, task: multiClass, threshold: threshold, networkOptions: networkOptions,
+                                          confusion: confusion, save: save, json: json).run()
+        }
         var (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)
         let seed = networkOptions.seed
         if randomLabels { train = train.withRandomLabels(seed: seed) }

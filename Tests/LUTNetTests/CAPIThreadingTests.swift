@@ -19,6 +19,20 @@ final class CAPIThreadingTests: XCTestCase {
         return .success(answers)
     }
 
+    /// `lutnet_train` of `data` for `task` with k and hidden widths given, other parameters default.
+    static func train(_ data: OpaquePointer?, _ task: String, k: Int32, widths: [UInt32],
+                      _ model: inout OpaquePointer?, _ error: inout lutnet_error) -> lutnet_status {
+        var parameters = lutnet_parameters()
+        lutnet_default_parameters(&parameters)
+        return widths.withUnsafeBufferPointer { widths in
+            parameters.k = k
+            parameters.layers = nil
+            parameters.hidden_widths = widths.baseAddress
+            parameters.hidden_layer_count = widths.count
+            return lutnet_train(data, task, &parameters, &model, &error)
+        }
+    }
+
     func testOneModelAnswersManyThreadsAtOnce() throws {
         let count = 600, features = 48
         var generator = SeededGenerator(seed: 5)
@@ -30,18 +44,8 @@ final class CAPIThreadingTests: XCTestCase {
         var data: OpaquePointer?
         XCTAssertEqual(lutnet_dataset_from_memory(pixels, labels, count, features, &data, &error), LUTNET_OK)
         defer { lutnet_dataset_free(data) }
-        var parameters = lutnet_parameters()
-        lutnet_default_parameters(&parameters)
-        let widths: [UInt32] = [64, 16]
         var model: OpaquePointer?
-        let status = widths.withUnsafeBufferPointer { widths in
-            parameters.k = 6
-            parameters.layers = nil
-            parameters.hidden_widths = widths.baseAddress
-            parameters.hidden_layer_count = widths.count
-            return lutnet_train(data, "0,1:2,3", &parameters, &model, &error)
-        }
-        XCTAssertEqual(status, LUTNET_OK)
+        XCTAssertEqual(Self.train(data, "0,1:2,3", k: 6, widths: [64, 16], &model, &error), LUTNET_OK)
         defer { lutnet_model_free(model) }
         var accuracy = 0.0
         XCTAssertEqual(lutnet_accuracy(model, data, LUTNET_SPLIT_TRAIN, nil, &accuracy, &error), LUTNET_OK)

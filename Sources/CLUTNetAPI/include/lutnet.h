@@ -162,7 +162,9 @@ void lutnet_dataset_free(lutnet_dataset *dataset);
 
 /// Trains a network on the training split of `dataset` for `task`, two groups of classes
 /// separated by ':' (first group label 0, second label 1; other classes are left out), such as
-/// "0-4:5-9", "3:8" or "1,3,5,7,9:0,2,4,6,8". On success `*model` is a new handle the caller
+/// "0-4:5-9", "3:8" or "1,3,5,7,9:0,2,4,6,8"; or a multi-class model for three or more groups
+/// ("0:1:2:3:4:5:6:7:8:9", group g being class g) or "all" (every class of the data): one network
+/// per class of `parameters`' shape, image data read through 6 × 6 windows. On success `*model` is a new handle the caller
 /// frees with `lutnet_model_free`.
 /// Errors: LUTNET_ERROR_NULL_ARGUMENT, LUTNET_ERROR_INVALID_PARAMETERS (also when the network
 /// would need more memory than the machine has), LUTNET_ERROR_INVALID_TASK,
@@ -171,7 +173,8 @@ lutnet_status lutnet_train(const lutnet_dataset *dataset, const char *task,
                            const lutnet_parameters *parameters, lutnet_model **model,
                            lutnet_error *error);
 
-/// The model's answer, 0 or 1 (the task's first or second group), for `count` examples of
+/// The model's answer as a byte: 0 or 1 (the task's first or second group) for a binary network,
+/// the class (index of its group in the task) for a multi-class model, for `count` examples of
 /// `features` bytes each in `pixels` (example after example), written to `predictions[0..count)`.
 /// `features` must equal `lutnet_model_input_count(model)`.
 /// Errors: LUTNET_ERROR_NULL_ARGUMENT, LUTNET_ERROR_INVALID_ARGUMENT (count 0 or too large),
@@ -212,6 +215,10 @@ size_t lutnet_model_input_count(const lutnet_model *model);
 /// The model's task in canonical form, e.g. "0-4:5-9"; owned by the model (valid until
 /// `lutnet_model_free`). NULL when `model` is NULL.
 const char *lutnet_model_task(const lutnet_model *model);
+
+/// The number of classes the model answers with: 2 for a binary network, the task's groups for a
+/// multi-class model; 0 when `model` is NULL.
+size_t lutnet_model_class_count(const lutnet_model *model);
 
 /// Releases a model. NULL is allowed.
 void lutnet_model_free(lutnet_model *model);

@@ -29,6 +29,10 @@ public enum BaselineError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalidLabel(source: String, example: Int, label: UInt8)
     /// The training labels hold no example of one class, so there is nothing to separate.
     case missingClass(source: String, label: UInt8, examples: Int)
+    /// A class at or past the number of classes of a multinomial fit (`classes`).
+    case invalidClass(source: String, example: Int, label: UInt8, classes: Int)
+    /// A class of a multinomial fit without training examples.
+    case emptyClass(source: String, label: Int, examples: Int)
     /// A model whose weight count differs from the data's feature count.
     case featureCountMismatch(source: String, modelFeatures: Int, dataFeatures: Int)
     /// The fit's `quantity` (gradient or objective) became infinite or NaN.
@@ -66,6 +70,11 @@ public enum BaselineError: Error, CustomStringConvertible, Equatable, Sendable {
         case .missingClass(let source, let label, let examples):
             "\(source): none of the \(examples) training examples has label \(label); "
                 + "logistic regression needs examples of both classes"
+        case .invalidClass(let source, let example, let label, let classes):
+            "\(source): example \(example) has class \(label); the \(classes) classes are 0 to \(classes - 1)"
+        case .emptyClass(let source, let label, let examples):
+            "\(source): none of the \(examples) training examples is of class \(label); "
+                + "multinomial logistic regression needs examples of every class"
         case .featureCountMismatch(let source, let modelFeatures, let dataFeatures):
             "\(source): the data has \(dataFeatures) features per example but the model has \(modelFeatures) weights"
         case .nonFiniteFit(let source, let c, let quantity):

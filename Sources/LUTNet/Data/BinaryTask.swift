@@ -67,7 +67,7 @@ public struct BinaryTask: Sendable, Equatable, CustomStringConvertible {
         return (indices, binary)
     }
 
-    private static func parseGroup(_ group: Substring, task: String) throws(ConfigurationError) -> [UInt8] {
+    static func parseGroup(_ group: Substring, task: String) throws(ConfigurationError) -> [UInt8] {
         var classes: [UInt8] = []
         for item in group.split(separator: ",", omittingEmptySubsequences: false) {
             let bounds = item.split(separator: "-", omittingEmptySubsequences: false)
@@ -81,7 +81,7 @@ public struct BinaryTask: Sendable, Equatable, CustomStringConvertible {
         return classes
     }
 
-    private static func format(_ classes: [UInt8]) -> String {
+    static func format(_ classes: [UInt8]) -> String {
         let sorted = Set(classes).sorted()
         var parts: [String] = []
         var index = 0

@@ -26,6 +26,8 @@ public enum NetworkError: Error, CustomStringConvertible, Equatable, Sendable {
     case layersDoNotChain(layer: Int, sourceCount: Int, expected: Int)
     /// A binarization threshold outside 1...255.
     case invalidThreshold(Int)
+    /// A multi-class model whose number of class networks differs from its task's classes.
+    case classCountMismatch(networks: Int, classes: Int)
     /// A problem in one layer of a network (index 0 is the first hidden layer).
     indirect case inLayer(Int, NetworkError)
 
@@ -51,6 +53,8 @@ public enum NetworkError: Error, CustomStringConvertible, Equatable, Sendable {
         case .layersDoNotChain(let layer, let sourceCount, let expected):
             "layer \(layer) reads \(sourceCount) sources but the layer below it gives \(expected)"
         case .invalidThreshold(let threshold): ConfigurationError.invalidThreshold(threshold).description
+        case .classCountMismatch(let networks, let classes):
+            "\(networks) class networks for a task of \(classes) classes; a multi-class model has one per class"
         case .inLayer(let layer, let error): "layer \(layer): \(error)"
         }
     }

@@ -45,8 +45,7 @@ public enum ModelFile {
         var out = ByteWriter()
         out.data.reserveCapacity(header.wiringBytes + 2 * tableBytes + 1024)
         header.encode(into: &out)
-        for layer in network.layers { out.u32s(layer.inputs) }
-        for layer in network.layers { out.u64s(layer.tables) }
+        writeWiringAndTables(network.layers, to: &out)
         for masks in seen ?? [] { out.u64s(masks) }
         out.u32(crc(out.data[...]))
         return out.data
@@ -85,10 +84,18 @@ public enum ModelFile {
         }
     }
 
-    /// Reads a model file: its header first, which fixes the file's exact size; a file of any other
-    /// size, a wrong magic (a gzip-compressed file included), an unknown version, a bad checksum or
-    /// inconsistent contents are refused before the rest is read.
+    /// Reads a binary network's model file: its header first, which fixes the file's exact size; a
+    /// file of any other size, a wrong magic (a gzip-compressed file included), an unknown version,
+    /// a multi-class model, a bad checksum or inconsistent contents are refused before the rest is
+    /// read.
     public static func load(from path: String) throws(ModelFileError) -> LUTNetwork {
+        guard case .binary(let network) = try loadModel(from: path) else { throw .multiClassModel(path: path) }
+        return network
+    }
+
+    /// Reads a model file of either kind: a binary network (versions 1 and 2, checked as `load`
+    /// does) or a multi-class model (version 3).
+    public static func loadModel(from path: String) throws(ModelFileError) -> TrainedModel {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw .io(path: path, reason: "cannot read the model file (\(String(cString: strerror(errno))))") }
         defer { close(descriptor) }
@@ -99,9 +106,13 @@ public enum ModelFile {
         guard status.st_mode & S_IFMT == S_IFREG else { throw .io(path: path, reason: "cannot read the model file: not a regular file") }
         let size = Int(status.st_size)
         let head = try read(descriptor, count: min(size, ModelFileHeader.maxBytes), path: path)
+        if isMultiClass(head) {
+            // A multi-class file checks its own declared size before allocating any layer.
+            return .multiClass(try decodeMultiClass(try read(descriptor, count: size, path: path), path: path))
+        }
         let header = try ModelFileHeader.parse(head[...], path: path)
         try checkSize(size, of: header, path: path)
-        return try decode(try read(descriptor, count: size, path: path), path: path)
+        return .binary(try decode(try read(descriptor, count: size, path: path), path: path))
     }
 
     /// `count` bytes from the start of the open file.
@@ -133,18 +144,24 @@ public enum ModelFile {
         }
     }
 
-    /// Decodes a model from its bytes; `path` names the source in errors.
+    /// Decodes a binary network from its bytes; `path` names the source in errors.
     public static func decode(_ bytes: [UInt8], path: String) throws(ModelFileError) -> LUTNetwork {
         let header = try ModelFileHeader.parse(bytes[...], path: path)
         try checkSize(bytes.count, of: header, path: path)
+        try checkCRC(bytes, path: path)
+        var reader = ByteReader(bytes: bytes[..<(bytes.count - 4)], path: path)
+        try reader.skip(header.byteCount)
+        return try parseModel(header, &reader, path: path)
+    }
+
+    /// Throws unless the last four bytes of `bytes` are the CRC-32 of the others.
+    static func checkCRC(_ bytes: [UInt8], path: String) throws(ModelFileError) {
+        guard bytes.count >= magic.count + 8 else { throw .truncated(path: path) }
         let body = bytes[..<(bytes.count - 4)]
         var trailer = ByteReader(bytes: bytes[(bytes.count - 4)...], path: path)
         let stored = try trailer.u32()
         let computed = crc(body)
         guard stored == computed else { throw .badChecksum(path: path, stored: stored, computed: computed) }
-        var reader = ByteReader(bytes: body, path: path)
-        try reader.skip(header.byteCount)
-        return try parseModel(header, &reader, path: path)
     }
 
     private static func parseModel(_ header: ModelFileHeader, _ reader: inout ByteReader, path: String) throws(ModelFileError) -> LUTNetwork {
@@ -152,11 +169,8 @@ public enum ModelFile {
         do { task = try BinaryTask(parsing: header.taskText) } catch {
             throw .malformed(path: path, reason: "task '\(header.taskText)': \(error)")
         }
-        let k = header.k
-        // The layers check that every input names a source below them.
-        let wirings = try header.widths.map { width throws(ModelFileError) in try reader.u32s(width * k) }
-        let tableWords = LUTLayer.tableWords(k: k)
-        let tables = try header.widths.map { width throws(ModelFileError) in try reader.u64s(width * tableWords) }
+        let tableWords = LUTLayer.tableWords(k: header.k)
+        let wiringAndTables = try readWiringAndTables(&reader, k: header.k, widths: header.widths)
         var seen: [[UInt64]]?
         for section in header.sections {
             if section.tag == ModelFileHeader.seenPatternsTag {
@@ -165,23 +179,47 @@ public enum ModelFile {
                 try reader.skip(section.length)
             }
         }
-        var layers: [LUTLayer] = []
-        var sources = header.inputCount
-        for (index, width) in header.widths.enumerated() {
-            do {
-                layers.append(try LUTLayer(k: k, width: width, sourceCount: sources, inputs: wirings[index],
-                                           tables: tables[index], seenPatterns: seen?[index]))
-            } catch {
-                throw .malformed(path: path, reason: NetworkError.inLayer(index, error).description)
-            }
-            sources = width
-        }
+        let layers = try chain(wiringAndTables, k: header.k, inputCount: header.inputCount, seenPatterns: seen, path: path)
         do {
             return try LUTNetwork(inputCount: header.inputCount, threshold: UInt8(header.threshold), task: task,
                                   seed: header.seed, layers: layers)
         } catch {
             throw .malformed(path: path, reason: error.description)
         }
+    }
+
+    /// Every layer's wiring, then every layer's tables, for layers of `widths` LUTs of `k` inputs.
+    static func readWiringAndTables(_ reader: inout ByteReader, k: Int, widths: [Int])
+        throws(ModelFileError) -> [(wiring: [UInt32], tables: [UInt64])] {
+        let tableWords = LUTLayer.tableWords(k: k)
+        let wirings = try widths.map { width throws(ModelFileError) in try reader.u32s(width * k) }
+        let tables = try widths.map { width throws(ModelFileError) in try reader.u64s(width * tableWords) }
+        return Array(zip(wirings, tables))
+    }
+
+    /// The layers of a chain over `inputCount` inputs, each checked by `LUTLayer`'s initializer
+    /// (every input names a source below it); an error names the layer.
+    static func chain(_ parts: [(wiring: [UInt32], tables: [UInt64])], k: Int, inputCount: Int,
+                      seenPatterns: [[UInt64]]? = nil, path: String) throws(ModelFileError) -> [LUTLayer] {
+        var layers: [LUTLayer] = []
+        var sources = inputCount
+        for (index, part) in parts.enumerated() {
+            let width = part.wiring.count / k
+            do {
+                layers.append(try LUTLayer(k: k, width: width, sourceCount: sources, inputs: part.wiring,
+                                           tables: part.tables, seenPatterns: seenPatterns?[index]))
+            } catch {
+                throw .malformed(path: path, reason: NetworkError.inLayer(index, error).description)
+            }
+            sources = width
+        }
+        return layers
+    }
+
+    /// Appends the wiring of every layer of `layers`, then their tables.
+    static func writeWiringAndTables(_ layers: [LUTLayer], to out: inout ByteWriter) {
+        for layer in layers { out.u32s(layer.inputs) }
+        for layer in layers { out.u64s(layer.tables) }
     }
 
     static func crc(_ bytes: ArraySlice<UInt8>) -> UInt32 {

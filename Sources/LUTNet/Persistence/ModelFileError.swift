@@ -14,6 +14,8 @@ public enum ModelFileError: Error, CustomStringConvertible, Equatable, Sendable 
     case truncated(path: String)
     /// The contents are inconsistent (impossible k, widths, wiring or task).
     case malformed(path: String, reason: String)
+    /// A multi-class model (format version 3) where a binary network was expected.
+    case multiClassModel(path: String)
 
     /// A sentence that names the model file and what is wrong.
     public var description: String {
@@ -28,6 +30,8 @@ public enum ModelFileError: Error, CustomStringConvertible, Equatable, Sendable 
             "\(path): model file is corrupt: CRC-32 is \(String(stored, radix: 16)), contents give \(String(computed, radix: 16))"
         case .truncated(let path): "\(path): model file is truncated"
         case .malformed(let path, let reason): "\(path): malformed model file: \(reason)"
+        case .multiClassModel(let path):
+            "\(path): holds a multi-class model (format version \(ModelFile.multiClassVersion)), not a binary network"
         }
     }
 }

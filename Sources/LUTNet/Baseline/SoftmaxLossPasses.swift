@@ -1,0 +1,119 @@
+import COpenBLAS
+import Foundation
+
+/// The sweep over a feature matrix that multinomial (softmax) logistic regression needs: the
+/// objective and its gradient at given parameters, reading the matrix once from memory through
+/// CBLAS.
+///
+/// The objective is scikit-learn's for `LogisticRegression(C:)` with K > 2 classes:
+/// C · Σᵢ [log Σₖ e^{zᵢₖ} − zᵢ,yᵢ] + ½‖W‖², with zᵢ = W·xᵢ + b, W of K rows of d weights, and the
+/// intercepts b not regularized. Parameters are laid out as W row after row, then b.
+///
+/// As in `LogisticLossPasses`, the rows are cut into blocks that stay in the L2 cache and the
+/// workers take the next block as they come free; a block's class scores (`sgemm`, X·Wᵀ) and its
+/// gradient (`sgemm`, Rᵀ·X with R the residuals softmax − one-hot) run one after the other while
+/// the block is cached. Each block's sums land in a slot of their own and are added in Double in
+/// block order, so the results are the same bits whatever the number of workers.
+final class SoftmaxLossPasses {
+    /// Rows per block.
+    static let blockRows = LogisticLossPasses.blockRows
+
+    let matrix: FeatureMatrix
+    /// The class of every example, < `classCount`.
+    let classes: [UInt8]
+    /// Number of classes K.
+    let classCount: Int
+    /// The inverse regularization strength.
+    let c: Double
+    /// Number of row blocks.
+    let blockCount: Int
+    /// Worker threads (at most one per block).
+    let workers: Int
+    /// Sweeps over the matrix so far.
+    private(set) var passes = 0
+
+    /// Prepares the sweeps over `matrix` with classes already checked.
+    init(matrix: FeatureMatrix, classes: [UInt8], classCount: Int, c: Double, workers: Int) {
+        self.matrix = matrix
+        self.classes = classes
+        self.classCount = classCount
+        self.c = c
+        self.blockCount = (matrix.exampleCount + Self.blockRows - 1) / Self.blockRows
+        self.workers = max(1, min(workers, blockCount))
+    }
+
+    /// Number of parameters: K·d weights and K intercepts.
+    var parameterCount: Int { classCount * (matrix.featureCount + 1) }
+
+    /// The objective and its gradient at `parameters`. One sweep.
+    func evaluate(_ parameters: [Double]) -> (objective: Double, gradient: [Double]) {
+        let d = matrix.featureCount, k = classCount, c = self.c, blockRows = Self.blockRows
+        let width = k * (d + 1) + 1  // per block: gradient of W and b, then the loss
+        let floatWeights = parameters.prefix(k * d).map { Float($0) }
+        let intercepts = Array(parameters.suffix(k))
+        var sums = [Double](repeating: 0, count: blockCount * width)
+        // Per worker: scores/residuals (blockRows × K) and the block's Float gradient (K × d).
+        let scratchSize = blockRows * k + k * d
+        var scratch = [Float](repeating: 0, count: workers * scratchSize)
+        let exampleCount = matrix.exampleCount
+        matrix.values.withUnsafeBufferPointer { x in
+            floatWeights.withUnsafeBufferPointer { w in
+                classes.withUnsafeBufferPointer { labels in
+                    sums.withUnsafeMutableBufferPointer { sums in
+                        scratch.withUnsafeMutableBufferPointer { scratch in
+                            let x = SharedBuffer(readOnly: x), w = SharedBuffer(readOnly: w)
+                            let labels = SharedBuffer(readOnly: labels)
+                            let sums = SharedBuffer(sums), scratch = SharedBuffer(scratch)
+                            ParallelWork.forEach(count: blockCount, threads: workers, chunk: 1) { worker, blocks in
+                                let scores = scratch.base + worker * scratchSize, product = scores + blockRows * k
+                                for block in blocks {
+                                    let first = block * blockRows, rows = min(exampleCount, first + blockRows) - first
+                                    let data = x.base + first * d, total = sums.base + block * width
+                                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(k), Int32(d),
+                                                1, data, Int32(d), w.base, Int32(d), 0, scores, Int32(k))
+                                    var loss = 0.0
+                                    for i in 0..<rows {
+                                        let row = scores + i * k, label = Int(labels.base[first + i])
+                                        var top = -Double.infinity
+                                        for j in 0..<k { top = max(top, Double(row[j]) + intercepts[j]) }
+                                        var normalizer = 0.0
+                                        for j in 0..<k { normalizer += exp(Double(row[j]) + intercepts[j] - top) }
+                                        let logNormalizer = top + log(normalizer)
+                                        loss += logNormalizer - (Double(row[label]) + intercepts[label])
+                                        for j in 0..<k {
+                                            let p = exp(Double(row[j]) + intercepts[j] - logNormalizer)
+                                            let r = p - (j == label ? 1 : 0)
+                                            row[j] = Float(r)
+                                            total[k * d + j] += r
+                                        }
+                                    }
+                                    total[width - 1] = loss
+                                    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(k), Int32(d), Int32(rows),
+                                                1, scores, Int32(k), data, Int32(d), 0, product, Int32(d))
+                                    for j in 0..<(k * d) { total[j] = Double(product[j]) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        passes += 1
+        var gradient = [Double](repeating: 0, count: parameterCount)
+        var loss = 0.0
+        for block in 0..<blockCount {
+            let base = block * width
+            for j in 0..<parameterCount { gradient[j] += sums[base + j] }
+            loss += sums[base + width - 1]
+        }
+        var squares = 0.0
+        for j in 0..<parameterCount {
+            gradient[j] *= c
+            if j < k * d {
+                gradient[j] += parameters[j]
+                squares += parameters[j] * parameters[j]
+            }
+        }
+        return (c * loss + squares / 2, gradient)
+    }
+}

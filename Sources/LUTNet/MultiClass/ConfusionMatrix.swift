@@ -1,0 +1,47 @@
+/// How often each class was predicted as each class: `count(actual:predicted:)`, with the
+/// accuracy overall and per class.
+public struct ConfusionMatrix: Sendable, Equatable {
+    /// Number of classes.
+    public let classCount: Int
+    /// Row-major counts: `counts[actual * classCount + predicted]`.
+    public let counts: [Int]
+
+    /// The matrix of `actual` and `predicted` classes (one each per example, each < `classCount`).
+    public init(actual: [UInt8], predicted: [UInt8], classCount: Int) {
+        precondition(actual.count == predicted.count, "one prediction per example")
+        var counts = [Int](repeating: 0, count: classCount * classCount)
+        for (a, p) in zip(actual, predicted) { counts[Int(a) * classCount + Int(p)] += 1 }
+        self.classCount = classCount
+        self.counts = counts
+    }
+
+    /// Examples of class `actual` predicted as `predicted`.
+    public func count(actual: Int, predicted: Int) -> Int { counts[actual * classCount + predicted] }
+
+    /// Number of examples.
+    public var total: Int { counts.reduce(0, +) }
+
+    /// Fraction of examples predicted correctly (0 without examples).
+    public var accuracy: Double {
+        let correct = (0..<classCount).reduce(0) { $0 + count(actual: $1, predicted: $1) }
+        return total > 0 ? Double(correct) / Double(total) : 0
+    }
+
+    /// Per class, the fraction of its examples predicted correctly (nil for a class without examples).
+    public var classAccuracies: [Double?] {
+        (0..<classCount).map { c in
+            let row = (0..<classCount).reduce(0) { $0 + count(actual: c, predicted: $1) }
+            return row > 0 ? Double(count(actual: c, predicted: c)) / Double(row) : nil
+        }
+    }
+
+    /// The matrix as CSV: a header `actual,NAME…` and one line per actual class, `names` the
+    /// classes' names.
+    public func csv(names: [String]) -> String {
+        var lines = ["actual," + names.joined(separator: ",")]
+        for a in 0..<classCount {
+            lines.append(names[a] + "," + (0..<classCount).map { String(count(actual: a, predicted: $0)) }.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

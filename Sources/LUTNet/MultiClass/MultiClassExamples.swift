@@ -1,0 +1,48 @@
+/// The examples of a multi-class task, binarized for LUT networks: input bits (feature-major), the
+/// class (group index) of every example, and the task, threshold and image shape they were made
+/// with.
+public struct MultiClassExamples: Sendable {
+    /// Input bits: one row per feature, one column per example.
+    public let inputs: BitMatrix
+    /// The class of every example: the index of its group in `task`.
+    public let classes: [UInt8]
+    /// The task the classes answer.
+    public let task: MultiClassTask
+    /// The binarization threshold: an input bit is 1 when its byte was >= threshold.
+    public let threshold: UInt8
+    /// The shape of one example (`[H, W]`, `[H, W, C]`, or one number for data without images).
+    public let imageShape: [Int]
+
+    /// Number of examples.
+    public var count: Int { classes.count }
+
+    /// Binarizes the examples of `images` that take part in `task`, bit = (byte >= `threshold`).
+    /// Throws when the threshold is 0, or, with `everyClass` (a training split), a class of the
+    /// task has no example in `split`.
+    public init(images: ImageSet, task: MultiClassTask, threshold: UInt8, split: String,
+                everyClass: Bool = true) throws(ConfigurationError) {
+        guard threshold >= 1 else { throw .invalidThreshold(Int(threshold)) }
+        if everyClass { try task.checkClasses(in: images) }
+        let (indices, classes) = task.select(from: images.labels)
+        try BitMatrix.checkSize(rows: images.featureCount, columns: indices.count)
+        inputs = try BitMatrix(binarizing: images, indices: indices, threshold: threshold)
+        self.classes = classes
+        self.task = task
+        self.threshold = threshold
+        imageShape = images.imageShape
+    }
+
+    /// Number of examples of each class.
+    public var classCounts: [Int] {
+        var counts = [Int](repeating: 0, count: task.classCount)
+        for c in classes { counts[Int(c)] += 1 }
+        return counts
+    }
+
+    /// One bit row: bit e is 1 when example e is of class `target` (the label of "target or not").
+    func labelRow(for target: UInt8) -> BitMatrix {
+        var row = BitMatrix(rowCount: 1, columnCount: count)
+        for (e, c) in classes.enumerated() where c == target { row[0, e] = true }
+        return row
+    }
+}

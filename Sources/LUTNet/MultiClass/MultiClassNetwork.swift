@@ -1,0 +1,138 @@
+import CSupport
+
+/// A trained multi-class model: one network of LUT layers per class, network c trained on "class c
+/// or not". A class's score for an example is how many LUTs of its network's last layer say 1;
+/// the answer is the class with the best score, a tie going to the lowest class.
+public struct MultiClassNetwork: Sendable, Equatable {
+    /// Input bits per example (pixels × channels).
+    public let inputCount: Int
+    /// Binarization threshold: an input bit is 1 when its byte is >= threshold.
+    public let threshold: UInt8
+    /// The task: class c of the model is group c.
+    public let task: MultiClassTask
+    /// The seed its wiring came from.
+    public let seed: UInt64
+    /// The side of the first layer's image windows, nil for wiring over the whole input.
+    public let window: Int?
+    /// Every class's layers, bottom first; the last layer's LUTs vote.
+    public let classLayers: [[LUTLayer]]
+
+    /// A model from its parts. Throws unless there is one network per class of `task`, each of
+    /// one to `LUTNetLimits.maxHiddenLayers` layers of one k that chain from `inputCount` inputs,
+    /// every class's last layer of the same width, and the threshold is 1...255.
+    public init(inputCount: Int, threshold: UInt8, task: MultiClassTask, seed: UInt64, window: Int?,
+                classLayers: [[LUTLayer]]) throws(NetworkError) {
+        guard threshold >= 1 else { throw .invalidThreshold(Int(threshold)) }
+        guard classLayers.count == task.classCount else {
+            throw .classCountMismatch(networks: classLayers.count, classes: task.classCount)
+        }
+        guard let k = classLayers.first?.first?.k else { throw .noLayers }
+        for layers in classLayers {
+            guard layers.count <= LUTNetLimits.maxHiddenLayers else { throw .tooManyLayers(layers.count) }
+            var sources = inputCount
+            guard !layers.isEmpty else { throw .noLayers }
+            for (index, layer) in layers.enumerated() {
+                guard layer.k == k else { throw .mixedK(layer: index, k: layer.k, expected: k) }
+                guard layer.sourceCount == sources else {
+                    throw .layersDoNotChain(layer: index, sourceCount: layer.sourceCount, expected: sources)
+                }
+                sources = layer.width
+            }
+        }
+        self.init(validInputCount: inputCount, threshold: threshold, task: task, seed: seed, window: window,
+                  classLayers: classLayers)
+    }
+
+    /// A model whose parts the trainer made and knows to fit.
+    init(validInputCount: Int, threshold: UInt8, task: MultiClassTask, seed: UInt64, window: Int?, classLayers: [[LUTLayer]]) {
+        self.inputCount = validInputCount
+        self.threshold = threshold
+        self.task = task
+        self.seed = seed
+        self.window = window
+        self.classLayers = classLayers
+    }
+
+    /// Number of classes.
+    public var classCount: Int { classLayers.count }
+    /// LUT fan-in.
+    public var k: Int { classLayers[0][0].k }
+    /// Total number of LUTs.
+    public var lutCount: Int { classLayers.reduce(0) { $0 + $1.reduce(0) { $0 + $1.width } } }
+
+    /// The votes of every class for every example of `inputs` (rows: input bits, columns:
+    /// examples): `votes[c * n + e]`, n the number of examples.
+    public func votes(for inputs: BitMatrix, threads: Int? = nil) throws(ConfigurationError) -> [UInt32] {
+        guard inputs.rowCount == inputCount else {
+            throw .inputSizeMismatch(modelInputs: inputCount, dataFeatures: inputs.rowCount, source: "input")
+        }
+        let n = inputs.columnCount
+        var votes = [UInt32](repeating: 0, count: classCount * n)
+        for (c, layers) in classLayers.enumerated() {
+            var current = inputs
+            for layer in layers { current = layer.evaluate(current, threads: threads ?? ParallelWork.defaultThreads) }
+            Self.addVotes(of: current, to: &votes, offset: c * n)
+        }
+        return votes
+    }
+
+    /// Adds each example's count of 1 bits over the rows of `outputs` to `votes[offset + e]`.
+    static func addVotes(of outputs: BitMatrix, to votes: inout [UInt32], offset: Int) {
+        let n = outputs.columnCount
+        guard n > 0 else { return }
+        outputs.words.withUnsafeBufferPointer { rows in
+            votes.withUnsafeMutableBufferPointer { votes in
+                lutnet_add_votes(rows.baseAddress, outputs.rowCount, outputs.wordsPerRow, n, votes.baseAddress! + offset)
+            }
+        }
+    }
+
+    /// The best-voted class of every example from `votes` laid out as `votes(for:)` returns them;
+    /// a tie goes to the lowest class.
+    static func readout(_ votes: [UInt32], classCount: Int, examples n: Int) -> [UInt8] {
+        var best = [UInt8](repeating: 0, count: n)
+        var bestVotes = Array(votes.prefix(n))
+        for c in 1..<max(classCount, 1) {
+            for e in 0..<n where votes[c * n + e] > bestVotes[e] {
+                bestVotes[e] = votes[c * n + e]
+                best[e] = UInt8(c)
+            }
+        }
+        return best
+    }
+
+    /// The predicted class of every example of `inputs`.
+    public func predict(inputs: BitMatrix, threads: Int? = nil) throws(ConfigurationError) -> [UInt8] {
+        Self.readout(try votes(for: inputs, threads: threads), classCount: classCount, examples: inputs.columnCount)
+    }
+
+    /// The predicted class of every image of `images`, which need the model's input size; their
+    /// labels are not read.
+    public func predict(_ images: ImageSet, threads: Int? = nil) throws(ConfigurationError) -> [UInt8] {
+        guard images.featureCount == inputCount else {
+            throw .inputSizeMismatch(modelInputs: inputCount, dataFeatures: images.featureCount, source: images.source)
+        }
+        try BitMatrix.checkSize(rows: inputCount, columns: images.count)
+        let bits = try BitMatrix(binarizing: images, indices: (0..<UInt32(images.count)).map { $0 }, threshold: threshold)
+        return try predict(inputs: bits, threads: threads)
+    }
+
+    /// The predicted class of one example from its bytes (`inputCount` of them).
+    public func predict(pixels: [UInt8]) throws(ConfigurationError) -> UInt8 {
+        guard pixels.count == inputCount else {
+            throw .inputSizeMismatch(modelInputs: inputCount, dataFeatures: pixels.count, source: "pixels")
+        }
+        var bits = BitMatrix(rowCount: inputCount, columnCount: 1)
+        for (feature, byte) in pixels.enumerated() where byte >= threshold { bits[feature, 0] = true }
+        return try predict(inputs: bits, threads: 1)[0]
+    }
+
+    /// The confusion matrix of the model on `examples` (of its task and input size).
+    public func confusion(on examples: MultiClassExamples, threads: Int? = nil) throws(ConfigurationError) -> ConfusionMatrix {
+        guard examples.task == task else {
+            throw .invalidValue(option: "examples", reason: "they are labeled for task \(examples.task), the model for \(task)")
+        }
+        return ConfusionMatrix(actual: examples.classes, predicted: try predict(inputs: examples.inputs, threads: threads),
+                               classCount: classCount)
+    }
+}

@@ -1,0 +1,122 @@
+/// How to train a multi-class model: the topology of every class's network, the seed, the first
+/// layer's image windows and the worker threads.
+public struct MultiClassTrainingOptions: Sendable, Equatable {
+    /// k and the widths of every class's layers (its last layer's LUTs vote).
+    public var shape: NetworkShape
+    /// The seed of the wiring: the same seed and data give a bit-identical model whatever the
+    /// number of threads.
+    public var seed: UInt64
+    /// The side S of the first layer's windows (each LUT reads k inputs of one random S × S window
+    /// of the image), nil to wire the first layer over the whole input.
+    public var window: Int?
+    /// Worker threads, 1 or more; nil for one per core.
+    public var threads: Int?
+
+    /// Options for `shape` (by default k = 10, 3 × 500 per class), seed 0, 6 × 6 windows and one
+    /// thread per core.
+    public init(shape: NetworkShape = .oneVsRest, seed: UInt64 = 0, window: Int? = 6, threads: Int? = nil) {
+        self.shape = shape
+        self.seed = seed
+        self.window = window
+        self.threads = threads
+    }
+}
+
+extension MultiClassTrainingOptions {
+    /// The default k of every class's LUTs.
+    public static let defaultK = 10
+    /// The default layers of every class's network, as the command line writes them.
+    public static let defaultLayers = "3x500"
+}
+
+extension NetworkShape {
+    /// The shape as every class's network of a multi-class model has it (no output LUT):
+    /// `k=10, 500,500,500 per class`.
+    public var perClassDescription: String {
+        "k=\(k), " + hiddenWidths.map(String.init).joined(separator: ",") + " per class"
+    }
+
+    /// The default shape of each class's network in a multi-class model: k = 10, 3 × 500 (on
+    /// MNIST's ten classes the best of the shapes measured for its training time).
+    public static var oneVsRest: NetworkShape {
+        (try? NetworkShape(k: MultiClassTrainingOptions.defaultK, hiddenWidths: [500, 500, 500]))
+            ?? { preconditionFailure("a valid shape") }()
+    }
+}
+
+/// The figures of one layer of a multi-class model: the accuracy of the readout from that layer's
+/// votes.
+public struct MultiClassLayerReport: Sendable, Equatable {
+    /// Layer index, 0 for the first.
+    public let index: Int
+    /// LUTs per class in the layer.
+    public let width: Int
+    /// Accuracy on the training examples when this layer votes.
+    public let trainAccuracy: Double
+    /// Accuracy on the test examples when this layer votes (nil without test examples).
+    public let testAccuracy: Double?
+    /// Test accuracy when the votes of this layer and of every layer below are summed (the
+    /// readout the model does not use, measured to compare; nil without test examples).
+    public let summedVotesTestAccuracy: Double?
+    /// Seconds to train the layer of every class.
+    public let seconds: Double
+}
+
+/// A trained multi-class model and the figures of its training.
+public struct MultiClassTrainingResult: Sendable {
+    /// The model.
+    public let network: MultiClassNetwork
+    /// Per layer, the readout's accuracies.
+    public let layers: [MultiClassLayerReport]
+    /// The model's confusion matrix on the training examples.
+    public let trainConfusion: ConfusionMatrix
+    /// Its confusion matrix on the test examples, when given.
+    public let testConfusion: ConfusionMatrix?
+    /// Seconds of training, the per-layer readouts included.
+    public let seconds: Double
+}
+
+extension MultiClassNetwork {
+    /// Trains a model on the examples of `task` in `dataset`'s training split, binarized at
+    /// `threshold`, and measures it on the test split when there is one. Throws
+    /// `ConfigurationError` for a threshold of 0, a class without training examples, an impossible
+    /// window or thread count, or a model too large for the machine's memory.
+    public static func train(on dataset: Dataset, task: MultiClassTask, threshold: UInt8 = 128,
+                             options: MultiClassTrainingOptions = MultiClassTrainingOptions(),
+                             progress: ((MultiClassLayerReport) -> Void)? = nil) throws(ConfigurationError) -> MultiClassTrainingResult {
+        let train = try MultiClassExamples(images: dataset.train, task: task, threshold: threshold, split: dataset.train.source)
+        let test = try dataset.test.map { (split) throws(ConfigurationError) in
+            try MultiClassExamples(images: split, task: task, threshold: threshold, split: split.source, everyClass: false)
+        }
+        return try Self.train(on: train, test: test, options: options, progress: progress)
+    }
+
+    /// Trains a model on binarized examples and measures every layer's readout on `test` when
+    /// given. Throws `ConfigurationError` when `test` differs from `train` in task, threshold or
+    /// input size, the window or thread count is impossible, or the model would need more memory
+    /// than the machine has.
+    public static func train(on train: MultiClassExamples, test: MultiClassExamples? = nil,
+                             options: MultiClassTrainingOptions = MultiClassTrainingOptions(),
+                             progress: ((MultiClassLayerReport) -> Void)? = nil) throws(ConfigurationError) -> MultiClassTrainingResult {
+        let threads = try ParallelWork.validated(threads: options.threads ?? ParallelWork.defaultThreads)
+        guard !options.shape.hiddenWidths.isEmpty else {
+            throw .invalidLayers("", reason: "a multi-class model needs at least one layer per class to vote")
+        }
+        guard train.inputs.rowCount >= 1 else {
+            throw .invalidValue(option: "training examples", reason: "they have no input bits; a LUT needs at least one to read")
+        }
+        if let test {
+            guard test.task == train.task, test.threshold == train.threshold else {
+                throw .invalidValue(option: "test examples", reason: "task \(test.task) at threshold \(test.threshold); "
+                                    + "the training examples are of \(train.task) at \(train.threshold)")
+            }
+            guard test.inputs.rowCount == train.inputs.rowCount else {
+                throw .inputSizeMismatch(modelInputs: train.inputs.rowCount, dataFeatures: test.inputs.rowCount,
+                                         source: "test examples")
+            }
+        }
+        let trainer = OneVsRestTrainer(shape: options.shape, seed: options.seed, window: options.window, threads: threads)
+        try trainer.checkMemory(classes: train.task.classCount, trainExamples: train.count, testExamples: test?.count ?? 0)
+        return try trainer.train(on: train, test: test, progress: progress)
+    }
+}

@@ -1,0 +1,143 @@
+import CSupport
+import Foundation
+
+/// Trains a multi-class model one-vs-rest: for every class c, a network whose LUTs all learn
+/// "class c or not" by memorization with prior-balanced tables (store 1 for a pattern when
+/// c1(p)/n1 > c0(p)/n0, so that the rare "class c" side is not drowned by the rest), one layer at
+/// a time, each layer reading the outputs of the one below on the training set.
+struct OneVsRestTrainer: Sendable {
+    /// k and every class network's layer widths.
+    let shape: NetworkShape
+    /// The seed of the wiring.
+    let seed: UInt64
+    /// The side of the first layer's image windows, nil for wiring over the whole input.
+    let window: Int?
+    /// Worker threads.
+    let threads: Int
+
+    /// Bytes training needs at its peak: every class's tables and wiring, its outputs on both
+    /// splits at two consecutive layers, and the votes.
+    func estimatedBytes(classes: Int, trainExamples: Int, testExamples: Int) -> Double {
+        let widths = shape.hiddenWidths.map(Double.init), luts = widths.reduce(0, +) * Double(classes)
+        let perLUT = Double(LUTLayer.tableWords(k: shape.k) * 8 + shape.k * 4)
+        let outputWords = Double((trainExamples + 63) / 64 + (testExamples + 63) / 64)
+        let widestPair = zip(widths, widths.dropFirst()).map { $0 + $1 }.max() ?? widths[0]
+        let votes = Double(classes * (trainExamples + testExamples) * 4)
+        return luts * perLUT + Double(classes) * widestPair * outputWords * 8 + votes
+    }
+
+    /// Throws if training needs more memory than the machine has.
+    func checkMemory(classes: Int, trainExamples: Int, testExamples: Int) throws(ConfigurationError) {
+        let needed = estimatedBytes(classes: classes, trainExamples: trainExamples, testExamples: testExamples)
+        let available = Double(ProcessInfo.processInfo.physicalMemory)
+        guard needed <= available else {
+            throw .networkTooLarge(shape: "\(classes) classes, \(shape.perClassDescription)", needed: needed, available: available)
+        }
+    }
+
+    /// The seed of class `c`'s network: its own stream of the model's seed.
+    func classSeed(_ c: Int) -> UInt64 {
+        var generator = SeededGenerator(seed: seed, stream: 8, UInt64(c))
+        return generator.next()
+    }
+
+    /// Trains every class's network on `train`, reporting after each layer the readout from that
+    /// layer's votes on both splits.
+    func train(on train: MultiClassExamples, test: MultiClassExamples?,
+               progress: ((MultiClassLayerReport) -> Void)?) throws(ConfigurationError) -> MultiClassTrainingResult {
+        let clock = ContinuousClock.now
+        let classes = train.task.classCount, counts = train.classCounts
+        let labelRows = (0..<classes).map { train.labelRow(for: UInt8($0)) }
+        var trainInputs = [BitMatrix](repeating: train.inputs, count: classes)
+        var testInputs = test.map { [BitMatrix](repeating: $0.inputs, count: classes) }
+        var layers = [[LUTLayer]](repeating: [], count: classes)
+        var reports: [MultiClassLayerReport] = []
+        var trainPredicted: [UInt8] = [], testPredicted: [UInt8] = []
+        var summedTestVotes = [UInt32](repeating: 0, count: classes * (test?.count ?? 0))
+        for (index, width) in shape.hiddenWidths.enumerated() {
+            let layerClock = ContinuousClock.now
+            var trainVotes = [UInt32](repeating: 0, count: classes * train.count)
+            var testVotes = [UInt32](repeating: 0, count: classes * (test?.count ?? 0))
+            for c in 0..<classes {
+                let wiring: [UInt32]
+                if index == 0, let window {
+                    wiring = try ImageWindows.layer(width: width, k: shape.k, imageShape: train.imageShape, window: window,
+                                                    seed: classSeed(c))
+                } else {
+                    wiring = RandomWiring.layer(width: width, k: shape.k, sourceCount: trainInputs[c].rowCount,
+                                                seed: classSeed(c), layer: index)
+                }
+                let trained = trainLayer(wiring: wiring, width: width, inputs: trainInputs[c], labels: labelRows[c],
+                                         ones: counts[c], zeros: train.count - counts[c])
+                layers[c].append(trained.layer)
+                trainInputs[c] = trained.outputs
+                MultiClassNetwork.addVotes(of: trained.outputs, to: &trainVotes, offset: c * train.count)
+                if let test, testInputs != nil {
+                    let outputs = trained.layer.evaluate(testInputs![c], threads: threads)
+                    testInputs![c] = outputs
+                    MultiClassNetwork.addVotes(of: outputs, to: &testVotes, offset: c * test.count)
+                }
+            }
+            trainPredicted = MultiClassNetwork.readout(trainVotes, classCount: classes, examples: train.count)
+            let trainAccuracy = ConfusionMatrix(actual: train.classes, predicted: trainPredicted, classCount: classes).accuracy
+            var testAccuracy: Double? = nil, summedAccuracy: Double? = nil
+            if let test {
+                testPredicted = MultiClassNetwork.readout(testVotes, classCount: classes, examples: test.count)
+                testAccuracy = ConfusionMatrix(actual: test.classes, predicted: testPredicted, classCount: classes).accuracy
+                for i in summedTestVotes.indices { summedTestVotes[i] += testVotes[i] }
+                let summed = MultiClassNetwork.readout(summedTestVotes, classCount: classes, examples: test.count)
+                summedAccuracy = ConfusionMatrix(actual: test.classes, predicted: summed, classCount: classes).accuracy
+            }
+            let report = MultiClassLayerReport(index: index, width: width, trainAccuracy: trainAccuracy,
+                                               testAccuracy: testAccuracy, summedVotesTestAccuracy: summedAccuracy,
+                                               seconds: (ContinuousClock.now - layerClock).seconds)
+            progress?(report)
+            reports.append(report)
+        }
+        let network = MultiClassNetwork(validInputCount: train.inputs.rowCount, threshold: train.threshold, task: train.task,
+                                        seed: seed, window: window, classLayers: layers)
+        return MultiClassTrainingResult(
+            network: network, layers: reports,
+            trainConfusion: ConfusionMatrix(actual: train.classes, predicted: trainPredicted, classCount: classes),
+            testConfusion: test.map { ConfusionMatrix(actual: $0.classes, predicted: testPredicted, classCount: classes) },
+            seconds: (ContinuousClock.now - clock).seconds)
+    }
+
+    /// One layer of one class's network: counting, prior-balanced tables, and the layer's outputs
+    /// on the training set.
+    func trainLayer(wiring: [UInt32], width: Int, inputs: BitMatrix, labels: BitMatrix, ones: Int, zeros: Int)
+        -> (layer: LUTLayer, outputs: BitMatrix) {
+        let k = shape.k, tableWords = LUTLayer.tableWords(k: k)
+        var outputs = BitMatrix(rowCount: width, columnCount: inputs.columnCount)
+        let workers = min(threads, max(1, width))
+        let tables = SharedBuffer<UInt64>.allocate(count: width * tableWords, repeating: 0)
+        let counts = SharedBuffer<UInt32>.allocate(count: workers << (k + 1), repeating: 0)
+        defer { tables.deallocate(); counts.deallocate() }
+        let examples = inputs.columnCount, wordsPerRow = inputs.wordsPerRow, outWords = outputs.wordsPerRow
+        let n0 = UInt64(zeros), n1 = UInt64(ones)
+        outputs.words.withUnsafeMutableBufferPointer { outBuffer in
+            inputs.words.withUnsafeBufferPointer { source in
+                labels.words.withUnsafeBufferPointer { labelWords in
+                    wiring.withUnsafeBufferPointer { wiringBuffer in
+                        let out = SharedBuffer(outBuffer), source = SharedBuffer(readOnly: source)
+                        let labelRow = SharedBuffer(readOnly: labelWords), wires = SharedBuffer(readOnly: wiringBuffer)
+                        ParallelWork.forEach(count: width, threads: workers, chunk: 4) { worker, luts in
+                            let myCounts = counts.base + (worker << (k + 1))
+                            for lut in luts {
+                                let lutInputs = wires.base + lut * k, table = tables.base + lut * tableWords
+                                lutnet_count_patterns(source.base, wordsPerRow, lutInputs, UInt32(k), labelRow.base,
+                                                      examples, myCounts)
+                                _ = lutnet_balanced_majority_table(myCounts, UInt32(k), n0, n1, table)
+                                lutnet_evaluate_lut(source.base, wordsPerRow, lutInputs, UInt32(k), table, examples,
+                                                    out.base + lut * outWords)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let layer = LUTLayer(validK: k, width: width, sourceCount: inputs.rowCount, inputs: wiring, tables: tables.array,
+                             seenPatterns: nil)
+        return (layer, outputs)
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+
+/// A model read from a model file: a binary network (format version 1) or a multi-class model
+/// (version 3).
+public enum TrainedModel: Sendable, Equatable {
+    /// A network with one output bit.
+    case binary(LUTNetwork)
+    /// One-vs-rest networks that name a class.
+    case multiClass(MultiClassNetwork)
+
+    /// Input bits per example.
+    public var inputCount: Int {
+        switch self {
+        case .binary(let network): network.inputCount
+        case .multiClass(let network): network.inputCount
+        }
+    }
+
+    /// The binarization threshold.
+    public var threshold: UInt8 {
+        switch self {
+        case .binary(let network): network.threshold
+        case .multiClass(let network): network.threshold
+        }
+    }
+
+    /// Number of classes the model answers with: 2 for a binary network.
+    public var classCount: Int {
+        switch self {
+        case .binary: 2
+        case .multiClass(let network): network.classCount
+        }
+    }
+
+    /// The model's answer for every image of `images` (the class; 0 or 1 for a binary network).
+    public func predict(_ images: ImageSet, threads: Int? = nil) throws(ConfigurationError) -> [UInt8] {
+        switch self {
+        case .binary(let network): try network.predict(images, threads: threads)
+        case .multiClass(let network): try network.predict(images, threads: threads)
+        }
+    }
+}
+
+/// The multi-class model format, version 3 of LUTNet's model files (all integers little-endian):
+///
+/// | field | size |
+/// | --- | --- |
+/// | magic `LUTNETM\0` | 8 bytes |
+/// | format version (3) | u32 |
+/// | input bits per example | u32 |
+/// | binarization threshold | u32 |
+/// | task, canonical text (e.g. `0:1:2`) | u32 length (at most 4096) + UTF-8 bytes |
+/// | k | u32 |
+/// | first-layer window side, 0 for none | u32 |
+/// | seed | u64 |
+/// | number of classes K (3 to 256) | u32 |
+/// | per class: number of layers L, then L widths | K × (u32 + L × u32) |
+/// | per class: its wiring then its tables, as in version 1 | |
+/// | CRC-32 (zlib's) of everything above | u32 |
+extension ModelFile {
+    /// The format version of multi-class models.
+    public static let multiClassVersion: UInt32 = 3
+
+    /// The multi-class model's bytes in the file format.
+    public static func encode(_ network: MultiClassNetwork) -> [UInt8] {
+        var out = ByteWriter()
+        out.bytes(magic)
+        out.u32(multiClassVersion)
+        out.u32(UInt32(network.inputCount))
+        out.u32(UInt32(network.threshold))
+        let text = Array(network.task.description.utf8)
+        out.u32(UInt32(text.count))
+        out.bytes(text)
+        out.u32(UInt32(network.k))
+        out.u32(UInt32(network.window ?? 0))
+        out.u64(network.seed)
+        out.u32(UInt32(network.classCount))
+        for layers in network.classLayers {
+            out.u32(UInt32(layers.count))
+            for layer in layers { out.u32(UInt32(layer.width)) }
+        }
+        for layers in network.classLayers { writeWiringAndTables(layers, to: &out) }
+        out.u32(crc(out.data[...]))
+        return out.data
+    }
+
+    /// Writes a multi-class model to `path` (atomically).
+    public static func save(_ network: MultiClassNetwork, to path: String) throws(ModelFileError) {
+        try writeAtomically(encode(network), to: path, what: "the model")
+    }
+
+    /// Decodes a model of either kind from its bytes; `path` names the source in errors.
+    public static func decodeModel(_ bytes: [UInt8], path: String) throws(ModelFileError) -> TrainedModel {
+        isMultiClass(bytes) ? .multiClass(try decodeMultiClass(bytes, path: path)) : .binary(try decode(bytes, path: path))
+    }
+
+    /// Whether `bytes` start as a multi-class model file: the magic, then version 3.
+    static func isMultiClass(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= magic.count + 4 && bytes.starts(with: magic)
+            && bytes[magic.count..<magic.count + 4].reversed().reduce(0) { $0 << 8 | UInt32($1) } == multiClassVersion
+    }
+
+    /// Decodes a multi-class model (version 3) from its bytes.
+    static func decodeMultiClass(_ bytes: [UInt8], path: String) throws(ModelFileError) -> MultiClassNetwork {
+        try checkCRC(bytes, path: path)
+        var reader = ByteReader(bytes: bytes[..<(bytes.count - 4)], path: path)
+        try reader.skip(magic.count + 4)
+        return try parseMultiClass(&reader, path: path)
+    }
+
+    private static func parseMultiClass(_ reader: inout ByteReader, path: String) throws(ModelFileError) -> MultiClassNetwork {
+        let inputCount = Int(try reader.u32())
+        guard inputCount >= 1 else { throw .malformed(path: path, reason: "input size 0") }
+        let threshold = try reader.u32()
+        guard (1...255).contains(threshold) else { throw .malformed(path: path, reason: "threshold \(threshold)") }
+        let taskLength = Int(try reader.u32())
+        guard taskLength <= ModelFileHeader.maxTaskBytes else { throw .malformed(path: path, reason: "a task of \(taskLength) bytes") }
+        let taskText = String(decoding: try reader.bytes(taskLength), as: UTF8.self)
+        let task: MultiClassTask
+        do { task = try MultiClassTask(parsing: taskText) } catch {
+            throw .malformed(path: path, reason: "task '\(taskText)': \(error)")
+        }
+        let k = Int(try reader.u32())
+        guard (1...LUTNetLimits.maxK).contains(k) else { throw .malformed(path: path, reason: "k = \(k)") }
+        let window = Int(try reader.u32())
+        let seed = try reader.u64()
+        let classCount = Int(try reader.u32())
+        guard classCount == task.classCount else {
+            throw .malformed(path: path, reason: "\(classCount) class networks for task \(task)")
+        }
+        var classWidths: [[Int]] = []
+        for _ in 0..<classCount {
+            let layerCount = Int(try reader.u32())
+            guard (1...LUTNetLimits.maxHiddenLayers).contains(layerCount) else {
+                throw .malformed(path: path, reason: "\(layerCount) layers in a class network")
+            }
+            var widths: [Int] = []
+            for _ in 0..<layerCount { widths.append(Int(try reader.u32())) }
+            guard widths.allSatisfy({ (1...LUTNetLimits.maxWidth).contains($0) }) else {
+                throw .malformed(path: path, reason: "layer widths \(widths)")
+            }
+            classWidths.append(widths)
+        }
+        // The header fixes the size of the rest: check it before allocating any layer.
+        let perLUT = k * 4 + LUTLayer.tableWords(k: k) * 8
+        let expected = classWidths.reduce(0) { $0 + $1.reduce(0, +) } * perLUT
+        guard reader.remaining >= expected else { throw .truncated(path: path) }
+        guard reader.remaining == expected else {
+            throw .malformed(path: path, reason: "\(reader.remaining - expected) bytes after the last table")
+        }
+        var classLayers: [[LUTLayer]] = []
+        for widths in classWidths {
+            let parts = try readWiringAndTables(&reader, k: k, widths: widths)
+            classLayers.append(try chain(parts, k: k, inputCount: inputCount, path: path))
+        }
+        do {
+            return try MultiClassNetwork(inputCount: inputCount, threshold: UInt8(threshold), task: task, seed: seed,
+                                         window: window == 0 ? nil : window, classLayers: classLayers)
+        } catch {
+            throw .malformed(path: path, reason: error.description)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import LUTNet
+
+/// `lutnet train` on a multi-class task: one-vs-rest networks, the readout per layer, and the
+/// final model's accuracy, per-class accuracy and confusion matrix.
+struct MultiClassTrainRun {
+    let dataset: Dataset
+    let task: MultiClassTask
+    let threshold: UInt8
+    let networkOptions: NetworkOptions
+    let confusion: String?
+    let save: String?
+    let json: Bool
+
+    /// What `lutnet train --json` prints for a multi-class task.
+    struct Result: Codable {
+        let data: String
+        let task: String
+        let k: Int
+        let widths: [Int]
+        let window: Int?
+        let seed: UInt64
+        let trainExamples: Int
+        let testExamples: Int?
+        let layers: [Layer]
+        let seconds: Double
+        let train: MultiClassReport
+        let test: MultiClassReport?
+
+        /// One layer's readout.
+        struct Layer: Codable {
+            let index: Int
+            let width: Int
+            let trainAccuracy: Double
+            let testAccuracy: Double?
+            let summedVotesTestAccuracy: Double?
+            let seconds: Double
+        }
+    }
+
+    func run() throws {
+        let shape = try networkOptions.multiClassShape()
+        let threads = try networkOptions.threadCount()
+        let window = networkOptions.windowSide(for: dataset.train)
+        let train = try MultiClassExamples(images: dataset.train, task: task, threshold: threshold, split: dataset.train.source)
+        let test = try dataset.test.map {
+            try MultiClassExamples(images: $0, task: task, threshold: threshold, split: $0.source, everyClass: false)
+        }
+        let seed = networkOptions.seed
+        Console.progress("training \(task.classCount) one-vs-rest networks of \(shape.perClassDescription) on \(train.count) examples of "
+                         + "\(train.inputs.rowCount) bits, task \(task), window \(window.map { "\($0)×\($0)" } ?? "none"), seed \(seed)")
+        let options = MultiClassTrainingOptions(shape: shape, seed: seed, window: window, threads: threads)
+        let trained = try MultiClassNetwork.train(on: train, test: test, options: options) { layer in
+            Console.progress(String(format: "layer %d done in %.3f s", layer.index + 1, layer.seconds))
+        }
+        if let save {
+            try ModelFile.save(trained.network, to: save)
+            Console.progress("saved \(save)")
+        }
+        let names = MultiClassReport.names(of: task)
+        if let confusion, let matrix = trained.testConfusion ?? Optional(trained.trainConfusion) {
+            try MultiClassReport.write(matrix, names: names, to: confusion,
+                                       title: "LUT network, \(trained.testConfusion == nil ? "training" : "test") split")
+        }
+        let result = Result(
+            data: dataset.location, task: task.description, k: shape.k, widths: shape.hiddenWidths, window: window, seed: seed,
+            trainExamples: train.count, testExamples: test?.count,
+            layers: trained.layers.map { Result.Layer(index: $0.index, width: $0.width, trainAccuracy: $0.trainAccuracy,
+                                                      testAccuracy: $0.testAccuracy,
+                                                      summedVotesTestAccuracy: $0.summedVotesTestAccuracy, seconds: $0.seconds) },
+            seconds: trained.seconds,
+            train: MultiClassReport(split: "train", matrix: trained.trainConfusion),
+            test: trained.testConfusion.map { MultiClassReport(split: "test", matrix: $0) })
+        if json { try Console.printJSON(result); return }
+        print("layer  LUTs/class  train    test     summed   seconds   (readout from this layer's votes; summed: of the layers so far, test)")
+        for layer in result.layers {
+            print(String(layer.index + 1).padded(6) + " " + String(layer.width).padded(11) + " "
+                  + String(format: "%.4f", layer.trainAccuracy).padded(8) + " "
+                  + (layer.testAccuracy.map { String(format: "%.4f", $0) } ?? "-").padded(8) + " "
+                  + (layer.summedVotesTestAccuracy.map { String(format: "%.4f", $0) } ?? "-").padded(8) + " "
+                  + String(format: "%.3f", layer.seconds))
+        }
+        result.train.printTable(names: names)
+        result.test?.printTable(names: names)
+        print(String(format: "wall time %.3f s", result.seconds))
+    }
+}

@@ -1,0 +1,46 @@
+import CLUTNetAPI
+import XCTest
+@testable import LUTNet
+
+/// The C API on multi-class tasks: training on "all", the class count, predictions as class
+/// bytes that agree with the Swift model, accuracy, and a saved model that loads the same.
+final class CAPIMultiClassTests: XCTestCase {
+    func testMultiClassModelThroughTheCAPI() throws {
+        var error = lutnet_error()
+        var data: OpaquePointer?
+        XCTAssertEqual(lutnet_dataset_load(Fixtures.path("tiny"), &data, &error), LUTNET_OK)
+        defer { lutnet_dataset_free(data) }
+        var model: OpaquePointer?
+        XCTAssertEqual(CAPIThreadingTests.train(data, "all", k: 6, widths: [64, 64], &model, &error), LUTNET_OK)
+        defer { lutnet_model_free(model) }
+        XCTAssertEqual(lutnet_model_class_count(model), 10)
+        XCTAssertEqual(lutnet_model_class_count(nil), 0)
+        XCTAssertEqual(String(cString: try XCTUnwrap(lutnet_model_task(model))), "0:1:2:3:4:5:6:7:8:9")
+
+        let count = lutnet_dataset_count(data, LUTNET_SPLIT_TEST)
+        var answers = [UInt8](repeating: 255, count: count)
+        XCTAssertEqual(lutnet_predict_dataset(model, data, LUTNET_SPLIT_TEST, &answers, count, &error), LUTNET_OK)
+        let dataset = try DatasetLoader.load(path: Fixtures.path("tiny"))
+        let test = try XCTUnwrap(dataset.test)
+        let correct = zip(answers, test.labels).filter { $0.0 == $0.1 }.count
+        var accuracy = 0.0
+        XCTAssertEqual(lutnet_accuracy(model, data, LUTNET_SPLIT_TEST, nil, &accuracy, &error), LUTNET_OK)
+        XCTAssertEqual(accuracy, Double(correct) / Double(count), accuracy: 1e-12)
+        XCTAssertGreaterThan(accuracy, 0.5)
+        XCTAssertTrue(answers.allSatisfy { $0 < 10 })
+
+        let path = try Fixtures.temporaryFolder(for: self).appendingPathComponent("c.lut").path
+        XCTAssertEqual(lutnet_model_save(model, path, &error), LUTNET_OK)
+        guard case .multiClass(let saved) = try ModelFile.loadModel(from: path) else { return XCTFail("a multi-class file") }
+        XCTAssertEqual(try saved.predict(test), answers)
+        var loaded: OpaquePointer?
+        XCTAssertEqual(lutnet_model_load(path, &loaded, &error), LUTNET_OK)
+        defer { lutnet_model_free(loaded) }
+        XCTAssertEqual(lutnet_model_class_count(loaded), 10)
+
+        var binary: OpaquePointer?
+        XCTAssertEqual(CAPIThreadingTests.train(data, "0-4:5-9", k: 6, widths: [64, 64], &binary, &error), LUTNET_OK)
+        defer { lutnet_model_free(binary) }
+        XCTAssertEqual(lutnet_model_class_count(binary), 2)
+    }
+}

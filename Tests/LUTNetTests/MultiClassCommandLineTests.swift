@@ -1,0 +1,63 @@
+import Foundation
+import XCTest
+@testable import LUTNet
+
+/// The `lutnet` tool on multi-class tasks: train, save, eval, predict, baseline and compare agree,
+/// write the confusion matrix, and refuse bad tasks naming them.
+extension CommandLineTests {
+    func testMultiClassTrainSaveEvalPredictAndConfusion() throws {
+        let data = Fixtures.path("tiny")
+        let folder = try Fixtures.temporaryFolder(for: self).path
+        let model = folder + "/ten.lut", confusion = folder + "/ten-confusion"
+        let trained = try run(["train", "--data", data, "--task", "all", "--layers", "2x64", "--k", "6", "--window", "4",
+                               "--threads", "2", "--save", model, "--confusion", confusion, "--json"])
+        XCTAssertEqual(trained.status, 0, trained.errors)
+        let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(trained.output.utf8)) as? [String: Any])
+        XCTAssertEqual(report["task"] as? String, "0:1:2:3:4:5:6:7:8:9")
+        let test = try XCTUnwrap(report["test"] as? [String: Any])
+        let accuracy = try XCTUnwrap(test["accuracy"] as? Double)
+        XCTAssertGreaterThan(accuracy, 0.5, "ten classes of the tiny fixture")
+        let rows = try XCTUnwrap(test["confusion"] as? [[Int]])
+        XCTAssertEqual(rows.count, 10)
+        let csv = try String(contentsOfFile: confusion + ".csv", encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(csv.count, 11)
+        XCTAssertEqual(csv[1], "0," + rows[0].map(String.init).joined(separator: ","))
+        XCTAssertTrue(try String(contentsOfFile: confusion + ".svg", encoding: .utf8).contains("<svg"))
+
+        let evaluated = try run(["eval", "--model", model, "--data", data])
+        XCTAssertEqual(evaluated.status, 0, evaluated.errors)
+        XCTAssertTrue(evaluated.output.contains(String(format: "test accuracy %.4f", accuracy)), evaluated.output)
+
+        let predicted = try run(["predict", "--model", model, data + "/t10k-images-idx3-ubyte.gz"])
+        XCTAssertEqual(predicted.status, 0, predicted.errors)
+        let labels = try IDXTensor.read(path: data + "/t10k-labels-idx1-ubyte.gz").withUnsignedBytes { Array($0) }
+        let answers: [UInt8?] = predicted.output.split(separator: "\n").map { UInt8($0) }
+        XCTAssertEqual(answers.count, labels.count)
+        let correct = zip(answers, labels).filter { $0.0 == $0.1 }.count as Int
+        XCTAssertEqual(Double(correct) / Double(labels.count), accuracy, accuracy: 1e-9)
+    }
+
+    func testMultiClassBaselineAndCompare() throws {
+        let data = Fixtures.path("tiny")
+        let baseline = try run(["baseline", "--data", data, "--task", "all", "--json"])
+        XCTAssertEqual(baseline.status, 0, baseline.errors)
+        let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(baseline.output.utf8)) as? [String: Any])
+        XCTAssertEqual(report["stopReason"] as? String, "converged")
+        XCTAssertGreaterThan(try XCTUnwrap(report["trainAccuracy"] as? Double), 0.9)
+        let compared = try run(["compare", "--data", data, "--task", "0:1:2", "--layers", "2x32", "--k", "4", "--format", "csv"])
+        XCTAssertEqual(compared.status, 0, compared.errors)
+        XCTAssertEqual(compared.output.split(separator: "\n").count, 3, compared.output)
+        XCTAssertTrue(compared.output.contains("multinomial logistic regression"), compared.output)
+    }
+
+    func testBadMultiClassTasksAreRefusedNamingThem() throws {
+        let data = Fixtures.path("tiny")
+        try assertFails(["train", "--data", data, "--task", "0:1:12"], saying: "invalid task '0:1:12': class 12 has no example in")
+        try assertFails(["train", "--data", data, "--task", "0:1:1"], saying: "invalid task '0:1:1': class 1 is in more than one group")
+        try assertFails(["baseline", "--data", data, "--task", "7"], saying: "invalid task '7'")
+        try assertFails(["train", "--data", data, "--task", "0:1", "--window", "4"], saying: "invalid --window")
+        try assertFails(["train", "--data", data, "--task", "all", "--window", "11"], saying: "invalid --window: 11")
+        try assertFails(["train", "--data", data, "--task", "0:1", "--confusion", "/tmp/x"], saying: "invalid --confusion")
+        try assertFails(["baseline", "--data", data, "--task", "0:1", "--confusion", "/tmp/x"], saying: "invalid --confusion")
+    }
+}
