@@ -18,18 +18,20 @@ import Foundation
 /// σ − t and curvatures σ(1 − σ), all in [−1, 1]): the products are multiplied by C in Double
 /// afterwards, so no C overflows or underflows Float.
 final class LogisticLossPasses {
-    /// Rows per block: 256 rows of 784 Floats are 800 KB, inside a 1–2 MB L2 cache.
-    static let blockRows = 256
+    /// Rows per block.
+    static let blockRows = RowBlocks.rows
 
     let matrix: FeatureMatrix
     /// The targets, 0 or 1, as Doubles.
     let targets: [Double]
     /// The inverse regularization strength.
     let c: Double
+    /// The row blocks and the workers that sweep them.
+    let blocks: RowBlocks
     /// Number of row blocks.
-    let blockCount: Int
+    var blockCount: Int { blocks.count }
     /// Number of worker threads (at most one per block).
-    let workers: Int
+    var workers: Int { blocks.workers }
     /// Sweeps over the matrix so far.
     private(set) var passes = 0
     /// C·σ(zᵢ)(1 − σ(zᵢ)) of every example at the last gradient pass: the Hessian's weights.
@@ -44,8 +46,7 @@ final class LogisticLossPasses {
         self.c = c
         self.curvature = [Double](repeating: 0, count: matrix.exampleCount)
         self.variance = [Double](repeating: 0, count: matrix.exampleCount)
-        self.blockCount = (matrix.exampleCount + Self.blockRows - 1) / Self.blockRows
-        self.workers = max(1, min(workers, blockCount))
+        self.blocks = RowBlocks(exampleCount: matrix.exampleCount, workers: workers)
     }
 
     /// The gradient of the objective at weights `weights` (feature weights then bias) whose decision
@@ -71,7 +72,7 @@ final class LogisticLossPasses {
                                 let curvature = SharedBuffer(curvature), sums = SharedBuffer(sums)
                                 let variance = SharedBuffer(variance)
                                 let scratch = SharedBuffer(scratch)
-                                run { worker, block, rows in
+                                blocks.forEach { worker, block, rows in
                                     let residual = scratch.base + worker * scratchSize, weight = residual + blockRows
                                     let product = weight + blockRows, squares = product + d
                                     let gradient = sums.base + block * 2 * width
@@ -111,14 +112,8 @@ final class LogisticLossPasses {
             }
         }
         passes += 1
-        var gradient = [Double](repeating: 0, count: width)
-        var diagonal = [Double](repeating: 0, count: width)
-        for block in 0..<blockCount {
-            for j in 0..<width {
-                gradient[j] += sums[block * 2 * width + j]
-                diagonal[j] += sums[block * 2 * width + width + j]
-            }
-        }
+        let total = blocks.sum(sums, width: 2 * width)
+        var gradient = Array(total[..<width]), diagonal = Array(total[width...])
         for j in 0..<d {
             gradient[j] += weights[j]
             if withDiagonal { diagonal[j] += 1 }
@@ -145,7 +140,7 @@ final class LogisticLossPasses {
                                 let variance = SharedBuffer(readOnly: variance)
                                 let out = SharedBuffer(out), sums = SharedBuffer(sums)
                                 let scratch = SharedBuffer(scratch)
-                                run { worker, block, rows in
+                                blocks.forEach { worker, block, rows in
                                     let own = scratch.base + worker * scratchSize
                                     let forward = own, weighted = own + blockRows, product = own + 2 * blockRows
                                     let total = sums.base + block * width
@@ -172,23 +167,9 @@ final class LogisticLossPasses {
             }
         }
         passes += 1
-        var result = [Double](repeating: 0, count: width)
-        for block in 0..<blockCount {
-            for j in 0..<width { result[j] += sums[block * width + j] }
-        }
+        var result = blocks.sum(sums, width: width)
         for j in 0..<d { result[j] += vector[j] }
         return result
-    }
-
-    /// Calls `body` once for every block of rows, with the worker running it and the block's index;
-    /// each worker takes the next block not yet taken.
-    private func run(_ body: @Sendable (_ worker: Int, _ block: Int, _ rows: Range<Int>) -> Void) {
-        let exampleCount = matrix.exampleCount, blockRows = Self.blockRows
-        ParallelWork.forEach(count: blockCount, threads: workers, chunk: 1) { worker, blocks in
-            for block in blocks {
-                body(worker, block, block * blockRows ..< min(exampleCount, (block + 1) * blockRows))
-            }
-        }
     }
 }
 

@@ -25,10 +25,8 @@ final class SoftmaxLossPasses {
     let classCount: Int
     /// The inverse regularization strength.
     let c: Double
-    /// Number of row blocks.
-    let blockCount: Int
-    /// Worker threads (at most one per block).
-    let workers: Int
+    /// The row blocks and the workers that sweep them.
+    let blocks: RowBlocks
     /// Sweeps over the matrix so far.
     private(set) var passes = 0
 
@@ -38,8 +36,7 @@ final class SoftmaxLossPasses {
         self.classes = classes
         self.classCount = classCount
         self.c = c
-        self.blockCount = (matrix.exampleCount + Self.blockRows - 1) / Self.blockRows
-        self.workers = max(1, min(workers, blockCount))
+        self.blocks = RowBlocks(exampleCount: matrix.exampleCount, workers: workers)
     }
 
     /// Number of parameters: K·d weights and K intercepts.
@@ -51,11 +48,10 @@ final class SoftmaxLossPasses {
         let width = k * (d + 1) + 1  // per block: gradient of W and b, then the loss
         let floatWeights = parameters.prefix(k * d).map { Float($0) }
         let intercepts = Array(parameters.suffix(k))
-        var sums = [Double](repeating: 0, count: blockCount * width)
+        var sums = [Double](repeating: 0, count: blocks.count * width)
         // Per worker: scores/residuals (blockRows × K) and the block's Float gradient (K × d).
         let scratchSize = blockRows * k + k * d
-        var scratch = [Float](repeating: 0, count: workers * scratchSize)
-        let exampleCount = matrix.exampleCount
+        var scratch = [Float](repeating: 0, count: blocks.workers * scratchSize)
         matrix.values.withUnsafeBufferPointer { x in
             floatWeights.withUnsafeBufferPointer { w in
                 classes.withUnsafeBufferPointer { labels in
@@ -64,34 +60,32 @@ final class SoftmaxLossPasses {
                             let x = SharedBuffer(readOnly: x), w = SharedBuffer(readOnly: w)
                             let labels = SharedBuffer(readOnly: labels)
                             let sums = SharedBuffer(sums), scratch = SharedBuffer(scratch)
-                            ParallelWork.forEach(count: blockCount, threads: workers, chunk: 1) { worker, blocks in
+                            blocks.forEach { worker, block, range in
                                 let scores = scratch.base + worker * scratchSize, product = scores + blockRows * k
-                                for block in blocks {
-                                    let first = block * blockRows, rows = min(exampleCount, first + blockRows) - first
-                                    let data = x.base + first * d, total = sums.base + block * width
-                                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(k), Int32(d),
-                                                1, data, Int32(d), w.base, Int32(d), 0, scores, Int32(k))
-                                    var loss = 0.0
-                                    for i in 0..<rows {
-                                        let row = scores + i * k, label = Int(labels.base[first + i])
-                                        var top = -Double.infinity
-                                        for j in 0..<k { top = max(top, Double(row[j]) + intercepts[j]) }
-                                        var normalizer = 0.0
-                                        for j in 0..<k { normalizer += exp(Double(row[j]) + intercepts[j] - top) }
-                                        let logNormalizer = top + log(normalizer)
-                                        loss += logNormalizer - (Double(row[label]) + intercepts[label])
-                                        for j in 0..<k {
-                                            let p = exp(Double(row[j]) + intercepts[j] - logNormalizer)
-                                            let r = p - (j == label ? 1 : 0)
-                                            row[j] = Float(r)
-                                            total[k * d + j] += r
-                                        }
+                                let first = range.lowerBound, rows = range.count
+                                let data = x.base + first * d, total = sums.base + block * width
+                                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(k), Int32(d),
+                                            1, data, Int32(d), w.base, Int32(d), 0, scores, Int32(k))
+                                var loss = 0.0
+                                for i in 0..<rows {
+                                    let row = scores + i * k, label = Int(labels.base[first + i])
+                                    var top = -Double.infinity
+                                    for j in 0..<k { top = max(top, Double(row[j]) + intercepts[j]) }
+                                    var normalizer = 0.0
+                                    for j in 0..<k { normalizer += exp(Double(row[j]) + intercepts[j] - top) }
+                                    let logNormalizer = top + log(normalizer)
+                                    loss += logNormalizer - (Double(row[label]) + intercepts[label])
+                                    for j in 0..<k {
+                                        let p = exp(Double(row[j]) + intercepts[j] - logNormalizer)
+                                        let r = p - (j == label ? 1 : 0)
+                                        row[j] = Float(r)
+                                        total[k * d + j] += r
                                     }
-                                    total[width - 1] = loss
-                                    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(k), Int32(d), Int32(rows),
-                                                1, scores, Int32(k), data, Int32(d), 0, product, Int32(d))
-                                    for j in 0..<(k * d) { total[j] = Double(product[j]) }
                                 }
+                                total[width - 1] = loss
+                                cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(k), Int32(d), Int32(rows),
+                                            1, scores, Int32(k), data, Int32(d), 0, product, Int32(d))
+                                for j in 0..<(k * d) { total[j] = Double(product[j]) }
                             }
                         }
                     }
@@ -99,13 +93,9 @@ final class SoftmaxLossPasses {
             }
         }
         passes += 1
-        var gradient = [Double](repeating: 0, count: parameterCount)
-        var loss = 0.0
-        for block in 0..<blockCount {
-            let base = block * width
-            for j in 0..<parameterCount { gradient[j] += sums[base + j] }
-            loss += sums[base + width - 1]
-        }
+        let total = blocks.sum(sums, width: width)
+        var gradient = Array(total[..<parameterCount])
+        let loss = total[width - 1]
         var squares = 0.0
         for j in 0..<parameterCount {
             gradient[j] *= c
