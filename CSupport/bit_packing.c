@@ -8,13 +8,14 @@
 
 void lutnet_pack_threshold(const uint8_t *restrict values, size_t feature_count,
                            const uint32_t *restrict example_indices, size_t selected_count,
-                           uint8_t threshold, uint64_t *restrict bits, size_t words_per_row) {
+                           uint8_t threshold, uint64_t *restrict bits, size_t words_per_row,
+                           size_t first_word, size_t word_count) {
     // Byte m of feature f's word collects examples 8m..8m+7 of the word, one compare of a whole
     // chunk of features per example: loops over bytes that compilers vectorize for any target.
     uint8_t collected[8][FEATURE_CHUNK];
     for (size_t first = 0; first < feature_count; first += FEATURE_CHUNK) {
         size_t chunk = feature_count - first < FEATURE_CHUNK ? feature_count - first : FEATURE_CHUNK;
-        for (size_t word = 0; word < words_per_row; word++) {
+        for (size_t word = first_word; word < first_word + word_count; word++) {
             memset(collected, 0, sizeof collected);
             size_t begin = word * 64;
             size_t end = begin + 64 < selected_count ? begin + 64 : selected_count;

@@ -28,8 +28,12 @@ final class BitPackingTests: XCTestCase {
                 values.withUnsafeBufferPointer { values in
                     indices.withUnsafeBufferPointer { indices in
                         bits.withUnsafeMutableBufferPointer { bits in
+                            // Two calls over disjoint word ranges fill the matrix as one would.
+                            let split = wordsPerRow / 2
                             lutnet_pack_threshold(values.baseAddress, features, indices.baseAddress, selected,
-                                                  threshold, bits.baseAddress, wordsPerRow)
+                                                  threshold, bits.baseAddress, wordsPerRow, 0, split)
+                            lutnet_pack_threshold(values.baseAddress, features, indices.baseAddress, selected,
+                                                  threshold, bits.baseAddress, wordsPerRow, split, wordsPerRow - split)
                         }
                     }
                 }

@@ -75,7 +75,7 @@ public struct BitMatrix: Sendable, Equatable {
 
     /// Binarizes the examples `indices` of `images`: bit = (byte >= threshold), one bit per byte
     /// feature (so one per color channel). Throws for an index past the end of `images` or more
-    /// than `LUTNetLimits.maxExamples` indices.
+    /// than `LUTNetLimits.maxExamples` indices. Runs on every core (`ParallelWork.defaultThreads`).
     public init(binarizing images: ImageSet, indices: [UInt32], threshold: UInt8) throws(ConfigurationError) {
         if let bad = indices.first(where: { Int($0) >= images.count }) {
             throw .invalidValue(option: "example index", reason: "\(bad) is past the end of \(images.source) (\(images.count) examples)")
@@ -83,11 +83,16 @@ public struct BitMatrix: Sendable, Equatable {
         try Self.checkSize(rows: images.featureCount, columns: indices.count)
         self.init(rowCount: images.featureCount, columnCount: indices.count)
         let features = images.featureCount, wordsPerRow = self.wordsPerRow
+        // Workers fill disjoint runs of words (64 examples each) of every row.
         images.withPixels { pixels in
             indices.withUnsafeBufferPointer { selected in
                 words.withUnsafeMutableBufferPointer { bits in
-                    lutnet_pack_threshold(pixels.baseAddress, features, selected.baseAddress,
-                                          selected.count, threshold, bits.baseAddress, wordsPerRow)
+                    let pixels = SharedBuffer(readOnly: pixels), selected = SharedBuffer(readOnly: selected)
+                    let bits = SharedBuffer(bits)
+                    ParallelWork.forEach(count: wordsPerRow, threads: ParallelWork.defaultThreads, chunk: 64) { _, words in
+                        lutnet_pack_threshold(pixels.base, features, selected.base, selected.count, threshold,
+                                              bits.base, wordsPerRow, words.lowerBound, words.count)
+                    }
                 }
             }
         }
