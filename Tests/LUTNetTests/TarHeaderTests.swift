@@ -27,7 +27,7 @@ final class TarHeaderTests: XCTestCase {
 
     func write(_ blocks: [[UInt8]]) throws -> String {
         let path = try Fixtures.temporaryFolder(for: self).appendingPathComponent("crafted.tar").path
-        FileManager.default.createFile(atPath: path, contents: Data(blocks.flatMap { $0 }))
+        try Data(blocks.flatMap { $0 }).write(to: URL(fileURLWithPath: path))
         return path
     }
 
