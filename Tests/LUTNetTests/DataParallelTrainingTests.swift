@@ -101,6 +101,17 @@ final class DataParallelTrainingTests: XCTestCase {
         XCTAssertEqual(messages.values, [String?](repeating: "rank 1: /nonexistent/data: no such file or folder", count: 3))
     }
 
+    func testANetworkTooLargeForARanksMemoryStopsEveryRank() throws {
+        let task = try BinaryTask(parsing: "0-4:5-9")
+        let options = TrainingOptions(shape: try NetworkShape(k: 16, layers: "10x1000000"), threads: 1)
+        XCTAssertThrowsError(try trainInRanks(2, path: Fixtures.path("tiny"), task: task, options: options)) { error in
+            let message = String(describing: error)
+            XCTAssertTrue(message.hasPrefix("rank 0: network k=16"), message)
+            XCTAssertTrue(message.contains("; rank 1: network k=16"), message)
+            XCTAssertTrue(message.contains("GB but the machine has"), message)
+        }
+    }
+
     func testATaskGroupMissingFromEveryShardIsRefusedOnEveryRank() throws {
         let task = try BinaryTask(parsing: "0:10")
         let options = TrainingOptions(shape: try NetworkShape(k: 3, layers: "1x4"), threads: 1)
