@@ -7,11 +7,7 @@ import XCTest
 /// Needs Open MPI's `mpirun` and the MPI build of `lutnet` (`swift build --traits MPI --scratch-path
 /// .build-mpi --product lutnet`, or the path in LUTNET_MPI_LUTNET); skips and says so without them.
 final class MPITrainingTests: XCTestCase {
-    struct Outcome {
-        let status: Int32
-        let output: String
-        let errors: String
-    }
+    typealias Outcome = CommandLineTests.Outcome
 
     /// The MPI build of `lutnet`, or a skip that says how to build it.
     func mpiLUTNet() throws -> String {
