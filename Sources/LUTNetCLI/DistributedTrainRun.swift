@@ -64,8 +64,9 @@ struct DistributedTrainRun {
                                           randomLabels: randomLabels)
         let trained = try trainer.train(shard: shard, task: task, threshold: threshold, communicator: mpi) { layer, timing in
             guard isReporter else { return }
-            Console.progress(String(format: "layer %d done in %.3f s (count %.3f s, sum %.3f s, evaluate %.3f s)",
-                                    layer.index + 1, layer.seconds, timing.counting, timing.reduction, timing.evaluation))
+            Console.progress(String(format: "layer %d done in %.3f s (count %.3f s, wait %.3f s, sum %.3f s, evaluate %.3f s)",
+                                    layer.index + 1, layer.seconds, timing.counting, timing.waiting, timing.reduction,
+                                    timing.evaluation))
         }
         guard isReporter else { return nil }
         if let save {

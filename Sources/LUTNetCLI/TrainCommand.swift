@@ -120,10 +120,11 @@ struct TrainResult: Codable {
         if let ranks, let counterBits, let layerTimings {
             print("")
             print("\(ranks) ranks, \(counterBits)-bit counters; rank 0's time per layer:")
-            print("layer  count s   sum s     evaluate s  bytes summed")
+            print("layer  count s   wait s    sum s     evaluate s  bytes summed")
             for (index, timing) in layerTimings.enumerated() {
                 let name = index == layerTimings.count - 1 ? "out" : String(index + 1)
                 print(name.padded(6) + " " + String(format: "%.4f", timing.counting).padded(9) + " "
+                      + String(format: "%.4f", timing.waiting).padded(9) + " "
                       + String(format: "%.4f", timing.reduction).padded(9) + " "
                       + String(format: "%.4f", timing.evaluation).padded(11) + " " + String(timing.bytesReduced))
             }

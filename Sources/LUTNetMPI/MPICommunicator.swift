@@ -45,6 +45,10 @@ public final class MPICommunicator: RankCommunicator {
         try allReduce(UnsafeMutableRawPointer(values.baseAddress), count: values.count, stride: 8, type: lutnet_mpi_uint64())
     }
 
+    public func barrier() throws(DistributedError) {
+        try Self.check(MPI_Barrier(lutnet_mpi_comm_world()), "MPI_Barrier")
+    }
+
     public func gather(failure: String?) throws(DistributedError) -> [String?] {
         // Byte 0: 1 for a failure; then the message, NUL-padded.
         var mine = [UInt8](repeating: 0, count: Self.messageBytes)

@@ -5,7 +5,9 @@ import Foundation
 public struct LayerTiming: Sendable, Equatable, Codable {
     /// Counting the shard's examples into the layer's counters (seconds).
     public let counting: Double
-    /// Summing counters and agreement counts over the ranks, waiting for the slowest included (seconds).
+    /// Waiting at a barrier before each sum for the slowest rank to finish its part (seconds).
+    public let waiting: Double
+    /// Summing counters and agreement counts over the ranks, once all have arrived (seconds).
     public let reduction: Double
     /// Tables from the summed counters, and the layer's outputs on the shard's training (and test)
     /// examples (seconds).
@@ -98,7 +100,8 @@ public struct DataParallelTrainer: Sendable {
         var layers: [LUTLayer] = [], reports: [LayerReport] = [], timings: [LayerTiming] = []
         for (index, width) in options.shape.allWidths.enumerated() {
             let layerClock = ContinuousClock.now
-            var counting = Duration.zero, reduction = Duration.zero, evaluation = Duration.zero, bytes = 0
+            var counting = Duration.zero, waiting = Duration.zero, reduction = Duration.zero, evaluation = Duration.zero
+            var bytes = 0
             let wiring = RandomWiring.layer(width: width, k: k, sourceCount: trainInputs.rowCount, seed: options.seed, layer: index)
             var tables: [UInt64] = [], seen: [UInt64] = [], ties = 0
             for luts in LayerCounters.blocks(width: width, k: k) {
@@ -106,6 +109,7 @@ public struct DataParallelTrainer: Sendable {
                 let counts = LayerCounters.count(inputs: trainInputs, labels: train.examples.labels, wiring: wiring, k: k,
                                                  luts: luts, threads: threads, kernels: kernels)
                 counting += ContinuousClock.now - start
+                waiting += try Self.timedBarrier(communicator)
                 start = ContinuousClock.now
                 let block: (tables: [UInt64], seen: [UInt64], ties: Int)
                 if wide {
@@ -135,6 +139,7 @@ public struct DataParallelTrainer: Sendable {
             let testOutputs = testInputs.map { layer.evaluate($0, threads: threads, kernels: kernels) }
             if let testOutputs, let test { agreements += Self.agreements(testOutputs, labels: test.examples.labels, kernels: kernels) }
             evaluation += ContinuousClock.now - start
+            waiting += try Self.timedBarrier(communicator)
             start = ContinuousClock.now
             let sums = try communicator.summed(agreements)
             reduction += ContinuousClock.now - start
@@ -145,7 +150,7 @@ public struct DataParallelTrainer: Sendable {
                                      trainAccuracyStandardDeviation: trainStats.standardDeviation,
                                      testAccuracyMean: testStats?.mean, testAccuracyStandardDeviation: testStats?.standardDeviation,
                                      tiedPatterns: ties, seconds: (ContinuousClock.now - layerClock).seconds)
-            let timing = LayerTiming(counting: counting.seconds, reduction: reduction.seconds, evaluation: evaluation.seconds,
+            let timing = LayerTiming(counting: counting.seconds, waiting: waiting.seconds, reduction: reduction.seconds, evaluation: evaluation.seconds,
                                      bytesReduced: bytes)
             progress?(report, timing)
             reports.append(report)
@@ -167,6 +172,13 @@ public struct DataParallelTrainer: Sendable {
                                     seconds: (ContinuousClock.now - clock).seconds)
         return DataParallelResult(network: network, report: report, trainExamples: train.total, testExamples: test?.total,
                                   testAccuracyAgainstRandomLabels: randomTestAccuracy, timings: timings, counterBits: wide ? 64 : 32)
+    }
+
+    /// The time `communicator`'s barrier took.
+    static func timedBarrier(_ communicator: RankCommunicator) throws(DistributedError) -> Duration {
+        let start = ContinuousClock.now
+        try communicator.barrier()
+        return ContinuousClock.now - start
     }
 
     /// For every row of `outputs`, the examples where it equals the label.

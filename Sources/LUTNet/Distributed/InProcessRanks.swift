@@ -69,6 +69,10 @@ public final class InProcessRanks: @unchecked Sendable {
             for i in values.indices { values[i] = sums[i] }
         }
 
+        func barrier() throws(DistributedError) {
+            _ = group.exchange(rank: rank, values: [], failure: nil)
+        }
+
         func gather(failure: String?) throws(DistributedError) -> [String?] {
             group.exchange(rank: rank, values: [], failure: failure).failures
         }

@@ -11,6 +11,9 @@ public protocol RankCommunicator {
     func sum(_ values: UnsafeMutableBufferPointer<UInt32>) throws(DistributedError)
     /// Replaces `values` by their element-wise sum over all ranks.
     func sum(_ values: UnsafeMutableBufferPointer<UInt64>) throws(DistributedError)
+    /// Returns once every rank has called it (so that the time of a sum after it is the sum's own,
+    /// not the wait for the slowest rank).
+    func barrier() throws(DistributedError)
     /// Every rank's failure (nil where a rank succeeded), in rank order.
     func gather(failure: String?) throws(DistributedError) -> [String?]
 }
