@@ -72,28 +72,29 @@ public struct DataParallelTrainer: Sendable {
         let trainer = MemorizationTrainer(shape: options.shape, seed: options.seed, threads: threads, kernels: kernels)
         let (train, test) = try communicator.agree { () throws -> (BinarizedExamples, BinarizedExamples?) in
             guard threshold >= 1 else { throw ConfigurationError.invalidThreshold(Int(threshold)) }
+            // Before the bits are made: the shard's examples bound the task's.
+            try trainer.checkMemory(trainExamples: shard.train.count, testExamples: shard.test?.count ?? 0)
             let train = try ExampleShard.binarize(shard.train, task: task, threshold: threshold)
             let test = try shard.test.map { try ExampleShard.binarize($0, task: task, threshold: threshold) }
             guard train.inputs.rowCount >= 1 else {
                 throw ConfigurationError.invalidValue(option: "training examples", reason: "they have no input bits; a LUT needs at least one to read")
             }
-            try trainer.checkMemory(trainExamples: train.count, testExamples: test?.count ?? 0)
             return (train, test)
         }
-        var census = try ShardCensus(train: train, trainSource: shard.train.source, test: test,
+        let census = try ShardCensus(train: train, trainSource: shard.train.source, test: test,
                                      testSource: shard.test?.source, communicator: communicator)
         var trainShard = census.train
         if randomLabels { trainShard.examples = trainShard.examples.withRandomLabels(seed: options.seed, firstExample: trainShard.first) }
         let wide = counterWidth == .wide || trainShard.total > LUTNetLimits.maxExamples
-        census = ShardCensus(train: trainShard, test: census.test)
-        return try run(census, trainer: trainer, wide: wide, communicator: communicator, progress: progress)
+        return try run(train: trainShard, test: census.test, trainer: trainer, wide: wide, communicator: communicator,
+                       progress: progress)
     }
 
     /// The layer loop, once the shards are placed.
-    private func run(_ census: ShardCensus, trainer: MemorizationTrainer, wide: Bool, communicator: RankCommunicator,
+    private func run(train: ExampleShard, test: ExampleShard?, trainer: MemorizationTrainer, wide: Bool,
+                     communicator: RankCommunicator,
                      progress: ((LayerReport, LayerTiming) -> Void)?) throws(DistributedError) -> DataParallelResult {
         let clock = ContinuousClock.now
-        let train = census.train, test = census.test
         let k = options.shape.k, threads = trainer.threads
         var trainInputs = train.examples.inputs
         var testInputs = test?.examples.inputs

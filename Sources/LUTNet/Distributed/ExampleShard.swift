@@ -26,12 +26,6 @@ struct ShardCensus {
     /// This rank's test shard, when the data has a test split.
     let test: ExampleShard?
 
-    /// Shards already placed.
-    init(train: ExampleShard, test: ExampleShard?) {
-        self.train = train
-        self.test = test
-    }
-
     /// Sums the ranks' counts and checks them as the single-process trainer checks one split: both
     /// task groups have training (and test) examples (`trainSource` and `testSource` name the
     /// splits), every rank reads the same input size, and every rank has a test split or none does.
