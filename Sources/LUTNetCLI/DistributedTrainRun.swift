@@ -16,7 +16,7 @@ struct DistributedTrainRun {
     let json: Bool
 
     /// The command the MPI build of `lutnet` comes from.
-    static let buildCommand = "swift build -c release --traits MPI"
+    static let buildCommand = "swift build -c release --traits MPI --scratch-path .build-mpi --product lutnet"
 
     func run() throws {
         #if MPI
@@ -24,8 +24,7 @@ struct DistributedTrainRun {
         let threshold = try dataOptions.binarizationThreshold()
         let threads = try networkOptions.threadCount()
         try networkOptions.checkBinary()
-        let mpi: MPICommunicator
-        do { mpi = try MPICommunicator() } catch { throw ValidationError("MPI could not start: \(error)") }
+        let mpi = try MPICommunicator()
         do {
             let printed = try train(mpi, shape: shape, threshold: threshold, threads: threads)
             mpi.finalize()
