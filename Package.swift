@@ -9,6 +9,11 @@ let package = Package(
         .library(name: "lutnetc", type: .dynamic, targets: ["LUTNetC"]),
         .executable(name: "lutnet", targets: ["LUTNetCLI"]),
     ],
+    // `swift build --traits MPI` builds `lutnet train --mpi` over Open MPI (pkg-config `ompi-c`,
+    // Debian's libopenmpi-dev); without the trait nothing needs MPI.
+    traits: [
+        .trait(name: "MPI", description: "Data-parallel training over Open MPI: lutnet train --mpi"),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // `swift package generate-documentation --target LUTNet` builds the DocC catalog; the
@@ -28,6 +33,12 @@ let package = Package(
             path: "Sources/COpenBLAS",
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenMPI",
+            path: "Sources/COpenMPI",
+            pkgConfig: "ompi-c",
+            providers: [.apt(["libopenmpi-dev"])]
         ),
         // The C kernels: gzip-compressed IDX decoding and the hot bit loops.
         .target(
@@ -51,11 +62,17 @@ let package = Package(
             name: "LUTNetC",
             dependencies: ["LUTNet", "CLUTNetAPI"]
         ),
+        // The ranks of a data-parallel run joined by MPI (compiled only with the MPI trait).
+        .target(
+            name: "LUTNetMPI",
+            dependencies: ["LUTNet", .target(name: "COpenMPI", condition: .when(traits: ["MPI"]))]
+        ),
         .executableTarget(
             name: "LUTNetCLI",
             dependencies: [
                 "LUTNet",
                 "LUTNetExperiments",
+                "LUTNetMPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -150,6 +150,83 @@ lutnet_read_status lutnet_idx_read(const char *restrict path, lutnet_idx_tensor 
     return status;
 }
 
+/// The rows [first, first + rows) of a tensor whose header `tensor` holds: skips the rows before,
+/// reads the shard's rows into a buffer of their own, and, when the shard ends at the last row,
+/// checks that the data ends there.
+static lutnet_read_status read_rows(lutnet_gzip_stream *restrict source, const char *restrict path,
+                                    lutnet_idx_tensor *restrict tensor, uint64_t first, uint64_t rows,
+                                    char *restrict message, size_t capacity) {
+    size_t size = lutnet_idx_element_size(tensor->element_type);
+    uint64_t total_rows = tensor->dims[0];
+    uint64_t row_bytes = tensor->element_count / total_rows * size;
+    uint64_t skipped = 0;
+    lutnet_read_status status = lutnet_gzip_skip(source, first * row_bytes, &skipped, "the data", message, capacity);
+    if (status != LUTNET_READ_OK) return status;
+    uint64_t length = rows * row_bytes, filled = 0;
+    uint8_t *buffer = NULL;
+    if (length > 0) {
+        buffer = malloc(length);
+        if (buffer == NULL)
+            return fail(message, capacity, LUTNET_READ_OUT_OF_MEMORY, "%s: out of memory for %llu bytes of IDX data",
+                        path, (unsigned long long)length);
+        status = lutnet_gzip_read(source, buffer, length, &filled, "the data", message, capacity);
+    }
+    uint64_t total = tensor->element_count * size;
+    if (status == LUTNET_READ_OK && skipped + filled < first * row_bytes + length)
+        status = fail(message, capacity, LUTNET_READ_IDX_TRUNCATED_DATA,
+                      "%s: IDX data is truncated: the header says %llu bytes, the file has %llu", path,
+                      (unsigned long long)total, (unsigned long long)(skipped + filled));
+    uint64_t trailing = 0;
+    if (status == LUTNET_READ_OK && first + rows == total_rows)
+        status = lutnet_gzip_drain(source, &trailing, "the data", message, capacity);
+    if (status == LUTNET_READ_OK && trailing > 0)
+        status = fail(message, capacity, LUTNET_READ_IDX_TRAILING_DATA,
+                      "%s: %llu trailing %s after the %llu bytes of IDX data the header describes",
+                      path, (unsigned long long)trailing, trailing == 1 ? "byte" : "bytes",
+                      (unsigned long long)total);
+    if (status != LUTNET_READ_OK) {
+        free(buffer);
+        return status;
+    }
+    tensor->element_count = tensor->element_count / total_rows * rows;
+    tensor->dims[0] = (uint32_t)rows;
+    swap_to_host(buffer, tensor->element_count, size);
+    tensor->data = buffer;
+    return LUTNET_READ_OK;
+}
+
+lutnet_read_status lutnet_idx_read_shard(const char *restrict path, uint64_t shard, uint64_t shards,
+                                         lutnet_idx_tensor *restrict out, uint64_t *restrict first_row,
+                                         uint64_t *restrict total_rows, char *restrict message,
+                                         size_t message_capacity) {
+    if (message != NULL && message_capacity > 0) message[0] = '\0';
+    if (path == NULL || out == NULL || first_row == NULL || total_rows == NULL)
+        return fail(message, message_capacity, LUTNET_READ_CANNOT_OPEN, "no path or no output given");
+    if (shards == 0 || shards > UINT32_MAX || shard >= shards)
+        return fail(message, message_capacity, LUTNET_READ_IO_ERROR, "%s: shard %llu of %llu does not exist", path,
+                    (unsigned long long)shard, (unsigned long long)shards);
+    memset(out, 0, sizeof *out);
+    lutnet_gzip_stream *source = NULL;
+    lutnet_read_status status = lutnet_gzip_open(path, lutnet_path_has_suffix(path, ".gz"), &source, message,
+                                                 message_capacity);
+    lutnet_idx_tensor tensor;
+    memset(&tensor, 0, sizeof tensor);
+    if (status == LUTNET_READ_OK) status = read_header(source, path, &tensor, message, message_capacity);
+    uint64_t n = tensor.dims[0];
+    // n < 2^32 and shards <= 2^32 (MPI ranks are ints): the products fit in 64 bits.
+    uint64_t first = status == LUTNET_READ_OK ? n * shard / shards : 0;
+    uint64_t end = status == LUTNET_READ_OK ? n * (shard + 1) / shards : 0;
+    if (status == LUTNET_READ_OK)
+        status = read_rows(source, path, &tensor, first, end - first, message, message_capacity);
+    lutnet_gzip_close(source);
+    if (status == LUTNET_READ_OK) {
+        *out = tensor;
+        *first_row = first;
+        *total_rows = n;
+    }
+    return status;
+}
+
 void lutnet_idx_tensor_free(lutnet_idx_tensor *tensor) {
     if (tensor == NULL) return;
     free(tensor->data);

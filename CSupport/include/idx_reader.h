@@ -52,6 +52,19 @@ size_t lutnet_idx_element_size(uint8_t type);
 lutnet_read_status lutnet_idx_read(const char *restrict path, lutnet_idx_tensor *restrict out,
                                    char *restrict message, size_t message_capacity);
 
+/// Reads shard `shard` of `shards` of the IDX file at `path` into `out`: of the file's N rows (the
+/// first dimension), rows [N * shard / shards, N * (shard + 1) / shards), so that the shards of
+/// 0..<shards are contiguous, in order, and cover every row once. The stream is decompressed up to
+/// the shard's last row and only the shard's rows are kept, so memory grows with the shard, not the
+/// file; `out->dims[0]` is the shard's row count (possibly 0, with `data` NULL), `*first_row` its
+/// first row and `*total_rows` N. The shard that ends at the last row also checks the end of the
+/// file (trailing bytes, gzip trailers), as lutnet_idx_read does. Requires shard < shards. Returns
+/// the statuses of lutnet_idx_read; release `out` with lutnet_idx_tensor_free.
+lutnet_read_status lutnet_idx_read_shard(const char *restrict path, uint64_t shard, uint64_t shards,
+                                         lutnet_idx_tensor *restrict out, uint64_t *restrict first_row,
+                                         uint64_t *restrict total_rows, char *restrict message,
+                                         size_t message_capacity);
+
 /// Releases the buffer of a tensor filled by lutnet_idx_read and zeroes the struct. NULL is allowed.
 void lutnet_idx_tensor_free(lutnet_idx_tensor *tensor);
 

@@ -9,8 +9,13 @@ enum Console {
 
     /// Prints `value` as pretty, key-sorted JSON to standard output.
     static func printJSON<T: Encodable>(_ value: T) throws {
+        print(try jsonText(value), terminator: "")
+    }
+
+    /// `value` as pretty, key-sorted JSON, ending in a newline.
+    static func jsonText<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 }

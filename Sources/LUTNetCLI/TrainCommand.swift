@@ -24,7 +24,15 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Multi-class tasks: write the confusion matrix (test split, else training) to PREFIX.csv and PREFIX.svg.")
     var confusion: String?
 
+    @Flag(help: "Data-parallel training as one rank of 'mpirun -np N lutnet train --mpi …' (binary tasks; needs the MPI build: \(DistributedTrainRun.buildCommand)).")
+    var mpi = false
+
     func run() throws {
+        if mpi {
+            try MultiClassReport.refuseForBinary(confusion)
+            return try DistributedTrainRun(dataOptions: dataOptions, networkOptions: networkOptions, randomLabels: randomLabels,
+                                           save: save, json: json).run()
+        }
         let shape = try networkOptions.shape()
         let threshold = try dataOptions.binarizationThreshold()
         let threads = try networkOptions.threadCount()
@@ -79,8 +87,18 @@ struct TrainResult: Codable {
     let testExamples: Int?
     let report: TrainingReport
     let testAccuracyAgainstRandomLabels: Double?
+    /// Data-parallel runs: the number of ranks, the width of the summed counters and rank 0's time
+    /// per layer.
+    var ranks: Int? = nil
+    var counterBits: Int? = nil
+    var layerTimings: [LayerTiming]? = nil
 
-    func printTable() {
+    func printTable() { print(tableText(), terminator: "") }
+
+    /// The report as the table `lutnet train` prints.
+    func tableText() -> String {
+        var lines: [String] = []
+        func print(_ line: String) { lines.append(line) }
         print("layer  LUTs   train mean ± std    test mean ± std     seconds")
         for layer in report.layers {
             let name = layer.index == report.layers.count - 1 ? "out" : String(layer.index + 1)
@@ -99,6 +117,19 @@ struct TrainResult: Codable {
             print(String(format: "test accuracy %.4f (against random test labels)", random))
         }
         print(String(format: "wall time %.3f s", report.seconds))
+        if let ranks, let counterBits, let layerTimings {
+            print("")
+            print("\(ranks) ranks, \(counterBits)-bit counters; rank 0's time per layer:")
+            print("layer  count s   wait s    sum s     evaluate s  bytes summed")
+            for (index, timing) in layerTimings.enumerated() {
+                let name = index == layerTimings.count - 1 ? "out" : String(index + 1)
+                print(name.padded(6) + " " + String(format: "%.4f", timing.counting).padded(9) + " "
+                      + String(format: "%.4f", timing.waiting).padded(9) + " "
+                      + String(format: "%.4f", timing.reduction).padded(9) + " "
+                      + String(format: "%.4f", timing.evaluation).padded(11) + " " + String(timing.bytesReduced))
+            }
+        }
+        return lines.map { $0 + "\n" }.joined()
     }
 }
 

@@ -34,7 +34,13 @@ public struct BinaryTask: Sendable, Equatable, CustomStringConvertible {
     /// The task to use when none is given: `0:1` for data with at most two classes (such as PLA
     /// files), else `0-4:5-9`, the paper's task.
     public static func defaultTask(for dataset: Dataset) -> BinaryTask {
-        let twoClass = dataset.train.classCounts().count <= 2
+        defaultTask(classCount: dataset.train.classCounts().count)
+    }
+
+    /// The default task for training data whose largest class is `classCount` - 1: 0:1 for data
+    /// with at most two classes, 0-4:5-9 otherwise.
+    public static func defaultTask(classCount: Int) -> BinaryTask {
+        let twoClass = classCount <= 2
         // Both spellings are valid tasks.
         return (try? BinaryTask(first: twoClass ? [0] : [0, 1, 2, 3, 4], second: twoClass ? [1] : [5, 6, 7, 8, 9]))
             ?? { preconditionFailure("the default tasks are valid") }()

@@ -78,6 +78,14 @@ public enum DatasetLoader {
 
     /// The split whose image file starts with one of `prefixes`, or nil if there is none.
     static func loadSplit(prefixes: [String], folder: String, names: [String]) throws(DatasetError) -> ImageSet? {
+        guard let files = try splitFiles(prefixes: prefixes, folder: folder, names: names) else { return nil }
+        return try loadPair(images: files.images, labels: files.labels)
+    }
+
+    /// The image and label files of the split whose image file starts with one of `prefixes`, or
+    /// nil if there is none; throws when its label file is missing.
+    static func splitFiles(prefixes: [String], folder: String, names: [String]) throws(DatasetError)
+        -> (images: String, labels: String)? {
         for prefix in prefixes {
             let imageCandidates = ["idx3", "idx4"].flatMap { kind in
                 ["-images-\(kind)-ubyte", "-images.\(kind)-ubyte"].flatMap { [prefix + $0 + ".gz", prefix + $0] }
@@ -87,7 +95,7 @@ public enum DatasetLoader {
             guard let labelName = labelCandidates.first(where: names.contains) else {
                 throw .missingFile(folder: folder, expected: "\(prefix)-labels-idx1-ubyte[.gz] for \(imageName)")
             }
-            return try loadPair(images: folder + "/" + imageName, labels: folder + "/" + labelName)
+            return (folder + "/" + imageName, folder + "/" + labelName)
         }
         return nil
     }

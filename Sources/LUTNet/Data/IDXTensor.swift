@@ -73,6 +73,29 @@ public struct IDXTensor: Sendable {
                          path: path, storage: storage)
     }
 
+    /// Reads shard `shard` of `shards` of an IDX file: of its N rows (the first dimension), the
+    /// contiguous rows N·shard/shards ..< N·(shard+1)/shards, keeping only those in memory. Returns
+    /// the shard as a tensor (its first dimension the shard's row count, possibly 0), its first
+    /// row and N. Throws as `read(path:)` does for a damaged file (the shard that ends at the last
+    /// row checks the end of the file too).
+    public static func readShard(path: String, shard: Int, of shards: Int) throws(IDXReadError)
+        -> (tensor: IDXTensor, firstRow: Int, totalRows: Int) {
+        precondition((0..<shards).contains(shard), "shard \(shard) of \(shards)")
+        var tensor = lutnet_idx_tensor()
+        var message = makeCMessageBuffer()
+        var first: UInt64 = 0, total: UInt64 = 0
+        let status = lutnet_idx_read_shard(path, UInt64(shard), UInt64(shards), &tensor, &first, &total,
+                                           &message, message.count)
+        guard status == LUTNET_READ_OK else {
+            throw IDXReadError(kind: IDXReadError.Kind(status), path: path, message: decodeCMessage(message))
+        }
+        let storage = IDXStorage(tensor: tensor)
+        let dims = Swift.withUnsafeBytes(of: tensor.dims) { raw in Array(raw.bindMemory(to: UInt32.self)) }
+        let type = IDXElementType(rawValue: tensor.element_type) ?? .uint8
+        let shape = dims.prefix(Int(tensor.rank)).map(Int.init)
+        return (IDXTensor(elementType: type, shape: shape, path: path, storage: storage), Int(first), Int(total))
+    }
+
     /// Calls `body` with the raw element bytes (host byte order).
     public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         let byteCount = elementCount * elementType.size

@@ -18,6 +18,12 @@ package struct SeededGenerator: RandomNumberGenerator, Sendable {
         state = mixed
     }
 
+    /// Moves past the next `count` draws of `next()` in one step (the state advances by a constant
+    /// per draw), as if they had been made.
+    package mutating func skip(_ count: UInt64) {
+        state &+= 0x9E37_79B9_7F4A_7C15 &* count
+    }
+
     /// The next 64 random bits.
     package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15

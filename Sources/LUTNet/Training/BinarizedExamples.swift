@@ -58,7 +58,15 @@ public struct BinarizedExamples: Sendable {
 
     /// The same inputs with labels replaced by seeded fair coin flips (the memorization experiment).
     public func withRandomLabels(seed: UInt64) -> BinarizedExamples {
+        withRandomLabels(seed: seed, firstExample: 0)
+    }
+
+    /// The same inputs with the coin flips of `withRandomLabels(seed:)` that fall to these examples
+    /// when they are examples `firstExample` ..< `firstExample + count` of a larger set (a shard of
+    /// a data-parallel run).
+    package func withRandomLabels(seed: UInt64, firstExample: Int) -> BinarizedExamples {
         var generator = SeededGenerator(seed: seed, stream: 3)
+        generator.skip(UInt64(firstExample))
         var random = BitMatrix(rowCount: 1, columnCount: count)
         for i in 0..<count where generator.next() >> 63 == 1 { random[0, i] = true }
         return replacing(inputs: inputs, labels: random)

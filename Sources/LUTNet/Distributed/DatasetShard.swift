@@ -1,0 +1,93 @@
+import Foundation
+
+/// One rank's part of a dataset: the contiguous shard of each split's examples that a rank of a
+/// data-parallel run counts. Shard r of R holds the examples N·r/R ..< N·(r+1)/R of a split of N, so
+/// the shards of ranks 0, 1, … hold every example once, in order (a shard may be empty).
+public struct DatasetShard: Sendable {
+    /// The shard of the training split.
+    public let train: ImageSet
+    /// The shard of the test split, when the data has one.
+    public let test: ImageSet?
+    /// The folder or file the dataset was loaded from.
+    public let location: String
+
+    /// The training examples of each class over all ranks' shards, indexed by class up to the
+    /// largest class present (`ImageSet.classCounts()` of the whole training split).
+    public func classCounts(communicator: RankCommunicator) throws(DistributedError) -> [Int] {
+        var counts = [UInt64](repeating: 0, count: 256)
+        for (label, count) in train.classCounts().enumerated() { counts[label] = UInt64(count) }
+        let sums = try communicator.summed(counts)
+        let last = sums.lastIndex { $0 > 0 } ?? -1
+        return sums.prefix(last + 1).map(Int.init)
+    }
+
+    /// Loads shard `shard` of `shards` of the dataset at `path` (any form `DatasetLoader.load(path:)`
+    /// reads) and, when `testPath` is given, of its test split (or, for data with no test split, its
+    /// examples), as `lutnet train --test` takes it. From a folder of IDX files only the shard's rows
+    /// are decoded into memory; other forms are read whole and cut.
+    public static func load(path: String, test testPath: String? = nil, shard: Int, of shards: Int)
+        throws(DatasetError) -> DatasetShard {
+        precondition((0..<shards).contains(shard), "shard \(shard) of \(shards)")
+        let (train, test) = try loadSplits(path: path, shard: shard, of: shards)
+        guard let testPath else { return DatasetShard(train: train, test: test, location: path) }
+        let source = try loadSplits(path: testPath, shard: shard, of: shards)
+        return DatasetShard(train: train, test: source.test ?? source.train, location: path)
+    }
+
+    /// The shards of the training and (when present) test split at `path`.
+    static func loadSplits(path: String, shard: Int, of shards: Int) throws(DatasetError) -> (train: ImageSet, test: ImageSet?) {
+        if let folder = idxFolderNames(path) {
+            guard let train = try loadSplitShard(prefixes: ["train"], folder: path, names: folder, shard: shard, of: shards) else {
+                throw .missingFile(folder: path, expected: "train-images-idx3-ubyte[.gz] (or idx4) with train-labels-idx1-ubyte[.gz]")
+            }
+            let test = try loadSplitShard(prefixes: ["t10k", "test"], folder: path, names: folder, shard: shard, of: shards)
+            let dataset = try Dataset(train: train, test: test, location: path)
+            return (dataset.train, dataset.test)
+        }
+        let dataset = try DatasetLoader.load(path: path)
+        return (try cut(dataset.train, shard: shard, of: shards), try dataset.test.map { (split) throws(DatasetError) in
+            try cut(split, shard: shard, of: shards)
+        })
+    }
+
+    /// The file names in `path` when it is a folder of IDX files, else nil.
+    static func idxFolderNames(_ path: String) -> [String]? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.contains(where: { $0.hasPrefix("train-images") }) ? names : nil
+    }
+
+    /// The shard of the IDX split whose image file starts with one of `prefixes`, reading only its rows.
+    static func loadSplitShard(prefixes: [String], folder: String, names: [String], shard: Int, of shards: Int)
+        throws(DatasetError) -> ImageSet? {
+        guard let files = try DatasetLoader.splitFiles(prefixes: prefixes, folder: folder, names: names) else { return nil }
+        let images: (tensor: IDXTensor, firstRow: Int, totalRows: Int)
+        let labels: (tensor: IDXTensor, firstRow: Int, totalRows: Int)
+        do {
+            images = try IDXTensor.readShard(path: files.images, shard: shard, of: shards)
+            labels = try IDXTensor.readShard(path: files.labels, shard: shard, of: shards)
+        } catch {
+            throw .unreadable(error)
+        }
+        guard images.totalRows == labels.totalRows else {
+            throw .countMismatch(imagesPath: files.images, imageCount: images.totalRows,
+                                 labelsPath: files.labels, labelCount: labels.totalRows)
+        }
+        return try ImageSet(images: images.tensor, labels: labels.tensor)
+    }
+
+    /// The examples N·shard/shards ..< N·(shard+1)/shards of `images`, copied.
+    static func cut(_ images: ImageSet, shard: Int, of shards: Int) throws(DatasetError) -> ImageSet {
+        let rows = shardRows(total: images.count, shard: shard, of: shards)
+        let width = images.featureCount
+        let pixels = images.withPixels { Array($0[rows.lowerBound * width ..< rows.upperBound * width]) }
+        return try ImageSet(pixels: pixels, imageShape: images.imageShape, labels: Array(images.labels[rows]),
+                            source: images.source)
+    }
+
+    /// The rows of shard `shard` of `shards` of `total` rows (the split the IDX shard reader makes).
+    public static func shardRows(total: Int, shard: Int, of shards: Int) -> Range<Int> {
+        total * shard / shards ..< total * (shard + 1) / shards
+    }
+}

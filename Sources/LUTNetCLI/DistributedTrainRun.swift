@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import LUTNet
+#if MPI
+import LUTNetMPI
+#endif
+
+/// `lutnet train --mpi`: one rank of a data-parallel run under `mpirun`. Each rank reads its shard
+/// of the data, the ranks sum their counters per layer, rank 0 prints the report (with each layer's
+/// time split into counting, summing and evaluating) and writes `--save`.
+struct DistributedTrainRun {
+    let dataOptions: DataOptions
+    let networkOptions: NetworkOptions
+    let randomLabels: Bool
+    let save: String?
+    let json: Bool
+
+    /// The command the MPI build of `lutnet` comes from.
+    static let buildCommand = "swift build -c release --traits MPI --scratch-path .build-mpi --product lutnet"
+
+    func run() throws {
+        #if MPI
+        let shape = try networkOptions.shape()
+        let threshold = try dataOptions.binarizationThreshold()
+        let threads = try networkOptions.threadCount()
+        try networkOptions.checkBinary()
+        let mpi = try MPICommunicator()
+        do {
+            let printed = try train(mpi, shape: shape, threshold: threshold, threads: threads)
+            mpi.finalize()
+            if let printed { print(printed, terminator: "") }
+        } catch DistributedError.communication(let call, let message) {
+            // A rank whose MPI call failed cannot count on the others reaching the next call.
+            Console.progress("rank \(mpi.rank): \(call) failed: \(message)")
+            mpi.abort(code: 1)
+        } catch {
+            mpi.finalize()
+            // Every rank has the same error: rank 0 says it.
+            if mpi.rank != 0 { throw ExitCode.failure }
+            throw error
+        }
+        #else
+        throw ConfigurationError.invalidValue(option: "--mpi", reason: "this lutnet was built without MPI; build it with "
+                                              + "'\(Self.buildCommand)' (needs Open MPI: libopenmpi-dev)")
+        #endif
+    }
+
+    #if MPI
+    /// Trains this rank's shard; returns what rank 0 prints (nil on the other ranks).
+    private func train(_ mpi: MPICommunicator, shape: NetworkShape, threshold: UInt8, threads: Int) throws -> String? {
+        let rank = mpi.rank, ranks = mpi.rankCount
+        let isReporter = rank == 0
+        let shard = try mpi.agree { () throws -> DatasetShard in
+            if isReporter, let save { try ModelFile.checkWritable(save) }
+            return try DatasetShard.load(path: dataOptions.data, test: dataOptions.test, shard: rank, of: ranks)
+        }
+        let task = try binaryTask(classCounts: try shard.classCounts(communicator: mpi))
+        let seed = networkOptions.seed
+        if isReporter {
+            Console.progress("training \(shape) on \(ranks) ranks, task \(task), seed \(seed)")
+        }
+        let trainer = DataParallelTrainer(options: TrainingOptions(shape: shape, seed: seed, threads: threads),
+                                          randomLabels: randomLabels)
+        let trained = try trainer.train(shard: shard, task: task, threshold: threshold, communicator: mpi) { layer, timing in
+            guard isReporter else { return }
+            Console.progress(String(format: "layer %d done in %.3f s (count %.3f s, wait %.3f s, sum %.3f s, evaluate %.3f s)",
+                                    layer.index + 1, layer.seconds, timing.counting, timing.waiting, timing.reduction,
+                                    timing.evaluation))
+        }
+        guard isReporter else { return nil }
+        if let save {
+            try ModelFile.save(trained.network, to: save)
+            Console.progress("saved \(save)")
+        }
+        let result = TrainResult(data: shard.location, task: task.description, k: shape.k, hiddenWidths: shape.hiddenWidths,
+                                 seed: seed, randomLabels: randomLabels, trainExamples: trained.trainExamples,
+                                 testExamples: trained.testExamples, report: trained.report,
+                                 testAccuracyAgainstRandomLabels: trained.testAccuracyAgainstRandomLabels,
+                                 ranks: ranks, counterBits: trained.counterBits, layerTimings: trained.timings)
+        return json ? try Console.jsonText(result) : result.tableText()
+    }
+    #endif
+
+    /// The task of `--task` (or the default one) for training data with `classCounts` examples per
+    /// class; data-parallel runs train binary tasks only.
+    func binaryTask(classCounts: [Int]) throws -> BinaryTask {
+        guard let text = dataOptions.task else { return BinaryTask.defaultTask(classCount: classCounts.count) }
+        let present = classCounts.enumerated().filter { $0.element > 0 }.map { UInt8($0.offset) }
+        if text.trimmingCharacters(in: .whitespaces) == "all", present.count == 2 {
+            return try BinaryTask(first: [present[0]], second: [present[1]])
+        }
+        guard text.trimmingCharacters(in: .whitespaces) != "all", text.split(separator: ":").count == 2 else {
+            throw ConfigurationError.invalidValue(option: "--mpi", reason: "it trains binary tasks (two groups of classes); "
+                                                  + "train '\(text)' without --mpi")
+        }
+        return try BinaryTask(parsing: text)
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import XCTest
+@testable import LUTNet
+
+/// `mpirun -np N lutnet train --mpi` end to end on this machine's loopback: the saved model is the
+/// single-process one byte for byte, and a rank that cannot read its data stops every rank.
+/// Needs Open MPI's `mpirun` and the MPI build of `lutnet` (`swift build --traits MPI --scratch-path
+/// .build-mpi --product lutnet`, or the path in LUTNET_MPI_LUTNET); skips and says so without them.
+final class MPITrainingTests: XCTestCase {
+    typealias Outcome = CommandLineTests.Outcome
+
+    /// The MPI build of `lutnet`, or a skip that says how to build it.
+    func mpiLUTNet() throws -> String {
+        if let path = ProcessInfo.processInfo.environment["LUTNET_MPI_LUTNET"] {
+            guard FileManager.default.isExecutableFile(atPath: path) else {
+                throw XCTSkip("LUTNET_MPI_LUTNET=\(path) is not an executable")
+            }
+            return path
+        }
+        for configuration in ["debug", "release"] {
+            let path = Fixtures.packageRoot.appendingPathComponent(".build-mpi/\(configuration)/lutnet").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        throw XCTSkip("the MPI build of lutnet is absent: build it with "
+                      + "'swift build --traits MPI --scratch-path .build-mpi --product lutnet' (needs libopenmpi-dev)")
+    }
+
+    /// Open MPI's `mpirun` on PATH, or a skip.
+    func mpirun() throws -> String {
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        guard let folder = folders.first(where: { FileManager.default.isExecutableFile(atPath: "\($0)/mpirun") }) else {
+            throw XCTSkip("mpirun is not on PATH: install Open MPI (Debian: openmpi-bin)")
+        }
+        return "\(folder)/mpirun"
+    }
+
+    /// Runs `lutnet train --mpi arguments` as `ranks` processes.
+    func run(ranks: Int, _ arguments: [String]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try mpirun())
+        // Loopback only; as root mpirun wants to be told that is intended.
+        // --quiet: without mpirun's own notices, which it may write in the middle of a rank's message.
+        process.arguments = ["--quiet", "--oversubscribe", "--allow-run-as-root", "-np", String(ranks), try mpiLUTNet(), "train", "--mpi"]
+            + arguments
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        // Both pipes are drained at once so that neither fills up and stalls the job.
+        let err = PerRank<Data>(count: 1)
+        let errorReader = Thread { err.set(0, errors.fileHandleForReading.readDataToEndOfFile()) }
+        errorReader.start()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while err.values[0] == nil { Thread.sleep(forTimeInterval: 0.01) }
+        return Outcome(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+                       errors: String(decoding: err.values[0] ?? Data(), as: UTF8.self))
+    }
+
+    /// The bytes `lutnet train --save` writes for these options (the same library, in this process).
+    func singleProcessModel(data: String, task: String, shape: NetworkShape, seed: UInt64, randomLabels: Bool = false) throws -> [UInt8] {
+        let dataset = try DatasetLoader.load(path: data)
+        let task = try BinaryTask(parsing: task)
+        var train = try BinarizedExamples(images: dataset.train, task: task, threshold: 128, split: dataset.train.source)
+        if randomLabels { train = train.withRandomLabels(seed: seed) }
+        let trained = try LUTNetwork.train(on: train, options: TrainingOptions(shape: shape, seed: seed))
+        return ModelFile.encode(trained.network)
+    }
+
+    /// Trains with 1, 2 and 3 ranks and checks each saved model against `expected`.
+    func assertRanksSave(_ expected: [UInt8], data: String, options: [String], file: StaticString = #filePath, line: UInt = #line) throws {
+        let folder = try Fixtures.temporaryFolder(for: self)
+        for ranks in [1, 2, 3] {
+            let model = folder.appendingPathComponent("np\(ranks).lut").path
+            let outcome = try run(ranks: ranks, ["--data", data, "--save", model] + options)
+            XCTAssertEqual(outcome.status, 0, "\(ranks) ranks: \(outcome.errors)", file: file, line: line)
+            XCTAssertTrue(outcome.output.contains("\(ranks) ranks, 32-bit counters"), outcome.output, file: file, line: line)
+            let saved = try [UInt8](Data(contentsOf: URL(fileURLWithPath: model)))
+            XCTAssertTrue(saved == expected, "\(ranks) ranks saved a model that differs from the single-process one",
+                          file: file, line: line)
+        }
+    }
+
+    func testRanksSaveTheSingleProcessModelOnUnevenShards() throws {
+        _ = try mpirun()
+        _ = try mpiLUTNet()
+        // 401 training and 101 test examples: no number of ranks above one divides them evenly.
+        let data = try Fixtures.temporaryFolder(for: self).appendingPathComponent("data")
+        try TinyIDXDataset.write(to: data, trainCount: 401, testCount: 101)
+        let shape = try NetworkShape(k: 6, layers: "3x200")
+        let expected = try singleProcessModel(data: data.path, task: "0-4:5-9", shape: shape, seed: 3)
+        try assertRanksSave(expected, data: data.path, options: ["--k", "6", "--layers", "3x200", "--seed", "3"])
+        let random = try singleProcessModel(data: data.path, task: "0-4:5-9", shape: shape, seed: 3, randomLabels: true)
+        try assertRanksSave(random, data: data.path, options: ["--k", "6", "--layers", "3x200", "--seed", "3", "--random-labels"])
+    }
+
+    func testRanksSaveTheSingleProcessModelOnMNIST() throws {
+        _ = try mpirun()
+        _ = try mpiLUTNet()
+        let mnist = try Fixtures.shared("mnist")
+        let expected = try singleProcessModel(data: mnist, task: "0-4:5-9", shape: try NetworkShape(k: 8, layers: "5x1024"), seed: 0)
+        try assertRanksSave(expected, data: mnist, options: ["--task", "0-4:5-9", "--k", "8", "--layers", "5x1024"])
+    }
+
+    func testARankThatCannotReadItsShardStopsEveryRank() throws {
+        _ = try mpirun()
+        _ = try mpiLUTNet()
+        // The training images end early: the first rank's rows are there, the second rank's are not.
+        let data = try Fixtures.temporaryFolder(for: self).appendingPathComponent("data")
+        try TinyIDXDataset.write(to: data, trainCount: 400, testCount: 10)
+        let images = data.appendingPathComponent("train-images-idx3-ubyte")
+        let bytes = try Data(contentsOf: images)
+        try bytes.prefix(bytes.count * 3 / 4).write(to: images)
+        let outcome = try run(ranks: 2, ["--data", data.path, "--k", "4", "--layers", "1x8"])
+        XCTAssertEqual(outcome.status, 1, outcome.errors)
+        XCTAssertTrue(outcome.errors.contains("rank 1: \(images.path): IDX data is truncated"), outcome.errors)
+        XCTAssertFalse(outcome.errors.contains("rank 0:"), outcome.errors)
+    }
+
+    func testDataParallelRunsRefuseMultiClassTasks() throws {
+        _ = try mpirun()
+        let outcome = try run(ranks: 2, ["--data", Fixtures.path("tiny"), "--task", "0:1:2"])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.errors.contains("invalid --mpi: it trains binary tasks"), outcome.errors)
+    }
+}
