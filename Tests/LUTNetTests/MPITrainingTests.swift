@@ -4,13 +4,19 @@ import XCTest
 
 /// `mpirun -np N lutnet train --mpi` end to end on this machine's loopback: the saved model is the
 /// single-process one byte for byte, and a rank that cannot read its data stops every rank.
-/// Needs Open MPI's `mpirun` and the MPI build of `lutnet` (`swift build --traits MPI --scratch-path
-/// .build-mpi --product lutnet`, or the path in LUTNET_MPI_LUTNET); skips and says so without them.
+/// Needs Open MPI's `mpirun` and the MPI build of `lutnet` (the suite built with `--traits MPI`, a
+/// `swift build --traits MPI --scratch-path .build-mpi --product lutnet`, or the path in
+/// LUTNET_MPI_LUTNET); skips and says so without them.
 final class MPITrainingTests: XCTestCase {
     typealias Outcome = CommandLineTests.Outcome
 
-    /// The MPI build of `lutnet`, or a skip that says how to build it.
+    /// The MPI build of `lutnet`, or a skip that says how to build it: the suite's own when it was
+    /// built with the MPI trait (`swift test --traits MPI`, the README's test command), else
+    /// LUTNET_MPI_LUTNET or a build in `.build-mpi`.
     func mpiLUTNet() throws -> String {
+        #if MPI
+        return try Fixtures.builtProduct("lutnet")
+        #else
         if let path = ProcessInfo.processInfo.environment["LUTNET_MPI_LUTNET"] {
             guard FileManager.default.isExecutableFile(atPath: path) else {
                 throw XCTSkip("LUTNET_MPI_LUTNET=\(path) is not an executable")
@@ -21,8 +27,9 @@ final class MPITrainingTests: XCTestCase {
             let path = Fixtures.packageRoot.appendingPathComponent(".build-mpi/\(configuration)/lutnet").path
             if FileManager.default.isExecutableFile(atPath: path) { return path }
         }
-        throw XCTSkip("the MPI build of lutnet is absent: build it with "
-                      + "'swift build --traits MPI --scratch-path .build-mpi --product lutnet' (needs libopenmpi-dev)")
+        throw XCTSkip("the suite was built without MPI: run 'swift test --traits MPI' (needs libopenmpi-dev), or build "
+                      + "'swift build --traits MPI --scratch-path .build-mpi --product lutnet'")
+        #endif
     }
 
     /// Open MPI's `mpirun` on PATH, or a skip.
