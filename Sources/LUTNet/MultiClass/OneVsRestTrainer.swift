@@ -3,7 +3,8 @@ import Foundation
 
 /// Trains a multi-class model one-vs-rest: for every class c, a network whose LUTs all learn
 /// "class c or not" by memorization with prior-balanced tables (store 1 for a pattern when
-/// c1(p)/n1 > c0(p)/n0, so that the rare "class c" side is not drowned by the rest), one layer at
+/// c1(p)/n1 > c0(p)/n0, so that the rare "class c" side is not drowned by the rest; a seeded coin
+/// on a tie), one layer at
 /// a time, each layer reading the outputs of the one below on the training set.
 struct OneVsRestTrainer: Sendable {
     /// k and every class network's layer widths.
@@ -14,6 +15,24 @@ struct OneVsRestTrainer: Sendable {
     let window: Int?
     /// Worker threads.
     let threads: Int
+    /// Whether the first layer is shared: every class's network starts with the first layers of
+    /// all classes side by side, so that its upper layers read all of them.
+    var sharedFirstLayer = false
+    /// The kernels' instruction-set variant (the model is the same on every variant).
+    var kernels: KernelVariant = .active
+
+    /// One layer of the LUTs of `layers` (all of one k and source count), in order.
+    static func joined(_ layers: [LUTLayer]) -> LUTLayer {
+        LUTLayer(validK: layers[0].k, width: layers.reduce(0) { $0 + $1.width }, sourceCount: layers[0].sourceCount,
+                 inputs: layers.flatMap(\.inputs), tables: layers.flatMap(\.tables), seenPatterns: nil)
+    }
+
+    /// The rows of `matrices` (all of one column count), one matrix after another.
+    static func stacked(_ matrices: [BitMatrix]) -> BitMatrix {
+        var result = BitMatrix(rowCount: matrices.reduce(0) { $0 + $1.rowCount }, columnCount: matrices[0].columnCount)
+        result.words = matrices.flatMap(\.words)
+        return result
+    }
 
     /// Bytes training needs at its peak: every class's tables and wiring, its outputs on both
     /// splits at two consecutive layers, and the votes.
@@ -68,7 +87,7 @@ struct OneVsRestTrainer: Sendable {
                                                 seed: classSeed(c), layer: index)
                 }
                 let trained = trainLayer(wiring: wiring, width: width, inputs: trainInputs[c], labels: labelRows[c],
-                                         ones: counts[c], zeros: train.count - counts[c])
+                                         ones: counts[c], zeros: train.count - counts[c], ties: (c, index))
                 layers[c].append(trained.layer)
                 trainInputs[c] = trained.outputs
                 MultiClassNetwork.addVotes(of: trained.outputs, to: &trainVotes, offset: c * train.count)
@@ -76,6 +95,16 @@ struct OneVsRestTrainer: Sendable {
                     let outputs = trained.layer.evaluate(testInputs![c], threads: threads)
                     testInputs![c] = outputs
                     MultiClassNetwork.addVotes(of: outputs, to: &testVotes, offset: c * test.count)
+                }
+            }
+            if index == 0, sharedFirstLayer, classes > 1 {
+                // Every class's upper layers read the first layers of all classes.
+                let shared = Self.joined(layers.map { $0[0] })
+                let sharedTrain = Self.stacked(trainInputs), sharedTest = testInputs.map(Self.stacked)
+                for c in 0..<classes {
+                    layers[c] = [shared]
+                    trainInputs[c] = sharedTrain
+                    if let sharedTest { testInputs![c] = sharedTest }
                 }
             }
             trainPredicted = MultiClassNetwork.readout(trainVotes, classCount: classes, examples: train.count)
@@ -103,17 +132,21 @@ struct OneVsRestTrainer: Sendable {
             seconds: (ContinuousClock.now - clock).seconds)
     }
 
-    /// One layer of one class's network: counting, prior-balanced tables, and the layer's outputs
-    /// on the training set.
-    func trainLayer(wiring: [UInt32], width: Int, inputs: BitMatrix, labels: BitMatrix, ones: Int, zeros: Int)
-        -> (layer: LUTLayer, outputs: BitMatrix) {
-        let k = shape.k, tableWords = LUTLayer.tableWords(k: k)
+    /// One layer of one class's network: counting, prior-balanced tables (a tie, an unseen pattern
+    /// included, broken by the bits of stream 9 of the seed for class `ties.c`, layer `ties.layer`
+    /// and the LUT), and the layer's outputs on the training set.
+    func trainLayer(wiring: [UInt32], width: Int, inputs: BitMatrix, labels: BitMatrix, ones: Int, zeros: Int,
+                    ties: (c: Int, layer: Int)) -> (layer: LUTLayer, outputs: BitMatrix) {
+        let k = shape.k, tableWords = LUTLayer.tableWords(k: k), seed = self.seed, variant = kernels.cValue
         var outputs = BitMatrix(rowCount: width, columnCount: inputs.columnCount)
         let workers = min(threads, max(1, width))
+        let examples = inputs.columnCount, wordsPerRow = inputs.wordsPerRow, outWords = outputs.wordsPerRow
         let tables = SharedBuffer<UInt64>.allocate(count: width * tableWords, repeating: 0)
         let counts = SharedBuffer<UInt32>.allocate(count: workers << (k + 1), repeating: 0)
-        defer { tables.deallocate(); counts.deallocate() }
-        let examples = inputs.columnCount, wordsPerRow = inputs.wordsPerRow, outWords = outputs.wordsPerRow
+        let tieScratch = SharedBuffer<UInt64>.allocate(count: workers * tableWords, repeating: 0)
+        // Each worker's example patterns, kept from counting to evaluation by some kernel variants.
+        let patterns = SharedBuffer<UInt8>.allocate(count: workers * max(examples, 1), repeating: 0)
+        defer { tables.deallocate(); counts.deallocate(); tieScratch.deallocate(); patterns.deallocate() }
         let n0 = UInt64(zeros), n1 = UInt64(ones)
         outputs.words.withUnsafeMutableBufferPointer { outBuffer in
             inputs.words.withUnsafeBufferPointer { source in
@@ -122,14 +155,15 @@ struct OneVsRestTrainer: Sendable {
                         let out = SharedBuffer(outBuffer), source = SharedBuffer(readOnly: source)
                         let labelRow = SharedBuffer(readOnly: labelWords), wires = SharedBuffer(readOnly: wiringBuffer)
                         ParallelWork.forEach(count: width, threads: workers, chunk: 4) { worker, luts in
-                            let myCounts = counts.base + (worker << (k + 1))
+                            let myCounts = counts.base + (worker << (k + 1)), myTies = tieScratch.base + worker * tableWords
+                            let myPatterns = patterns.base + worker * max(examples, 1)
                             for lut in luts {
-                                let lutInputs = wires.base + lut * k, table = tables.base + lut * tableWords
-                                lutnet_count_patterns(source.base, wordsPerRow, lutInputs, UInt32(k), labelRow.base,
-                                                      examples, myCounts)
-                                _ = lutnet_balanced_majority_table(myCounts, UInt32(k), n0, n1, table)
-                                lutnet_evaluate_lut(source.base, wordsPerRow, lutInputs, UInt32(k), table, examples,
-                                                    out.base + lut * outWords)
+                                var generator = SeededGenerator(seed: seed, stream: 9, UInt64(ties.c), UInt64(ties.layer), UInt64(lut))
+                                for w in 0..<tableWords { myTies[w] = generator.next() }
+                                _ = lutnet_memorize_balanced_lut_variant(variant, source.base, wordsPerRow, wires.base + lut * k,
+                                                                         UInt32(k), labelRow.base, examples, n0, n1, myTies,
+                                                                         myCounts, myPatterns, tables.base + lut * tableWords,
+                                                                         out.base + lut * outWords)
                             }
                         }
                     }
