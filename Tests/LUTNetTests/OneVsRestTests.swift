@@ -146,6 +146,27 @@ final class OneVsRestTests: XCTestCase {
         XCTAssertEqual(try MultiClassNetwork.train(on: data, task: task, options: single).network, network)
     }
 
+    func testASharedFirstLayerFeedsEveryClassAndPredictsAsTrained() throws {
+        let data = try TinyDataset.make(classes: 4, trainPerClass: 80, testPerClass: 40)
+        let task = try MultiClassTask(parsing: "0:1:2:3")
+        var options = MultiClassTrainingOptions(shape: try NetworkShape(k: 4, hiddenWidths: [32, 16]), seed: 5, window: 4, threads: 2)
+        options.sharedFirstLayer = true
+        let trained = try MultiClassNetwork.train(on: data, task: task, options: options)
+        let network = trained.network
+        // Every class's network starts with the same 4 × 32 LUTs; its second layer reads all of them.
+        XCTAssertTrue(network.classLayers.allSatisfy { $0[0] == network.classLayers[0][0] })
+        XCTAssertEqual(network.classLayers[2][0].width, 128)
+        XCTAssertEqual(network.classLayers[2][1].sourceCount, 128)
+        XCTAssertGreaterThan(trained.testConfusion?.accuracy ?? 0, 0.9)
+        let test = try XCTUnwrap(data.test)
+        XCTAssertEqual(ConfusionMatrix(actual: test.labels, predicted: try network.predict(test, threads: 2), classCount: 4),
+                       trained.testConfusion)
+        // Its first layer is the one the classes train apart.
+        options.sharedFirstLayer = false
+        let apart = try MultiClassNetwork.train(on: data, task: task, options: options).network
+        XCTAssertEqual(network.classLayers[0][0].tables, apart.classLayers.flatMap { $0[0].tables })
+    }
+
     func testConfusionMatrixCountsAndAccuracies() {
         let matrix = ConfusionMatrix(actual: [0, 0, 1, 1, 1, 2], predicted: [0, 1, 1, 1, 0, 2], classCount: 4)
         XCTAssertEqual(matrix.count(actual: 1, predicted: 0), 1)

@@ -4,8 +4,8 @@ import Foundation
 /// Trains a multi-class model one-vs-rest: for every class c, a network whose LUTs all learn
 /// "class c or not" by memorization with prior-balanced tables (store 1 for a pattern when
 /// c1(p)/n1 > c0(p)/n0, so that the rare "class c" side is not drowned by the rest; a seeded coin
-/// on a tie), one layer at
-/// a time, each layer reading the outputs of the one below on the training set.
+/// on a tie), one layer at a time, each layer reading the outputs of the one below on the training
+/// set.
 struct OneVsRestTrainer: Sendable {
     /// k and every class network's layer widths.
     let shape: NetworkShape
