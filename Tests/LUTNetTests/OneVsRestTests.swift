@@ -167,6 +167,32 @@ final class OneVsRestTests: XCTestCase {
         XCTAssertEqual(network.classLayers[0][0].tables, apart.classLayers.flatMap { $0[0].tables })
     }
 
+    func testAlternateHalvesCountEachLayerOnItsHalf() throws {
+        let data = try TinyDataset.make(classes: 4, trainPerClass: 80, testPerClass: 40)
+        let task = try MultiClassTask(parsing: "0:1:2:3")
+        var options = MultiClassTrainingOptions(shape: try NetworkShape(k: 4, hiddenWidths: [32, 16]), seed: 5, window: 4, threads: 2)
+        options.alternateHalves = true
+        let trained = try MultiClassNetwork.train(on: data, task: task, options: options)
+        XCTAssertGreaterThan(trained.testConfusion?.accuracy ?? 0, 0.85)
+        // 320 examples are 5 words: the first layer counts words 0-1, the second words 2-4.
+        let trainer = OneVsRestTrainer(shape: options.shape, seed: 5, window: 4, threads: 1, alternateHalves: true)
+        XCTAssertEqual(trainer.countedWords(layer: 0, examples: 320), 0..<2)
+        XCTAssertEqual(trainer.countedWords(layer: 1, examples: 320), 2..<5)
+        XCTAssertEqual(trainer.countedWords(layer: 2, examples: 320), 0..<2)
+        XCTAssertEqual(OneVsRestTrainer(shape: options.shape, seed: 5, window: 4, threads: 1).countedWords(layer: 1, examples: 320), 0..<5)
+        // A first-layer LUT's table is the balanced majority over the first 128 examples alone.
+        let examples = try MultiClassExamples(images: data.train, task: task, threshold: 128, split: "train")
+        let lut = trained.network.classLayers[1][0]
+        var counts = [UInt32](repeating: 0, count: 2 << 4)
+        let labels = examples.labelRow(for: 1)
+        lutnet_count_patterns_variant(LUTNET_KERNEL_PORTABLE, examples.inputs.words, examples.inputs.wordsPerRow,
+                                      Array(lut.inputs.prefix(4)), 4, labels.words, 128, &counts)
+        let ones = (0..<128).filter { labels[0, $0] }.count
+        var generator = SeededGenerator(seed: 5, stream: 9, 1, 0, 0)
+        let expected = Self.balancedTable(counts: counts, k: 4, n0: UInt64(128 - ones), n1: UInt64(ones), tieBits: [generator.next()])
+        XCTAssertEqual(Array(lut.tables.prefix(1)), expected)
+    }
+
     func testConfusionMatrixCountsAndAccuracies() {
         let matrix = ConfusionMatrix(actual: [0, 0, 1, 1, 1, 2], predicted: [0, 1, 1, 1, 0, 2], classCount: 4)
         XCTAssertEqual(matrix.count(actual: 1, predicted: 0), 1)

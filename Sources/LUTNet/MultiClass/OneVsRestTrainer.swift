@@ -18,6 +18,10 @@ struct OneVsRestTrainer: Sendable {
     /// Whether the first layer is shared: every class's network starts with the first layers of
     /// all classes side by side, so that its upper layers read all of them.
     var sharedFirstLayer = false
+    /// Whether layers count alternate halves of the training set (even layers the first, odd
+    /// layers the second), so that a layer learns from outputs of the layer below on examples that
+    /// layer did not memorize.
+    var alternateHalves = false
     /// The kernels' instruction-set variant (the model is the same on every variant).
     var kernels: KernelVariant = .active
 
@@ -65,7 +69,7 @@ struct OneVsRestTrainer: Sendable {
     func train(on train: MultiClassExamples, test: MultiClassExamples?,
                progress: ((MultiClassLayerReport) -> Void)?) throws(ConfigurationError) -> MultiClassTrainingResult {
         let clock = ContinuousClock.now
-        let classes = train.task.classCount, counts = train.classCounts
+        let classes = train.task.classCount
         let labelRows = (0..<classes).map { train.labelRow(for: UInt8($0)) }
         var trainInputs = [BitMatrix](repeating: train.inputs, count: classes)
         var testInputs = test.map { [BitMatrix](repeating: $0.inputs, count: classes) }
@@ -87,7 +91,7 @@ struct OneVsRestTrainer: Sendable {
                                                 seed: classSeed(c), layer: index)
                 }
                 let trained = trainLayer(wiring: wiring, width: width, inputs: trainInputs[c], labels: labelRows[c],
-                                         ones: counts[c], zeros: train.count - counts[c], ties: (c, index))
+                                         counted: countedWords(layer: index, examples: train.count), ties: (c, index))
                 layers[c].append(trained.layer)
                 trainInputs[c] = trained.outputs
                 MultiClassNetwork.addVotes(of: trained.outputs, to: &trainVotes, offset: c * train.count)
@@ -132,10 +136,19 @@ struct OneVsRestTrainer: Sendable {
             seconds: (ContinuousClock.now - clock).seconds)
     }
 
-    /// One layer of one class's network: counting, prior-balanced tables (a tie, an unseen pattern
-    /// included, broken by the bits of stream 9 of the seed for class `ties.c`, layer `ties.layer`
-    /// and the LUT), and the layer's outputs on the training set.
-    func trainLayer(wiring: [UInt32], width: Int, inputs: BitMatrix, labels: BitMatrix, ones: Int, zeros: Int,
+    /// The words (of 64 examples) of the training set that layer `layer` counts: all of them, or
+    /// with `alternateHalves` the first half for even layers and the second for odd ones.
+    func countedWords(layer: Int, examples: Int) -> Range<Int> {
+        let words = (examples + 63) / 64, half = words / 2
+        guard alternateHalves, half > 0 else { return 0..<words }
+        return layer % 2 == 0 ? 0..<half : half..<words
+    }
+
+    /// One layer of one class's network: counting over the examples of the `counted` words,
+    /// prior-balanced tables (a tie, an unseen pattern included, broken by the bits of stream 9 of
+    /// the seed for class `ties.c`, layer `ties.layer` and the LUT), and the layer's outputs on
+    /// the whole training set.
+    func trainLayer(wiring: [UInt32], width: Int, inputs: BitMatrix, labels: BitMatrix, counted: Range<Int>,
                     ties: (c: Int, layer: Int)) -> (layer: LUTLayer, outputs: BitMatrix) {
         let k = shape.k, tableWords = LUTLayer.tableWords(k: k), seed = self.seed, variant = kernels.cValue
         var outputs = BitMatrix(rowCount: width, columnCount: inputs.columnCount)
@@ -147,7 +160,10 @@ struct OneVsRestTrainer: Sendable {
         // Each worker's example patterns, kept from counting to evaluation by some kernel variants.
         let patterns = SharedBuffer<UInt8>.allocate(count: workers * max(examples, 1), repeating: 0)
         defer { tables.deallocate(); counts.deallocate(); tieScratch.deallocate(); patterns.deallocate() }
-        let n0 = UInt64(zeros), n1 = UInt64(ones)
+        let countedExamples = min(examples, counted.upperBound * 64) - counted.lowerBound * 64
+        let ones = labels.words[counted].reduce(0) { $0 + $1.nonzeroBitCount }
+        let n0 = UInt64(countedExamples - ones), n1 = UInt64(ones), whole = countedExamples == examples
+        let first = counted.lowerBound
         outputs.words.withUnsafeMutableBufferPointer { outBuffer in
             inputs.words.withUnsafeBufferPointer { source in
                 labels.words.withUnsafeBufferPointer { labelWords in
@@ -160,10 +176,18 @@ struct OneVsRestTrainer: Sendable {
                             for lut in luts {
                                 var generator = SeededGenerator(seed: seed, stream: 9, UInt64(ties.c), UInt64(ties.layer), UInt64(lut))
                                 for w in 0..<tableWords { myTies[w] = generator.next() }
-                                _ = lutnet_memorize_balanced_lut_variant(variant, source.base, wordsPerRow, wires.base + lut * k,
-                                                                         UInt32(k), labelRow.base, examples, n0, n1, myTies,
-                                                                         myCounts, myPatterns, tables.base + lut * tableWords,
-                                                                         out.base + lut * outWords)
+                                let lutInputs = wires.base + lut * k, table = tables.base + lut * tableWords
+                                if whole {
+                                    _ = lutnet_memorize_balanced_lut_variant(variant, source.base, wordsPerRow, lutInputs,
+                                                                             UInt32(k), labelRow.base, examples, n0, n1, myTies,
+                                                                             myCounts, myPatterns, table, out.base + lut * outWords)
+                                } else {
+                                    lutnet_count_patterns_variant(variant, source.base + first, wordsPerRow, lutInputs, UInt32(k),
+                                                                  labelRow.base + first, countedExamples, myCounts)
+                                    _ = lutnet_balanced_majority_table(myCounts, UInt32(k), n0, n1, myTies, table)
+                                    lutnet_evaluate_lut_variant(variant, source.base, wordsPerRow, lutInputs, UInt32(k), table,
+                                                                examples, out.base + lut * outWords)
+                                }
                             }
                         }
                     }
