@@ -71,7 +71,7 @@ struct NetworkOptions: ParsableArguments {
     @Flag(name: .long, help: "Multi-class tasks: every class's second layer reads the first layers of all classes (measured, not the default).")
     var sharedFirstLayer = false
 
-    @Flag(name: .long, help: "Multi-class tasks: layers count alternate halves of the training examples (even layers the first, odd layers the second).")
+    @Flag(name: .long, help: "Multi-class tasks: layers count alternate halves of the training examples, even layers the first, odd layers the second (measured, not the default).")
     var alternateHalves = false
 
     @Option(name: .long, help: "Seed of the wiring, tie-breaking and random labels.")
@@ -100,11 +100,8 @@ struct NetworkOptions: ParsableArguments {
         if window != nil {
             throw ConfigurationError.invalidValue(option: "--window", reason: "windows apply to multi-class tasks (three or more groups, or 'all')")
         }
-        if alternateHalves {
-            throw ConfigurationError.invalidValue(option: "--alternate-halves", reason: "it applies to multi-class tasks (three or more groups, or 'all')")
-        }
-        if sharedFirstLayer {
-            throw ConfigurationError.invalidValue(option: "--shared-first-layer", reason: "it applies to multi-class tasks (three or more groups, or 'all')")
+        for (given, option) in [(sharedFirstLayer, "--shared-first-layer"), (alternateHalves, "--alternate-halves")] where given {
+            throw ConfigurationError.invalidValue(option: option, reason: "it applies to multi-class tasks (three or more groups, or 'all')")
         }
     }
 

@@ -148,10 +148,15 @@ final class OneVsRestTests: XCTestCase {
         XCTAssertEqual(try MultiClassNetwork.train(on: data, task: task, options: single).network, network)
     }
 
+    /// Four classes of the tiny fixture (80 training and 40 test images each) and options of two
+    /// layers, 32 and 16 LUTs of k = 4 per class, over 4 × 4 windows.
+    private func fourClasses() throws -> (data: Dataset, task: MultiClassTask, options: MultiClassTrainingOptions) {
+        (try TinyDataset.make(classes: 4, trainPerClass: 80, testPerClass: 40), try MultiClassTask(parsing: "0:1:2:3"),
+         MultiClassTrainingOptions(shape: try NetworkShape(k: 4, hiddenWidths: [32, 16]), seed: 5, window: 4, threads: 2))
+    }
+
     func testASharedFirstLayerFeedsEveryClassAndPredictsAsTrained() throws {
-        let data = try TinyDataset.make(classes: 4, trainPerClass: 80, testPerClass: 40)
-        let task = try MultiClassTask(parsing: "0:1:2:3")
-        var options = MultiClassTrainingOptions(shape: try NetworkShape(k: 4, hiddenWidths: [32, 16]), seed: 5, window: 4, threads: 2)
+        var (data, task, options) = try fourClasses()
         options.sharedFirstLayer = true
         let trained = try MultiClassNetwork.train(on: data, task: task, options: options)
         let network = trained.network
@@ -170,9 +175,7 @@ final class OneVsRestTests: XCTestCase {
     }
 
     func testAlternateHalvesCountEachLayerOnItsHalf() throws {
-        let data = try TinyDataset.make(classes: 4, trainPerClass: 80, testPerClass: 40)
-        let task = try MultiClassTask(parsing: "0:1:2:3")
-        var options = MultiClassTrainingOptions(shape: try NetworkShape(k: 4, hiddenWidths: [32, 16]), seed: 5, window: 4, threads: 2)
+        var (data, task, options) = try fourClasses()
         options.alternateHalves = true
         let trained = try MultiClassNetwork.train(on: data, task: task, options: options)
         XCTAssertGreaterThan(trained.testConfusion?.accuracy ?? 0, 0.85)
