@@ -10,7 +10,7 @@ struct BaselineFitOptions: ParsableArguments {
     @Option(name: .customLong("tolerance"), help: "Stop the baseline when max |gradient| / (C·n) is at most this (default 1e-06; 1e-05 for a multi-class task).")
     var givenTolerance: Double?
 
-    @Option(name: .customLong("max-iterations"), help: "The most Newton iterations of the baseline (default 100; L-BFGS iterations for a multi-class task, default 1000).")
+    @Option(name: .customLong("max-iterations"), help: "The most Newton iterations of the baseline (default 100, for a multi-class task too).")
     var givenMaxIterations: Int?
 
     /// The gradient tolerance of a binary fit.

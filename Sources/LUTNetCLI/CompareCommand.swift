@@ -86,7 +86,9 @@ extension CompareCommand {
             try MultiClassExamples(images: $0, task: task, threshold: threshold, split: $0.source, everyClass: false)
         }
         Console.progress("training \(task.classCount) one-vs-rest LUT networks (\(shape.perClassDescription)) on \(train.count) examples, task \(task)")
-        let options = MultiClassTrainingOptions(shape: shape, seed: networkOptions.seed, window: window, threads: threads)
+        var options = MultiClassTrainingOptions(shape: shape, seed: networkOptions.seed, window: window, threads: threads)
+        options.sharedFirstLayer = networkOptions.sharedFirstLayer
+        options.alternateHalves = networkOptions.alternateHalves
         let trained = try MultiClassNetwork.train(on: train, options: options)
         let start = ContinuousClock.now
         let testConfusion = try test.map { try trained.network.confusion(on: $0, threads: threads) }

@@ -68,6 +68,12 @@ struct NetworkOptions: ParsableArguments {
     @Option(name: .long, help: "Multi-class tasks: each first-layer LUT reads k inputs of one random S × S window of the image (default 6 for image data; 0: the whole image).")
     var window: Int?
 
+    @Flag(name: .long, help: "Multi-class tasks: every class's second layer reads the first layers of all classes (measured, not the default).")
+    var sharedFirstLayer = false
+
+    @Flag(name: .long, help: "Multi-class tasks: layers count alternate halves of the training examples, even layers the first, odd layers the second (measured, not the default).")
+    var alternateHalves = false
+
     @Option(name: .long, help: "Seed of the wiring, tie-breaking and random labels.")
     var seed: UInt64 = 0
 
@@ -93,6 +99,9 @@ struct NetworkOptions: ParsableArguments {
     func checkBinary() throws {
         if window != nil {
             throw ConfigurationError.invalidValue(option: "--window", reason: "windows apply to multi-class tasks (three or more groups, or 'all')")
+        }
+        for (given, option) in [(sharedFirstLayer, "--shared-first-layer"), (alternateHalves, "--alternate-halves")] where given {
+            throw ConfigurationError.invalidValue(option: option, reason: "it applies to multi-class tasks (three or more groups, or 'all')")
         }
     }
 

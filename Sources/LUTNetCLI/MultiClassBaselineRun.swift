@@ -1,7 +1,7 @@
 import Foundation
 import LUTNet
 
-/// `lutnet baseline` on a multi-class task: multinomial logistic regression by L-BFGS, its
+/// `lutnet baseline` on a multi-class task: multinomial logistic regression by Newton-CG, its
 /// accuracy, per-class accuracy and confusion matrix.
 struct MultiClassBaselineRun {
     /// What `lutnet baseline --json` prints for a multi-class task.
@@ -64,7 +64,7 @@ struct MultiClassBaselineRun {
     /// Prints the fit's figures and the test report.
     static func printText(_ result: Result, names: [String]) {
         print("multinomial logistic regression, C = \(result.c), task \(result.task), \(result.features), data \(result.data)")
-        print(String(format: "fit: %.3f s, %d L-BFGS iterations, %d passes over the data, %d thread(s); %@, "
+        print(String(format: "fit: %.3f s, %d Newton iterations, %d passes over the data, %d thread(s); %@, "
                      + "max |gradient| / (C·n) = %.3g (tolerance %.3g), objective %.6f",
                      result.fitSeconds, result.iterations, result.passes, result.threads, result.stopReason,
                      result.gradientMaxNorm, result.tolerance, result.objective))

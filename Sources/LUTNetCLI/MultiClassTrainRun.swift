@@ -49,7 +49,9 @@ struct MultiClassTrainRun {
         let seed = networkOptions.seed
         Console.progress("training \(task.classCount) one-vs-rest networks of \(shape.perClassDescription) on \(train.count) examples of "
                          + "\(train.inputs.rowCount) bits, task \(task), window \(window.map { "\($0)×\($0)" } ?? "none"), seed \(seed)")
-        let options = MultiClassTrainingOptions(shape: shape, seed: seed, window: window, threads: threads)
+        var options = MultiClassTrainingOptions(shape: shape, seed: seed, window: window, threads: threads)
+        options.sharedFirstLayer = networkOptions.sharedFirstLayer
+        options.alternateHalves = networkOptions.alternateHalves
         let trained = try MultiClassNetwork.train(on: train, test: test, options: options) { layer in
             Console.progress(String(format: "layer %d done in %.3f s", layer.index + 1, layer.seconds))
         }

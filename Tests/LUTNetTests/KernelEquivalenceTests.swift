@@ -5,7 +5,7 @@ import XCTest
 /// Every instruction-set variant of the C kernels against the plain Swift reference, and the
 /// variants against each other on whole layers and trained networks: all bit-identical.
 final class KernelEquivalenceTests: XCTestCase {
-    let ks = [1, 2, 7, 8, 9, 15, 16]
+    let ks = [1, 2, 7, 8, 9, 10, 12, 13, 15, 16]
     let exampleCounts = [1, 63, 64, 65, 1000]
 
     /// Skips, visibly, a test of a variant this processor cannot run.

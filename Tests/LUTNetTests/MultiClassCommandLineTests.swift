@@ -56,6 +56,10 @@ extension CommandLineTests {
         try assertFails(["train", "--data", data, "--task", "0:1:1"], saying: "invalid task '0:1:1': class 1 is in more than one group")
         try assertFails(["baseline", "--data", data, "--task", "7"], saying: "invalid task '7'")
         try assertFails(["train", "--data", data, "--task", "0:1", "--window", "4"], saying: "invalid --window")
+        try assertFails(["train", "--data", data, "--task", "0:1", "--shared-first-layer"],
+                        saying: "invalid --shared-first-layer: it applies to multi-class tasks")
+        try assertFails(["train", "--data", data, "--task", "0:1", "--alternate-halves"],
+                        saying: "invalid --alternate-halves: it applies to multi-class tasks")
         try assertFails(["train", "--data", data, "--task", "all", "--window", "11"], saying: "invalid --window: 11")
         try assertFails(["train", "--data", data, "--task", "0:1", "--confusion", "/tmp/x"], saying: "invalid --confusion")
         try assertFails(["baseline", "--data", data, "--task", "0:1", "--confusion", "/tmp/x"], saying: "invalid --confusion")

@@ -39,6 +39,33 @@ final class MultinomialRegressionTests: XCTestCase {
         XCTAssertEqual(single.evaluate(point).gradient, gradient)
     }
 
+    func testHessianProductAndDiagonalMatchTheGradientsChange() throws {
+        let (train, _, _) = try tinyExamples()
+        let passes = SoftmaxLossPasses(matrix: train.features, classes: train.classes, classCount: 4, c: 0.7, workers: 2)
+        var generator = SeededGenerator(seed: 6)
+        let point = (0..<passes.parameterCount).map { _ in Double(generator.draw(below: 2001)) / 4000 - 0.25 }
+        let direction = (0..<passes.parameterCount).map { _ in Double(generator.draw(below: 2001)) / 1000 - 1 }
+        _ = passes.evaluate(point)
+        let product = passes.hessianProduct(direction), diagonal = passes.hessianDiagonal()
+        let h = 1e-3
+        var up = point, down = point
+        axpy(h, direction, &up)
+        axpy(-h, direction, &down)
+        let gradientUp = passes.evaluate(up).gradient, gradientDown = passes.evaluate(down).gradient
+        for j in Array(stride(from: 0, to: passes.parameterCount, by: 97)) + [passes.parameterCount - 1] {
+            let numeric = (gradientUp[j] - gradientDown[j]) / (2 * h)
+            XCTAssertEqual(product[j], numeric, accuracy: 2e-3 * max(1, abs(numeric)), "parameter \(j)")
+        }
+        // The diagonal is the Hessian's: eⱼᵀ·H·eⱼ.
+        _ = passes.evaluate(point)
+        let d = train.features.featureCount
+        for j in [0, 9, d + 3, 4 * d, 4 * d + 2] {
+            var unit = [Double](repeating: 0, count: passes.parameterCount)
+            unit[j] = 1
+            XCTAssertEqual(passes.hessianProduct(unit)[j], diagonal[j], accuracy: 1e-4 * max(1, diagonal[j]), "parameter \(j)")
+        }
+    }
+
     func testFitConvergesAndSeparatesTheFixture() throws {
         let (train, test, task) = try tinyExamples()
         let fit = try MultinomialLogisticRegression.fit(features: train.features, classes: train.classes, classCount: 4,

@@ -5,7 +5,7 @@ import Foundation
 /// answer the class of the highest score wₖ·x + bₖ (a tie goes to the lowest class).
 ///
 /// `fit` minimizes scikit-learn's multinomial objective for `LogisticRegression(C:)`:
-/// C · Σᵢ [log Σₖ e^{zᵢₖ} − zᵢ,yᵢ] + ½‖W‖², intercepts not regularized, by L-BFGS.
+/// C · Σᵢ [log Σₖ e^{zᵢₖ} − zᵢ,yᵢ] + ½‖W‖², intercepts not regularized, by Newton-CG.
 public struct MultinomialLogisticRegression: Sendable, Equatable {
     /// `weights[k]`: the d weights of class k.
     public let weights: [[Double]]
@@ -20,9 +20,9 @@ public struct MultinomialLogisticRegression: Sendable, Equatable {
     }
 
     /// The options a multinomial fit uses unless told otherwise: C = 1, max |gradient| / (C·n)
-    /// ≤ 1e-5 (ten times tighter than scikit-learn's default tol) within 1000 L-BFGS iterations,
+    /// ≤ 1e-5 (ten times tighter than scikit-learn's default tol) within 100 Newton iterations,
     /// one worker per core.
-    public static let defaultOptions = LogisticRegression.Options(c: 1, tolerance: 1e-5, maxIterations: 1000)
+    public static let defaultOptions = LogisticRegression.Options(c: 1, tolerance: 1e-5, maxIterations: 100)
 
     /// Number of classes.
     public var classCount: Int { intercepts.count }
@@ -47,9 +47,8 @@ public struct MultinomialLogisticRegression: Sendable, Equatable {
         var start = [Double](repeating: 0, count: passes.parameterCount)
         let meanLog = counts.reduce(0) { $0 + log(Double($1)) } / Double(classCount)
         for k in 0..<classCount { start[classCount * d + k] = log(Double(counts[k])) - meanLog }
-        let outcome = try LBFGSSolver().solve(
-            from: start, scale: options.c * Double(features.exampleCount), tolerance: options.tolerance,
-            maxIterations: options.maxIterations, source: features.source, c: options.c, evaluate: passes.evaluate)
+        let outcome = try MultinomialNewtonCG().solve(passes, from: start, tolerance: options.tolerance,
+                                                      maxIterations: options.maxIterations)
         let model = MultinomialLogisticRegression(
             weights: (0..<classCount).map { Array(outcome.parameters[$0 * d ..< ($0 + 1) * d]) },
             intercepts: Array(outcome.parameters.suffix(classCount)))
@@ -118,7 +117,7 @@ public struct MultinomialLogisticRegression: Sendable, Equatable {
 public struct MultinomialFit: Sendable {
     /// The fitted model.
     public let model: MultinomialLogisticRegression
-    /// L-BFGS iterations taken.
+    /// Newton iterations taken.
     public let iterations: Int
     /// Sweeps over the feature matrix (one per objective and gradient evaluation).
     public let passes: Int

@@ -66,24 +66,48 @@ public struct MultiClassNetwork: Sendable, Equatable {
         guard inputs.rowCount == inputCount else {
             throw .inputSizeMismatch(modelInputs: inputCount, dataFeatures: inputs.rowCount, source: "input")
         }
-        let n = inputs.columnCount
+        let n = inputs.columnCount, threads = threads ?? ParallelWork.defaultThreads
         var votes = [UInt32](repeating: 0, count: classCount * n)
-        for (c, layers) in classLayers.enumerated() {
-            var current = inputs
-            for layer in layers { current = layer.evaluate(current, threads: threads ?? ParallelWork.defaultThreads) }
-            Self.addVotes(of: current, to: &votes, offset: c * n)
+        guard classCount >= 2 * threads, n > 0 else {
+            // Few classes for the threads: each layer's LUTs are spread over them.
+            for (c, layers) in classLayers.enumerated() {
+                var current = inputs
+                for layer in layers { current = layer.evaluate(current, threads: threads) }
+                Self.addVotes(of: current, to: &votes, offset: c * n)
+            }
+            return votes
+        }
+        // Whole class networks spread over the threads: no hand-over between layers, and each
+        // network's outputs stay in the cache of the core that reads them.
+        let classLayers = self.classLayers
+        votes.withUnsafeMutableBufferPointer { buffer in
+            let shared = SharedBuffer(buffer)
+            ParallelWork.forEach(count: classCount, threads: threads, chunk: 1) { _, classes in
+                for c in classes {
+                    var current = inputs
+                    for layer in classLayers[c] { current = layer.evaluate(current, threads: 1) }
+                    Self.addVotes(of: current, to: shared.base + c * n)
+                }
+            }
         }
         return votes
     }
 
     /// Adds each example's count of 1 bits over the rows of `outputs` to `votes[offset + e]`.
     static func addVotes(of outputs: BitMatrix, to votes: inout [UInt32], offset: Int) {
+        guard outputs.columnCount > 0 else { return }
+        votes.withUnsafeMutableBufferPointer { votes in
+            addVotes(of: outputs, to: votes.baseAddress! + offset)
+        }
+    }
+
+    /// Adds each example's count of 1 bits over the rows of `outputs` to `votes[e]` (one entry per
+    /// column of `outputs`).
+    static func addVotes(of outputs: BitMatrix, to votes: UnsafeMutablePointer<UInt32>) {
         let n = outputs.columnCount
         guard n > 0 else { return }
         outputs.words.withUnsafeBufferPointer { rows in
-            votes.withUnsafeMutableBufferPointer { votes in
-                lutnet_add_votes(rows.baseAddress, outputs.rowCount, outputs.wordsPerRow, n, votes.baseAddress! + offset)
-            }
+            lutnet_add_votes(rows.baseAddress, outputs.rowCount, outputs.wordsPerRow, n, votes)
         }
     }
 

@@ -3,8 +3,9 @@ import Foundation
 
 /// Trains a multi-class model one-vs-rest: for every class c, a network whose LUTs all learn
 /// "class c or not" by memorization with prior-balanced tables (store 1 for a pattern when
-/// c1(p)/n1 > c0(p)/n0, so that the rare "class c" side is not drowned by the rest), one layer at
-/// a time, each layer reading the outputs of the one below on the training set.
+/// c1(p)/n1 > c0(p)/n0, so that the rare "class c" side is not drowned by the rest; a seeded coin
+/// on a tie), one layer at a time, each layer reading the outputs of the one below on the training
+/// set.
 struct OneVsRestTrainer: Sendable {
     /// k and every class network's layer widths.
     let shape: NetworkShape
@@ -14,6 +15,28 @@ struct OneVsRestTrainer: Sendable {
     let window: Int?
     /// Worker threads.
     let threads: Int
+    /// Whether the first layer is shared: every class's network starts with the first layers of
+    /// all classes side by side, so that its upper layers read all of them.
+    var sharedFirstLayer = false
+    /// Whether layers count alternate halves of the training set (even layers the first, odd
+    /// layers the second), so that a layer learns from outputs of the layer below on examples that
+    /// layer did not memorize.
+    var alternateHalves = false
+    /// The kernels' instruction-set variant (the model is the same on every variant).
+    var kernels: KernelVariant = .active
+
+    /// One layer of the LUTs of `layers` (all of one k and source count), in order.
+    static func joined(_ layers: [LUTLayer]) -> LUTLayer {
+        LUTLayer(validK: layers[0].k, width: layers.reduce(0) { $0 + $1.width }, sourceCount: layers[0].sourceCount,
+                 inputs: layers.flatMap(\.inputs), tables: layers.flatMap(\.tables), seenPatterns: nil)
+    }
+
+    /// The rows of `matrices` (all of one column count), one matrix after another.
+    static func stacked(_ matrices: [BitMatrix]) -> BitMatrix {
+        var result = BitMatrix(rowCount: matrices.reduce(0) { $0 + $1.rowCount }, columnCount: matrices[0].columnCount)
+        result.words = matrices.flatMap(\.words)
+        return result
+    }
 
     /// Bytes training needs at its peak: every class's tables and wiring, its outputs on both
     /// splits at two consecutive layers, and the votes.
@@ -46,7 +69,7 @@ struct OneVsRestTrainer: Sendable {
     func train(on train: MultiClassExamples, test: MultiClassExamples?,
                progress: ((MultiClassLayerReport) -> Void)?) throws(ConfigurationError) -> MultiClassTrainingResult {
         let clock = ContinuousClock.now
-        let classes = train.task.classCount, counts = train.classCounts
+        let classes = train.task.classCount
         let labelRows = (0..<classes).map { train.labelRow(for: UInt8($0)) }
         var trainInputs = [BitMatrix](repeating: train.inputs, count: classes)
         var testInputs = test.map { [BitMatrix](repeating: $0.inputs, count: classes) }
@@ -68,7 +91,7 @@ struct OneVsRestTrainer: Sendable {
                                                 seed: classSeed(c), layer: index)
                 }
                 let trained = trainLayer(wiring: wiring, width: width, inputs: trainInputs[c], labels: labelRows[c],
-                                         ones: counts[c], zeros: train.count - counts[c])
+                                         counted: countedWords(layer: index, examples: train.count), ties: (c, index))
                 layers[c].append(trained.layer)
                 trainInputs[c] = trained.outputs
                 MultiClassNetwork.addVotes(of: trained.outputs, to: &trainVotes, offset: c * train.count)
@@ -76,6 +99,16 @@ struct OneVsRestTrainer: Sendable {
                     let outputs = trained.layer.evaluate(testInputs![c], threads: threads)
                     testInputs![c] = outputs
                     MultiClassNetwork.addVotes(of: outputs, to: &testVotes, offset: c * test.count)
+                }
+            }
+            if index == 0, sharedFirstLayer, classes > 1 {
+                // Every class's upper layers read the first layers of all classes.
+                let shared = Self.joined(layers.map { $0[0] })
+                let sharedTrain = Self.stacked(trainInputs), sharedTest = testInputs.map(Self.stacked)
+                for c in 0..<classes {
+                    layers[c] = [shared]
+                    trainInputs[c] = sharedTrain
+                    if let sharedTest { testInputs![c] = sharedTest }
                 }
             }
             trainPredicted = MultiClassNetwork.readout(trainVotes, classCount: classes, examples: train.count)
@@ -103,18 +136,34 @@ struct OneVsRestTrainer: Sendable {
             seconds: (ContinuousClock.now - clock).seconds)
     }
 
-    /// One layer of one class's network: counting, prior-balanced tables, and the layer's outputs
-    /// on the training set.
-    func trainLayer(wiring: [UInt32], width: Int, inputs: BitMatrix, labels: BitMatrix, ones: Int, zeros: Int)
-        -> (layer: LUTLayer, outputs: BitMatrix) {
-        let k = shape.k, tableWords = LUTLayer.tableWords(k: k)
+    /// The words (of 64 examples) of the training set that layer `layer` counts: all of them, or
+    /// with `alternateHalves` the first half for even layers and the second for odd ones.
+    func countedWords(layer: Int, examples: Int) -> Range<Int> {
+        let words = (examples + 63) / 64, half = words / 2
+        guard alternateHalves, half > 0 else { return 0..<words }
+        return layer % 2 == 0 ? 0..<half : half..<words
+    }
+
+    /// One layer of one class's network: counting over the examples of the `counted` words,
+    /// prior-balanced tables (a tie, an unseen pattern included, broken by the bits of stream 9 of
+    /// the seed for class `ties.c`, layer `ties.layer` and the LUT), and the layer's outputs on
+    /// the whole training set.
+    func trainLayer(wiring: [UInt32], width: Int, inputs: BitMatrix, labels: BitMatrix, counted: Range<Int>,
+                    ties: (c: Int, layer: Int)) -> (layer: LUTLayer, outputs: BitMatrix) {
+        let k = shape.k, tableWords = LUTLayer.tableWords(k: k), seed = self.seed, variant = kernels.cValue
         var outputs = BitMatrix(rowCount: width, columnCount: inputs.columnCount)
         let workers = min(threads, max(1, width))
+        let examples = inputs.columnCount, wordsPerRow = inputs.wordsPerRow, outWords = outputs.wordsPerRow
         let tables = SharedBuffer<UInt64>.allocate(count: width * tableWords, repeating: 0)
         let counts = SharedBuffer<UInt32>.allocate(count: workers << (k + 1), repeating: 0)
-        defer { tables.deallocate(); counts.deallocate() }
-        let examples = inputs.columnCount, wordsPerRow = inputs.wordsPerRow, outWords = outputs.wordsPerRow
-        let n0 = UInt64(zeros), n1 = UInt64(ones)
+        let tieScratch = SharedBuffer<UInt64>.allocate(count: workers * tableWords, repeating: 0)
+        // Each worker's example patterns, kept from counting to evaluation by some kernel variants.
+        let patterns = SharedBuffer<UInt8>.allocate(count: workers * max(examples, 1), repeating: 0)
+        defer { tables.deallocate(); counts.deallocate(); tieScratch.deallocate(); patterns.deallocate() }
+        let countedExamples = min(examples, counted.upperBound * 64) - counted.lowerBound * 64
+        let ones = labels.words[counted].reduce(0) { $0 + $1.nonzeroBitCount }
+        let n0 = UInt64(countedExamples - ones), n1 = UInt64(ones), whole = countedExamples == examples
+        let first = counted.lowerBound
         outputs.words.withUnsafeMutableBufferPointer { outBuffer in
             inputs.words.withUnsafeBufferPointer { source in
                 labels.words.withUnsafeBufferPointer { labelWords in
@@ -122,14 +171,23 @@ struct OneVsRestTrainer: Sendable {
                         let out = SharedBuffer(outBuffer), source = SharedBuffer(readOnly: source)
                         let labelRow = SharedBuffer(readOnly: labelWords), wires = SharedBuffer(readOnly: wiringBuffer)
                         ParallelWork.forEach(count: width, threads: workers, chunk: 4) { worker, luts in
-                            let myCounts = counts.base + (worker << (k + 1))
+                            let myCounts = counts.base + (worker << (k + 1)), myTies = tieScratch.base + worker * tableWords
+                            let myPatterns = patterns.base + worker * max(examples, 1)
                             for lut in luts {
+                                var generator = SeededGenerator(seed: seed, stream: 9, UInt64(ties.c), UInt64(ties.layer), UInt64(lut))
+                                for w in 0..<tableWords { myTies[w] = generator.next() }
                                 let lutInputs = wires.base + lut * k, table = tables.base + lut * tableWords
-                                lutnet_count_patterns(source.base, wordsPerRow, lutInputs, UInt32(k), labelRow.base,
-                                                      examples, myCounts)
-                                _ = lutnet_balanced_majority_table(myCounts, UInt32(k), n0, n1, table)
-                                lutnet_evaluate_lut(source.base, wordsPerRow, lutInputs, UInt32(k), table, examples,
-                                                    out.base + lut * outWords)
+                                if whole {
+                                    _ = lutnet_memorize_balanced_lut_variant(variant, source.base, wordsPerRow, lutInputs,
+                                                                             UInt32(k), labelRow.base, examples, n0, n1, myTies,
+                                                                             myCounts, myPatterns, table, out.base + lut * outWords)
+                                } else {
+                                    lutnet_count_patterns_variant(variant, source.base + first, wordsPerRow, lutInputs, UInt32(k),
+                                                                  labelRow.base + first, countedExamples, myCounts)
+                                    _ = lutnet_balanced_majority_table(myCounts, UInt32(k), n0, n1, myTies, table)
+                                    lutnet_evaluate_lut_variant(variant, source.base, wordsPerRow, lutInputs, UInt32(k), table,
+                                                                examples, out.base + lut * outWords)
+                                }
                             }
                         }
                     }
