@@ -90,9 +90,9 @@ extension CompareCommand {
         options.sharedFirstLayer = networkOptions.sharedFirstLayer
         options.alternateHalves = networkOptions.alternateHalves
         let trained = try MultiClassNetwork.train(on: train, options: options)
-        let start = ContinuousClock.now
-        let testConfusion = try test.map { try trained.network.confusion(on: $0, threads: threads) }
-        let predictSeconds = (ContinuousClock.now - start).seconds
+        let (testConfusion, predictSeconds) = try fastestRun(of: TaskBaseline.predictionRuns) {
+            try test.map { try trained.network.confusion(on: $0, threads: threads) }
+        }
         let lut = ComparisonRow(
             method: "LUT networks, one per class (\(shape.perClassDescription)\(window.map { ", \($0)×\($0) windows" } ?? ""))",
             trainAccuracy: trained.trainConfusion.accuracy, testAccuracy: testConfusion?.accuracy,
