@@ -8,7 +8,7 @@ struct WiringCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wiring",
         abstract: "Train and test accuracy against the wiring: window size, NEAR, spatial layers, k and widths, beside random wiring.",
-        discussion: "Every wiring × k × layers, several seeds each; the first configuration is the reference for training time. Writes wiring.csv, wiring.md and wiring.svg."
+        discussion: "Every wiring × k × layers, several seeds each; training times are given against the paper's network (random wiring, k = 8, 5 × 1024) when the sweep has it, else against the first configuration. Writes wiring.csv, wiring.md and wiring.svg."
     )
 
     @OptionGroup var options: ExperimentOptions
@@ -25,12 +25,19 @@ struct WiringCommand: ParsableCommand {
     @Option(help: "Hidden layers, a list separated by ';' (e.g. \"5x1024;5x2048\").")
     var layers: String = "5x1024"
 
+    @Option(help: "Test data, when --data holds only a training split (e.g. a PLA file).")
+    var test: String?
+
     @Option(help: "The images' shape as HxW or HxWxC, when the data does not tell it.")
     var imageShape: String?
 
     func run() throws {
         let settings = try options.settings()
-        let dataset = try options.loadDataset()
+        var dataset = try options.loadDataset()
+        if let test {
+            let source = try DatasetLoader.load(path: test)
+            dataset = try Dataset(train: dataset.train, test: source.test ?? source.train, location: dataset.location)
+        }
         let binaryTask = try options.task(task, for: dataset)
         let specs = try wirings.split(separator: ";").map { try WiringSpec(parsing: String($0)) }
         let experiment = try WiringExperiment(data: settings.data, task: binaryTask, threshold: settings.threshold, wirings: specs,

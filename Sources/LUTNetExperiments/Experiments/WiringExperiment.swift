@@ -49,7 +49,8 @@ public struct WiringExperiment: Sendable {
     public let task: BinaryTask
     /// Binarization threshold.
     public let threshold: UInt8
-    /// The configurations, in report order; the first is the reference for training time.
+    /// The configurations, in report order; the paper's network (or else the first) is the
+    /// reference for training time.
     public let configurations: [Configuration]
     /// Seeds per configuration (0, 1, …).
     public let seeds: Int
@@ -118,7 +119,10 @@ public struct WiringExperiment: Sendable {
         let groups = configurations.map { configuration in
             (configuration, results.filter { $0.configuration == configuration })
         }.filter { !$0.1.isEmpty }
-        let reference = groups.first.map { Summary($0.1.map(\.seconds)).mean } ?? 1
+        // The paper's network (random wiring, k = 8, 5 × 1024) is the reference when the sweep has it.
+        let paper = groups.first { $0.0.wiring.isRandom && $0.0.shape == .paper } ?? groups.first
+        let reference = paper.map { Summary($0.1.map(\.seconds)).mean } ?? 1
+        let referenceName = paper?.0.name ?? "–"
         let about = "\(data), task \(task), \(ReportFormat.seeds(seeds)), threshold \(threshold)"
         let rows = groups.map { configuration, runs -> [String] in
             let seconds = Summary(runs.map(\.seconds))
@@ -128,17 +132,23 @@ public struct WiringExperiment: Sendable {
                     ReportFormat.seconds(seconds), String(format: "%.2f", seconds.mean / reference),
                     String(runs[0].modelBytes)]
         }
+        let best = groups.max { Summary($0.1.map(\.testAccuracy)).mean < Summary($1.1.map(\.testAccuracy)).mean }.map { configuration, runs in
+            String(format: "Best mean test accuracy %.4f: `lutnet train --task %@ --threshold %d %@`.",
+                   Summary(runs.map(\.testAccuracy)).mean, task.description, Int(threshold), configuration.commandLine)
+        } ?? ""
         let table = MarkdownTable(headers: ["wiring", "k", "layers", "train", "test", "seconds per network",
-                                            "time / first row", "model bytes"],
+                                            "time / reference", "model bytes"],
                                   rows: rows, rightAligned: Set([1] + Array(3...7)))
         let markdown = """
             # Accuracy against wiring
 
-            \(about). Mean ± standard deviation over seeds; times measured in the same run, the first row \
-            the reference. `random` is the paper's wiring; `local:S` first-layer LUTs read one S × S window; \
+            \(about). Mean ± standard deviation over seeds; times measured in the same run against the \
+            reference, \(referenceName) (the paper's network when the sweep has it, else the first row). `random` is the paper's wiring; `local:S` first-layer LUTs read one S × S window; \
             `hier:S,NEAR,L` layers 2 to L read the NEAR nearest LUTs below; `,grid` places the windows on a grid.
 
             \(table.text)
+            \(best)
+
             ![accuracy against wiring](wiring.svg)
 
             """
