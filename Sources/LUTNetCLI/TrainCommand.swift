@@ -46,7 +46,8 @@ struct TrainCommand: ParsableCommand {
         let seed = networkOptions.seed
         if randomLabels { train = train.withRandomLabels(seed: seed) }
         let options = try networkOptions.trainingOptions(threads: threads)
-        Console.progress("training \(shape) on \(train.count) examples of \(train.inputs.rowCount) bits, task \(task), seed \(seed), wiring \(options.wiring)")
+        Console.progress("training \(shape) on \(train.count) examples of \(train.inputs.rowCount) bits, task \(task), seed \(seed)"
+                         + (options.wiring.isRandom ? "" : ", wiring \(options.wiring)"))
         let trained = try LUTNetwork.train(on: train, test: test, options: options, dataShape: dataset.train.imageShape) { layer in
             Console.progress(String(format: "layer %d done in %.3f s", layer.index + 1, layer.seconds))
         }

@@ -56,6 +56,8 @@ final class WiringTests: XCTestCase {
                                       dataShape: [20], imageShape: try ImageGeometry(parsing: "4x5")).image,
                        try ImageGeometry(height: 4, width: 5))
         XCTAssertEqual(refusal("random", inputs: 20, dataShape: [20]), "accepted")
+        XCTAssertTrue(refusal("random", inputs: 20, dataShape: [20], image: try ImageGeometry(height: 4, width: 4))
+            .contains("4x4 is 16 inputs, the data has 20"))
         XCTAssertEqual(refusal("hier:6,8,3", inputs: 3072, dataShape: [32, 32, 3]), "accepted")
         XCTAssertThrowsError(try ImageGeometry(parsing: "14by14"))
         XCTAssertEqual(ImageGeometry(dimensions: [32, 32, 3]), try ImageGeometry(height: 32, width: 32, channels: 3))

@@ -22,15 +22,15 @@ public struct WiringPlan: Sendable, Equatable {
     /// there are more spatial layers than hidden layers.
     public init(spec: WiringSpec, shape: NetworkShape, inputCount: Int, dataShape: [Int],
                 imageShape: ImageGeometry? = nil) throws(ConfigurationError) {
+        if let imageShape, imageShape.inputCount != inputCount {
+            throw .invalidValue(option: "--image-shape", reason: "\(imageShape) is \(imageShape.inputCount) inputs, the data has \(inputCount)")
+        }
         guard let window = spec.window else {
             self.init(validSpec: spec, image: imageShape)
             return
         }
         let image: ImageGeometry
         if let imageShape {
-            guard imageShape.inputCount == inputCount else {
-                throw .invalidValue(option: "--image-shape", reason: "\(imageShape) is \(imageShape.inputCount) inputs, the data has \(inputCount)")
-            }
             image = imageShape
         } else {
             let dimensions = dataShape.reduce(1, *) == inputCount ? dataShape : [inputCount]
