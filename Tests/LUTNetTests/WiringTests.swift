@@ -109,6 +109,9 @@ final class WiringTests: XCTestCase {
         XCTAssertEqual(NearestWiring.nearestIndices(to: LUTPosition(y: 1, x: 1), among: below, count: 9, keys: &keys),
                        [0, 1, 3, 4, 2, 5, 6, 7, 8])
         let layer = NearestWiring.layer(width: 30, k: 3, near: 4, below: below, seed: 2, layer: 1)
+        let threaded = NearestWiring.layer(width: 30, k: 3, near: 4, below: below, seed: 2, layer: 1, threads: 3)
+        XCTAssertEqual(threaded.inputs, layer.inputs)
+        XCTAssertEqual(threaded.positions, layer.positions)
         for lut in 0..<30 {
             let point = layer.positions[lut]
             XCTAssertTrue((0...4).contains(point.y) && (0...4).contains(point.x))
@@ -143,6 +146,7 @@ final class WiringTests: XCTestCase {
         }
         XCTAssertEqual(network.wiring, .random)
         XCTAssertEqual(ModelFile.encode(network)[8], 2, "a randomly wired network is written as version 2")
+        XCTAssertEqual(try ModelFile.decode(ModelFile.encode(network), path: "random.lut"), network)
     }
 
     func testSpatialWiringIsTheSameOnAnyThreadCountAndReadsBackFromAVersionFourFile() throws {

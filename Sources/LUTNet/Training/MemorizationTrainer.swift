@@ -63,7 +63,8 @@ struct MemorizationTrainer: Sendable {
         var testInputs = test?.inputs
         var layers: [LUTLayer] = []
         var reports: [LayerReport] = []
-        let wirings = wiring.layers(widths: shape.allWidths, k: shape.k, inputCount: train.inputs.rowCount, seed: seed)
+        let wirings = wiring.layers(widths: shape.allWidths, k: shape.k, inputCount: train.inputs.rowCount, seed: seed,
+                                     threads: threads)
         for (index, width) in shape.allWidths.enumerated() {
             let layerClock = ContinuousClock.now
             let trained = trainLayer(index: index, width: width, inputs: trainInputs, labels: train.labels,

@@ -7,35 +7,38 @@ enum NearestWiring {
     /// Euclidean distance, ties to the lower index. With `lattice` the points are instead spread
     /// evenly over a square lattice spanning that box (LUT j at lattice point j·n/width of n).
     static func layer(width: Int, k: Int, near: Int, below: [LUTPosition], seed: UInt64,
-                      layer: Int, lattice: Bool = false) -> (inputs: [UInt32], positions: [LUTPosition]) {
+                      layer: Int, lattice: Bool = false, threads: Int = 1) -> (inputs: [UInt32], positions: [LUTPosition]) {
         precondition(!below.isEmpty, "a layer below to read")
         let minY = below.map(\.y).min() ?? 0, maxY = below.map(\.y).max() ?? 0
         let minX = below.map(\.x).min() ?? 0, maxX = below.map(\.x).max() ?? 0
         let candidates = min(near, below.count)
-        var inputs: [UInt32] = []
-        inputs.reserveCapacity(width * k)
-        var positions: [LUTPosition] = []
-        positions.reserveCapacity(width)
-        var keys = [UInt64](repeating: 0, count: below.count)
-        for lut in 0..<width {
-            var generator = SeededGenerator(seed: seed, stream: 12, UInt64(layer), UInt64(lut))
-            let point: LUTPosition
-            if lattice {
-                let side = max(1, Int(Double(width).squareRoot().rounded(.up)))
-                let place = lut * side * side / width
-                let step = side > 1 ? 1 / Double(side - 1) : 0
-                point = LUTPosition(y: minY + (maxY - minY) * Double(place / side) * step,
-                                    x: minX + (maxX - minX) * Double(place % side) * step)
-            } else {
-                point = LUTPosition(y: minY + (maxY - minY) * unit(&generator), x: minX + (maxX - minX) * unit(&generator))
+        // Every LUT writes its own entries, from its own stream: the result is the same on any
+        // number of threads.
+        let inputs = SharedBuffer<UInt32>.allocate(count: width * k, repeating: 0)
+        let positions = SharedBuffer<LUTPosition>.allocate(count: width, repeating: LUTPosition(y: 0, x: 0))
+        defer { inputs.deallocate(); positions.deallocate() }
+        ParallelWork.forEach(count: width, threads: threads, chunk: 32) { _, luts in
+            var keys = [UInt64](repeating: 0, count: below.count)
+            for lut in luts {
+                var generator = SeededGenerator(seed: seed, stream: 12, UInt64(layer), UInt64(lut))
+                let point: LUTPosition
+                if lattice {
+                    let side = max(1, Int(Double(width).squareRoot().rounded(.up)))
+                    let place = lut * side * side / width
+                    let step = side > 1 ? 1 / Double(side - 1) : 0
+                    point = LUTPosition(y: minY + (maxY - minY) * Double(place / side) * step,
+                                        x: minX + (maxX - minX) * Double(place % side) * step)
+                } else {
+                    point = LUTPosition(y: minY + (maxY - minY) * unit(&generator), x: minX + (maxX - minX) * unit(&generator))
+                }
+                let nearest = nearestIndices(to: point, among: below, count: candidates, keys: &keys)
+                for (input, choice) in DistinctDraw.choose(k, below: candidates, using: &generator).enumerated() {
+                    inputs.base[lut * k + input] = UInt32(nearest[choice])
+                }
+                positions.base[lut] = point
             }
-            let nearest = nearestIndices(to: point, among: below, count: candidates, keys: &keys)
-            for choice in DistinctDraw.choose(k, below: candidates, using: &generator) {
-                inputs.append(UInt32(nearest[choice]))
-            }
-            positions.append(point)
         }
-        return (inputs, positions)
+        return (inputs.array, positions.array)
     }
 
     /// The indices of the `count` positions of `positions` nearest to `point`, nearest first, ties

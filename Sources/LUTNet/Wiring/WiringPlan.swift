@@ -61,8 +61,8 @@ public struct WiringPlan: Sendable, Equatable {
     /// Every layer's wiring for layers of `widths` LUTs (output LUT included) of `k` inputs over
     /// `inputCount` inputs; nil for random wiring, which the trainer draws layer by layer as
     /// `RandomWiring` does. Layers above the spatial ones are wired at random, exactly as the
-    /// random wiring wires them.
-    func layers(widths: [Int], k: Int, inputCount: Int, seed: UInt64) -> [[UInt32]]? {
+    /// random wiring wires them. The result is the same on any number of `threads`.
+    func layers(widths: [Int], k: Int, inputCount: Int, seed: UInt64, threads: Int = 1) -> [[UInt32]]? {
         guard let window = spec.window, let image else { return nil }
         var wirings: [[UInt32]] = []
         var below: [LUTPosition] = []
@@ -75,7 +75,7 @@ public struct WiringPlan: Sendable, Equatable {
                 below = layer.positions
             } else if index < spec.spatialLayers {
                 let layer = NearestWiring.layer(width: width, k: k, near: spec.near, below: below, seed: seed, layer: index,
-                                                lattice: spec.placement != .random)
+                                                lattice: spec.placement != .random, threads: threads)
                 wirings.append(layer.inputs)
                 below = layer.positions
             } else {
