@@ -27,9 +27,13 @@ public func lutnet_train(_ dataset: OpaquePointer?, _ task: UnsafePointer<CChar>
             case .binary(let binaryTask):
                 let examples = try BinarizedExamples(images: data.train, task: binaryTask,
                                                      threshold: settings.threshold, split: data.train.source)
-                let options = TrainingOptions(shape: settings.shape, seed: settings.seed, threads: settings.threads)
-                trained = .binary(try LUTNetwork.train(on: examples, options: options).network)
+                let options = TrainingOptions(shape: settings.shape, seed: settings.seed, threads: settings.threads,
+                                              wiring: settings.wiring)
+                trained = .binary(try LUTNetwork.train(on: examples, options: options, dataShape: data.train.imageShape).network)
             case .multiClass(let multiClassTask):
+                guard settings.wiring.isRandom else {
+                    throw ConfigurationError.invalidValue(option: "wiring", reason: "it applies to binary tasks; a multi-class model's first layer reads 6 × 6 windows of images")
+                }
                 let examples = try MultiClassExamples(images: data.train, task: multiClassTask,
                                                       threshold: settings.threshold, split: data.train.source)
                 // Images get the command's default 6 × 6 windows (smaller images: none).

@@ -7,6 +7,7 @@ struct TrainingSettings {
     let threshold: UInt8
     let seed: UInt64
     let threads: Int
+    let wiring: WiringSpec
 
     /// The largest number of hidden layers; every model the API trains can be saved and loaded again.
     static let maxHiddenLayers = LUTNetLimits.maxHiddenLayers
@@ -41,10 +42,15 @@ struct TrainingSettings {
         if let bad = widths.firstIndex(where: { $0 < 1 || $0 > Int(LUTNET_MAX_LAYER_WIDTH) }) {
             return .failure(.width(index: bad, value: widths[bad]))
         }
+        var wiring = WiringSpec.random
+        if let text = p.wiring.map({ String(cString: $0) }) {
+            do { wiring = try WiringSpec(parsing: text) } catch { return .failure(.wiring(text, reason: error.description)) }
+        }
         do {
             let shape = try NetworkShape(k: Int(p.k), hiddenWidths: widths)
             let threads = p.threads == 0 ? ParallelWork.defaultThreads : Int(p.threads)
-            return .success(TrainingSettings(shape: shape, threshold: UInt8(p.threshold), seed: p.seed, threads: threads))
+            return .success(TrainingSettings(shape: shape, threshold: UInt8(p.threshold), seed: p.seed, threads: threads,
+                                             wiring: wiring))
         } catch {
             // Unreachable: k and every width were checked above.
             return .failure(.layersText(widths.map(String.init).joined(separator: ","), reason: error.description))
@@ -64,6 +70,7 @@ enum ParameterProblem: Error {
     case tooManyLayers(UInt)
     case width(index: Int, value: Int)
     case layersText(String, reason: String)
+    case wiring(String, reason: String)
 
     /// A sentence that lives for the whole process.
     var staticMessage: StaticString {
@@ -76,6 +83,7 @@ enum ParameterProblem: Error {
         case .missingWidths: "hidden_widths is NULL but hidden_layer_count is not 0"
         case .tooManyLayers: "at most 1000 hidden layers are supported"
         case .width: "every hidden layer width must be 1 to 16777216"
+        case .wiring: "wiring must be random, local:S or hier:S,NEAR,L, optionally followed by ,grid or ,gridT (e.g. hier:7,64,4)"
         case .layersText: "layers must be DEPTHxWIDTH (e.g. 5x1024) or widths (e.g. 1024,512,256), at most 1000 layers of 1 to 16777216 LUTs"
         }
     }
@@ -93,6 +101,7 @@ enum ParameterProblem: Error {
         case .width(let index, let value): "hidden_widths[\(index)] = \(value): a layer has 1 to \(LUTNET_MAX_LAYER_WIDTH) LUTs"
         case .layersText(let text, let reason):
             reason.hasPrefix("invalid layers") ? reason : "invalid layers '\(text)': \(reason)"
+        case .wiring(_, let reason): reason
         }
     }
 }

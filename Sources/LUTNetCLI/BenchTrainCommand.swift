@@ -29,14 +29,14 @@ struct BenchTrainCommand: ParsableCommand {
         start = .now
         let (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)
         let binarizeSeconds = (ContinuousClock.now - start).seconds
-        let options = TrainingOptions(shape: shape, seed: networkOptions.seed, threads: threads)
+        let options = try networkOptions.trainingOptions(threads: threads)
         var trainTimes: [Double] = [], trainCPU = Double.infinity
         var network: LUTNetwork?
         var accuracy = 0.0
         for _ in 0..<repetitions {
             let cpu = ProcessCPU.seconds()
             start = .now
-            let result = try LUTNetwork.train(on: train, options: options)
+            let result = try LUTNetwork.train(on: train, options: options, dataShape: dataset.train.imageShape)
             trainTimes.append((ContinuousClock.now - start).seconds)
             trainCPU = min(trainCPU, ProcessCPU.seconds() - cpu)
             network = result.network

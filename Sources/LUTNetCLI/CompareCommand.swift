@@ -37,20 +37,21 @@ struct CompareCommand: ParsableCommand {
             task = binary
             try networkOptions.checkBinary()
         case .multiClass(let multiClass):
+            try networkOptions.checkMultiClass()
             return try compare(multiClass, dataset: dataset, threshold: threshold, threads: threads)
         }
         let shape = try networkOptions.shape()
         let (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)
 
         Console.progress("training the LUT network (\(shape)) on \(train.count) examples, task \(task)")
-        let options = TrainingOptions(shape: shape, seed: networkOptions.seed, threads: threads)
-        let trained = try LUTNetwork.train(on: train, options: options)
+        let options = try networkOptions.trainingOptions(threads: threads)
+        let trained = try LUTNetwork.train(on: train, options: options, dataShape: dataset.train.imageShape)
         let network = trained.network, report = trained.report
         let (testAccuracy, networkPredictSeconds) = try fastestRun(of: TaskBaseline.predictionRuns) {
             try test.map { try network.accuracy(on: $0, threads: threads) }
         }
         let lut = ComparisonRow(
-            method: "LUT network (\(shape))", trainAccuracy: report.trainAccuracy, testAccuracy: testAccuracy,
+            method: options.wiring.isRandom ? "LUT network (\(shape))" : "LUT network (\(shape), wiring \(options.wiring))", trainAccuracy: report.trainAccuracy, testAccuracy: testAccuracy,
             trainingSeconds: report.seconds,
             predictionSecondsPerImage: test.map { networkPredictSeconds / Double(max($0.count, 1)) },
             modelBytes: ModelFile.encode(network).count)

@@ -74,6 +74,21 @@ struct NetworkOptions: ParsableArguments {
     @Flag(name: .long, help: "Multi-class tasks: layers count alternate halves of the training examples, even layers the first, odd layers the second (measured, not the default).")
     var alternateHalves = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "How LUTs choose their inputs: random (the paper), local:S or hier:S,NEAR,L, optionally followed by ,grid or ,gridT.",
+        discussion: """
+        random: every LUT reads k inputs drawn anywhere (the default). local:S: every first-layer LUT reads k \
+        distinct inputs of one S × S window of the image (every channel of a pixel is a candidate); the layers above \
+        are random. hier:S,NEAR,L: the first layer as local:S, and layers 2 to L place each LUT at a point of the image \
+        reading k of the NEAR nearest LUTs below; layers above L are random. ,grid places the windows on a grid \
+        covering every pixel (,gridT: every T pixels) instead of at random places. Binary tasks on images (IDX, \
+        CIFAR-10, PLA files of a square input count, or --image-shape).
+        """))
+    var wiring: String = "random"
+
+    @Option(name: .long, help: "The images' shape as HxW or HxWxC (e.g. 14x14) for --wiring, when the data does not tell it.")
+    var imageShape: String?
+
     @Option(name: .long, help: "Seed of the wiring, tie-breaking and random labels.")
     var seed: UInt64 = 0
 
@@ -93,6 +108,19 @@ struct NetworkOptions: ParsableArguments {
     func windowSide(for images: ImageSet) -> Int? {
         if let window { return window == 0 ? nil : window }
         return (2...3).contains(images.imageShape.count) ? 6 : nil
+    }
+
+    /// The options of a binary network: its shape, seed, threads and wiring, checked.
+    func trainingOptions(threads: Int) throws -> TrainingOptions {
+        TrainingOptions(shape: try shape(), seed: seed, threads: threads, wiring: try WiringSpec(parsing: wiring),
+                        imageShape: try imageShape.map { (text) throws(ConfigurationError) in try ImageGeometry(parsing: text) })
+    }
+
+    /// Throws naming `--wiring` or `--image-shape` when given for a multi-class task.
+    func checkMultiClass() throws {
+        if try !WiringSpec(parsing: wiring).isRandom || imageShape != nil {
+            throw ConfigurationError.invalidValue(option: "--wiring", reason: "it applies to binary tasks; multi-class tasks take --window")
+        }
     }
 
     /// Throws naming `--window` when it is given for a binary task.

@@ -59,8 +59,7 @@ struct DistributedTrainRun {
         if isReporter {
             Console.progress("training \(shape) on \(ranks) ranks, task \(task), seed \(seed)")
         }
-        let trainer = DataParallelTrainer(options: TrainingOptions(shape: shape, seed: seed, threads: threads),
-                                          randomLabels: randomLabels)
+        let trainer = DataParallelTrainer(options: try networkOptions.trainingOptions(threads: threads), randomLabels: randomLabels)
         let trained = try trainer.train(shard: shard, task: task, threshold: threshold, communicator: mpi) { layer, timing in
             guard isReporter else { return }
             Console.progress(String(format: "layer %d done in %.3f s (count %.3f s, wait %.3f s, sum %.3f s, evaluate %.3f s)",

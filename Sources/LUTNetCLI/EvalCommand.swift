@@ -33,7 +33,7 @@ struct EvalCommand: ParsableCommand {
                                                        source: dataset.train.source)
         }
         let (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)
-        print("model \(modelOptions.model): \(network.shape), trained on task \(network.task) at threshold \(network.threshold)")
+        print("model \(modelOptions.model): \(network.shape)\(network.wiring.isRandom ? "" : ", wiring \(network.wiring)"), trained on task \(network.task) at threshold \(network.threshold)")
         print("evaluated on task \(task) at threshold \(threshold)")
         print(String(format: "train accuracy %.4f (%d examples)", try network.accuracy(on: train, threads: threads), train.count))
         if let test {

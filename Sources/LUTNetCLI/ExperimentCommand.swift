@@ -12,6 +12,7 @@ struct ExperimentCommand: ParsableCommand {
             already recorded.
             """,
         subcommands: [KSweepCommand.self, DepthCommand.self, WidthCommand.self, RandomLabelsCommand.self, PairsCommand.self,
-                      CompareExperimentCommand.self, IWLSCommand.self, CircuitsExperimentCommand.self]
+                      CompareExperimentCommand.self, IWLSCommand.self, CircuitsExperimentCommand.self,
+                      WiringCommand.self]
     )
 }

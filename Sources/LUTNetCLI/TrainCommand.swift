@@ -46,15 +46,17 @@ struct TrainCommand: ParsableCommand {
             try MultiClassReport.refuseForBinary(confusion)
         case .multiClass(let multiClass):
             if randomLabels { throw ConfigurationError.invalidValue(option: "--random-labels", reason: "it applies to binary tasks") }
+            try networkOptions.checkMultiClass()
             return try MultiClassTrainRun(dataset: dataset, task: multiClass, threshold: threshold, networkOptions: networkOptions,
                                           confusion: confusion, save: save, json: json).run()
         }
         var (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)
         let seed = networkOptions.seed
         if randomLabels { train = train.withRandomLabels(seed: seed) }
-        Console.progress("training \(shape) on \(train.count) examples of \(train.inputs.rowCount) bits, task \(task), seed \(seed)")
-        let options = TrainingOptions(shape: shape, seed: seed, threads: threads)
-        let trained = try LUTNetwork.train(on: train, test: test, options: options) { layer in
+        let options = try networkOptions.trainingOptions(threads: threads)
+        Console.progress("training \(shape) on \(train.count) examples of \(train.inputs.rowCount) bits, task \(task), seed \(seed)"
+                         + (options.wiring.isRandom ? "" : ", wiring \(options.wiring)"))
+        let trained = try LUTNetwork.train(on: train, test: test, options: options, dataShape: dataset.train.imageShape) { layer in
             Console.progress(String(format: "layer %d done in %.3f s", layer.index + 1, layer.seconds))
         }
         let network = trained.network, report = trained.report

@@ -29,7 +29,7 @@ final class DataParallelTrainingTests: XCTestCase {
         var train = try BinarizedExamples(images: dataset.train, task: task, threshold: 128, split: dataset.train.source)
         if randomLabels { train = train.withRandomLabels(seed: options.seed) }
         let test = try dataset.test.map { try BinarizedExamples(images: $0, task: task, threshold: 128, split: $0.source) }
-        return try LUTNetwork.train(on: train, test: test, options: options)
+        return try LUTNetwork.train(on: train, test: test, options: options, dataShape: dataset.train.imageShape)
     }
 
     /// Checks every rank's network and figures against the single-process run.
@@ -54,6 +54,14 @@ final class DataParallelTrainingTests: XCTestCase {
         let options = TrainingOptions(shape: try NetworkShape(k: 6, layers: "3x100"), seed: 5, threads: 1)
         // 600 training and 200 test examples: shards of 600/7 rows are uneven and not multiples of 64.
         for ranks in [1, 2, 3, 7] {
+            try assertSameAsAlone(ranks: ranks, path: Fixtures.path("tiny"), options: options)
+        }
+    }
+
+    func testSpatialWiringTrainsTheSingleProcessNetwork() throws {
+        let shape = try NetworkShape(k: 4, layers: "3x64")
+        let options = TrainingOptions(shape: shape, seed: 3, threads: 2, wiring: try WiringSpec(parsing: "hier:3,8,2"))
+        for ranks in [1, 3] {
             try assertSameAsAlone(ranks: ranks, path: Fixtures.path("tiny"), options: options)
         }
     }

@@ -81,17 +81,22 @@ public struct DataParallelTrainer: Sendable {
             }
             return (train, test)
         }
+        // Every rank holds the same example shape, so every rank makes the same plan or the same error.
+        let wiring = try communicator.agree { () throws -> WiringPlan in
+            try WiringPlan(spec: options.wiring, shape: options.shape, inputCount: train.inputs.rowCount,
+                           dataShape: shard.train.imageShape, imageShape: options.imageShape)
+        }
         let census = try ShardCensus(train: train, trainSource: shard.train.source, test: test,
                                      testSource: shard.test?.source, communicator: communicator)
         var trainShard = census.train
         if randomLabels { trainShard.examples = trainShard.examples.withRandomLabels(seed: options.seed, firstExample: trainShard.first) }
         let wide = counterWidth == .wide || trainShard.total > LUTNetLimits.maxExamples
-        return try run(train: trainShard, test: census.test, trainer: trainer, wide: wide, communicator: communicator,
-                       progress: progress)
+        return try run(train: trainShard, test: census.test, trainer: trainer, wiring: wiring, wide: wide,
+                       communicator: communicator, progress: progress)
     }
 
     /// The layer loop, once the shards are placed.
-    private func run(train: ExampleShard, test: ExampleShard?, trainer: MemorizationTrainer, wide: Bool,
+    private func run(train: ExampleShard, test: ExampleShard?, trainer: MemorizationTrainer, wiring plan: WiringPlan, wide: Bool,
                      communicator: RankCommunicator,
                      progress: ((LayerReport, LayerTiming) -> Void)?) throws(DistributedError) -> DataParallelResult {
         let clock = ContinuousClock.now
@@ -99,11 +104,14 @@ public struct DataParallelTrainer: Sendable {
         var trainInputs = train.examples.inputs
         var testInputs = test?.examples.inputs
         var layers: [LUTLayer] = [], reports: [LayerReport] = [], timings: [LayerTiming] = []
+        let spatial = plan.layers(widths: options.shape.allWidths, k: k, inputCount: trainInputs.rowCount, seed: options.seed,
+                                  threads: threads)
         for (index, width) in options.shape.allWidths.enumerated() {
             let layerClock = ContinuousClock.now
             var counting = Duration.zero, waiting = Duration.zero, reduction = Duration.zero, evaluation = Duration.zero
             var bytes = 0
-            let wiring = RandomWiring.layer(width: width, k: k, sourceCount: trainInputs.rowCount, seed: options.seed, layer: index)
+            let wiring = spatial?[index]
+                ?? RandomWiring.layer(width: width, k: k, sourceCount: trainInputs.rowCount, seed: options.seed, layer: index)
             var tables: [UInt64] = [], seen: [UInt64] = [], ties = 0
             for luts in LayerCounters.blocks(width: width, k: k) {
                 var start = ContinuousClock.now
@@ -167,7 +175,8 @@ public struct DataParallelTrainer: Sendable {
             randomTestAccuracy = Self.accuracies(agreed[...], total: test.total)[0]
         }
         let network = LUTNetwork(validInputCount: train.examples.inputs.rowCount, threshold: train.examples.threshold,
-                                 task: train.examples.task, seed: options.seed, layers: layers)
+                                 task: train.examples.task, seed: options.seed, layers: layers, wiring: plan.spec,
+                                 image: plan.image)
         let last = reports[reports.count - 1]
         let report = TrainingReport(layers: reports, trainAccuracy: last.trainAccuracyMean, testAccuracy: last.testAccuracyMean,
                                     seconds: (ContinuousClock.now - clock).seconds)

@@ -13,11 +13,18 @@ public struct LUTNetwork: Sendable, Equatable {
     public let seed: UInt64
     /// All layers, the output LUT last.
     public let layers: [LUTLayer]
+    /// How its LUTs chose their inputs (the wiring itself is in `layers`).
+    public let wiring: WiringSpec
+    /// The shape of the images it reads, when its wiring is spatial (or it was given).
+    public let image: ImageGeometry?
 
     /// A network from its parts. Throws unless the layers chain (the first reads `inputCount`
     /// inputs, each other one the outputs of the layer below), share one k, number at most
     /// `LUTNetLimits.maxHiddenLayers` + 1 and end in one output LUT, and the threshold is 1...255.
-    public init(inputCount: Int, threshold: UInt8, task: BinaryTask, seed: UInt64, layers: [LUTLayer]) throws(NetworkError) {
+    /// `wiring` and `image` record how the wiring was chosen (random by default); an image must
+    /// have `inputCount` inputs.
+    public init(inputCount: Int, threshold: UInt8, task: BinaryTask, seed: UInt64, layers: [LUTLayer],
+                wiring: WiringSpec = .random, image: ImageGeometry? = nil) throws(NetworkError) {
         guard threshold >= 1 else { throw .invalidThreshold(Int(threshold)) }
         guard let first = layers.first, let last = layers.last else { throw .noLayers }
         guard layers.count <= LUTNetLimits.maxHiddenLayers + 1 else { throw .tooManyLayers(layers.count) }
@@ -30,16 +37,21 @@ public struct LUTNetwork: Sendable, Equatable {
             }
             sources = layer.width
         }
-        self.init(validInputCount: inputCount, threshold: threshold, task: task, seed: seed, layers: layers)
+        if let image, image.inputCount != inputCount { throw .imageSize(image: image.description, inputCount: inputCount) }
+        self.init(validInputCount: inputCount, threshold: threshold, task: task, seed: seed, layers: layers,
+                  wiring: wiring, image: image)
     }
 
     /// A network whose layers the trainer made and knows to chain.
-    init(validInputCount inputCount: Int, threshold: UInt8, task: BinaryTask, seed: UInt64, layers: [LUTLayer]) {
+    init(validInputCount inputCount: Int, threshold: UInt8, task: BinaryTask, seed: UInt64, layers: [LUTLayer],
+         wiring: WiringSpec = .random, image: ImageGeometry? = nil) {
         self.inputCount = inputCount
         self.threshold = threshold
         self.task = task
         self.seed = seed
         self.layers = layers
+        self.wiring = wiring
+        self.image = image
     }
 
     /// LUT fan-in.

@@ -28,6 +28,8 @@ public enum NetworkError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalidThreshold(Int)
     /// A multi-class model whose number of class networks differs from its task's classes.
     case classCountMismatch(networks: Int, classes: Int)
+    /// An image shape whose size differs from the network's input count.
+    case imageSize(image: String, inputCount: Int)
     /// A problem in one layer of a network (index 0 is the first hidden layer).
     indirect case inLayer(Int, NetworkError)
 
@@ -55,6 +57,8 @@ public enum NetworkError: Error, CustomStringConvertible, Equatable, Sendable {
         case .invalidThreshold(let threshold): ConfigurationError.invalidThreshold(threshold).description
         case .classCountMismatch(let networks, let classes):
             "\(networks) class networks for a task of \(classes) classes; a multi-class model has one per class"
+        case .imageSize(let image, let inputCount):
+            "images of \(image) for a network of \(inputCount) inputs; the image shape must hold every input"
         case .inLayer(let layer, let error): "layer \(layer): \(error)"
         }
     }

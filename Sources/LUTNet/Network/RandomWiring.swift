@@ -5,13 +5,7 @@ package enum RandomWiring {
     /// LUT's own stream of `seed` so that every LUT's wiring is independent of the others.
     package static func inputs(k: Int, sourceCount: Int, seed: UInt64, layer: Int, lut: Int) -> [UInt32] {
         var generator = SeededGenerator(seed: seed, stream: 1, UInt64(layer), UInt64(lut))
-        var chosen: [UInt32] = []
-        chosen.reserveCapacity(k)
-        while chosen.count < k {
-            let candidate = UInt32(generator.draw(below: UInt64(sourceCount)))
-            if sourceCount < k || !chosen.contains(candidate) { chosen.append(candidate) }
-        }
-        return chosen
+        return DistinctDraw.choose(k, below: sourceCount, using: &generator).map { UInt32($0) }
     }
 
     /// The inputs of a whole layer of `width` LUTs, LUT after LUT (`width * k` entries).

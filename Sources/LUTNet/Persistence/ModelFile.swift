@@ -9,7 +9,7 @@ import Glibc
 /// | field | size |
 /// | --- | --- |
 /// | magic `LUTNETM\0` | 8 bytes |
-/// | format version (2; 1 is still read) | u32 |
+/// | format version (4 for a spatially wired network, else 2; 1 is still read) | u32 |
 /// | input bits per example | u32 |
 /// | binarization threshold | u32 |
 /// | task, canonical text (e.g. `0-4:5-9`) | u32 length (at most 4096) + UTF-8 bytes |
@@ -17,36 +17,45 @@ import Glibc
 /// | number of layers L, output LUT included | u32 |
 /// | widths | L × u32 |
 /// | seed | u64 |
-/// | version 2: section count S (at most 64), then per section its tag and byte length | u32 + S × (u32 + u64) |
+/// | versions 2 and 4: section count S (at most 64), then per section its tag and byte length | u32 + S × (u32 + u64) |
 /// | wiring, layer after layer, LUT after LUT | Σ width·k × u32 |
 /// | tables as packed bits, layer after layer | Σ width·⌈2^k/64⌉ × u64 |
-/// | version 2: the sections' bytes, in directory order | Σ lengths |
+/// | versions 2 and 4: the sections' bytes, in directory order | Σ lengths |
 /// | CRC-32 (zlib's) of everything above | u32 |
 ///
 /// The header fixes the file's exact size, which a reader checks before reading the rest. Section
 /// tag 1 holds the seen-pattern masks (packed like the tables); a tag with bit 31 set marks a
 /// section a reader must understand, others may be skipped, so later sections can be added
-/// without breaking older readers.
+/// without breaking older readers. Version 4 is version 2 with a required section (tag 2 with
+/// bit 31 set) naming how the wiring was chosen: the wiring text (u32 length + UTF-8, e.g.
+/// `hier:7,64,4`) and the image's height, width and channels (3 × u32). A randomly wired network
+/// is written as version 2, which every earlier reader reads. Version 3 is the multi-class format.
 public enum ModelFile {
-    /// The format version this build writes.
+    /// The format version this build writes for a randomly wired network.
     public static let version: UInt32 = 2
-    /// The format versions this build reads.
-    public static let readableVersions: ClosedRange<UInt32> = 1...2
+    /// The format version this build writes for a spatially wired network.
+    public static let spatialWiringVersion: UInt32 = 4
+    /// The format versions this build reads: 1, 2 and 4 as binary networks, 3 as a multi-class model.
+    public static let readableVersions: ClosedRange<UInt32> = 1...4
     static let magic: [UInt8] = Array("LUTNETM\0".utf8)
 
     /// The model's bytes in the file format.
     public static func encode(_ network: LUTNetwork) -> [UInt8] {
         let seen = network.layers.allSatisfy { $0.seenPatterns != nil } ? network.layers.compactMap(\.seenPatterns) : nil
         let tableBytes = network.layers.reduce(0) { $0 + $1.tables.count * 8 }
+        let wiring = network.wiring.isRandom && network.image == nil ? nil : WiringSection(network: network)
+        var sections: [ModelFileHeader.Section] = seen == nil ? [] : [.init(tag: ModelFileHeader.seenPatternsTag, length: tableBytes)]
+        if let wiring { sections.append(.init(tag: ModelFileHeader.wiringTag, length: wiring.bytes.count)) }
         let header = ModelFileHeader(
-            version: version, inputCount: network.inputCount, threshold: UInt32(network.threshold),
-            taskText: network.task.description, k: network.k, widths: network.layers.map(\.width), seed: network.seed,
-            sections: seen == nil ? [] : [.init(tag: ModelFileHeader.seenPatternsTag, length: tableBytes)], byteCount: 0)
+            version: wiring == nil ? version : spatialWiringVersion, inputCount: network.inputCount,
+            threshold: UInt32(network.threshold), taskText: network.task.description, k: network.k,
+            widths: network.layers.map(\.width), seed: network.seed, sections: sections, byteCount: 0)
         var out = ByteWriter()
         out.data.reserveCapacity(header.wiringBytes + 2 * tableBytes + 1024)
         header.encode(into: &out)
         writeWiringAndTables(network.layers, to: &out)
         for masks in seen ?? [] { out.u64s(masks) }
+        if let wiring { out.bytes(wiring.bytes) }
         out.u32(crc(out.data[...]))
         return out.data
     }
@@ -172,9 +181,12 @@ public enum ModelFile {
         let tableWords = LUTLayer.tableWords(k: header.k)
         let wiringAndTables = try readWiringAndTables(&reader, k: header.k, widths: header.widths)
         var seen: [[UInt64]]?
+        var wiring: WiringSection?
         for section in header.sections {
             if section.tag == ModelFileHeader.seenPatternsTag {
                 seen = try header.widths.map { width throws(ModelFileError) in try reader.u64s(width * tableWords) }
+            } else if section.tag == ModelFileHeader.wiringTag {
+                wiring = try WiringSection(reading: &reader, length: section.length, path: path)
             } else {
                 try reader.skip(section.length)
             }
@@ -182,7 +194,7 @@ public enum ModelFile {
         let layers = try chain(wiringAndTables, k: header.k, inputCount: header.inputCount, seenPatterns: seen, path: path)
         do {
             return try LUTNetwork(inputCount: header.inputCount, threshold: UInt8(header.threshold), task: task,
-                                  seed: header.seed, layers: layers)
+                                  seed: header.seed, layers: layers, wiring: wiring?.spec ?? .random, image: wiring?.image)
         } catch {
             throw .malformed(path: path, reason: error.description)
         }

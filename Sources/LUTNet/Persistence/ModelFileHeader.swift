@@ -12,6 +12,8 @@ struct ModelFileHeader: Equatable {
 
     /// The tag of the seen-pattern masks: per layer, per LUT, 2^k bits packed like the tables.
     static let seenPatternsTag: UInt32 = 1
+    /// The tag of the wiring section of version 4 (required): how the wiring was chosen.
+    static let wiringTag: UInt32 = 0x8000_0002
     /// Set in the tag of a section that a reader must understand (an unknown one is refused);
     /// sections without it are skipped by readers that do not know them.
     static let requiredBit: UInt32 = 0x8000_0000
@@ -97,7 +99,10 @@ struct ModelFileHeader: Equatable {
             if section.tag == seenPatternsTag, section.length != header.tableBytes {
                 throw .malformed(path: path, reason: "seen-pattern section of \(section.length) bytes, the tables have \(header.tableBytes)")
             }
-            if section.tag & requiredBit != 0, section.tag != seenPatternsTag {
+            if section.tag == wiringTag, version < ModelFile.spatialWiringVersion {
+                throw .malformed(path: path, reason: "a wiring section in a version \(version) file (it came with version \(ModelFile.spatialWiringVersion))")
+            }
+            if section.tag & requiredBit != 0, section.tag != seenPatternsTag, section.tag != wiringTag {
                 throw .malformed(path: path, reason: "section \(section.tag & ~requiredBit) is required to use the model but this build does not know it (a newer LUTNet wrote the file)")
             }
         }

@@ -17,14 +17,17 @@ struct MemorizationTrainer: Sendable {
     let threads: Int
     /// The kernels' instruction-set variant (the result is the same on every variant).
     let kernels: KernelVariant
+    /// How the LUTs choose their inputs, checked against the shape and the images.
+    let wiring: WiringPlan
 
     /// A trainer for `shape`.
     init(shape: NetworkShape, seed: UInt64 = 0, threads: Int = ParallelWork.defaultThreads,
-         kernels: KernelVariant = .active) {
+         kernels: KernelVariant = .active, wiring: WiringPlan = .random) {
         self.shape = shape
         self.seed = seed
         self.threads = max(1, threads)
         self.kernels = kernels
+        self.wiring = wiring
     }
 
     /// Bytes training needs at its peak for `trainExamples` (and `testExamples`) examples: every
@@ -60,9 +63,12 @@ struct MemorizationTrainer: Sendable {
         var testInputs = test?.inputs
         var layers: [LUTLayer] = []
         var reports: [LayerReport] = []
+        let wirings = wiring.layers(widths: shape.allWidths, k: shape.k, inputCount: train.inputs.rowCount, seed: seed,
+                                     threads: threads)
         for (index, width) in shape.allWidths.enumerated() {
             let layerClock = ContinuousClock.now
-            let trained = trainLayer(index: index, width: width, inputs: trainInputs, labels: train.labels)
+            let trained = trainLayer(index: index, width: width, inputs: trainInputs, labels: train.labels,
+                                     wiring: wirings?[index])
             var testAccuracies: [Double]? = nil
             if let test, let inputs = testInputs {
                 let outputs = trained.layer.evaluate(inputs, threads: threads, kernels: kernels)
@@ -82,20 +88,21 @@ struct MemorizationTrainer: Sendable {
             trainInputs = trained.outputs
         }
         let network = LUTNetwork(validInputCount: train.inputs.rowCount, threshold: train.threshold, task: train.task,
-                                 seed: seed, layers: layers)
+                                 seed: seed, layers: layers, wiring: wiring.spec, image: wiring.image)
         let last = reports[reports.count - 1]
         let report = TrainingReport(layers: reports, trainAccuracy: last.trainAccuracyMean,
                                     testAccuracy: last.testAccuracyMean, seconds: (ContinuousClock.now - clock).seconds)
         return TrainingResult(network: network, report: report)
     }
 
-    /// One layer: wiring, then for every LUT counting, its majority table and its outputs on the
-    /// training set (one kernel call).
-    func trainLayer(index: Int, width: Int, inputs: BitMatrix, labels: BitMatrix)
+    /// One layer: wiring (`wiring`, `width * k` indices below `inputs.rowCount`, or when nil the
+    /// seeded random wiring), then for every LUT counting, its majority table and its outputs on
+    /// the training set (one kernel call).
+    func trainLayer(index: Int, width: Int, inputs: BitMatrix, labels: BitMatrix, wiring given: [UInt32]? = nil)
         -> (layer: LUTLayer, outputs: BitMatrix, accuracies: [Double], ties: Int) {
         let k = shape.k, seed = self.seed, threads = self.threads, variant = kernels.cValue
         let tableWords = LUTLayer.tableWords(k: k)
-        let wiring = RandomWiring.layer(width: width, k: k, sourceCount: inputs.rowCount, seed: seed, layer: index)
+        let wiring = given ?? RandomWiring.layer(width: width, k: k, sourceCount: inputs.rowCount, seed: seed, layer: index)
         var outputs = BitMatrix(rowCount: width, columnCount: inputs.columnCount)
         let workers = min(threads, max(1, width))
         // Buffers the workers write, each LUT or worker its own part; released below.

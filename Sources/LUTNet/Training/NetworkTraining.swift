@@ -10,12 +10,21 @@ public struct TrainingOptions: Sendable, Equatable {
     /// nil for one per core. Training needs one set of counters per worker, which its memory
     /// check counts.
     public var threads: Int?
+    /// How the LUTs choose their inputs: the paper's random wiring by default.
+    public var wiring: WiringSpec
+    /// The images' shape for spatial wiring, when the data does not tell it (a PLA file whose
+    /// input count is not a square) or to override it; nil to take it from the data.
+    public var imageShape: ImageGeometry?
 
-    /// Options for `shape` (by default the paper's k = 8, 5 × 1024), seed 0 and one thread per core.
-    public init(shape: NetworkShape = .paper, seed: UInt64 = 0, threads: Int? = nil) {
+    /// Options for `shape` (by default the paper's k = 8, 5 × 1024), seed 0, one thread per core
+    /// and the paper's random wiring.
+    public init(shape: NetworkShape = .paper, seed: UInt64 = 0, threads: Int? = nil, wiring: WiringSpec = .random,
+                imageShape: ImageGeometry? = nil) {
         self.shape = shape
         self.seed = seed
         self.threads = threads
+        self.wiring = wiring
+        self.imageShape = imageShape
     }
 }
 
@@ -43,18 +52,20 @@ extension LUTNetwork {
         let test = try dataset.test.map { (split) throws(ConfigurationError) in
             try BinarizedExamples(images: split, task: task, threshold: threshold, split: split.source)
         }
-        return try Self.train(on: train, test: test, options: options, progress: progress)
+        return try Self.train(on: train, test: test, options: options, dataShape: dataset.train.imageShape, progress: progress)
     }
 
     /// Trains a network by memorization on binarized examples, for their task and threshold, and
-    /// measures every layer on `test` when given; `progress` is called after each layer.
+    /// measures every layer on `test` when given; `progress` is called after each layer. Spatial
+    /// wiring takes the images' shape from `options.imageShape`, else from `dataShape` (the shape
+    /// of one example, e.g. `[28, 28]`), else from a square input count.
     ///
     /// Throws `ConfigurationError` when the examples have no input bits, `test` differs from
     /// `train` in task, threshold or input
     /// size, the thread count is out of range, or training would need more memory than the
     /// machine has.
     public static func train(on train: BinarizedExamples, test: BinarizedExamples? = nil,
-                             options: TrainingOptions = TrainingOptions(),
+                             options: TrainingOptions = TrainingOptions(), dataShape: [Int]? = nil,
                              progress: ((LayerReport) -> Void)? = nil) throws(ConfigurationError) -> TrainingResult {
         let threads = options.threads ?? ParallelWork.defaultThreads
         guard threads >= 1 else { throw .invalidValue(option: "threads", reason: "\(threads) threads; use 1 or more") }
@@ -75,7 +86,9 @@ extension LUTNetwork {
                                          source: "test examples")
             }
         }
-        let trainer = MemorizationTrainer(shape: options.shape, seed: options.seed, threads: threads)
+        let wiring = try WiringPlan(spec: options.wiring, shape: options.shape, inputCount: train.inputs.rowCount,
+                                    dataShape: dataShape ?? [train.inputs.rowCount], imageShape: options.imageShape)
+        let trainer = MemorizationTrainer(shape: options.shape, seed: options.seed, threads: threads, wiring: wiring)
         try trainer.checkMemory(trainExamples: train.count, testExamples: test?.count ?? 0)
         return trainer.train(on: train, test: test, progress: progress)
     }

@@ -1,0 +1,111 @@
+/// How the LUTs of a network choose their inputs, layer by layer: part of the network's shape,
+/// saved with the model.
+///
+/// Written on the command line and in the C API as:
+/// - `random`: the paper's wiring, every LUT reads k inputs drawn anywhere (the default);
+/// - `local:S`: every first-layer LUT reads k distinct inputs of one S × S window of the image
+///   (all channels of its pixels are candidates); the layers above are wired at random;
+/// - `hier:S,NEAR,L`: the first layer as `local:S`, and layers 2 to L each place their LUTs at
+///   points of the image, every LUT reading k of the NEAR LUTs of the layer below nearest to it;
+///   the layers above L are wired at random.
+///
+/// A trailing `,grid` (or `,gridT` for a stride of T pixels) places the first layer's windows on
+/// a grid covering the whole image instead of at random places, e.g. `hier:7,64,4,grid`.
+public struct WiringSpec: Sendable, Equatable, Hashable, CustomStringConvertible {
+    /// Where the first layer's windows go.
+    public enum Placement: Sendable, Equatable, Hashable {
+        /// Each window at a seeded random place.
+        case random
+        /// Windows at every `stride`-th place of the image, the last row and column included, the
+        /// LUTs spread evenly over them.
+        case grid(stride: Int)
+    }
+
+    /// Side of the first layer's windows; nil for the paper's random wiring.
+    public let window: Int?
+    /// How many of the nearest LUTs below an upper spatial LUT chooses from (0 when no upper layer
+    /// is spatial).
+    public let near: Int
+    /// How many layers, the first included, are spatial (0 for random wiring).
+    public let spatialLayers: Int
+    /// Where the first layer's windows go.
+    public let placement: Placement
+
+    /// The paper's wiring: every LUT reads k inputs drawn anywhere.
+    public static let random = WiringSpec(window: nil, near: 0, spatialLayers: 0, placement: .random)
+
+    private init(window: Int?, near: Int, spatialLayers: Int, placement: Placement) {
+        self.window = window
+        self.near = near
+        self.spatialLayers = spatialLayers
+        self.placement = placement
+    }
+
+    /// Whether this is the paper's random wiring.
+    public var isRandom: Bool { window == nil }
+
+    /// A first layer of S × S windows, upper layers wired at random.
+    public static func local(window: Int, placement: Placement = .random) throws(ConfigurationError) -> WiringSpec {
+        try hierarchical(window: window, near: 0, spatialLayers: 1, placement: placement)
+    }
+
+    /// A first layer of S × S windows and `spatialLayers - 1` layers above it reading the `near`
+    /// nearest LUTs below. Throws unless the window side, `near` and the layer count are positive.
+    public static func hierarchical(window: Int, near: Int, spatialLayers: Int,
+                                    placement: Placement = .random) throws(ConfigurationError) -> WiringSpec {
+        guard window >= 1 else { throw invalid("a window side of \(window); use 1 or more") }
+        guard spatialLayers >= 1 else { throw invalid("\(spatialLayers) spatial layers; use 1 or more") }
+        if spatialLayers > 1, near < 1 { throw invalid("NEAR = \(near); use 1 or more") }
+        if case .grid(let stride) = placement, stride < 1 { throw invalid("a grid stride of \(stride); use 1 or more") }
+        return WiringSpec(window: window, near: spatialLayers > 1 ? near : 0, spatialLayers: spatialLayers,
+                          placement: placement)
+    }
+
+    /// Parses `random`, `local:S[,grid[T]]` or `hier:S,NEAR,L[,grid[T]]`.
+    public init(parsing text: String) throws(ConfigurationError) {
+        let trimmed = String(Substring(text).trimmingWhitespace()).lowercased()
+        if trimmed == "random" || trimmed.isEmpty {
+            self = .random
+            return
+        }
+        let usage = "use random, local:S or hier:S,NEAR,L (optionally followed by ,grid or ,gridT), e.g. local:6 or hier:7,64,4"
+        let parts = trimmed.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2 else { throw Self.invalid("'\(text)': \(usage)") }
+        var fields = parts[1].split(separator: ",", omittingEmptySubsequences: false).map { String($0.trimmingWhitespace()) }
+        var placement = Placement.random
+        if let last = fields.last, last.hasPrefix("grid") {
+            let strideText = last.dropFirst(4)
+            guard let stride = strideText.isEmpty ? 1 : Int(strideText) else { throw Self.invalid("'\(last)' in '\(text)': \(usage)") }
+            placement = .grid(stride: stride)
+            fields.removeLast()
+        }
+        let numbers = fields.map { Int($0) }
+        guard numbers.allSatisfy({ $0 != nil }) else { throw Self.invalid("'\(text)': \(usage)") }
+        let values = numbers.compactMap { $0 }
+        switch parts[0] {
+        case "local":
+            guard values.count == 1 else { throw Self.invalid("'\(text)': local takes one number, the window side S, e.g. local:6") }
+            self = try .local(window: values[0], placement: placement)
+        case "hier":
+            guard values.count == 3 else {
+                throw Self.invalid("'\(text)': hier takes three numbers, the window side S, NEAR and the spatial layers L, e.g. hier:7,64,4")
+            }
+            self = try .hierarchical(window: values[0], near: values[1], spatialLayers: values[2], placement: placement)
+        default:
+            throw Self.invalid("'\(text)': \(usage)")
+        }
+    }
+
+    /// The wiring as `init(parsing:)` reads it.
+    public var description: String {
+        guard let window else { return "random" }
+        let place: String
+        switch placement {
+        case .random: place = ""
+        case .grid(let stride): place = stride == 1 ? ",grid" : ",grid\(stride)"
+        }
+        return spatialLayers == 1 ? "local:\(window)\(place)" : "hier:\(window),\(near),\(spatialLayers)\(place)"
+    }
+
+    static func invalid(_ reason: String) -> ConfigurationError { .invalidValue(option: "--wiring", reason: reason) }
+}

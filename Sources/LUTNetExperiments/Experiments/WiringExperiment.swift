@@ -1,0 +1,171 @@
+import Foundation
+import LUTNet
+
+/// Accuracy against wiring: networks of several wirings, fan-ins and sizes on one binary task,
+/// several seeds each, beside the paper's random wiring. Writes `wiring.csv` (one record per
+/// network), `wiring.md` and `wiring.svg`.
+public struct WiringExperiment: Sendable {
+    /// One configuration of the sweep.
+    public struct Configuration: Sendable, Equatable {
+        /// How LUTs choose their inputs.
+        public let wiring: WiringSpec
+        /// The topology.
+        public let shape: NetworkShape
+
+        /// A configuration.
+        public init(wiring: WiringSpec, shape: NetworkShape) {
+            self.wiring = wiring
+            self.shape = shape
+        }
+
+        /// `wiring k=K LAYERS`, e.g. `hier:7,64,4 k=10 5x1024`.
+        public var name: String { "\(wiring) k=\(shape.k) \(ExperimentRun.layersText(shape.hiddenWidths))" }
+
+        /// The `lutnet train` options that train this network.
+        public var commandLine: String {
+            "--k \(shape.k) --layers \(ExperimentRun.layersText(shape.hiddenWidths))" + (wiring.isRandom ? "" : " --wiring \(wiring)")
+        }
+    }
+
+    /// One trained network's figures.
+    public struct Result: Sendable {
+        /// Its configuration.
+        public let configuration: Configuration
+        /// Its seed.
+        public let seed: UInt64
+        /// Accuracy on the training split.
+        public let trainAccuracy: Double
+        /// Accuracy on the test split.
+        public let testAccuracy: Double
+        /// Training seconds (wiring included).
+        public let seconds: Double
+        /// Bytes of its model file.
+        public let modelBytes: Int
+    }
+
+    /// The data's name, for the reports.
+    public let data: String
+    /// The binary task.
+    public let task: BinaryTask
+    /// Binarization threshold.
+    public let threshold: UInt8
+    /// The configurations, in report order; the paper's network (or else the first) is the
+    /// reference for training time.
+    public let configurations: [Configuration]
+    /// Seeds per configuration (0, 1, …).
+    public let seeds: Int
+
+    /// A sweep of every wiring × k × hidden layers; throws naming the option of a value that
+    /// cannot make a network.
+    public init(data: String, task: BinaryTask, threshold: UInt8, wirings: [WiringSpec], ks: [Int], layers: [String],
+                seeds: Int) throws(ConfigurationError) {
+        guard !wirings.isEmpty else { throw .invalidValue(option: "--wirings", reason: "no wiring given") }
+        guard seeds >= 1 else { throw .invalidValue(option: "--seeds", reason: "\(seeds); use 1 or more") }
+        var configurations: [Configuration] = []
+        for text in layers {
+            for k in ks {
+                let shape = try NetworkShape(k: k, layers: text)
+                for wiring in wirings { configurations.append(Configuration(wiring: wiring, shape: shape)) }
+            }
+        }
+        self.data = data
+        self.task = task
+        self.threshold = threshold
+        self.configurations = configurations
+        self.seeds = seeds
+    }
+
+    /// Trains every configuration and seed on `dataset` (a configuration that cannot wire this
+    /// data throws before any training); `progress` gets each result.
+    public func run(on dataset: Dataset, threads: Int, imageShape: ImageGeometry? = nil,
+                    progress: ((Result) -> Void)? = nil) throws -> [Result] {
+        let train = try BinarizedExamples(images: dataset.train, task: task, threshold: threshold, split: dataset.train.source)
+        let test = try dataset.test.map { try BinarizedExamples(images: $0, task: task, threshold: threshold, split: $0.source) }
+        for configuration in configurations {
+            _ = try WiringPlan(spec: configuration.wiring, shape: configuration.shape, inputCount: train.inputs.rowCount,
+                               dataShape: dataset.train.imageShape, imageShape: imageShape)
+        }
+        var results: [Result] = []
+        for configuration in configurations {
+            for seed in 0..<UInt64(seeds) {
+                let options = TrainingOptions(shape: configuration.shape, seed: seed, threads: threads,
+                                              wiring: configuration.wiring, imageShape: imageShape)
+                let clock = ContinuousClock.now
+                let trained = try LUTNetwork.train(on: train, test: test, options: options, dataShape: dataset.train.imageShape)
+                let seconds = (ContinuousClock.now - clock).seconds
+                let result = Result(configuration: configuration, seed: seed, trainAccuracy: trained.report.trainAccuracy,
+                                    testAccuracy: trained.report.testAccuracy ?? 0, seconds: seconds,
+                                    modelBytes: ModelFile.encode(trained.network).count)
+                progress?(result)
+                results.append(result)
+            }
+        }
+        return results
+    }
+
+    /// Columns of `wiring.csv`.
+    public static let columns = ["data", "task", "threshold", "wiring", "k", "layers", "seed", "train_accuracy",
+                                 "test_accuracy", "seconds", "model_bytes"]
+
+    /// `wiring.csv`, `wiring.md` and `wiring.svg` for `results`.
+    public func files(_ results: [Result]) -> [ExperimentFile] {
+        var csv = CSVTable.line(Self.columns)
+        for r in results {
+            csv += CSVTable.line([data, task.description, String(threshold), r.configuration.wiring.description,
+                                  String(r.configuration.shape.k), ExperimentRun.layersText(r.configuration.shape.hiddenWidths),
+                                  String(r.seed), ResultRecords.accuracy(r.trainAccuracy), ResultRecords.accuracy(r.testAccuracy),
+                                  ResultRecords.seconds(r.seconds), String(r.modelBytes)])
+        }
+        let groups = configurations.map { configuration in
+            (configuration, results.filter { $0.configuration == configuration })
+        }.filter { !$0.1.isEmpty }
+        // The paper's network (random wiring, k = 8, 5 × 1024) is the reference when the sweep has it.
+        let paper = groups.first { $0.0.wiring.isRandom && $0.0.shape == .paper } ?? groups.first
+        let reference = paper.map { Summary($0.1.map(\.seconds)).mean } ?? 1
+        let referenceName = paper?.0.name ?? "–"
+        let about = "\(data), task \(task), \(ReportFormat.seeds(seeds)), threshold \(threshold)"
+        let rows = groups.map { configuration, runs -> [String] in
+            let seconds = Summary(runs.map(\.seconds))
+            return [configuration.wiring.description, String(configuration.shape.k),
+                    ExperimentRun.layersText(configuration.shape.hiddenWidths),
+                    ReportFormat.meanSD(Summary(runs.map(\.trainAccuracy))), ReportFormat.meanSD(Summary(runs.map(\.testAccuracy))),
+                    ReportFormat.seconds(seconds), String(format: "%.2f", seconds.mean / reference),
+                    String(runs[0].modelBytes)]
+        }
+        let best = groups.max { Summary($0.1.map(\.testAccuracy)).mean < Summary($1.1.map(\.testAccuracy)).mean }.map { configuration, runs in
+            String(format: "Best mean test accuracy %.4f: `lutnet train --task %@ --threshold %d %@`.",
+                   Summary(runs.map(\.testAccuracy)).mean, task.description, Int(threshold), configuration.commandLine)
+        } ?? ""
+        let table = MarkdownTable(headers: ["wiring", "k", "layers", "train", "test", "seconds per network",
+                                            "time / reference", "model bytes"],
+                                  rows: rows, rightAligned: Set([1] + Array(3...7)))
+        let markdown = """
+            # Accuracy against wiring
+
+            \(about). Mean ± standard deviation over seeds; times measured in the same run against the \
+            reference, \(referenceName) (the paper's network when the sweep has it, else the first row). `random` is the paper's wiring; `local:S` first-layer LUTs read one S × S window; \
+            `hier:S,NEAR,L` layers 2 to L read the NEAR nearest LUTs below; `,grid` places the windows on a grid.
+
+            \(table.text)
+            \(best)
+
+            ![accuracy against wiring](wiring.svg)
+
+            """
+        func bars(_ values: (Result) -> Double) -> [BarChart.Bar] {
+            groups.map { _, runs in
+                let summary = Summary(runs.map(values))
+                return BarChart.Bar(value: summary.mean, error: summary.standardDeviation)
+            }
+        }
+        let low = (results.map(\.testAccuracy).min() ?? 0.5) - 0.02
+        let chart = BarChart(labels: ChartLabels(title: "Accuracy against wiring", subtitle: about + "; error bars ±1 s.d. over seeds",
+                                                 x: "wiring, k, hidden layers", y: "accuracy"),
+                             categories: groups.map { $0.0.name },
+                             series: [BarChart.Series(name: "train", bars: bars(\.trainAccuracy), colorIndex: 0),
+                                      BarChart.Series(name: "test", bars: bars(\.testAccuracy), colorIndex: 1)],
+                             yDomain: max(0, low)...1)
+        return [ExperimentFile(name: "wiring.csv", contents: csv), ExperimentFile(name: "wiring.md", contents: markdown),
+                ExperimentFile(name: "wiring.svg", contents: chart.markup())]
+    }
+}
