@@ -98,6 +98,20 @@ static lutnet_read_status read_header(lutnet_gzip_stream *restrict source, const
     return LUTNET_READ_OK;
 }
 
+/// After `total` bytes of IDX data: the payload must end exactly there. Reads on to the end of the
+/// stream, which also verifies each gzip trailer (CRC, length), and refuses any byte left over.
+static lutnet_read_status check_data_ends(lutnet_gzip_stream *restrict source, const char *restrict path,
+                                          uint64_t total, char *restrict message, size_t capacity) {
+    uint64_t trailing = 0;
+    lutnet_read_status status = lutnet_gzip_drain(source, &trailing, "the data", message, capacity);
+    if (status == LUTNET_READ_OK && trailing > 0)
+        status = fail(message, capacity, LUTNET_READ_IDX_TRAILING_DATA,
+                      "%s: %llu trailing %s after the %llu bytes of IDX data the header describes",
+                      path, (unsigned long long)trailing, trailing == 1 ? "byte" : "bytes",
+                      (unsigned long long)total);
+    return status;
+}
+
 static lutnet_read_status read_payload(lutnet_gzip_stream *restrict source, const char *restrict path,
                                        lutnet_idx_tensor *restrict tensor, char *restrict message,
                                        size_t capacity) {
@@ -114,15 +128,7 @@ static lutnet_read_status read_payload(lutnet_gzip_stream *restrict source, cons
         status = fail(message, capacity, LUTNET_READ_IDX_TRUNCATED_DATA,
                       "%s: IDX data is truncated: the header says %llu bytes, the file has %llu", path,
                       (unsigned long long)total, (unsigned long long)filled);
-    // The payload must end exactly here; reading on also verifies each gzip trailer (CRC, length).
-    uint64_t trailing = 0;
-    if (status == LUTNET_READ_OK)
-        status = lutnet_gzip_drain(source, &trailing, "the data", message, capacity);
-    if (status == LUTNET_READ_OK && trailing > 0)
-        status = fail(message, capacity, LUTNET_READ_IDX_TRAILING_DATA,
-                      "%s: %llu trailing %s after the %llu bytes of IDX data the header describes",
-                      path, (unsigned long long)trailing, trailing == 1 ? "byte" : "bytes",
-                      (unsigned long long)total);
+    if (status == LUTNET_READ_OK) status = check_data_ends(source, path, total, message, capacity);
     if (status != LUTNET_READ_OK) {
         free(buffer);
         return status;
@@ -176,14 +182,8 @@ static lutnet_read_status read_rows(lutnet_gzip_stream *restrict source, const c
         status = fail(message, capacity, LUTNET_READ_IDX_TRUNCATED_DATA,
                       "%s: IDX data is truncated: the header says %llu bytes, the file has %llu", path,
                       (unsigned long long)total, (unsigned long long)(skipped + filled));
-    uint64_t trailing = 0;
     if (status == LUTNET_READ_OK && first + rows == total_rows)
-        status = lutnet_gzip_drain(source, &trailing, "the data", message, capacity);
-    if (status == LUTNET_READ_OK && trailing > 0)
-        status = fail(message, capacity, LUTNET_READ_IDX_TRAILING_DATA,
-                      "%s: %llu trailing %s after the %llu bytes of IDX data the header describes",
-                      path, (unsigned long long)trailing, trailing == 1 ? "byte" : "bytes",
-                      (unsigned long long)total);
+        status = check_data_ends(source, path, total, message, capacity);
     if (status != LUTNET_READ_OK) {
         free(buffer);
         return status;
