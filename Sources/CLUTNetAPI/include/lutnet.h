@@ -46,8 +46,10 @@
 extern "C" {
 #endif
 
-/// The version of this header; `lutnet_version()` returns the library's, which should be equal.
-#define LUTNET_VERSION "0.1.0"
+/// The version of this header; `lutnet_version()` returns the library's, which should be equal. A
+/// change of the first two numbers changes the layout of a struct (0.2.0: `lutnet_parameters`
+/// gained `wiring`), so a program compiled against another version's header must be recompiled.
+#define LUTNET_VERSION "0.2.0"
 
 /// Bytes in `lutnet_error.message`, the terminating NUL included. Longer messages are cut at a
 /// UTF-8 character boundary.
@@ -126,7 +128,7 @@ typedef struct lutnet_parameters {
     const char *wiring;
 } lutnet_parameters;
 
-/// The library's version, e.g. "0.1.0" (static).
+/// The library's version, e.g. "0.2.0" (static).
 const char *lutnet_version(void);
 
 /// The name of a status, e.g. "LUTNET_ERROR_NULL_ARGUMENT" (static); "LUTNET_UNKNOWN_STATUS" for
