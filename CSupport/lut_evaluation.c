@@ -32,10 +32,16 @@ static void evaluate_lut_portable(const uint64_t *restrict bits, size_t words_pe
                                   const uint32_t *restrict inputs, uint32_t k,
                                   const uint64_t *restrict table, size_t example_count,
                                   uint64_t *restrict out) {
-    if (k <= LUTNET_BITSLICED_MAX_K)
-        lutnet_bitsliced_evaluate(bits, words_per_row, inputs, k, table, example_count, out);
-    else
-        evaluate_by_lookup(bits, words_per_row, inputs, k, table, example_count, out);
+    // One inlined copy per k, so that the compiler sees the tree's shape and unrolls it.
+    _Static_assert(LUTNET_BITSLICED_MAX_K == 8, "one case per k up to LUTNET_BITSLICED_MAX_K");
+    switch (k) {
+#define EVALUATE_BITSLICED(K) \
+    case K: lutnet_bitsliced_evaluate(bits, words_per_row, inputs, K, table, example_count, out); break;
+    EVALUATE_BITSLICED(1) EVALUATE_BITSLICED(2) EVALUATE_BITSLICED(3) EVALUATE_BITSLICED(4)
+    EVALUATE_BITSLICED(5) EVALUATE_BITSLICED(6) EVALUATE_BITSLICED(7) EVALUATE_BITSLICED(8)
+#undef EVALUATE_BITSLICED
+    default: evaluate_by_lookup(bits, words_per_row, inputs, k, table, example_count, out); break;
+    }
 }
 
 void lutnet_evaluate_lut_variant(lutnet_kernel_variant variant, const uint64_t *restrict bits,
