@@ -18,23 +18,9 @@ public enum ImageWindows {
         guard candidates >= k else {
             throw .invalidValue(option: "--window", reason: "a \(window) × \(window) window holds \(candidates) inputs, fewer than k = \(k)")
         }
-        var wiring: [UInt32] = []
-        wiring.reserveCapacity(width * k)
-        for lut in 0..<width {
-            var generator = SeededGenerator(seed: seed, stream: 7, UInt64(lut))
-            let top = Int(generator.draw(below: UInt64(height - window + 1)))
-            let left = Int(generator.draw(below: UInt64(imageWidth - window + 1)))
-            var chosen: [Int] = []
-            while chosen.count < k {
-                let candidate = Int(generator.draw(below: UInt64(candidates)))
-                if !chosen.contains(candidate) { chosen.append(candidate) }
-            }
-            for candidate in chosen {
-                let channel = candidate % channels, pixel = candidate / channels
-                let y = top + pixel / window, x = left + pixel % window
-                wiring.append(UInt32((y * imageWidth + x) * channels + channel))
-            }
-        }
-        return wiring
+        // The windows and inputs of spatial wiring's first layer, drawn from streams of their own.
+        let image = try ImageGeometry(height: height, width: imageWidth, channels: channels)
+        return WindowWiring.layer(width: width, k: k, image: image, window: window, placement: .random, seed: seed,
+                                  stream: 7).inputs
     }
 }

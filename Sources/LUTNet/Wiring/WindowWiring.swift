@@ -5,9 +5,10 @@ enum WindowWiring {
     /// `image`, windows of side `window` placed by `placement`. Each LUT draws its window (random
     /// placement) and inputs from its own stream of `seed`, so the result does not depend on the
     /// order LUTs are made in. The caller has checked that the window fits the image and holds at
-    /// least k inputs.
+    /// least k inputs. `stream` names the generator streams (the multi-class windows draw from
+    /// their own).
     static func layer(width: Int, k: Int, image: ImageGeometry, window: Int, placement: WiringSpec.Placement,
-                      seed: UInt64) -> (inputs: [UInt32], positions: [LUTPosition]) {
+                      seed: UInt64, stream: UInt64 = 11) -> (inputs: [UInt32], positions: [LUTPosition]) {
         let channels = image.channels, candidates = window * window * channels
         let places = gridPlaces(image: image, window: window, placement: placement)
         var inputs: [UInt32] = []
@@ -15,7 +16,7 @@ enum WindowWiring {
         var positions: [LUTPosition] = []
         positions.reserveCapacity(width)
         for lut in 0..<width {
-            var generator = SeededGenerator(seed: seed, stream: 11, UInt64(lut))
+            var generator = SeededGenerator(seed: seed, stream: stream, UInt64(lut))
             let top: Int, left: Int
             if let places {
                 (top, left) = places[lut * places.count / width]
