@@ -138,6 +138,18 @@ static lutnet_read_status read_payload(lutnet_gzip_stream *restrict source, cons
     return LUTNET_READ_OK;
 }
 
+/// Opens `path` (gzip when it starts with gzip's magic; a ".gz" name must be) into `*source` and
+/// reads its IDX header into `*tensor` (zeroed first, its data still NULL). The caller closes
+/// `*source`, which may be NULL, whatever the status.
+static lutnet_read_status open_with_header(const char *restrict path, lutnet_gzip_stream **restrict source,
+                                           lutnet_idx_tensor *restrict tensor, char *restrict message,
+                                           size_t capacity) {
+    memset(tensor, 0, sizeof *tensor);
+    lutnet_read_status status = lutnet_gzip_open(path, lutnet_path_has_suffix(path, ".gz"), source, message, capacity);
+    if (status == LUTNET_READ_OK) status = read_header(*source, path, tensor, message, capacity);
+    return status;
+}
+
 lutnet_read_status lutnet_idx_read(const char *restrict path, lutnet_idx_tensor *restrict out,
                                    char *restrict message, size_t message_capacity) {
     if (message != NULL && message_capacity > 0) message[0] = '\0';
@@ -145,11 +157,8 @@ lutnet_read_status lutnet_idx_read(const char *restrict path, lutnet_idx_tensor 
         return fail(message, message_capacity, LUTNET_READ_CANNOT_OPEN, "no path or no output given");
     memset(out, 0, sizeof *out);
     lutnet_gzip_stream *source = NULL;
-    lutnet_read_status status = lutnet_gzip_open(path, lutnet_path_has_suffix(path, ".gz"), &source, message,
-                                                 message_capacity);
     lutnet_idx_tensor tensor;
-    memset(&tensor, 0, sizeof tensor);
-    if (status == LUTNET_READ_OK) status = read_header(source, path, &tensor, message, message_capacity);
+    lutnet_read_status status = open_with_header(path, &source, &tensor, message, message_capacity);
     if (status == LUTNET_READ_OK) status = read_payload(source, path, &tensor, message, message_capacity);
     lutnet_gzip_close(source);
     if (status == LUTNET_READ_OK) *out = tensor;
@@ -207,11 +216,8 @@ lutnet_read_status lutnet_idx_read_shard(const char *restrict path, uint64_t sha
                     (unsigned long long)shard, (unsigned long long)shards);
     memset(out, 0, sizeof *out);
     lutnet_gzip_stream *source = NULL;
-    lutnet_read_status status = lutnet_gzip_open(path, lutnet_path_has_suffix(path, ".gz"), &source, message,
-                                                 message_capacity);
     lutnet_idx_tensor tensor;
-    memset(&tensor, 0, sizeof tensor);
-    if (status == LUTNET_READ_OK) status = read_header(source, path, &tensor, message, message_capacity);
+    lutnet_read_status status = open_with_header(path, &source, &tensor, message, message_capacity);
     uint64_t n = tensor.dims[0];
     // n < 2^32 and shards <= 2^32 (MPI ranks are ints): the products fit in 64 bits.
     uint64_t first = status == LUTNET_READ_OK ? n * shard / shards : 0;
