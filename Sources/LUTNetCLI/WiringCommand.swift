@@ -8,7 +8,7 @@ struct WiringCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wiring",
         abstract: "Train and test accuracy against the wiring: window size, NEAR, spatial layers, k and widths, beside random wiring.",
-        discussion: "Every wiring × k × layers, several seeds each; training times are given against the paper's network (random wiring, k = 8, 5 × 1024) when the sweep has it, else against the first configuration. Writes wiring.csv, wiring.md and wiring.svg."
+        discussion: "Every wiring × k × layers, several seeds each; training times are given against the paper's network (random wiring, k = 8, 5 × 1024) when the sweep has it, else against the first configuration. Appends each network to wiring.csv as it is trained (networks already there are skipped), then writes wiring.md and wiring.svg."
     )
 
     @OptionGroup var options: ExperimentOptions
@@ -43,14 +43,16 @@ struct WiringCommand: ParsableCommand {
         let experiment = try WiringExperiment(data: settings.data, task: binaryTask, threshold: settings.threshold, wirings: specs,
                                               ks: try NumberList.parse(k, option: "--k"),
                                               layers: layers.split(separator: ";").map(String.init), seeds: options.seeds)
-        let folder = options.folder(for: DataIdentity(dataset: dataset))
+        let identity = DataIdentity(dataset: dataset)
+        let folder = options.folder(for: identity)
+        var log = try WiringLog(folder: folder, experiment: experiment, identity: identity, fresh: options.fresh)
         Console.progress("wiring: \(experiment.configurations.count * options.seeds) networks on \(dataset.location), results in \(folder)")
         let results = try experiment.run(on: dataset, threads: try options.threadCount(),
-                                         imageShape: try imageShape.map { try ImageGeometry(parsing: $0) }) { result in
+                                         imageShape: try imageShape.map { try ImageGeometry(parsing: $0) }, log: &log) { result in
             Console.progress(String(format: "%@ seed %llu: train %.4f test %.4f, %.2f s", result.configuration.name,
                                     result.seed, result.trainAccuracy, result.testAccuracy, result.seconds))
         }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        print(log.path)
         for file in experiment.files(results) {
             let path = (folder as NSString).appendingPathComponent(file.name)
             try file.contents.write(toFile: path, atomically: true, encoding: .utf8)

@@ -27,23 +27,46 @@ final class CommittedResultsTests: XCTestCase {
         }
     }
 
-    private func identity(_ path: String) throws -> DataIdentities {
-        let dataset = try DatasetLoader.load(path: path)
-        return DataIdentities(fallback: DataIdentity(dataset: dataset))
+    /// Opens a copy of every `wiring.csv` under `folder` (one sweep of one task and threshold each)
+    /// with the identity of `data`, and checks every record reads back.
+    private func checkWiring(_ folder: String, data: DataIdentity) throws {
+        let committed = Fixtures.packageRoot.appendingPathComponent("Experiments/" + folder).path
+        let files = (FileManager.default.subpaths(atPath: committed) ?? []).filter { $0.hasSuffix("wiring.csv") }
+        XCTAssertFalse(files.isEmpty, folder)
+        for file in files {
+            let copy = try Fixtures.temporaryFolder(for: self).path
+            try FileManager.default.copyItem(atPath: committed + "/" + file, toPath: copy + "/wiring.csv")
+            let records = try csvRecords(copy, "wiring.csv")
+            let first = try XCTUnwrap(records.first, file)
+            let sweep = try WiringExperiment(data: first["data"] ?? "", task: try BinaryTask(parsing: first["task"] ?? ""),
+                                             threshold: try XCTUnwrap(UInt8(first["threshold"] ?? "")), wirings: [.random],
+                                             ks: [8], layers: ["5x1024"], seeds: 1)
+            XCTAssertEqual(try WiringLog(folder: copy, experiment: sweep, identity: data).results.count, records.count, file)
+        }
+    }
+
+    private func identity(_ path: String) throws -> DataIdentity {
+        DataIdentity(dataset: try DatasetLoader.load(path: path))
     }
 
     private let paperExperiments = ["k-sweep", "depth", "width", "random-labels", "pairs"]
 
     func testFashionMNISTResults() throws {
-        try check("fashion-mnist", paperExperiments, data: try identity(try Fixtures.fashionMNIST()))
+        let data = try identity(try Fixtures.fashionMNIST())
+        try check("fashion-mnist", paperExperiments, data: DataIdentities(fallback: data))
+        try checkWiring("fashion-mnist", data: data)
     }
 
     func testMNISTResults() throws {
-        try check("mnist", paperExperiments, data: try identity(try Fixtures.shared("mnist")))
+        let data = try identity(try Fixtures.shared("mnist"))
+        try check("mnist", paperExperiments, data: DataIdentities(fallback: data))
+        try checkWiring("mnist", data: data)
     }
 
     func testCIFAR10Results() throws {
-        try check("cifar10", ["compare"], data: try identity(try Fixtures.shared("cifar10")))
+        let data = try identity(try Fixtures.shared("cifar10"))
+        try check("cifar10", ["compare"], data: DataIdentities(fallback: data))
+        try checkWiring("cifar10", data: data)
     }
 
     func testIWLS2020Results() throws {
@@ -53,11 +76,17 @@ final class CommittedResultsTests: XCTestCase {
             try check(folder, ["iwls"], validation: training == .train,
                       data: DataIdentities(named: Dictionary(uniqueKeysWithValues: data.map { ($0.name, $0.identity) })))
         }
+        // The wiring sweeps train on the training file and test on the test file, as `--data` and `--test` give them.
+        for benchmark in benchmarks {
+            let train = try DatasetLoader.load(path: benchmark.trainPath), test = try DatasetLoader.load(path: benchmark.testPath)
+            let dataset = try Dataset(train: train.train, test: test.test ?? test.train, location: benchmark.trainPath)
+            try checkWiring("iwls2020/wiring/\(benchmark.name)", data: DataIdentity(dataset: dataset))
+        }
     }
 
     func testOtherDataIsRefused() throws {
         // The committed Fashion-MNIST results opened as if they were of the tiny fixture.
-        let tiny = try identity(Fixtures.path("tiny"))
+        let tiny = DataIdentities(fallback: try identity(Fixtures.path("tiny")))
         XCTAssertThrowsError(try check("fashion-mnist", ["depth"], data: tiny)) { error in
             guard case ExperimentError.dataMismatch(_, let name, let recorded, _) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(name, "fashion-mnist")

@@ -1,6 +1,6 @@
 /// The topology of a LUT network: LUT fan-in k and the widths of the hidden layers. The output
 /// layer, a single LUT, comes after them.
-public struct NetworkShape: Sendable, Equatable, CustomStringConvertible {
+public struct NetworkShape: Sendable, Hashable, CustomStringConvertible {
     /// Inputs per LUT, 1...16.
     public let k: Int
     /// LUTs in each hidden layer, first layer first.

@@ -2,11 +2,11 @@ import Foundation
 import LUTNet
 
 /// Accuracy against wiring: networks of several wirings, fan-ins and sizes on one binary task,
-/// several seeds each, beside the paper's random wiring. Writes `wiring.csv` (one record per
-/// network), `wiring.md` and `wiring.svg`.
+/// several seeds each, beside the paper's random wiring. Its records accumulate in `wiring.csv` (one
+/// per network, see `WiringLog`); `wiring.md` and `wiring.svg` report the sweep.
 public struct WiringExperiment: Sendable {
     /// One configuration of the sweep.
-    public struct Configuration: Sendable, Equatable {
+    public struct Configuration: Sendable, Hashable {
         /// How LUTs choose their inputs.
         public let wiring: WiringSpec
         /// The topology.
@@ -75,9 +75,11 @@ public struct WiringExperiment: Sendable {
         self.seeds = seeds
     }
 
-    /// Trains every configuration and seed on `dataset` (a configuration that cannot wire this
-    /// data throws before any training); `progress` gets each result.
-    public func run(on dataset: Dataset, threads: Int, imageShape: ImageGeometry? = nil,
+    /// Trains every configuration and seed on `dataset` that `log` does not have yet (a
+    /// configuration that cannot wire this data throws before any training), appending each to
+    /// `log` as soon as it is trained; `progress` gets each new result. Returns the results of every
+    /// configuration and seed, those found in `log` included, in sweep order.
+    public func run(on dataset: Dataset, threads: Int, imageShape: ImageGeometry? = nil, log: inout WiringLog,
                     progress: ((Result) -> Void)? = nil) throws -> [Result] {
         let train = try BinarizedExamples(images: dataset.train, task: task, threshold: threshold, split: dataset.train.source)
         let test = try dataset.test.map { try BinarizedExamples(images: $0, task: task, threshold: threshold, split: $0.source) }
@@ -88,6 +90,10 @@ public struct WiringExperiment: Sendable {
         var results: [Result] = []
         for configuration in configurations {
             for seed in 0..<UInt64(seeds) {
+                if let recorded = log.result(of: configuration, seed: seed) {
+                    results.append(recorded)
+                    continue
+                }
                 let options = TrainingOptions(shape: configuration.shape, seed: seed, threads: threads,
                                               wiring: configuration.wiring, imageShape: imageShape)
                 let clock = ContinuousClock.now
@@ -96,26 +102,23 @@ public struct WiringExperiment: Sendable {
                 let result = Result(configuration: configuration, seed: seed, trainAccuracy: trained.report.trainAccuracy,
                                     testAccuracy: trained.report.testAccuracy ?? 0, seconds: seconds,
                                     modelBytes: ModelFile.encode(trained.network).count)
-                progress?(result)
-                results.append(result)
+                let stored = try log.append(result)
+                progress?(stored)
+                results.append(stored)
             }
         }
         return results
     }
 
-    /// Columns of `wiring.csv`.
-    public static let columns = ["data", "task", "threshold", "wiring", "k", "layers", "seed", "train_accuracy",
-                                 "test_accuracy", "seconds", "model_bytes"]
+    /// The stem of the sweep's files: `wiring.csv`, `wiring.md`, `wiring.svg`.
+    public static let fileStem = "wiring"
 
-    /// `wiring.csv`, `wiring.md` and `wiring.svg` for `results`.
+    /// Columns of `wiring.csv`, the data's identity last.
+    public static let columns = ["data", "task", "threshold", "wiring", "k", "layers", "seed", "train_accuracy",
+                                 "test_accuracy", "seconds", "model_bytes"] + DataIdentity.columns
+
+    /// `wiring.md` and `wiring.svg` for `results` (`wiring.csv` is the log's).
     public func files(_ results: [Result]) -> [ExperimentFile] {
-        var csv = CSVTable.line(Self.columns)
-        for r in results {
-            csv += CSVTable.line([data, task.description, String(threshold), r.configuration.wiring.description,
-                                  String(r.configuration.shape.k), ExperimentRun.layersText(r.configuration.shape.hiddenWidths),
-                                  String(r.seed), ResultRecords.accuracy(r.trainAccuracy), ResultRecords.accuracy(r.testAccuracy),
-                                  ResultRecords.seconds(r.seconds), String(r.modelBytes)])
-        }
         let groups = configurations.map { configuration in
             (configuration, results.filter { $0.configuration == configuration })
         }.filter { !$0.1.isEmpty }
@@ -165,7 +168,7 @@ public struct WiringExperiment: Sendable {
                              series: [BarChart.Series(name: "train", bars: bars(\.trainAccuracy), colorIndex: 0),
                                       BarChart.Series(name: "test", bars: bars(\.testAccuracy), colorIndex: 1)],
                              yDomain: max(0, low)...1)
-        return [ExperimentFile(name: "wiring.csv", contents: csv), ExperimentFile(name: "wiring.md", contents: markdown),
-                ExperimentFile(name: "wiring.svg", contents: chart.markup())]
+        return [ExperimentFile(name: Self.fileStem + ".md", contents: markdown),
+                ExperimentFile(name: Self.fileStem + ".svg", contents: chart.markup())]
     }
 }
