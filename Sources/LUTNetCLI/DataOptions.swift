@@ -65,7 +65,7 @@ struct NetworkOptions: ParsableArguments {
     @Option(name: .long, help: "Hidden layers as DEPTHxWIDTH (e.g. 5x1024) or widths (e.g. 1024,512,256); default 5x1024, or 3x500 per class for a multi-class task.")
     var layers: String?
 
-    @Option(name: .long, help: "Multi-class tasks: each first-layer LUT reads k inputs of one random S × S window of the image (default 6 for image data; 0: the whole image).")
+    @Option(name: .long, help: "Multi-class tasks: each first-layer LUT reads k inputs of one random S × S window of the image (default 6 for image data; 0: the whole image); the same as --wiring local:S.")
     var window: Int?
 
     @Flag(name: .long, help: "Multi-class tasks: every class's second layer reads the first layers of all classes (measured, not the default).")
