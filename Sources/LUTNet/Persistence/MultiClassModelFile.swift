@@ -185,10 +185,7 @@ extension ModelFile {
         let length = Int(try reader.u32())
         guard length <= WiringSection.maxTextBytes else { throw .malformed(path: path, reason: "a wiring text of \(length) bytes") }
         let text = String(decoding: try reader.bytes(length), as: UTF8.self)
-        let wiring: WiringSpec
-        do { wiring = try WiringSpec(parsing: text) } catch {
-            throw .malformed(path: path, reason: "wiring '\(text)': \(error)")
-        }
+        let wiring = try WiringSection.spec(parsing: text, path: path)
         guard !wiring.isWindowOnly, wiring.window == window else {
             throw .malformed(path: path, reason: "wiring '\(text)' with a window side of \(window) in a version \(multiClassWiringVersion) file")
         }
