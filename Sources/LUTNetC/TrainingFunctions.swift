@@ -28,19 +28,16 @@ public func lutnet_train(_ dataset: OpaquePointer?, _ task: UnsafePointer<CChar>
                 let examples = try BinarizedExamples(images: data.train, task: binaryTask,
                                                      threshold: settings.threshold, split: data.train.source)
                 let options = TrainingOptions(shape: settings.shape, seed: settings.seed, threads: settings.threads,
-                                              wiring: settings.wiring)
+                                              wiring: settings.wiring ?? .random)
                 trained = .binary(try LUTNetwork.train(on: examples, options: options, dataShape: data.train.imageShape).network)
             case .multiClass(let multiClassTask):
-                guard settings.wiring.isRandom else {
-                    throw ConfigurationError.invalidValue(option: "wiring", reason: "it applies to binary tasks; a multi-class model's first layer reads 6 × 6 windows of images")
-                }
                 let examples = try MultiClassExamples(images: data.train, task: multiClassTask,
                                                       threshold: settings.threshold, split: data.train.source)
-                // Images get the command's default 6 × 6 windows (smaller images: none).
+                // Without a wiring, images get the command's default 6 × 6 windows (smaller images: none).
                 let shape = data.train.imageShape
                 let window = (2...3).contains(shape.count) && shape[0] >= 6 && shape[1] >= 6 ? 6 : nil
-                let options = MultiClassTrainingOptions(shape: settings.shape, seed: settings.seed, window: window,
-                                                        threads: settings.threads)
+                let options = MultiClassTrainingOptions(shape: settings.shape, seed: settings.seed,
+                                                        wiring: settings.wiring ?? .windowOnly(window), threads: settings.threads)
                 trained = .multiClass(try MultiClassNetwork.train(on: examples, options: options).network)
             }
         } catch {

@@ -7,7 +7,9 @@ struct TrainingSettings {
     let threshold: UInt8
     let seed: UInt64
     let threads: Int
-    let wiring: WiringSpec
+    /// The wiring `lutnet_parameters.wiring` names; nil when it is NULL (random for a binary
+    /// task, the default 6 × 6 windows for a multi-class one).
+    let wiring: WiringSpec?
 
     /// The largest number of hidden layers; every model the API trains can be saved and loaded again.
     static let maxHiddenLayers = LUTNetLimits.maxHiddenLayers
@@ -42,7 +44,7 @@ struct TrainingSettings {
         if let bad = widths.firstIndex(where: { $0 < 1 || $0 > Int(LUTNET_MAX_LAYER_WIDTH) }) {
             return .failure(.width(index: bad, value: widths[bad]))
         }
-        var wiring = WiringSpec.random
+        var wiring: WiringSpec?
         if let text = p.wiring.map({ String(cString: $0) }) {
             do { wiring = try WiringSpec(parsing: text) } catch { return .failure(.wiring(text, reason: error.description)) }
         }

@@ -81,13 +81,13 @@ extension CompareCommand {
     /// The one-vs-rest LUT networks beside the multinomial baseline on a multi-class task.
     func compare(_ task: MultiClassTask, dataset: Dataset, threshold: UInt8, threads: Int) throws {
         let shape = try networkOptions.multiClassShape()
-        let window = networkOptions.windowSide(for: dataset.train)
+        let wiring = try networkOptions.multiClassWiring(for: dataset.train, shape: shape)
         let train = try MultiClassExamples(images: dataset.train, task: task, threshold: threshold, split: dataset.train.source)
         let test = try dataset.test.map {
             try MultiClassExamples(images: $0, task: task, threshold: threshold, split: $0.source, everyClass: false)
         }
         Console.progress("training \(task.classCount) one-vs-rest LUT networks (\(shape.perClassDescription)) on \(train.count) examples, task \(task)")
-        var options = MultiClassTrainingOptions(shape: shape, seed: networkOptions.seed, window: window, threads: threads)
+        var options = MultiClassTrainingOptions(shape: shape, seed: networkOptions.seed, wiring: wiring, threads: threads)
         options.sharedFirstLayer = networkOptions.sharedFirstLayer
         options.alternateHalves = networkOptions.alternateHalves
         let trained = try MultiClassNetwork.train(on: train, options: options)
@@ -95,7 +95,7 @@ extension CompareCommand {
             try test.map { try trained.network.confusion(on: $0, threads: threads) }
         }
         let lut = ComparisonRow(
-            method: "LUT networks, one per class (\(shape.perClassDescription)\(window.map { ", \($0)×\($0) windows" } ?? ""))",
+            method: "LUT networks, one per class (\(shape.perClassDescription)\(wiring.isRandom ? "" : ", " + wiring.multiClassSummary))",
             trainAccuracy: trained.trainConfusion.accuracy, testAccuracy: testConfusion?.accuracy,
             trainingSeconds: trained.seconds,
             predictionSecondsPerImage: test.map { predictSeconds / Double(max($0.count, 1)) },

@@ -65,7 +65,7 @@ struct NetworkOptions: ParsableArguments {
     @Option(name: .long, help: "Hidden layers as DEPTHxWIDTH (e.g. 5x1024) or widths (e.g. 1024,512,256); default 5x1024, or 3x500 per class for a multi-class task.")
     var layers: String?
 
-    @Option(name: .long, help: "Multi-class tasks: each first-layer LUT reads k inputs of one random S × S window of the image (default 6 for image data; 0: the whole image).")
+    @Option(name: .long, help: "Multi-class tasks: each first-layer LUT reads k inputs of one random S × S window of the image (default 6 for image data; 0: the whole image); the same as --wiring local:S.")
     var window: Int?
 
     @Flag(name: .long, help: "Multi-class tasks: every class's second layer reads the first layers of all classes (measured, not the default).")
@@ -82,9 +82,11 @@ struct NetworkOptions: ParsableArguments {
         are random. hier:S,NEAR,L: the first layer as local:S, and layers 2 to L place each LUT at a point of the image \
         reading k of the NEAR nearest LUTs below; layers above L are random. ,grid places the windows on a grid \
         covering every pixel (,gridT: every T pixels) instead of at random places. Binary tasks on images (IDX, \
-        CIFAR-10, PLA files of a square input count, or --image-shape).
+        CIFAR-10, PLA files of a square input count, or --image-shape). Multi-class tasks: every class's network is \
+        wired so, over its own layers (default local:6 for image data, as --window 6; local:S is --window S, random \
+        is --window 0).
         """))
-    var wiring: String = "random"
+    var wiring: String?
 
     @Option(name: .long, help: "The images' shape as HxW or HxWxC (e.g. 14x14) for --wiring, when the data does not tell it.")
     var imageShape: String?
@@ -110,16 +112,34 @@ struct NetworkOptions: ParsableArguments {
         return (2...3).contains(images.imageShape.count) ? 6 : nil
     }
 
+    /// Every class's wiring for a multi-class model of `shape` on `images`: `--wiring`, checked
+    /// against the images, or `local:S` for the window side of `--window` (random for none).
+    /// Throws naming `--wiring` when it is invalid or its first layer disagrees with `--window`.
+    func multiClassWiring(for images: ImageSet, shape: NetworkShape) throws -> WiringSpec {
+        guard let wiring else { return WiringSpec.windowOnly(windowSide(for: images)) }
+        let spec = try WiringSpec(parsing: wiring)
+        if let window, (window == 0 ? nil : window) != spec.window {
+            let first = spec.window.map { "\($0) × \($0) windows" } ?? "no windows"
+            throw ConfigurationError.invalidValue(
+                option: "--wiring", reason: "\(spec) gives the first layer \(first), but --window \(window) asks for "
+                    + (window == 0 ? "none" : "\(window) × \(window)") + "; give one of them")
+        }
+        if !spec.isRandom {
+            _ = try WiringPlan(spec: spec, shape: shape, inputCount: images.featureCount, dataShape: images.imageShape)
+        }
+        return spec
+    }
+
     /// The options of a binary network: its shape, seed, threads and wiring, checked.
     func trainingOptions(threads: Int) throws -> TrainingOptions {
-        TrainingOptions(shape: try shape(), seed: seed, threads: threads, wiring: try WiringSpec(parsing: wiring),
+        TrainingOptions(shape: try shape(), seed: seed, threads: threads, wiring: try WiringSpec(parsing: wiring ?? "random"),
                         imageShape: try imageShape.map { (text) throws(ConfigurationError) in try ImageGeometry(parsing: text) })
     }
 
-    /// Throws naming `--wiring` or `--image-shape` when given for a multi-class task.
+    /// Throws naming `--image-shape` when given for a multi-class task.
     func checkMultiClass() throws {
-        if try !WiringSpec(parsing: wiring).isRandom || imageShape != nil {
-            throw ConfigurationError.invalidValue(option: "--wiring", reason: "it applies to binary tasks; multi-class tasks take --window")
+        if imageShape != nil {
+            throw ConfigurationError.invalidValue(option: "--image-shape", reason: "it applies to binary tasks; multi-class tasks read the data's image shape")
         }
     }
 

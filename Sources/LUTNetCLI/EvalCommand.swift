@@ -60,7 +60,7 @@ struct EvalCommand: ParsableCommand {
                                                        source: dataset.train.source)
         }
         print("model \(modelOptions.model): \(network.classCount) one-vs-rest networks of \(network.classLayers[0].map { String($0.width) }.joined(separator: ",")) LUTs, "
-              + "k = \(network.k), trained on task \(network.task) at threshold \(network.threshold)")
+              + "k = \(network.k), \(network.wiring.multiClassSummary), trained on task \(network.task) at threshold \(network.threshold)")
         print("evaluated on task \(task) at threshold \(threshold)")
         let names = MultiClassReport.names(of: task)
         var last: ConfusionMatrix?

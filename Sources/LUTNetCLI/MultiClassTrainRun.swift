@@ -19,6 +19,7 @@ struct MultiClassTrainRun {
         let k: Int
         let widths: [Int]
         let window: Int?
+        let wiring: String
         let seed: UInt64
         let trainExamples: Int
         let testExamples: Int?
@@ -41,15 +42,15 @@ struct MultiClassTrainRun {
     func run() throws {
         let shape = try networkOptions.multiClassShape()
         let threads = try networkOptions.threadCount()
-        let window = networkOptions.windowSide(for: dataset.train)
+        let wiring = try networkOptions.multiClassWiring(for: dataset.train, shape: shape)
         let train = try MultiClassExamples(images: dataset.train, task: task, threshold: threshold, split: dataset.train.source)
         let test = try dataset.test.map {
             try MultiClassExamples(images: $0, task: task, threshold: threshold, split: $0.source, everyClass: false)
         }
         let seed = networkOptions.seed
         Console.progress("training \(task.classCount) one-vs-rest networks of \(shape.perClassDescription) on \(train.count) examples of "
-                         + "\(train.inputs.rowCount) bits, task \(task), window \(window.map { "\($0)×\($0)" } ?? "none"), seed \(seed)")
-        var options = MultiClassTrainingOptions(shape: shape, seed: seed, window: window, threads: threads)
+                         + "\(train.inputs.rowCount) bits, task \(task), \(wiring.multiClassSummary), seed \(seed)")
+        var options = MultiClassTrainingOptions(shape: shape, seed: seed, wiring: wiring, threads: threads)
         options.sharedFirstLayer = networkOptions.sharedFirstLayer
         options.alternateHalves = networkOptions.alternateHalves
         let trained = try MultiClassNetwork.train(on: train, test: test, options: options) { layer in
@@ -65,7 +66,8 @@ struct MultiClassTrainRun {
                                        title: "LUT network, \(trained.testConfusion == nil ? "training" : "test") split")
         }
         let result = Result(
-            data: dataset.location, task: task.description, k: shape.k, widths: shape.hiddenWidths, window: window, seed: seed,
+            data: dataset.location, task: task.description, k: shape.k, widths: shape.hiddenWidths, window: wiring.window,
+            wiring: wiring.description, seed: seed,
             trainExamples: train.count, testExamples: test?.count,
             layers: trained.layers.map { Result.Layer(index: $0.index, width: $0.width, trainAccuracy: $0.trainAccuracy,
                                                       testAccuracy: $0.testAccuracy,
@@ -85,5 +87,14 @@ struct MultiClassTrainRun {
         result.train.printTable(names: names)
         result.test?.printTable(names: names)
         print(String(format: "wall time %.3f s", result.seconds))
+    }
+}
+
+extension WiringSpec {
+    /// The wiring of a multi-class model in a few words: `6×6 windows` for `local:6`, `no windows`
+    /// for random, else `wiring hier:6,32,2`.
+    var multiClassSummary: String {
+        guard let window else { return "no windows" }
+        return isWindowOnly ? "\(window)×\(window) windows" : "wiring \(self)"
     }
 }

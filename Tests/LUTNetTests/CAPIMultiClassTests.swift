@@ -43,4 +43,47 @@ final class CAPIMultiClassTests: XCTestCase {
         defer { lutnet_model_free(binary) }
         XCTAssertEqual(lutnet_model_class_count(binary), 2)
     }
+
+    func testMultiClassWiringThroughTheCAPI() throws {
+        var error = lutnet_error()
+        var data: OpaquePointer?
+        XCTAssertEqual(lutnet_dataset_load(Fixtures.path("tiny"), &data, &error), LUTNET_OK)
+        defer { lutnet_dataset_free(data) }
+        func message() -> String { withUnsafeBytes(of: error.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) } }
+        let dataset = try DatasetLoader.load(path: Fixtures.path("tiny"))
+        guard case .multiClass(let task) = try ClassTask(parsing: "all", for: dataset) else { return XCTFail("ten classes") }
+        let shape = try NetworkShape(k: 6, hiddenWidths: [48, 32])
+        var parameters = lutnet_parameters()
+        lutnet_default_parameters(&parameters)
+        parameters.k = 6
+        parameters.layers = UnsafePointer(strdup("48,32"))
+        defer { free(UnsafeMutablePointer(mutating: parameters.layers)) }
+        // NULL: the default 6 × 6 windows; a text: that wiring, random meaning no windows.
+        for text in [nil, "random", "local:4", "hier:4,12,2", "hier:4,12,2,grid"] as [String?] {
+            let copy = text.map { strdup($0) } ?? nil
+            defer { free(copy) }
+            parameters.wiring = UnsafePointer(copy)
+            var model: OpaquePointer?
+            XCTAssertEqual(lutnet_train(data, "all", &parameters, &model, &error), LUTNET_OK, message())
+            defer { lutnet_model_free(model) }
+            let path = try Fixtures.temporaryFolder(for: self).appendingPathComponent("wired.lut").path
+            XCTAssertEqual(lutnet_model_save(model, path, &error), LUTNET_OK)
+            guard case .multiClass(let saved) = try ModelFile.loadModel(from: path) else { return XCTFail("a multi-class file") }
+            let wiring = try text.map { try WiringSpec(parsing: $0) } ?? .windowOnly(6)
+            let engine = try MultiClassNetwork.train(on: dataset, task: task, options: MultiClassTrainingOptions(
+                shape: shape, seed: 0, wiring: wiring, threads: 1)).network
+            XCTAssertEqual(saved, engine, "\(text ?? "NULL")")
+            XCTAssertEqual(saved.wiring, wiring)
+            var loaded: OpaquePointer?
+            XCTAssertEqual(lutnet_model_load(path, &loaded, &error), LUTNET_OK, message())
+            lutnet_model_free(loaded)
+        }
+        let bad = strdup("hier:4,3,2")
+        defer { free(bad) }
+        parameters.wiring = UnsafePointer(bad)
+        var model: OpaquePointer?
+        XCTAssertEqual(lutnet_train(data, "all", &parameters, &model, &error), LUTNET_ERROR_INVALID_PARAMETERS)
+        XCTAssertNil(model)
+        XCTAssertTrue(message().contains("NEAR = 3 is fewer than k = 6"), message())
+    }
 }

@@ -180,11 +180,11 @@ final class OneVsRestTests: XCTestCase {
         let trained = try MultiClassNetwork.train(on: data, task: task, options: options)
         XCTAssertGreaterThan(trained.testConfusion?.accuracy ?? 0, 0.85)
         // 320 examples are 5 words: the first layer counts words 0-1, the second words 2-4.
-        let trainer = OneVsRestTrainer(shape: options.shape, seed: 5, window: 4, threads: 1, alternateHalves: true)
+        let trainer = OneVsRestTrainer(shape: options.shape, seed: 5, wiring: .windowOnly(4), threads: 1, alternateHalves: true)
         XCTAssertEqual(trainer.countedWords(layer: 0, examples: 320), 0..<2)
         XCTAssertEqual(trainer.countedWords(layer: 1, examples: 320), 2..<5)
         XCTAssertEqual(trainer.countedWords(layer: 2, examples: 320), 0..<2)
-        XCTAssertEqual(OneVsRestTrainer(shape: options.shape, seed: 5, window: 4, threads: 1).countedWords(layer: 1, examples: 320), 0..<5)
+        XCTAssertEqual(OneVsRestTrainer(shape: options.shape, seed: 5, wiring: .windowOnly(4), threads: 1).countedWords(layer: 1, examples: 320), 0..<5)
         // A first-layer LUT's table is the balanced majority over the first 128 examples alone.
         let examples = try MultiClassExamples(images: data.train, task: task, threshold: 128, split: "train")
         let lut = trained.network.classLayers[1][0]

@@ -120,11 +120,13 @@ typedef struct lutnet_parameters {
     /// Worker threads; 0 means one per active core. Used by training and stored in the model for
     /// its predictions (a loaded model uses every core). Default 0.
     int32_t threads;
-    /// How LUTs choose their inputs, as text (binary tasks): "random" (the paper), "local:S" (each
-    /// first-layer LUT reads k inputs of one S × S window of the image) or "hier:S,NEAR,L"
-    /// (layers 2 to L read k of the NEAR nearest LUTs below), optionally followed by ",grid" or
-    /// ",gridT" (windows on a grid covering the image). NULL means "random". The image shape comes
-    /// from the dataset (IDX dimensions, CIFAR-10, a square PLA input count). Default NULL.
+    /// How LUTs choose their inputs, as text: "random" (the paper), "local:S" (each first-layer
+    /// LUT reads k inputs of one S × S window of the image) or "hier:S,NEAR,L" (layers 2 to L read
+    /// k of the NEAR nearest LUTs below), optionally followed by ",grid" or ",gridT" (windows on a
+    /// grid covering the image). For a multi-class task every class's network is wired so over its
+    /// own layers. NULL means "random" for a binary task and "local:6" for a multi-class task on
+    /// images of at least 6 × 6 pixels. The image shape comes from the dataset (IDX dimensions,
+    /// CIFAR-10, a square PLA input count). Default NULL.
     const char *wiring;
 } lutnet_parameters;
 

@@ -2,6 +2,10 @@
 /// window of the image (every channel of a pixel in the window is a candidate), so that it sees
 /// a local patch rather than pixels scattered over the whole image.
 public enum ImageWindows {
+    /// The generator streams of the windows and inputs (spatial wiring's first layer, drawn from
+    /// streams of its own).
+    static let stream: UInt64 = 7
+
     /// The wiring of a first layer of `width` LUTs over images of `imageShape` (`[H, W]` or
     /// `[H, W, C]`, channels last): LUT j's window and its k distinct inputs come from the LUT's
     /// own stream of `seed`. Throws naming `--window` when the data has no image shape, the window
@@ -18,9 +22,8 @@ public enum ImageWindows {
         guard candidates >= k else {
             throw .invalidValue(option: "--window", reason: "a \(window) × \(window) window holds \(candidates) inputs, fewer than k = \(k)")
         }
-        // The windows and inputs of spatial wiring's first layer, drawn from streams of their own.
         let image = try ImageGeometry(height: height, width: imageWidth, channels: channels)
         return WindowWiring.layer(width: width, k: k, image: image, window: window, placement: .random, seed: seed,
-                                  stream: 7).inputs
+                                  stream: stream).inputs
     }
 }

@@ -12,8 +12,11 @@ public struct MultiClassNetwork: Sendable, Equatable {
     public let task: MultiClassTask
     /// The seed its wiring came from.
     public let seed: UInt64
+    /// How its wiring was chosen: `local:S`, `hier:S,NEAR,L`, or random (the first layer over the
+    /// whole input).
+    public let wiring: WiringSpec
     /// The side of the first layer's image windows, nil for wiring over the whole input.
-    public let window: Int?
+    public var window: Int? { wiring.window }
     /// Every class's layers, bottom first; the last layer's LUTs vote.
     public let classLayers: [[LUTLayer]]
 
@@ -21,6 +24,14 @@ public struct MultiClassNetwork: Sendable, Equatable {
     /// one to `LUTNetLimits.maxHiddenLayers` layers of one k that chain from `inputCount` inputs,
     /// every class's last layer of the same width, and the threshold is 1...255.
     public init(inputCount: Int, threshold: UInt8, task: MultiClassTask, seed: UInt64, window: Int?,
+                classLayers: [[LUTLayer]]) throws(NetworkError) {
+        try self.init(inputCount: inputCount, threshold: threshold, task: task, seed: seed, wiring: .windowOnly(window),
+                      classLayers: classLayers)
+    }
+
+    /// A model from its parts, `wiring` saying how its wiring was chosen; checked as the
+    /// initializer with a window side checks them.
+    public init(inputCount: Int, threshold: UInt8, task: MultiClassTask, seed: UInt64, wiring: WiringSpec,
                 classLayers: [[LUTLayer]]) throws(NetworkError) {
         guard threshold >= 1 else { throw .invalidThreshold(Int(threshold)) }
         guard classLayers.count == task.classCount else {
@@ -39,17 +50,18 @@ public struct MultiClassNetwork: Sendable, Equatable {
                 sources = layer.width
             }
         }
-        self.init(validInputCount: inputCount, threshold: threshold, task: task, seed: seed, window: window,
+        self.init(validInputCount: inputCount, threshold: threshold, task: task, seed: seed, wiring: wiring,
                   classLayers: classLayers)
     }
 
     /// A model whose parts the trainer made and knows to fit.
-    init(validInputCount: Int, threshold: UInt8, task: MultiClassTask, seed: UInt64, window: Int?, classLayers: [[LUTLayer]]) {
+    init(validInputCount: Int, threshold: UInt8, task: MultiClassTask, seed: UInt64, wiring: WiringSpec,
+         classLayers: [[LUTLayer]]) {
         self.inputCount = validInputCount
         self.threshold = threshold
         self.task = task
         self.seed = seed
-        self.window = window
+        self.wiring = wiring
         self.classLayers = classLayers
     }
 

@@ -1,14 +1,22 @@
-/// How to train a multi-class model: the topology of every class's network, the seed, the first
-/// layer's image windows and the worker threads.
+/// How to train a multi-class model: the topology of every class's network, the seed, its wiring
+/// (the first layer's image windows, and nearest wiring above) and the worker threads.
 public struct MultiClassTrainingOptions: Sendable, Equatable {
     /// k and the widths of every class's layers (its last layer's LUTs vote).
     public var shape: NetworkShape
     /// The seed of the wiring: the same seed and data give a bit-identical model whatever the
     /// number of threads.
     public var seed: UInt64
-    /// The side S of the first layer's windows (each LUT reads k inputs of one random S × S window
-    /// of the image), nil to wire the first layer over the whole input.
-    public var window: Int?
+    /// How every class's LUTs choose their inputs: `local:S` (each first-layer LUT reads k inputs of
+    /// one random S × S window of the image, the layers above read anywhere in the class's layer
+    /// below), `hier:S,NEAR,L` (layers 2 to L of every class read k of the NEAR nearest LUTs of the
+    /// class's layer below), or random (the first layer reads anywhere in the input).
+    public var wiring: WiringSpec
+    /// The side S of the first layer's windows, nil to wire the first layer over the whole input.
+    /// Setting it makes the wiring `local:S` (random for nil).
+    public var window: Int? {
+        get { wiring.window }
+        set { wiring = .windowOnly(newValue) }
+    }
     /// Worker threads, 1 or more; nil for one per core.
     public var threads: Int?
     /// Whether the first layer is shared by all classes: each class's second layer reads the first
@@ -23,9 +31,14 @@ public struct MultiClassTrainingOptions: Sendable, Equatable {
     /// Options for `shape` (by default k = 10, 3 × 500 per class), seed 0, 6 × 6 windows and one
     /// thread per core.
     public init(shape: NetworkShape = .oneVsRest, seed: UInt64 = 0, window: Int? = 6, threads: Int? = nil) {
+        self.init(shape: shape, seed: seed, wiring: .windowOnly(window), threads: threads)
+    }
+
+    /// Options for `shape`, `seed`, every class's `wiring` and `threads` (nil: one per core).
+    public init(shape: NetworkShape = .oneVsRest, seed: UInt64 = 0, wiring: WiringSpec, threads: Int? = nil) {
         self.shape = shape
         self.seed = seed
-        self.window = window
+        self.wiring = wiring
         self.threads = threads
     }
 }
@@ -123,7 +136,14 @@ extension MultiClassNetwork {
                                          source: "test examples")
             }
         }
-        var trainer = OneVsRestTrainer(shape: options.shape, seed: options.seed, window: options.window, threads: threads)
+        var trainer = OneVsRestTrainer(shape: options.shape, seed: options.seed, wiring: options.wiring, threads: threads)
+        if !options.wiring.isWindowOnly {
+            if options.sharedFirstLayer {
+                throw .invalidValue(option: "--shared-first-layer", reason: "it works with random or local:S wiring, not \(options.wiring)")
+            }
+            trainer.plan = try WiringPlan(spec: options.wiring, shape: options.shape, inputCount: train.inputs.rowCount,
+                                          dataShape: train.imageShape)
+        }
         trainer.sharedFirstLayer = options.sharedFirstLayer
         trainer.alternateHalves = options.alternateHalves
         try trainer.checkMemory(classes: train.task.classCount, trainExamples: train.count, testExamples: test?.count ?? 0)

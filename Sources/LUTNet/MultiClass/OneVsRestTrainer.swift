@@ -11,8 +11,12 @@ struct OneVsRestTrainer: Sendable {
     let shape: NetworkShape
     /// The seed of the wiring.
     let seed: UInt64
-    /// The side of the first layer's image windows, nil for wiring over the whole input.
-    let window: Int?
+    /// Every class's wiring: `local:S` or random (first layer from `ImageWindows` or
+    /// `RandomWiring`, the layers above from `RandomWiring`), or any other wiring through `plan`.
+    let wiring: WiringSpec
+    /// The checked plan of a wiring other than `local:S` and random: every class's layers from it,
+    /// the first layer drawn as `local:S` draws it.
+    var plan: WiringPlan?
     /// Worker threads.
     let threads: Int
     /// Whether the first layer is shared: every class's network starts with the first layers of
@@ -77,13 +81,20 @@ struct OneVsRestTrainer: Sendable {
         var reports: [MultiClassLayerReport] = []
         var trainPredicted: [UInt8] = [], testPredicted: [UInt8] = []
         var summedTestVotes = [UInt32](repeating: 0, count: classes * (test?.count ?? 0))
+        // A planned wiring fixes every layer of every class before training.
+        let planned = (0..<classes).map { c in
+            plan?.layers(widths: shape.hiddenWidths, k: shape.k, inputCount: train.inputs.rowCount, seed: classSeed(c),
+                         threads: threads, windowStream: ImageWindows.stream)
+        }
         for (index, width) in shape.hiddenWidths.enumerated() {
             let layerClock = ContinuousClock.now
             var trainVotes = [UInt32](repeating: 0, count: classes * train.count)
             var testVotes = [UInt32](repeating: 0, count: classes * (test?.count ?? 0))
             for c in 0..<classes {
                 let wiring: [UInt32]
-                if index == 0, let window {
+                if let layers = planned[c] {
+                    wiring = layers[index]
+                } else if index == 0, let window = self.wiring.window {
                     wiring = try ImageWindows.layer(width: width, k: shape.k, imageShape: train.imageShape, window: window,
                                                     seed: classSeed(c))
                 } else {
@@ -128,7 +139,7 @@ struct OneVsRestTrainer: Sendable {
             reports.append(report)
         }
         let network = MultiClassNetwork(validInputCount: train.inputs.rowCount, threshold: train.threshold, task: train.task,
-                                        seed: seed, window: window, classLayers: layers)
+                                        seed: seed, wiring: wiring, classLayers: layers)
         return MultiClassTrainingResult(
             network: network, layers: reports,
             trainConfusion: ConfusionMatrix(actual: train.classes, predicted: trainPredicted, classCount: classes),

@@ -29,14 +29,16 @@ import Glibc
 /// without breaking older readers. Version 4 is version 2 with a required section (tag 2 with
 /// bit 31 set) naming how the wiring was chosen: the wiring text (u32 length + UTF-8, e.g.
 /// `hier:7,64,4`) and the image's height, width and channels (3 × u32). A randomly wired network
-/// is written as version 2, which every earlier reader reads. Version 3 is the multi-class format.
+/// is written as version 2, which every earlier reader reads. Versions 3 and 5 are the multi-class
+/// format.
 public enum ModelFile {
     /// The format version this build writes for a randomly wired network.
     public static let version: UInt32 = 2
     /// The format version this build writes for a spatially wired network.
     public static let spatialWiringVersion: UInt32 = 4
-    /// The format versions this build reads: 1, 2 and 4 as binary networks, 3 as a multi-class model.
-    public static let readableVersions: ClosedRange<UInt32> = 1...4
+    /// The format versions this build reads: 1, 2 and 4 as binary networks, 3 and 5 as a
+    /// multi-class model.
+    public static let readableVersions: ClosedRange<UInt32> = 1...5
     static let magic: [UInt8] = Array("LUTNETM\0".utf8)
 
     /// The model's bytes in the file format.
@@ -102,8 +104,8 @@ public enum ModelFile {
         return network
     }
 
-    /// Reads a model file of either kind: a binary network (versions 1 and 2, checked as `load`
-    /// does) or a multi-class model (version 3).
+    /// Reads a model file of either kind: a binary network (versions 1, 2 and 4, checked as `load`
+    /// does) or a multi-class model (versions 3 and 5).
     public static func loadModel(from path: String) throws(ModelFileError) -> TrainedModel {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw .io(path: path, reason: "cannot read the model file (\(String(cString: strerror(errno))))") }

@@ -56,7 +56,7 @@ struct ModelFileHeader: Equatable {
         var reader = ByteReader(bytes: bytes, path: path)
         try reader.skip(magic.count)
         let version = try reader.u32()
-        if version == ModelFile.multiClassVersion { throw .multiClassModel(path: path) }
+        if ModelFile.multiClassVersions.contains(version) { throw .multiClassModel(path: path) }
         guard ModelFile.readableVersions.contains(version) else { throw .unsupportedVersion(path: path, version: version) }
         let inputCount = Int(try reader.u32())
         guard inputCount >= 1 else { throw .malformed(path: path, reason: "input size 0") }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// A model read from a model file: a binary network (format version 1) or a multi-class model
-/// (version 3).
+/// A model read from a model file: a binary network (format versions 1, 2 and 4) or a multi-class
+/// model (versions 3 and 5).
 public enum TrainedModel: Sendable, Equatable {
     /// A network with one output bit.
     case binary(LUTNetwork)
@@ -41,31 +41,39 @@ public enum TrainedModel: Sendable, Equatable {
     }
 }
 
-/// The multi-class model format, version 3 of LUTNet's model files (all integers little-endian):
+/// The multi-class model format, versions 3 and 5 of LUTNet's model files (all integers
+/// little-endian):
 ///
 /// | field | size |
 /// | --- | --- |
 /// | magic `LUTNETM\0` | 8 bytes |
-/// | format version (3) | u32 |
+/// | format version (5 for a wiring other than `local:S` and random, else 3) | u32 |
 /// | input bits per example | u32 |
 /// | binarization threshold | u32 |
 /// | task, canonical text (e.g. `0:1:2`) | u32 length (at most 4096) + UTF-8 bytes |
 /// | k | u32 |
 /// | first-layer window side, 0 for none | u32 |
+/// | version 5: the wiring's text (e.g. `hier:6,32,2`), its window side the one above | u32 length (at most 256) + UTF-8 bytes |
 /// | seed | u64 |
 /// | number of classes K (3 to 256) | u32 |
 /// | per class: number of layers L, then L widths | K × (u32 + L × u32) |
 /// | per class: its wiring then its tables, as in version 1 | |
 /// | CRC-32 (zlib's) of everything above | u32 |
 extension ModelFile {
-    /// The format version of multi-class models.
+    /// The format version of multi-class models wired by a window side alone (`local:S`) or at
+    /// random, which every earlier reader reads.
     public static let multiClassVersion: UInt32 = 3
+    /// The format version of multi-class models of any other wiring (`hier:S,NEAR,L`, `,grid`).
+    public static let multiClassWiringVersion: UInt32 = 5
+    /// The format versions of multi-class models.
+    static let multiClassVersions: Set<UInt32> = [multiClassVersion, multiClassWiringVersion]
 
     /// The multi-class model's bytes in the file format.
     public static func encode(_ network: MultiClassNetwork) -> [UInt8] {
         var out = ByteWriter()
         out.bytes(magic)
-        out.u32(multiClassVersion)
+        let recordsWiring = !network.wiring.isWindowOnly
+        out.u32(recordsWiring ? multiClassWiringVersion : multiClassVersion)
         out.u32(UInt32(network.inputCount))
         out.u32(UInt32(network.threshold))
         let text = Array(network.task.description.utf8)
@@ -73,6 +81,11 @@ extension ModelFile {
         out.bytes(text)
         out.u32(UInt32(network.k))
         out.u32(UInt32(network.window ?? 0))
+        if recordsWiring {
+            let wiring = Array(network.wiring.description.utf8)
+            out.u32(UInt32(wiring.count))
+            out.bytes(wiring)
+        }
         out.u64(network.seed)
         out.u32(UInt32(network.classCount))
         for layers in network.classLayers {
@@ -94,21 +107,23 @@ extension ModelFile {
         isMultiClass(bytes) ? .multiClass(try decodeMultiClass(bytes, path: path)) : .binary(try decode(bytes, path: path))
     }
 
-    /// Whether `bytes` start as a multi-class model file: the magic, then version 3.
+    /// Whether `bytes` start as a multi-class model file: the magic, then version 3 or 5.
     static func isMultiClass(_ bytes: [UInt8]) -> Bool {
         bytes.count >= magic.count + 4 && bytes.starts(with: magic)
-            && bytes[magic.count..<magic.count + 4].reversed().reduce(0) { $0 << 8 | UInt32($1) } == multiClassVersion
+            && multiClassVersions.contains(bytes[magic.count..<magic.count + 4].reversed().reduce(0) { $0 << 8 | UInt32($1) })
     }
 
-    /// Decodes a multi-class model (version 3) from its bytes.
+    /// Decodes a multi-class model (version 3 or 5) from its bytes.
     static func decodeMultiClass(_ bytes: [UInt8], path: String) throws(ModelFileError) -> MultiClassNetwork {
         try checkCRC(bytes, path: path)
         var reader = ByteReader(bytes: bytes[..<(bytes.count - 4)], path: path)
-        try reader.skip(magic.count + 4)
-        return try parseMultiClass(&reader, path: path)
+        try reader.skip(magic.count)
+        let version = try reader.u32()
+        return try parseMultiClass(&reader, recordsWiring: version == multiClassWiringVersion, path: path)
     }
 
-    private static func parseMultiClass(_ reader: inout ByteReader, path: String) throws(ModelFileError) -> MultiClassNetwork {
+    private static func parseMultiClass(_ reader: inout ByteReader, recordsWiring: Bool,
+                                        path: String) throws(ModelFileError) -> MultiClassNetwork {
         let inputCount = Int(try reader.u32())
         guard inputCount >= 1 else { throw .malformed(path: path, reason: "input size 0") }
         let threshold = try reader.u32()
@@ -123,6 +138,8 @@ extension ModelFile {
         let k = Int(try reader.u32())
         guard (1...LUTNetLimits.maxK).contains(k) else { throw .malformed(path: path, reason: "k = \(k)") }
         let window = Int(try reader.u32())
+        var wiring = WiringSpec.windowOnly(window == 0 ? nil : window)
+        if recordsWiring { wiring = try readMultiClassWiring(&reader, window: window, path: path) }
         let seed = try reader.u64()
         let classCount = Int(try reader.u32())
         guard classCount == task.classCount else {
@@ -155,9 +172,23 @@ extension ModelFile {
         }
         do {
             return try MultiClassNetwork(inputCount: inputCount, threshold: UInt8(threshold), task: task, seed: seed,
-                                         window: window == 0 ? nil : window, classLayers: classLayers)
+                                         wiring: wiring, classLayers: classLayers)
         } catch {
             throw .malformed(path: path, reason: error.description)
         }
+    }
+
+    /// The wiring text of a version-5 file, which must agree with the file's window side `window`
+    /// and not be one version 3 writes.
+    private static func readMultiClassWiring(_ reader: inout ByteReader, window: Int,
+                                             path: String) throws(ModelFileError) -> WiringSpec {
+        let length = Int(try reader.u32())
+        guard length <= WiringSection.maxTextBytes else { throw .malformed(path: path, reason: "a wiring text of \(length) bytes") }
+        let text = String(decoding: try reader.bytes(length), as: UTF8.self)
+        let wiring = try WiringSection.spec(parsing: text, path: path)
+        guard !wiring.isWindowOnly, wiring.window == window else {
+            throw .malformed(path: path, reason: "wiring '\(text)' with a window side of \(window) in a version \(multiClassWiringVersion) file")
+        }
+        return wiring
     }
 }

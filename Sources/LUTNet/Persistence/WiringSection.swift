@@ -25,16 +25,20 @@ struct WiringSection {
         return out.data
     }
 
+    /// The wiring a model file's wiring text names; `path` names the file in errors.
+    static func spec(parsing text: String, path: String) throws(ModelFileError) -> WiringSpec {
+        do { return try WiringSpec(parsing: text) } catch {
+            throw .malformed(path: path, reason: "wiring '\(text)': \(error)")
+        }
+    }
+
     /// Reads a section of `length` bytes; `path` names the file in errors.
     init(reading reader: inout ByteReader, length: Int, path: String) throws(ModelFileError) {
         let textLength = Int(try reader.u32())
         guard textLength <= Self.maxTextBytes, length == 4 + textLength + 12 else {
             throw .malformed(path: path, reason: "a wiring section of \(length) bytes with a text of \(textLength)")
         }
-        let text = String(decoding: try reader.bytes(textLength), as: UTF8.self)
-        do { spec = try WiringSpec(parsing: text) } catch {
-            throw .malformed(path: path, reason: "wiring '\(text)': \(error)")
-        }
+        spec = try Self.spec(parsing: String(decoding: try reader.bytes(textLength), as: UTF8.self), path: path)
         let sides = try reader.u32s(3).map { Int($0) }
         if sides == [0, 0, 0] {
             image = nil

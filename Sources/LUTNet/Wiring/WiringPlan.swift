@@ -62,7 +62,9 @@ public struct WiringPlan: Sendable, Equatable {
     /// `inputCount` inputs; nil for random wiring, which the trainer draws layer by layer as
     /// `RandomWiring` does. Layers above the spatial ones are wired at random, exactly as the
     /// random wiring wires them. The result is the same on any number of `threads`.
-    func layers(widths: [Int], k: Int, inputCount: Int, seed: UInt64, threads: Int = 1) -> [[UInt32]]? {
+    /// `windowStream` names the first layer's generator streams (see `WindowWiring`).
+    func layers(widths: [Int], k: Int, inputCount: Int, seed: UInt64, threads: Int = 1,
+                windowStream: UInt64 = 11) -> [[UInt32]]? {
         guard let window = spec.window, let image else { return nil }
         var wirings: [[UInt32]] = []
         var below: [LUTPosition] = []
@@ -70,7 +72,7 @@ public struct WiringPlan: Sendable, Equatable {
         for (index, width) in widths.enumerated() {
             if index == 0 {
                 let layer = WindowWiring.layer(width: width, k: k, image: image, window: window,
-                                               placement: spec.placement, seed: seed)
+                                               placement: spec.placement, seed: seed, stream: windowStream)
                 wirings.append(layer.inputs)
                 below = layer.positions
             } else if index < spec.spatialLayers {

@@ -44,6 +44,16 @@ public struct WiringSpec: Sendable, Equatable, Hashable, CustomStringConvertible
     /// Whether this is the paper's random wiring.
     public var isRandom: Bool { window == nil }
 
+    /// Whether this wiring is only a first layer of S × S windows at random places (`local:S`, what
+    /// a multi-class model's window side alone says), or the paper's random wiring.
+    public var isWindowOnly: Bool { spatialLayers <= 1 && placement == .random }
+
+    /// The wiring a multi-class window side alone gives: `local:S`, or random for nil. The side is
+    /// not checked here; training checks it against the images (naming `--window`).
+    public static func windowOnly(_ window: Int?) -> WiringSpec {
+        window.map { WiringSpec(window: $0, near: 0, spatialLayers: 1, placement: .random) } ?? .random
+    }
+
     /// A first layer of S × S windows, upper layers wired at random.
     public static func local(window: Int, placement: Placement = .random) throws(ConfigurationError) -> WiringSpec {
         try hierarchical(window: window, near: 0, spatialLayers: 1, placement: placement)
