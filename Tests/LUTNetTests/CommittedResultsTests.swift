@@ -7,8 +7,10 @@ import XCTest
 /// opens with the identities of that data (where it is on this machine), every record complete.
 final class CommittedResultsTests: XCTestCase {
     /// Opens copies of the results files of `experiments` in `folder` (so that the committed files
-    /// are not rewritten) with `data`, and checks every record is kept.
-    private func check(_ folder: String, _ experiments: [String], validation: Bool = false, data: DataIdentities) throws {
+    /// are not rewritten) with `data`, and checks every record is kept; `windows` for results of
+    /// multi-class runs.
+    private func check(_ folder: String, _ experiments: [String], validation: Bool = false, windows: Bool = false,
+                       data: DataIdentities) throws {
         let committed = Fixtures.packageRoot.appendingPathComponent("Experiments/" + folder).path
         let copy = try Fixtures.temporaryFolder(for: self).path
         for name in experiments {
@@ -18,7 +20,7 @@ final class CommittedResultsTests: XCTestCase {
             }
             let records = try csvRecords(copy, name + ".csv")
             XCTAssertFalse(records.isEmpty, "\(folder)/\(name).csv")
-            let log = try RunLog(folder: copy, name: name, validation: validation, data: data)
+            let log = try RunLog(folder: copy, name: name, validation: validation, windows: windows, data: data)
             XCTAssertEqual(log.results.count, records.count, "\(folder)/\(name).csv: every run has all its layers")
             if FileManager.default.fileExists(atPath: copy + "/" + name + "-baseline.csv") {
                 let fits = try csvRecords(copy, name + "-baseline.csv")
@@ -35,15 +37,21 @@ final class CommittedResultsTests: XCTestCase {
     private let paperExperiments = ["k-sweep", "depth", "width", "random-labels", "pairs"]
 
     func testFashionMNISTResults() throws {
-        try check("fashion-mnist", paperExperiments, data: try identity(try Fixtures.fashionMNIST()))
+        let data = try identity(try Fixtures.fashionMNIST())
+        try check("fashion-mnist", paperExperiments, data: data)
+        try check("fashion-mnist/multi-class", ["compare"], windows: true, data: data)
     }
 
     func testMNISTResults() throws {
-        try check("mnist", paperExperiments, data: try identity(try Fixtures.shared("mnist")))
+        let data = try identity(try Fixtures.shared("mnist"))
+        try check("mnist", paperExperiments, data: data)
+        try check("mnist/multi-class", ["compare"], windows: true, data: data)
     }
 
     func testCIFAR10Results() throws {
-        try check("cifar10", ["compare"], data: try identity(try Fixtures.shared("cifar10")))
+        let data = try identity(try Fixtures.shared("cifar10"))
+        try check("cifar10", ["compare"], data: data)
+        try check("cifar10/multi-class", ["compare"], windows: true, data: data)
     }
 
     func testIWLS2020Results() throws {

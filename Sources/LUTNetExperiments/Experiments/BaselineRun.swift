@@ -29,6 +29,9 @@ public struct BaselineSettings: Sendable, Hashable {
     public var name: String {
         "logistic regression (C = \(ReportFormat.number(c)), \(features))"
     }
+
+    /// The method's name, `multinomial logistic regression (…)` for the fit of a multi-class task.
+    public func name(multinomial: Bool) -> String { (multinomial ? "multinomial " : "") + name }
 }
 
 /// One baseline fit of an experiment: the data, the task and the settings. The fit is
@@ -71,7 +74,7 @@ public struct BaselineRun: Sendable, Hashable, CustomStringConvertible {
 
     /// A short human-readable name, for progress lines.
     public var description: String {
-        "\(data), task \(task), \(settings.name)"
+        "\(data), task \(task), \(settings.name(multinomial: task.groups.count > 2))"
     }
 
     /// Reads a run back from its identifying fields; a failure says which field is malformed.

@@ -140,12 +140,6 @@ public struct ComparisonExperiment: Experiment {
         Self.methodName(shape) + (isMultiClass ? " per class" : "")
     }
 
-    /// The method of the baseline with `settings` in this comparison: multinomial for
-    /// multi-class tasks.
-    func methodName(of settings: BaselineSettings) -> String {
-        (isMultiClass ? "multinomial " : "") + settings.name
-    }
-
     /// The report without baselines.
     public func report(_ results: [RunResult]) -> [ExperimentFile] { report(results, baselines: []) }
 
@@ -154,7 +148,7 @@ public struct ComparisonExperiment: Experiment {
     /// where `runs` counts the cases averaged).
     public func report(_ results: [RunResult], baselines: [BaselineResult]) -> [ExperimentFile] {
         let methods = shapes.map { ComparisonMethod(name: methodName(of: $0), shape: $0, baseline: nil) }
-            + self.baselines.map { ComparisonMethod(name: methodName(of: $0), shape: nil, baseline: $0) }
+            + self.baselines.map { ComparisonMethod(name: $0.name(multinomial: isMultiClass), shape: nil, baseline: $0) }
         let table = ComparisonTable(cases: cases, methods: methods, results: results, baselines: baselines)
         let useTest = table.allHaveTest
         let measure = useTest ? "test" : "training"
@@ -181,7 +175,7 @@ public struct ComparisonExperiment: Experiment {
 
             \(about).\(notes.isEmpty ? "" : "\n\n" + notes)
 
-            Mean \(measure) accuracy over the \(cases.count) \(caseHeading)s\(shapes.count > 1 ? ", best network" : ""): \(headline).
+            Mean \(measure) accuracy over the \(cases.count) \(cases.count == 1 ? caseHeading : caseHeading + "s")\(shapes.count > 1 ? ", best network" : ""): \(headline).
 
             ## \(measure.prefix(1).uppercased() + measure.dropFirst()) accuracy
 
