@@ -94,6 +94,8 @@ extension CommandLineTests {
                         saying: "invalid --task: 0:1 is a binary task but 0:1:2:3:4:5:6:7:8:9 a multi-class one")
         try assertFails(["experiment", "compare", "--data", data, "--task", "all", "--window=-2"], saying: "invalid --window: -2")
         try assertFails(["experiment", "compare", "--data", data, "--task", "all", "--layers", "0"], saying: "invalid --layers: '0'")
+        try assertFails(["experiment", "compare", "--data", data, "--task", "all", "--window", "11", "--out", out + "/large"],
+                        saying: "invalid --window: 11")
         try assertFails(["experiment", "compare", "--data", data, "--task", "0:1:12"], saying: "invalid task '0:1:12': class 12 has no example")
     }
 }
