@@ -51,6 +51,7 @@ final class CommittedResultsTests: XCTestCase {
     func testCIFAR10Results() throws {
         let data = try identity(try Fixtures.shared("cifar10"))
         try check("cifar10", ["compare"], data: data)
+        try check("cifar10/multi-class", ["compare"], windows: true, data: data)
     }
 
     func testIWLS2020Results() throws {
