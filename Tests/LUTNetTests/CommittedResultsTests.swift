@@ -40,6 +40,7 @@ final class CommittedResultsTests: XCTestCase {
         let data = try identity(try Fixtures.fashionMNIST())
         try check("fashion-mnist", paperExperiments, data: data)
         try check("fashion-mnist/multi-class", ["compare"], windows: true, data: data)
+        try check("fashion-mnist/multi-class-k12-window4", ["compare"], windows: true, data: data)
     }
 
     func testMNISTResults() throws {
