@@ -11,44 +11,66 @@ struct CompareExperimentCommand: ParsableCommand {
             Every network (each k with each --layers, one per seed) and the baseline learn from the \
             training examples of each task and are measured on its test examples. Writes compare.csv, \
             compare-layers.csv, compare-baseline.csv, compare-summary.csv, compare.md and compare.svg.
+
+            The tasks are all binary (two groups: a network with an output LUT beside logistic \
+            regression) or all multi-class (three or more groups, e.g. 0:1:2:3:4:5:6:7:8:9, or 'all': \
+            one-vs-rest networks of k 10, 3x500 per class, 6 × 6 first-layer windows unless --ks, \
+            --layers or --window say otherwise, beside multinomial logistic regression, fitted once \
+            per task). Multi-class runs record no layer figures and add a window column to compare.csv.
             """
     )
 
     @OptionGroup var options: ExperimentOptions
 
-    @Option(name: .customLong("task"), help: "A binary task (e.g. 0-4:5-9 or 3:5); repeat the option for several (default 0-4:5-9, or 0:1 for two-class data).")
+    @Option(name: .customLong("task"), help: "A binary task (e.g. 0-4:5-9 or 3:5) or a multi-class one (e.g. 0:1:2:3:4:5:6:7:8:9, or all: every class); repeat the option for several of one kind (default 0-4:5-9, or 0:1 for two-class data).")
     var tasks: [String] = []
 
-    @Option(help: "The k values of the networks: a list or a range (e.g. 6,8 or 4-12/2).")
-    var ks: String = "8"
+    @Option(help: "The k values of the networks: a list or a range (e.g. 6,8 or 4-12/2; default 8, 10 for multi-class tasks).")
+    var ks: String?
 
-    @Option(help: "Hidden layers of the networks as DEPTHxWIDTH or a list of widths; repeat the option for several sizes.")
-    var layers: [String] = ["5x1024"]
+    @Option(help: "Hidden layers of the networks as DEPTHxWIDTH or a list of widths (per class for multi-class tasks); repeat the option for several sizes (default 5x1024, 3x500 for multi-class tasks).")
+    var layers: [String] = []
+
+    @Option(help: "Multi-class tasks: each first-layer LUT reads k inputs of one random S × S window of the image (default 6 for image data; 0: the whole image).")
+    var window: Int?
 
     @OptionGroup var comparison: ComparisonOptions
 
     func run() throws {
-        let shapes = try ComparisonOptions.shapes(ks: ks, layers: layers)
-        let baselines = try comparison.baselineSettings()
+        if let window, window < 0 {
+            throw ConfigurationError.invalidValue(option: "--window", reason: "\(window) is not a side >= 1 (or 0: the whole image)")
+        }
         let settings = try options.settings()
         let names = ClassNames.known(forData: settings.data)
         let dataset = try options.loadDataset()
-        let chosen = try tasks.isEmpty ? [BinaryTask.defaultTask(for: dataset)] : tasks.map { try BinaryTask(parsing: $0) }
-        let cases = chosen.map { task in
-            return ComparisonExperiment.Case(label: task.description, data: settings.data, task: task,
-                                             about: names.map { Self.describe(task, names: $0) } ?? "")
+        let chosen = try tasks.isEmpty ? [ClassTask.binary(BinaryTask.defaultTask(for: dataset))]
+            : tasks.map { try ClassTask(parsing: $0, for: dataset) }
+        let multiClass = chosen.contains { $0.groups.count > 2 }
+        if window != nil, !multiClass {
+            throw ConfigurationError.invalidValue(option: "--window", reason: "windows apply to multi-class tasks (three or more groups, or 'all')")
         }
+        let shapes = try ComparisonOptions.shapes(
+            ks: ks ?? (multiClass ? String(MultiClassTrainingOptions.defaultK) : "8"),
+            layers: layers.isEmpty ? [multiClass ? MultiClassTrainingOptions.defaultLayers : "5x1024"] : layers)
+        let baselines = try comparison.baselineSettings(multiClass: multiClass)
+        let cases = chosen.map { task in
+            ComparisonExperiment.Case(label: task.description, data: settings.data, task: task,
+                                      about: names.map { Self.describe(task, names: $0) } ?? "")
+        }
+        // As `lutnet train` windows a multi-class model: 6 × 6 on images unless --window says otherwise.
+        let side = multiClass ? window.map { $0 == 0 ? nil : $0 } ?? ((2...3).contains(dataset.train.imageShape.count) ? 6 : nil) : nil
         let experiment = try ComparisonExperiment(name: "compare", title: "LUT networks and logistic regression on \(settings.data)",
                                                   caseHeading: "task", settings: settings, cases: cases, shapes: shapes,
-                                                  baselines: baselines)
+                                                  baselines: baselines, window: side)
         try options.perform(experiment, on: dataset)
     }
 
-    /// `cat vs dog`, or the names of each group's classes.
-    static func describe(_ task: BinaryTask, names: [String]) -> String {
+    /// `cat vs dog`, or the names of each group's classes (`airplane / automobile / bird` for a
+    /// multi-class task).
+    static func describe(_ task: ClassTask, names: [String]) -> String {
         func group(_ classes: [UInt8]) -> String {
             classes.map { Int($0) < names.count ? names[Int($0)] : String($0) }.joined(separator: ", ")
         }
-        return group(task.first) + " vs " + group(task.second)
+        return task.groups.map(group).joined(separator: task.groups.count > 2 ? " / " : " vs ")
     }
 }

@@ -12,10 +12,14 @@ struct ComparisonOptions: ParsableArguments {
 
     @OptionGroup var fitOptions: BaselineFitOptions
 
-    /// The baseline's validated settings, one per value of --C; none with --no-baseline.
-    func baselineSettings() throws -> [BaselineSettings] {
+    /// The baseline's validated settings, one per value of --C; none with --no-baseline. The
+    /// tolerance and iteration cap default to the multinomial fit's for `multiClass` tasks.
+    func baselineSettings(multiClass: Bool = false) throws -> [BaselineSettings] {
         guard baseline else { return [] }
-        let kind = fitOptions.features, tolerance = fitOptions.tolerance, maxIterations = fitOptions.maxIterations
+        let defaults = multiClass ? MultinomialLogisticRegression.defaultOptions : LogisticRegression.Options()
+        let kind = fitOptions.features
+        let tolerance = fitOptions.givenTolerance ?? defaults.tolerance
+        let maxIterations = fitOptions.givenMaxIterations ?? defaults.maxIterations
         return try c.split(separator: ",", omittingEmptySubsequences: false).map { item in
             let text = item.trimmingCharacters(in: .whitespaces)
             guard let value = Double(text) else {

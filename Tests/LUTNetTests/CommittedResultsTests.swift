@@ -7,8 +7,10 @@ import XCTest
 /// opens with the identities of that data (where it is on this machine), every record complete.
 final class CommittedResultsTests: XCTestCase {
     /// Opens copies of the results files of `experiments` in `folder` (so that the committed files
-    /// are not rewritten) with `data`, and checks every record is kept.
-    private func check(_ folder: String, _ experiments: [String], validation: Bool = false, data: DataIdentities) throws {
+    /// are not rewritten) with `data`, and checks every record is kept; `windows` for results of
+    /// multi-class runs.
+    private func check(_ folder: String, _ experiments: [String], validation: Bool = false, windows: Bool = false,
+                       data: DataIdentities) throws {
         let committed = Fixtures.packageRoot.appendingPathComponent("Experiments/" + folder).path
         let copy = try Fixtures.temporaryFolder(for: self).path
         for name in experiments {
@@ -18,7 +20,7 @@ final class CommittedResultsTests: XCTestCase {
             }
             let records = try csvRecords(copy, name + ".csv")
             XCTAssertFalse(records.isEmpty, "\(folder)/\(name).csv")
-            let log = try RunLog(folder: copy, name: name, validation: validation, data: data)
+            let log = try RunLog(folder: copy, name: name, validation: validation, windows: windows, data: data)
             XCTAssertEqual(log.results.count, records.count, "\(folder)/\(name).csv: every run has all its layers")
             if FileManager.default.fileExists(atPath: copy + "/" + name + "-baseline.csv") {
                 let fits = try csvRecords(copy, name + "-baseline.csv")
@@ -55,18 +57,22 @@ final class CommittedResultsTests: XCTestCase {
         let data = try identity(try Fixtures.fashionMNIST())
         try check("fashion-mnist", paperExperiments, data: DataIdentities(fallback: data))
         try checkWiring("fashion-mnist", data: data)
+        try check("fashion-mnist/multi-class", ["compare"], windows: true, data: DataIdentities(fallback: data))
+        try check("fashion-mnist/multi-class-k12-window4", ["compare"], windows: true, data: DataIdentities(fallback: data))
     }
 
     func testMNISTResults() throws {
         let data = try identity(try Fixtures.shared("mnist"))
         try check("mnist", paperExperiments, data: DataIdentities(fallback: data))
         try checkWiring("mnist", data: data)
+        try check("mnist/multi-class", ["compare"], windows: true, data: DataIdentities(fallback: data))
     }
 
     func testCIFAR10Results() throws {
         let data = try identity(try Fixtures.shared("cifar10"))
         try check("cifar10", ["compare"], data: DataIdentities(fallback: data))
         try checkWiring("cifar10", data: data)
+        try check("cifar10/multi-class", ["compare"], windows: true, data: DataIdentities(fallback: data))
     }
 
     func testIWLS2020Results() throws {

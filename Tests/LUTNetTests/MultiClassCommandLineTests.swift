@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import LUTNet
+@testable import LUTNetExperiments
 
 /// The `lutnet` tool on multi-class tasks: train, save, eval, predict, baseline and compare agree,
 /// write the confusion matrix, and refuse bad tasks naming them.
@@ -63,5 +64,38 @@ extension CommandLineTests {
         try assertFails(["train", "--data", data, "--task", "all", "--window", "11"], saying: "invalid --window: 11")
         try assertFails(["train", "--data", data, "--task", "0:1", "--confusion", "/tmp/x"], saying: "invalid --confusion")
         try assertFails(["baseline", "--data", data, "--task", "0:1", "--confusion", "/tmp/x"], saying: "invalid --confusion")
+    }
+
+    func testExperimentCompareOnMultiClassTasks() throws {
+        let data = Fixtures.path("tiny")
+        let out = try Fixtures.temporaryFolder(for: self).path
+        let compared = try run(["experiment", "compare", "--data", data, "--task", "all", "--ks", "4", "--layers", "2x32",
+                                "--seeds", "2", "--threads", "2", "--out", out])
+        XCTAssertEqual(compared.status, 0, compared.errors)
+        let runs = try csvRecords(out, "compare.csv")
+        XCTAssertEqual(runs.map { [$0["task"], $0["k"], $0["layers"], $0["window"], $0["seed"]] },
+                       [["0:1:2:3:4:5:6:7:8:9", "4", "2x32", "6", "0"], ["0:1:2:3:4:5:6:7:8:9", "4", "2x32", "6", "1"]],
+                       "the default window of image data")
+        XCTAssertTrue(runs.allSatisfy { (Double($0["test_accuracy"] ?? "") ?? 0) > 0.5 }, "\(runs)")
+        let baselines = try csvRecords(out, "compare-baseline.csv")
+        XCTAssertEqual(baselines.map { [$0["task"], $0["tolerance"], $0["max_iterations"], $0["stop_reason"]] },
+                       [["0:1:2:3:4:5:6:7:8:9", "1e-05", "100", "converged"]], "the multinomial fit's defaults")
+        XCTAssertTrue(try read(out, "compare.md").contains("| multinomial logistic regression (C = 1, bits) |"))
+
+        // Without --ks and --layers: the multi-class default shape, k 10, 3 × 500 per class.
+        let defaults = try run(["experiment", "compare", "--data", data, "--task", "0:1:2", "--seeds", "1", "--no-baseline",
+                                "--window", "0", "--threads", "2", "--out", out + "/defaults"])
+        XCTAssertEqual(defaults.status, 0, defaults.errors)
+        XCTAssertEqual(try csvRecords(out + "/defaults", "compare.csv").map { [$0["task"], $0["k"], $0["layers"], $0["window"]] },
+                       [["0:1:2", "10", "3x500", "none"]])
+
+        try assertFails(["experiment", "compare", "--data", data, "--task", "0:1", "--window", "4"], saying: "invalid --window: windows apply to multi-class tasks")
+        try assertFails(["experiment", "compare", "--data", data, "--task", "all", "--task", "0:1"],
+                        saying: "invalid --task: 0:1 is a binary task but 0:1:2:3:4:5:6:7:8:9 a multi-class one")
+        try assertFails(["experiment", "compare", "--data", data, "--task", "all", "--window=-2"], saying: "invalid --window: -2")
+        try assertFails(["experiment", "compare", "--data", data, "--task", "all", "--layers", "0"], saying: "invalid --layers: '0'")
+        try assertFails(["experiment", "compare", "--data", data, "--task", "all", "--window", "11", "--out", out + "/large"],
+                        saying: "invalid --window: 11")
+        try assertFails(["experiment", "compare", "--data", data, "--task", "0:1:12"], saying: "invalid task '0:1:12': class 12 has no example")
     }
 }

@@ -29,6 +29,9 @@ public struct BaselineSettings: Sendable, Hashable {
     public var name: String {
         "logistic regression (C = \(ReportFormat.number(c)), \(features))"
     }
+
+    /// The method's name, `multinomial logistic regression (…)` for the fit of a multi-class task.
+    public func name(multinomial: Bool) -> String { (multinomial ? "multinomial " : "") + name }
 }
 
 /// One baseline fit of an experiment: the data, the task and the settings. The fit is
@@ -37,19 +40,24 @@ public struct BaselineSettings: Sendable, Hashable {
 public struct BaselineRun: Sendable, Hashable, CustomStringConvertible {
     /// The dataset's name, as in `ExperimentRun.data`.
     public let data: String
-    /// The binary task.
-    public let task: BinaryTask
+    /// The task: binary (logistic regression) or multi-class (multinomial logistic regression).
+    public let task: ClassTask
     /// Binarization threshold (used by `.bits` features).
     public let threshold: UInt8
     /// The baseline's settings.
     public let settings: BaselineSettings
 
     /// A run from its parts.
-    public init(data: String, task: BinaryTask, threshold: UInt8, settings: BaselineSettings) {
+    public init(data: String, task: ClassTask, threshold: UInt8, settings: BaselineSettings) {
         self.data = data
         self.task = task
         self.threshold = threshold
         self.settings = settings
+    }
+
+    /// A run on a binary task.
+    public init(data: String, task: BinaryTask, threshold: UInt8, settings: BaselineSettings) {
+        self.init(data: data, task: .binary(task), threshold: threshold, settings: settings)
     }
 
     /// Names of the identifying columns.
@@ -66,7 +74,7 @@ public struct BaselineRun: Sendable, Hashable, CustomStringConvertible {
 
     /// A short human-readable name, for progress lines.
     public var description: String {
-        "\(data), task \(task), \(settings.name)"
+        "\(data), task \(task), \(settings.name(multinomial: task.groups.count > 2))"
     }
 
     /// Reads a run back from its identifying fields; a failure says which field is malformed.
@@ -74,8 +82,8 @@ public struct BaselineRun: Sendable, Hashable, CustomStringConvertible {
         guard fields.count == columns.count else {
             return .failure(.init("expected \(columns.count) identifying fields, found \(fields.count)"))
         }
-        let task: BinaryTask
-        do { task = try BinaryTask(parsing: fields[1]) } catch { return .failure(.init("\(error)")) }
+        let task: ClassTask
+        do { task = try ClassTask(parsingRecorded: fields[1]) } catch { return .failure(.init("\(error)")) }
         guard let threshold = UInt8(fields[2]), threshold > 0 else {
             return .failure(.init("threshold '\(fields[2])' is not 1-255"))
         }

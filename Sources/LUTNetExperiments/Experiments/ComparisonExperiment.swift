@@ -1,6 +1,8 @@
 /// LUT networks of one or more shapes and the logistic-regression baseline side by side on several
 /// cases (tasks of a dataset, or benchmarks that are datasets of their own): the accuracy of every
-/// method on every case, and each method's mean over the cases.
+/// method on every case, and each method's mean over the cases. The cases are all binary tasks
+/// (networks with an output LUT, logistic regression) or all multi-class tasks (one-vs-rest
+/// networks, one per class, beside multinomial logistic regression).
 public struct ComparisonExperiment: Experiment {
     /// One column of the comparison's tables: a task of a dataset.
     public struct Case: Sendable, Equatable {
@@ -8,17 +10,22 @@ public struct ComparisonExperiment: Experiment {
         public let label: String
         /// The data its runs name (`ExperimentRun.data`).
         public let data: String
-        /// The binary task.
-        public let task: BinaryTask
+        /// The task, binary or multi-class.
+        public let task: ClassTask
         /// What the task is, in words (e.g. `cat vs dog`), or empty.
         public let about: String
 
         /// A case from its parts.
-        public init(label: String, data: String, task: BinaryTask, about: String = "") {
+        public init(label: String, data: String, task: ClassTask, about: String = "") {
             self.label = label
             self.data = data
             self.task = task
             self.about = about
+        }
+
+        /// A case of a binary task.
+        public init(label: String, data: String, task: BinaryTask, about: String = "") {
+            self.init(label: label, data: data, task: .binary(task), about: about)
         }
     }
 
@@ -40,13 +47,37 @@ public struct ComparisonExperiment: Experiment {
     public let recordsValidation: Bool
     /// A paragraph added to the report after its description, or empty.
     public let notes: String
+    /// The side of the first layer's image windows of multi-class networks, nil for the whole
+    /// input (see `MultiClassTrainingOptions.window`); nil for binary tasks.
+    public let window: Int?
+    /// Whether the cases are multi-class tasks.
+    public let isMultiClass: Bool
 
-    /// A comparison of `shapes` and `baselines` on `cases`; needs at least one case
-    /// and one method.
+    /// A comparison of `shapes` and `baselines` on `cases`; needs at least one case and one
+    /// method, and cases all binary or all multi-class. Multi-class networks (one of each shape
+    /// per class) read `window` × `window` windows in their first layer, and need a hidden layer;
+    /// a window needs multi-class cases.
     public init(name: String, title: String, caseHeading: String, settings: ExperimentSettings, cases: [Case],
-                shapes: [NetworkShape], baselines: [BaselineSettings], recordsValidation: Bool = false,
+                shapes: [NetworkShape], baselines: [BaselineSettings], window: Int? = nil, recordsValidation: Bool = false,
                 notes: String = "") throws(ConfigurationError) {
-        guard !cases.isEmpty else { throw .invalidValue(option: "--task", reason: "no task to compare on") }
+        guard let first = cases.first else { throw .invalidValue(option: "--task", reason: "no task to compare on") }
+        let multiClass = first.task.groups.count > 2
+        if let other = cases.first(where: { ($0.task.groups.count > 2) != multiClass }) {
+            let (binary, multi) = multiClass ? (other, first) : (first, other)
+            throw .invalidValue(option: "--task", reason: "\(binary.label) is a binary task but \(multi.label) a multi-class one; "
+                                + "compare tasks of one kind at a time")
+        }
+        if multiClass, let flat = shapes.first(where: { $0.hiddenWidths.isEmpty }) {
+            throw .invalidValue(option: "--layers", reason: "'\(ExperimentRun.layersText(flat.hiddenWidths))': a multi-class "
+                                + "network needs at least one hidden layer, whose LUTs vote for their class")
+        }
+        if let window {
+            guard multiClass else {
+                throw .invalidValue(option: "--window", reason: "windows apply to multi-class tasks (three or more groups, "
+                                    + "or 'all'); \(first.label) is binary")
+            }
+            guard window >= 1 else { throw .invalidValue(option: "--window", reason: "\(window) is not a side >= 1") }
+        }
         var labels = Set<String>()
         if let repeated = cases.first(where: { !labels.insert($0.label).inserted }) {
             throw .invalidValue(option: "--task", reason: "\(repeated.label) is given twice")
@@ -67,14 +98,25 @@ public struct ComparisonExperiment: Experiment {
         self.baselines = uniqueBaselines
         self.recordsValidation = recordsValidation
         self.notes = notes
+        self.window = window
+        isMultiClass = multiClass
     }
+
+    /// Multi-class runs record their windows.
+    public var recordsWindows: Bool { isMultiClass }
 
     /// Every case, every shape, every seed.
     public var runs: [ExperimentRun] {
         cases.flatMap { item in
             shapes.flatMap { shape in
                 settings.seeds.map { seed in
-                    ExperimentRun(data: item.data, task: item.task, threshold: settings.threshold, shape: shape, seed: seed)
+                    switch item.task {
+                    case .binary(let task):
+                        ExperimentRun(data: item.data, task: task, threshold: settings.threshold, shape: shape, seed: seed)
+                    case .multiClass(let task):
+                        ExperimentRun(data: item.data, task: task, threshold: settings.threshold, shape: shape, window: window,
+                                      seed: seed)
+                    }
                 }
             }
         }
@@ -92,6 +134,12 @@ public struct ComparisonExperiment: Experiment {
         "LUT k = \(shape.k), \(ReportFormat.layers(shape.hiddenWidths))"
     }
 
+    /// The method of a network of `shape` in this comparison: `methodName(_:)`, per class for
+    /// multi-class tasks.
+    func methodName(of shape: NetworkShape) -> String {
+        Self.methodName(shape) + (isMultiClass ? " per class" : "")
+    }
+
     /// The report without baselines.
     public func report(_ results: [RunResult]) -> [ExperimentFile] { report(results, baselines: []) }
 
@@ -99,14 +147,15 @@ public struct ComparisonExperiment: Experiment {
     /// (every case and method, then each method's mean over the cases in rows whose case is `mean`,
     /// where `runs` counts the cases averaged).
     public func report(_ results: [RunResult], baselines: [BaselineResult]) -> [ExperimentFile] {
-        let methods = shapes.map { ComparisonMethod(name: Self.methodName($0), shape: $0, baseline: nil) }
-            + self.baselines.map { ComparisonMethod(name: $0.name, shape: nil, baseline: $0) }
+        let methods = shapes.map { ComparisonMethod(name: methodName(of: $0), shape: $0, baseline: nil) }
+            + self.baselines.map { ComparisonMethod(name: $0.name(multinomial: isMultiClass), shape: nil, baseline: $0) }
         let table = ComparisonTable(cases: cases, methods: methods, results: results, baselines: baselines)
         let useTest = table.allHaveTest
         let measure = useTest ? "test" : "training"
         let about = "\(settings.data): \(cases.count) \(cases.count == 1 ? caseHeading : caseHeading + "s"), "
-            + (shapes.isEmpty ? "" : "LUT networks (+ 1 output LUT) with \(ReportFormat.seeds(settings.seeds.count)) each, ")
-            + (self.baselines.isEmpty ? "no baseline" : "the logistic-regression baseline (deterministic: one fit per setting)")
+            + (shapes.isEmpty ? "" : networksAbout + " with \(ReportFormat.seeds(settings.seeds.count)) each, ")
+            + (self.baselines.isEmpty ? "no baseline"
+               : "the \(isMultiClass ? "multinomial " : "")logistic-regression baseline (deterministic: one fit per setting)")
             + ", threshold \(settings.threshold)"
         let split: ComparisonCell.Split = useTest ? .test : .train
         let described = cases.filter { !$0.about.isEmpty }
@@ -126,7 +175,7 @@ public struct ComparisonExperiment: Experiment {
 
             \(about).\(notes.isEmpty ? "" : "\n\n" + notes)
 
-            Mean \(measure) accuracy over the \(cases.count) \(caseHeading)s\(shapes.count > 1 ? ", best network" : ""): \(headline).
+            Mean \(measure) accuracy over the \(cases.count) \(cases.count == 1 ? caseHeading : caseHeading + "s")\(shapes.count > 1 ? ", best network" : ""): \(headline).
 
             ## \(measure.prefix(1).uppercased() + measure.dropFirst()) accuracy
 
@@ -166,6 +215,13 @@ public struct ComparisonExperiment: Experiment {
         chart.width = max(760, 120 + Double(categories.count * max(methods.count, 1)) * 22 + 220)
         return [ExperimentFile(name: "\(name).md", contents: markdown), ExperimentFile(name: "\(name).svg", contents: chart.markup()),
                 ExperimentFile(name: "\(name)-summary.csv", contents: summaryCSV(table, methods: methods))]
+    }
+
+    /// What the networks are, for the report's first line.
+    private var networksAbout: String {
+        guard isMultiClass else { return "LUT networks (+ 1 output LUT)" }
+        return "one-vs-rest LUT networks (one per class, the class with the most votes of its last layer wins; first layer "
+            + (window.map { "in \($0) × \($0) windows" } ?? "over the whole input") + ")"
     }
 
     /// One row per method, one column per case and one for the mean; the best of each column bold.

@@ -11,6 +11,9 @@ public protocol Experiment: Sendable {
     var baselineRuns: [BaselineRun] { get }
     /// Whether the results record accuracy on a validation split (false by default).
     var recordsValidation: Bool { get }
+    /// Whether the results have the `window` column of multi-class runs (false by default: only
+    /// binary runs).
+    var recordsWindows: Bool { get }
     /// Tables and figures from the results of `runs` and of `baselineRuns` (each in the same
     /// order); by default `report(results)`.
     func report(_ results: [RunResult], baselines: [BaselineResult]) -> [ExperimentFile]
@@ -21,6 +24,8 @@ extension Experiment {
     public var baselineRuns: [BaselineRun] { [] }
     /// No validation split.
     public var recordsValidation: Bool { false }
+    /// Binary runs only.
+    public var recordsWindows: Bool { false }
     /// The report of the networks alone.
     public func report(_ results: [RunResult], baselines: [BaselineResult]) -> [ExperimentFile] { report(results) }
 }

@@ -14,8 +14,8 @@ public struct ExperimentRun: Sendable, Hashable, CustomStringConvertible {
     /// The dataset's name (its folder's last component), so that results of different data in one
     /// folder are never mistaken for each other.
     public let data: String
-    /// The binary task.
-    public let task: BinaryTask
+    /// The task: two groups (one binary network) or more (one-vs-rest networks, one per class).
+    public let task: ClassTask
     /// Binarization threshold.
     public let threshold: UInt8
     /// The topology.
@@ -26,18 +26,46 @@ public struct ExperimentRun: Sendable, Hashable, CustomStringConvertible {
     public let trainSize: Int?
     /// Seed of the wiring, tie-breaking, random labels and subset.
     public let seed: UInt64
+    /// The first layer's image windows of a multi-class run (see `MultiClassTrainingOptions.window`);
+    /// `.binary` for a binary run, which has none.
+    public let window: RunWindow
 
-    /// A run from its settings.
+    /// A run of a binary network from its settings.
     public init(data: String, task: BinaryTask, threshold: UInt8, shape: NetworkShape, labels: LabelKind = .real,
                 trainSize: Int? = nil, seed: UInt64) {
         self.data = data
-        self.task = task
+        self.task = .binary(task)
         self.threshold = threshold
         self.shape = shape
         self.labels = labels
         self.trainSize = trainSize
         self.seed = seed
+        self.window = .binary
     }
+
+    /// A run of a multi-class model: one network of `shape` per class (no output LUT), its first
+    /// layer reading `window` × `window` windows of the image (nil: the whole input), on real
+    /// labels and every training example.
+    public init(data: String, task: MultiClassTask, threshold: UInt8, shape: NetworkShape, window: Int?, seed: UInt64) {
+        self.data = data
+        self.task = .multiClass(task)
+        self.threshold = threshold
+        self.shape = shape
+        self.labels = .real
+        self.trainSize = nil
+        self.seed = seed
+        self.window = window.map { .side($0) } ?? .wholeInput
+    }
+
+    /// Whether the run trains a multi-class model.
+    public var isMultiClass: Bool {
+        if case .multiClass = task { return true }
+        return false
+    }
+
+    /// The run's layer figures as `RunLog` keeps them: one per hidden layer and the output LUT
+    /// of a binary network, none for a multi-class model (whose readout is its classes' votes).
+    var recordedLayerCount: Int { isMultiClass ? 0 : shape.allWidths.count }
 
     /// The hidden layers as `DEPTHxWIDTH` when they are all equal, else the list of widths; `0`
     /// for none. `NetworkShape(k:layers:)` reads it back.
@@ -62,25 +90,46 @@ public struct ExperimentRun: Sendable, Hashable, CustomStringConvertible {
     /// Names of the identifying columns.
     public static let columns = ["data", "task", "threshold", "k", "layers", "labels", "train_size", "seed"]
 
+    /// The identifying column that results with multi-class runs add after `columns`.
+    public static let windowColumn = "window"
+
+    /// Names of the identifying columns, with `window` last when `windows` (results that hold
+    /// multi-class runs).
+    public static func columns(windows: Bool) -> [String] { columns + (windows ? [windowColumn] : []) }
+
+    /// The values of the identifying columns of `columns(windows:)`.
+    public func fields(windows: Bool) -> [String] { fields + (windows ? [window.text] : []) }
+
     /// Hashes the identifying fields.
-    public func hash(into hasher: inout Hasher) { hasher.combine(fields) }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(fields)
+        hasher.combine(window)
+    }
 
     /// A short human-readable name, for progress lines.
     public var description: String {
-        var parts = ["task \(task)", "k=\(shape.k)", "layers \(layersText)"]
+        var parts = ["task \(task)", "k=\(shape.k)", "layers \(layersText)" + (isMultiClass ? " per class" : "")]
+        if case .side(let side) = window { parts.append("window \(side)") }
         if labels == .random { parts.append("random labels") }
         if let trainSize { parts.append("\(trainSize) examples") }
         parts.append("seed \(seed)")
         return parts.joined(separator: ", ")
     }
 
-    /// Reads a run back from its identifying fields; nil with a reason when one is malformed.
-    static func parse(_ fields: [String]) -> Result<ExperimentRun, ParseFailure> {
-        guard fields.count == columns.count else {
-            return .failure(ParseFailure("expected \(columns.count) identifying fields, found \(fields.count)"))
+    /// Reads a run back from its identifying fields (`columns(windows:)`); a failure says which
+    /// field is malformed.
+    static func parse(_ fields: [String], windows: Bool = false) -> Result<ExperimentRun, ParseFailure> {
+        let expected = columns(windows: windows).count
+        guard fields.count == expected else {
+            return .failure(ParseFailure("expected \(expected) identifying fields, found \(fields.count)"))
         }
-        let task: BinaryTask
-        do { task = try BinaryTask(parsing: fields[1]) } catch { return .failure(ParseFailure("\(error)")) }
+        let task: ClassTask
+        do { task = try ClassTask(parsingRecorded: fields[1]) } catch { return .failure(ParseFailure("\(error)")) }
+        let window: RunWindow
+        switch RunWindow.parse(windows ? fields[8] : "") {
+        case .success(let parsed): window = parsed
+        case .failure(let failure): return .failure(failure)
+        }
         guard let threshold = UInt8(fields[2]), threshold > 0 else {
             return .failure(ParseFailure("threshold '\(fields[2])' is not 1-255"))
         }
@@ -98,8 +147,21 @@ public struct ExperimentRun: Sendable, Hashable, CustomStringConvertible {
             trainSize = size
         }
         guard let seed = UInt64(fields[7]) else { return .failure(ParseFailure("seed '\(fields[7])' is not a number")) }
-        return .success(ExperimentRun(data: fields[0], task: task, threshold: threshold, shape: shape, labels: labels,
-                                      trainSize: trainSize, seed: seed))
+        switch (task, window) {
+        case (.binary(let binary), .binary):
+            return .success(ExperimentRun(data: fields[0], task: binary, threshold: threshold, shape: shape, labels: labels,
+                                          trainSize: trainSize, seed: seed))
+        case (.multiClass(let multi), .wholeInput), (.multiClass(let multi), .side):
+            guard labels == .real, trainSize == nil else {
+                return .failure(ParseFailure("a multi-class run takes real labels and every training example"))
+            }
+            return .success(ExperimentRun(data: fields[0], task: multi, threshold: threshold, shape: shape,
+                                          window: window.side, seed: seed))
+        case (.binary, _):
+            return .failure(ParseFailure("window '\(window.text)' given for binary task \(task); it has none"))
+        case (.multiClass, .binary):
+            return .failure(ParseFailure("multi-class task \(task) without a window ('none' or a side)"))
+        }
     }
 
     /// Why a stored record could not be read.

@@ -11,6 +11,7 @@ public struct ExperimentRunner {
     private let named: [String: ExperimentData]
     private let fallback: ExperimentData?
     private var taskData: [String: TaskData] = [:]
+    private var multiClassData: [String: MultiClassTaskData] = [:]
     /// The baseline features of the last task fitted, kept while consecutive fits (several C)
     /// share them: one task's matrices at a time, as they can be large (CIFAR-10: 600 MB).
     private var baselineFeatures: (key: String, train: BaselineExamples, valid: BaselineExamples?,
@@ -55,7 +56,7 @@ public struct ExperimentRunner {
             }
         }
         var log = try RunLog(folder: folder, name: experiment.name, validation: experiment.recordsValidation,
-                             data: identities)
+                             windows: experiment.recordsWindows, data: identities)
         let runs = experiment.runs
         let unique = Set(runs)
         let done = unique.filter { log.result(for: $0) != nil }.count
@@ -86,9 +87,8 @@ public struct ExperimentRunner {
         var costs: [Double] = []
         // Every pending run is checked before any trains, so an impossible one fails at once.
         for run in pending {
-            let data = try examples(for: run)
-            try checkSize(of: run, against: data)
-            costs.append(RunCost.estimate(run, trainExamples: data.train.count, testExamples: data.test?.count ?? 0))
+            let counts = try exampleCounts(for: run)
+            costs.append(RunCost.estimate(run, trainExamples: counts.train, testExamples: counts.test))
         }
         let clock = ContinuousClock.now
         var doneCost = 0.0
@@ -111,7 +111,8 @@ public struct ExperimentRunner {
 
     /// Trains and evaluates one run.
     public mutating func train(_ run: ExperimentRun) throws -> RunResult {
-        let data = try examples(for: run)
+        guard case .binary(let task) = run.task else { return try trainMultiClass(run) }
+        let data = try examples(for: run, task: task)
         var train = data.train
         try checkSize(of: run, against: data)
         if let size = run.trainSize { train = train.subset(size: size, seed: run.seed) }
@@ -135,6 +136,21 @@ public struct ExperimentRunner {
                          trainAccuracy: report.trainAccuracy, testAccuracy: report.testAccuracy,
                          testAccuracyTrueLabels: trueLabels, validAccuracy: validAccuracy,
                          seconds: (ContinuousClock.now - clock).seconds, layers: report.layers)
+    }
+
+    /// Trains and evaluates the one-vs-rest model of a multi-class run.
+    private mutating func trainMultiClass(_ run: ExperimentRun) throws -> RunResult {
+        guard case .multiClass(let task) = run.task else { return try train(run) }
+        let data = try multiClassExamples(for: run, task: task)
+        let clock = ContinuousClock.now
+        let options = MultiClassTrainingOptions(shape: run.shape, seed: run.seed, window: run.window.side, threads: threads)
+        let trained = try MultiClassNetwork.train(on: data.train, test: data.test, options: options)
+        let testAccuracy = trained.testConfusion?.accuracy
+        let validAccuracy = try data.validation.map { try trained.network.confusion(on: $0, threads: threads).accuracy }
+        return RunResult(run: run, trainExamples: data.train.count, testExamples: data.test?.count ?? 0,
+                         trainAccuracy: trained.trainConfusion.accuracy, testAccuracy: testAccuracy,
+                         testAccuracyTrueLabels: testAccuracy, validAccuracy: validAccuracy,
+                         seconds: (ContinuousClock.now - clock).seconds, layers: [])
     }
 
     /// The results of the baseline `runs`, in order: those `log` has, and the others fitted now
@@ -162,6 +178,7 @@ public struct ExperimentRunner {
         let options = run.settings.options(threads: threads)
         try options.validate()
         let features = run.settings.features
+        guard case .binary(let task) = run.task else { return try fitMultinomial(run, data: data, options: options) }
         let key = "\(run.data)\n\(run.task) \(features) \(run.threshold)"
         let cached: (key: String, train: BaselineExamples, valid: BaselineExamples?, test: BaselineExamples?, seconds: Double)
         if let previous = baselineFeatures, previous.key == key {
@@ -170,7 +187,7 @@ public struct ExperimentRunner {
             baselineFeatures = nil // let the previous task's matrices go before building these
             let featureClock = ContinuousClock.now
             func build(_ images: ImageSet, bothGroups: Bool) throws -> BaselineExamples {
-                try TaskBaseline.examples(of: images, task: run.task, features: features, threshold: run.threshold,
+                try TaskBaseline.examples(of: images, task: task, features: features, threshold: run.threshold,
                                           bothGroups: bothGroups)
             }
             let train = try build(data.dataset.train, bothGroups: true)
@@ -180,7 +197,7 @@ public struct ExperimentRunner {
             baselineFeatures = cached
             baselineFeatureBuilds += 1
         }
-        let baseline = try TaskBaseline(examples: cached.train, task: run.task, features: features,
+        let baseline = try TaskBaseline(examples: cached.train, task: task, features: features,
                                         threshold: run.threshold, options: options, featureSeconds: cached.seconds)
         let valid = try cached.valid.map { try baseline.evaluate(on: $0, featureSeconds: 0) }
         let test = try cached.test.map { try baseline.evaluate(on: $0, featureSeconds: 0) }
@@ -188,6 +205,37 @@ public struct ExperimentRunner {
                               trainAccuracy: baseline.trainAccuracy, validAccuracy: valid?.accuracy,
                               testAccuracy: test?.accuracy, iterations: baseline.fit.iterations,
                               stopReason: baseline.fit.stopReason, seconds: (ContinuousClock.now - clock).seconds)
+    }
+
+    /// Fits and evaluates the multinomial baseline of a multi-class run (its features built anew:
+    /// the binary fits' cached matrices are let go first).
+    private mutating func fitMultinomial(_ run: BaselineRun, data: ExperimentData,
+                                         options: LogisticRegression.Options) throws -> BaselineResult {
+        guard case .multiClass(let task) = run.task else { return try fit(run) }
+        baselineFeatures = nil
+        let clock = ContinuousClock.now
+        let baseline = try MultiClassBaseline(train: data.dataset.train, task: task, features: run.settings.features,
+                                              threshold: run.threshold, options: options)
+        let valid = try data.validation.map { try baseline.evaluate(on: $0).confusion }
+        let test = try data.dataset.test.map { try baseline.evaluate(on: $0).confusion }
+        return BaselineResult(run: run, trainExamples: baseline.trainExamples, testExamples: test?.total ?? 0,
+                              trainAccuracy: baseline.trainAccuracy, validAccuracy: valid?.accuracy,
+                              testAccuracy: test?.accuracy, iterations: baseline.fit.iterations,
+                              stopReason: baseline.fit.stopReason, seconds: (ContinuousClock.now - clock).seconds)
+    }
+
+    /// The training and test example counts of `run`'s task, its examples prepared; throws
+    /// `ConfigurationError` when the run is impossible on them (see `checkSize(of:against:)`).
+    private mutating func exampleCounts(for run: ExperimentRun) throws -> (train: Int, test: Int) {
+        switch run.task {
+        case .binary(let task):
+            let data = try examples(for: run, task: task)
+            try checkSize(of: run, against: data)
+            return (data.train.count, data.test?.count ?? 0)
+        case .multiClass(let task):
+            let data = try multiClassExamples(for: run, task: task)
+            return (data.train.count, data.test?.count ?? 0)
+        }
     }
 
     /// Throws `ConfigurationError` naming `--sizes` when `run` asks for more training examples
@@ -205,13 +253,25 @@ public struct ExperimentRunner {
                             + named.keys.sorted().joined(separator: ", "))
     }
 
-    /// The binarized examples of `run`'s task, binarized on first use.
-    private mutating func examples(for run: ExperimentRun) throws(ConfigurationError) -> TaskData {
-        let key = "\(run.data)\n\(run.task) \(run.threshold)"
+    /// The binarized examples of `run`'s binary `task`, binarized on first use.
+    private mutating func examples(for run: ExperimentRun, task: BinaryTask) throws(ConfigurationError) -> TaskData {
+        let key = "\(run.data)\n\(task) \(run.threshold)"
         if let cached = taskData[key] { return cached }
         let source = try source(run.data)
-        let data = try TaskData(dataset: source.dataset, task: run.task, threshold: run.threshold, validation: source.validation)
+        let data = try TaskData(dataset: source.dataset, task: task, threshold: run.threshold, validation: source.validation)
         taskData[key] = data
+        return data
+    }
+
+    /// The binarized examples of `run`'s multi-class `task`, binarized on first use.
+    private mutating func multiClassExamples(for run: ExperimentRun,
+                                             task: MultiClassTask) throws(ConfigurationError) -> MultiClassTaskData {
+        let key = "\(run.data)\n\(task) \(run.threshold)"
+        if let cached = multiClassData[key] { return cached }
+        let source = try source(run.data)
+        let data = try MultiClassTaskData(dataset: source.dataset, task: task, threshold: run.threshold,
+                                          validation: source.validation)
+        multiClassData[key] = data
         return data
     }
 

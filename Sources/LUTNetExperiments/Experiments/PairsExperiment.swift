@@ -48,7 +48,7 @@ public struct PairsExperiment: Experiment {
 
     /// pairs.md, pairs-matrix.csv (mean accuracy of every pair, both ways round) and pairs.svg.
     public func report(_ results: [RunResult]) -> [ExperimentFile] {
-        let groups = SeedGroup.grouping(results) { Pair(first: $0.run.task.first[0], second: $0.run.task.second[0]) }
+        let groups = SeedGroup.grouping(results) { Pair(first: $0.run.task.groups[0][0], second: $0.run.task.groups[1][0]) }
         let useTest = results.allSatisfy { $0.testAccuracy != nil }
         let measure = useTest ? "test" : "training"
         func accuracy(_ g: SeedGroup) -> Summary { useTest ? (g.test ?? g.train) : g.train }

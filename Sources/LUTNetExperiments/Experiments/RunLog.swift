@@ -9,6 +9,10 @@ import Foundation
 /// drops anything else (a record cut short by an interruption, layer records of an unfinished
 /// run) and rewrites both files without it.
 ///
+/// Results that hold multi-class runs (`windows`) have a `window` column after the identifying
+/// columns of `ExperimentRun.columns`; a multi-class run has no layer records (its readout is its
+/// classes' votes, not an output LUT).
+///
 /// Every run record ends with the identity of its data (`data_path`, `data_crc32`, see
 /// `DataIdentity`). Opening the log with the identities of the data given now refuses
 /// (`ExperimentError.dataMismatch`) a file holding a record of a data name given now whose checksum
@@ -20,6 +24,8 @@ public struct RunLog {
     public let layersPath: String
     /// Whether the run file has a `valid_accuracy` column (accuracy on a validation split).
     public let recordsValidation: Bool
+    /// Whether the run file has a `window` column (results that hold multi-class runs).
+    public let recordsWindows: Bool
     /// The finished runs found in the files or appended since, in file order.
     public private(set) var results: [RunResult]
     private var index: [ExperimentRun: Int]
@@ -34,23 +40,25 @@ public struct RunLog {
     public static let layerColumns = ExperimentRun.columns
         + ["layer", "luts", "train_mean", "train_std", "test_mean", "test_std", "tied_patterns", "seconds"]
 
-    /// Columns of the run file, with `valid_accuracy` after `train_accuracy` when `validation`, and
-    /// the data's identity last.
-    public static func runColumns(validation: Bool) -> [String] {
-        ExperimentRun.columns + ["train_examples", "test_examples", "train_accuracy"] + (validation ? ["valid_accuracy"] : [])
+    /// Columns of the run file, with `window` after the identifying columns when `windows`,
+    /// `valid_accuracy` after `train_accuracy` when `validation`, and the data's identity last.
+    public static func runColumns(validation: Bool, windows: Bool = false) -> [String] {
+        ExperimentRun.columns(windows: windows) + ["train_examples", "test_examples", "train_accuracy"] + (validation ? ["valid_accuracy"] : [])
             + ["test_accuracy", "test_accuracy_true_labels", "seconds"] + DataIdentity.columns
     }
 
     /// Opens (creating when absent) the log of experiment `name` in `folder`; `validation` adds the
-    /// column of accuracy on a validation split. `data` gives the identity of the data each run
+    /// column of accuracy on a validation split, `windows` the `window` column of multi-class runs
+    /// (which only such a log accepts). `data` gives the identity of the data each run
     /// names: it is recorded with every appended run and checked against every record read.
-    public init(folder: String, name: String, validation: Bool = false,
+    public init(folder: String, name: String, validation: Bool = false, windows: Bool = false,
                 data: DataIdentities = .unknown) throws(ExperimentError) {
         try ResultFiles.makeFolder(folder)
         runsPath = (folder as NSString).appendingPathComponent(name + ".csv")
         layersPath = (folder as NSString).appendingPathComponent(name + "-layers.csv")
         recordsValidation = validation
-        columns = Self.runColumns(validation: validation)
+        recordsWindows = windows
+        columns = Self.runColumns(validation: validation, windows: windows)
         self.data = data
         let runRecords = try ResultRecords.read(runsPath, columns: columns, optional: Set(DataIdentity.columns))
         let layerRecords = try ResultRecords.read(layersPath, columns: Self.layerColumns)
@@ -71,7 +79,7 @@ public struct RunLog {
                 in: FieldReader(fields: fields, columns: columns, path: runsPath, line: line), of: result.run.data,
                 checkedAgainst: data)
             let found = (layers[result.run] ?? []).sorted { $0.index < $1.index }
-            guard found.map(\.index) == Array(0..<result.run.shape.allWidths.count) else { continue }
+            guard found.map(\.index) == Array(0..<result.run.recordedLayerCount) else { continue }
             let complete = result.with(layers: found)
             if let existing = index[result.run] { results[existing] = complete } else {
                 index[result.run] = results.count
@@ -89,6 +97,9 @@ public struct RunLog {
     /// uninterrupted one does.
     @discardableResult
     public mutating func append(_ result: RunResult) throws(ExperimentError) -> RunResult {
+        guard recordsWindows || !result.run.isMultiClass else {
+            throw .unwritable(path: runsPath, reason: "multi-class run \(result.run) in results without a window column")
+        }
         let layerLines = result.layers.map { CSVTable.line(Self.layerFields(result.run, $0)) }
         identities[result.run] = data.identity(of: result.run.data)
         let runLine = CSVTable.line(runFields(result))
@@ -124,7 +135,7 @@ public struct RunLog {
 
     private func runFields(_ result: RunResult) -> [String] {
         let accuracy = ResultRecords.accuracy
-        return result.run.fields + [String(result.trainExamples), String(result.testExamples), accuracy(result.trainAccuracy)]
+        return result.run.fields(windows: recordsWindows) + [String(result.trainExamples), String(result.testExamples), accuracy(result.trainAccuracy)]
             + (recordsValidation ? [result.validAccuracy.map(accuracy) ?? ""] : [])
             + [result.testAccuracy.map(accuracy) ?? "", result.testAccuracyTrueLabels.map(accuracy) ?? "",
                ResultRecords.seconds(result.seconds)]
@@ -144,7 +155,7 @@ public struct RunLog {
         guard fields.count == columns.count else {
             throw .malformedRecord(path: runsPath, line: line, reason: "\(fields.count) fields, expected \(columns.count)")
         }
-        let run = try Self.parseRunFields(fields, path: runsPath, line: line)
+        let run = try Self.parseRunFields(fields, windows: recordsWindows, path: runsPath, line: line)
         let reader = FieldReader(fields: fields, columns: columns, path: runsPath, line: line)
         return RunResult(run: run, trainExamples: try reader.int("train_examples"), testExamples: try reader.int("test_examples"),
                          trainAccuracy: try reader.double("train_accuracy"),
@@ -158,7 +169,7 @@ public struct RunLog {
         guard fields.count == layerColumns.count else {
             throw .malformedRecord(path: path, line: line, reason: "\(fields.count) fields, expected \(layerColumns.count)")
         }
-        let run = try parseRunFields(fields, path: path, line: line)
+        let run = try parseRunFields(fields, windows: false, path: path, line: line)
         let reader = FieldReader(fields: fields, columns: layerColumns, path: path, line: line)
         let number = try reader.int("layer")
         guard (1...run.shape.allWidths.count).contains(number) else {
@@ -173,8 +184,9 @@ public struct RunLog {
         return (run, layer)
     }
 
-    private static func parseRunFields(_ fields: [String], path: String, line: Int) throws(ExperimentError) -> ExperimentRun {
-        switch ExperimentRun.parse(Array(fields.prefix(ExperimentRun.columns.count))) {
+    private static func parseRunFields(_ fields: [String], windows: Bool, path: String,
+                                       line: Int) throws(ExperimentError) -> ExperimentRun {
+        switch ExperimentRun.parse(Array(fields.prefix(ExperimentRun.columns(windows: windows).count)), windows: windows) {
         case .success(let run): return run
         case .failure(let failure): throw .malformedRecord(path: path, line: line, reason: failure.reason)
         }

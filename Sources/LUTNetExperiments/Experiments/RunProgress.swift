@@ -44,7 +44,9 @@ public struct RunProgress: Sendable {
 enum RunCost {
     static func estimate(_ run: ExperimentRun, trainExamples: Int, testExamples: Int) -> Double {
         let examples = Double(run.trainSize.map { min($0, trainExamples) } ?? trainExamples) + Double(testExamples) / 2
-        let luts = Double(run.shape.hiddenWidths.reduce(1, +))
+        // A multi-class model: one network per class, without an output LUT.
+        let luts = run.isMultiClass ? Double(run.shape.hiddenWidths.reduce(0, +) * run.task.groups.count)
+            : Double(run.shape.hiddenWidths.reduce(1, +))
         return examples * luts * kWeight(run.shape.k)
     }
 

@@ -29,3 +29,26 @@ public struct TaskData: Sendable {
         }
     }
 }
+
+/// The binarized examples of one multi-class task of a dataset, each labelled with its group:
+/// what every run on that task shares, binarized once.
+struct MultiClassTaskData: Sendable {
+    /// Training examples; every group has some.
+    let train: MultiClassExamples
+    /// Test examples, when the dataset has a test split.
+    let test: MultiClassExamples?
+    /// Validation examples, when there is a validation split.
+    let validation: MultiClassExamples?
+
+    /// Binarizes the examples of `task` in both splits of `dataset`, and in `validation` when
+    /// given; throws naming the task when a group has no training example.
+    init(dataset: Dataset, task: MultiClassTask, threshold: UInt8, validation: ImageSet? = nil) throws(ConfigurationError) {
+        train = try MultiClassExamples(images: dataset.train, task: task, threshold: threshold, split: dataset.train.source)
+        test = try dataset.test.map { (split) throws(ConfigurationError) in
+            try MultiClassExamples(images: split, task: task, threshold: threshold, split: split.source, everyClass: false)
+        }
+        self.validation = try validation.map { (split) throws(ConfigurationError) in
+            try MultiClassExamples(images: split, task: task, threshold: threshold, split: split.source, everyClass: false)
+        }
+    }
+}
