@@ -15,8 +15,9 @@ struct CompareExperimentCommand: ParsableCommand {
             The tasks are all binary (two groups: a network with an output LUT beside logistic \
             regression) or all multi-class (three or more groups, e.g. 0:1:2:3:4:5:6:7:8:9, or 'all': \
             one-vs-rest networks of k 10, 3x500 per class, 6 × 6 first-layer windows unless --ks, \
-            --layers or --window say otherwise, beside multinomial logistic regression, fitted once \
-            per task). Multi-class runs record no layer figures and add a window column to compare.csv.
+            --layers, --window or --wiring say otherwise, beside multinomial logistic regression, fitted \
+            once per task). Multi-class runs record no layer figures and add a window column to \
+            compare.csv (the side, none, or the wiring when layers above the windows are spatial too).
             """
     )
 
@@ -34,6 +35,9 @@ struct CompareExperimentCommand: ParsableCommand {
     @Option(help: "Multi-class tasks: each first-layer LUT reads k inputs of one random S × S window of the image (default 6 for image data; 0: the whole image).")
     var window: Int?
 
+    @Option(help: "Multi-class tasks: every class's network wired as 'lutnet train --wiring' does (local:S is --window S; hier:S,NEAR,L adds nearest wiring above the windows).")
+    var wiring: String?
+
     @OptionGroup var comparison: ComparisonOptions
 
     func run() throws {
@@ -49,6 +53,9 @@ struct CompareExperimentCommand: ParsableCommand {
         if window != nil, !multiClass {
             throw ConfigurationError.invalidValue(option: "--window", reason: "windows apply to multi-class tasks (three or more groups, or 'all')")
         }
+        if wiring != nil, !multiClass {
+            throw ConfigurationError.invalidValue(option: "--wiring", reason: "compares multi-class tasks' wirings (three or more groups, or 'all'); for binary tasks use 'lutnet experiment wiring'")
+        }
         let shapes = try ComparisonOptions.shapes(
             ks: ks ?? (multiClass ? String(MultiClassTrainingOptions.defaultK) : "8"),
             layers: layers.isEmpty ? [multiClass ? MultiClassTrainingOptions.defaultLayers : "5x1024"] : layers)
@@ -57,11 +64,11 @@ struct CompareExperimentCommand: ParsableCommand {
             ComparisonExperiment.Case(label: task.description, data: settings.data, task: task,
                                       about: names.map { Self.describe(task, names: $0) } ?? "")
         }
-        // As `lutnet train` windows a multi-class model: 6 × 6 on images unless --window says otherwise.
-        let side = multiClass ? window.map { $0 == 0 ? nil : $0 } ?? ((2...3).contains(dataset.train.imageShape.count) ? 6 : nil) : nil
+        // As `lutnet train` wires a multi-class model: 6 × 6 windows on images unless --window or --wiring say otherwise.
+        let classWiring = multiClass ? try NetworkOptions.multiClassWiring(wiring, window: window, for: dataset.train, shapes: shapes) : nil
         let experiment = try ComparisonExperiment(name: "compare", title: "LUT networks and logistic regression on \(settings.data)",
                                                   caseHeading: "task", settings: settings, cases: cases, shapes: shapes,
-                                                  baselines: baselines, window: side)
+                                                  baselines: baselines, wiring: classWiring)
         try options.perform(experiment, on: dataset)
     }
 

@@ -105,18 +105,23 @@ struct NetworkOptions: ParsableArguments {
         try NetworkShape(k: k ?? MultiClassTrainingOptions.defaultK, layers: layers ?? MultiClassTrainingOptions.defaultLayers)
     }
 
-    /// The first layer's window side for a multi-class model on `images`: `--window`, 0 meaning
-    /// none, or 6 by default for image data (none for data without an image shape).
-    func windowSide(for images: ImageSet) -> Int? {
-        if let window { return window == 0 ? nil : window }
-        return (2...3).contains(images.imageShape.count) ? 6 : nil
-    }
-
     /// Every class's wiring for a multi-class model of `shape` on `images`: `--wiring`, checked
     /// against the images, or `local:S` for the window side of `--window` (random for none).
     /// Throws naming `--wiring` when it is invalid or its first layer disagrees with `--window`.
     func multiClassWiring(for images: ImageSet, shape: NetworkShape) throws -> WiringSpec {
-        guard let wiring else { return WiringSpec.windowOnly(windowSide(for: images)) }
+        try Self.multiClassWiring(wiring, window: window, for: images, shapes: [shape])
+    }
+
+    /// The wiring that `--wiring` (`wiring`) and `--window` (`window`) give every class's network
+    /// of multi-class models of `shapes` on `images`: the wiring checked against the images, or
+    /// `local:S` for the window side (0: random; by default 6 for image data, random for data
+    /// without an image shape). Throws naming `--wiring` when it is invalid or its first layer
+    /// disagrees with `--window`.
+    static func multiClassWiring(_ wiring: String?, window: Int?, for images: ImageSet, shapes: [NetworkShape]) throws -> WiringSpec {
+        guard let wiring else {
+            let side = window.map { $0 == 0 ? nil : $0 } ?? ((2...3).contains(images.imageShape.count) ? 6 : nil)
+            return WiringSpec.windowOnly(side)
+        }
         let spec = try WiringSpec(parsing: wiring)
         if let window, (window == 0 ? nil : window) != spec.window {
             let first = spec.window.map { "\($0) × \($0) windows" } ?? "no windows"
@@ -125,7 +130,9 @@ struct NetworkOptions: ParsableArguments {
                     + (window == 0 ? "none" : "\(window) × \(window)") + "; give one of them")
         }
         if !spec.isRandom {
-            _ = try WiringPlan(spec: spec, shape: shape, inputCount: images.featureCount, dataShape: images.imageShape)
+            for shape in shapes {
+                _ = try WiringPlan(spec: spec, shape: shape, inputCount: images.featureCount, dataShape: images.imageShape)
+            }
         }
         return spec
     }

@@ -16,7 +16,7 @@ final class MultiClassComparisonTests: XCTestCase {
             settings: try ExperimentSettings(data: "tiny", threshold: 128, seedCount: seeds),
             cases: [ComparisonExperiment.Case(label: "all", data: "tiny", task: .multiClass(task))],
             shapes: [try NetworkShape(k: 4, hiddenWidths: [16, 16])],
-            baselines: [BaselineSettings(tolerance: 1e-5)], window: window)
+            baselines: [BaselineSettings(tolerance: 1e-5)], wiring: .windowOnly(window))
     }
 
     func testMultiClassComparisonRecordsWhatDirectTrainingGives() throws {
@@ -113,6 +113,39 @@ final class MultiClassComparisonTests: XCTestCase {
         XCTAssertEqual(try csvRecords(out, "compare.csv").map { $0["window"] }, ["4", "4", "4", "none"])
     }
 
+    func testNearestWiringIsRecordedTrainedAsDirectlyAndResumed() throws {
+        let dataset = try TinyDataset.make()
+        let task = try XCTUnwrap(task)
+        let wiring = try WiringSpec(parsing: "hier:4,8,2")
+        let shape = try NetworkShape(k: 4, hiddenWidths: [16, 16])
+        let experiment = try ComparisonExperiment(
+            name: "compare", title: "tiny", caseHeading: "task",
+            settings: try ExperimentSettings(data: "tiny", threshold: 128, seedCount: 2),
+            cases: [ComparisonExperiment.Case(label: "all", data: "tiny", task: .multiClass(task))],
+            shapes: [shape], baselines: [], wiring: wiring)
+        XCTAssertEqual(experiment.runs.first?.description, "task 0:1:2:3, k=4, layers 2x16 per class, wiring hier:4,8,2, seed 0")
+        let out = TinyDataset.temporaryFolder(self)
+        var runner = ExperimentRunner(dataset: dataset, threads: 2)
+        try runner.perform(experiment, folder: out)
+        let runs = try csvRecords(out, "compare.csv")
+        XCTAssertEqual(runs.map { $0["window"] }, ["hier:4,8,2", "hier:4,8,2"])
+        for (seed, record) in runs.enumerated() {
+            let direct = try MultiClassNetwork.train(on: dataset, task: task, threshold: 128, options: MultiClassTrainingOptions(
+                shape: shape, seed: UInt64(seed), wiring: wiring, threads: 1))
+            XCTAssertEqual(record["test_accuracy"], ResultRecords.accuracy(try XCTUnwrap(direct.testConfusion).accuracy))
+            XCTAssertEqual(record["train_accuracy"], ResultRecords.accuracy(direct.trainConfusion.accuracy))
+        }
+        XCTAssertTrue(try read(out, "compare.md").contains("first layer in 4 × 4 windows, wired `hier:4,8,2`: layers 2 to 2 "
+                                                           + "read the 8 nearest LUTs of their class's layer below"))
+        var resumed = ExperimentRunner(dataset: dataset, threads: 2)
+        var toTrain = -1
+        try resumed.perform(experiment, folder: out, started: { toTrain = $0; _ = $1 })
+        XCTAssertEqual(toTrain, 0, "the recorded wiring reads back as the same runs")
+        // Windows alone are still recorded as their side.
+        XCTAssertEqual(RunWindow(multiClassWiring: try WiringSpec(parsing: "local:5")), .side(5))
+        XCTAssertEqual(RunWindow(multiClassWiring: .random), .wholeInput)
+    }
+
     func testRecordsOfMultiClassRunsAreCheckedWhenRead() throws {
         let out = TinyDataset.temporaryFolder(self)
         try ResultFiles.makeFolder(out)
@@ -129,6 +162,8 @@ final class MultiClassComparisonTests: XCTestCase {
         XCTAssertTrue(try refusal("tiny,0:1,128,4,2x16,real,all,0,4").contains("window '4' given for binary task 0:1"))
         XCTAssertTrue(try refusal("tiny,0:1:2,128,4,2x16,real,all,0,").contains("multi-class task 0:1:2 without a window"))
         XCTAssertTrue(try refusal("tiny,0:1:2,128,4,2x16,real,all,0,-3").contains("window '-3' is neither"))
+        XCTAssertTrue(try refusal("tiny,0:1:2,128,4,2x16,real,all,0,\"hier:4,0,2\"").contains("window 'hier:4,0,2'"))
+        XCTAssertEqual(try refusal("tiny,0:1:2,128,4,2x16,real,all,0,\"hier:4,8,2\""), "read")
         XCTAssertTrue(try refusal("tiny,0:1:2,128,4,2x16,random,all,0,4").contains("a multi-class run takes real labels"))
         XCTAssertEqual(try refusal("tiny,0:1:2,128,4,2x16,real,all,0,none"), "read")
         XCTAssertEqual(try refusal("tiny,0:1,128,4,2x16,real,all,0,"), "read")
@@ -149,7 +184,7 @@ final class MultiClassComparisonTests: XCTestCase {
         func refusal(_ cases: [ComparisonExperiment.Case], shapes: [NetworkShape]? = nil, window: Int? = nil) -> ConfigurationError? {
             do {
                 _ = try ComparisonExperiment(name: "compare", title: "tiny", caseHeading: "task", settings: settings, cases: cases,
-                                             shapes: shapes ?? [shape], baselines: [], window: window)
+                                             shapes: shapes ?? [shape], baselines: [], wiring: window.map { .windowOnly($0) })
                 return nil
             } catch { return error }
         }

@@ -47,18 +47,19 @@ public struct ComparisonExperiment: Experiment {
     public let recordsValidation: Bool
     /// A paragraph added to the report after its description, or empty.
     public let notes: String
-    /// The side of the first layer's image windows of multi-class networks, nil for the whole
-    /// input (see `MultiClassTrainingOptions.window`); nil for binary tasks.
-    public let window: Int?
+    /// The wiring of every class's network of multi-class cases (see
+    /// `MultiClassTrainingOptions.wiring`): windows in the first layer, and nearest wiring above
+    /// them; nil for binary tasks, and for multi-class ones the whole input (random wiring).
+    public let wiring: WiringSpec?
     /// Whether the cases are multi-class tasks.
     public let isMultiClass: Bool
 
     /// A comparison of `shapes` and `baselines` on `cases`; needs at least one case and one
     /// method, and cases all binary or all multi-class. Multi-class networks (one of each shape
-    /// per class) read `window` × `window` windows in their first layer, and need a hidden layer;
-    /// a window needs multi-class cases.
+    /// per class) are wired by `wiring` (nil: over the whole input), and need a hidden layer; a
+    /// wiring needs multi-class cases.
     public init(name: String, title: String, caseHeading: String, settings: ExperimentSettings, cases: [Case],
-                shapes: [NetworkShape], baselines: [BaselineSettings], window: Int? = nil, recordsValidation: Bool = false,
+                shapes: [NetworkShape], baselines: [BaselineSettings], wiring: WiringSpec? = nil, recordsValidation: Bool = false,
                 notes: String = "") throws(ConfigurationError) {
         guard let first = cases.first else { throw .invalidValue(option: "--task", reason: "no task to compare on") }
         let multiClass = first.task.groups.count > 2
@@ -71,12 +72,14 @@ public struct ComparisonExperiment: Experiment {
             throw .invalidValue(option: "--layers", reason: "'\(ExperimentRun.layersText(flat.hiddenWidths))': a multi-class "
                                 + "network needs at least one hidden layer, whose LUTs vote for their class")
         }
-        if let window {
+        if let wiring {
             guard multiClass else {
                 throw .invalidValue(option: "--window", reason: "windows apply to multi-class tasks (three or more groups, "
                                     + "or 'all'); \(first.label) is binary")
             }
-            guard window >= 1 else { throw .invalidValue(option: "--window", reason: "\(window) is not a side >= 1") }
+            if let window = wiring.window, window < 1 {
+                throw .invalidValue(option: "--window", reason: "\(window) is not a side >= 1")
+            }
         }
         var labels = Set<String>()
         if let repeated = cases.first(where: { !labels.insert($0.label).inserted }) {
@@ -98,7 +101,7 @@ public struct ComparisonExperiment: Experiment {
         self.baselines = uniqueBaselines
         self.recordsValidation = recordsValidation
         self.notes = notes
-        self.window = window
+        self.wiring = wiring
         isMultiClass = multiClass
     }
 
@@ -114,8 +117,8 @@ public struct ComparisonExperiment: Experiment {
                     case .binary(let task):
                         ExperimentRun(data: item.data, task: task, threshold: settings.threshold, shape: shape, seed: seed)
                     case .multiClass(let task):
-                        ExperimentRun(data: item.data, task: task, threshold: settings.threshold, shape: shape, window: window,
-                                      seed: seed)
+                        ExperimentRun(data: item.data, task: task, threshold: settings.threshold, shape: shape,
+                                      wiring: wiring ?? .random, seed: seed)
                     }
                 }
             }
@@ -221,7 +224,9 @@ public struct ComparisonExperiment: Experiment {
     private var networksAbout: String {
         guard isMultiClass else { return "LUT networks (+ 1 output LUT)" }
         return "one-vs-rest LUT networks (one per class, the class with the most votes of its last layer wins; first layer "
-            + (window.map { "in \($0) × \($0) windows" } ?? "over the whole input") + ")"
+            + ((wiring?.window).map { "in \($0) × \($0) windows" } ?? "over the whole input")
+            + (wiring.map { $0.isWindowOnly ? "" : ", wired `\($0)`: layers 2 to \($0.spatialLayers) read the \($0.near) nearest LUTs of their class's layer below" } ?? "")
+            + ")"
     }
 
     /// One row per method, one column per case and one for the mean; the best of each column bold.

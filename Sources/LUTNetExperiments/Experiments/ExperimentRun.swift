@@ -26,8 +26,9 @@ public struct ExperimentRun: Sendable, Hashable, CustomStringConvertible {
     public let trainSize: Int?
     /// Seed of the wiring, tie-breaking, random labels and subset.
     public let seed: UInt64
-    /// The first layer's image windows of a multi-class run (see `MultiClassTrainingOptions.window`);
-    /// `.binary` for a binary run, which has none.
+    /// The wiring of a multi-class run's networks: the first layer's image windows (see
+    /// `MultiClassTrainingOptions.window`), or a spatial wiring beyond them; `.binary` for a binary
+    /// run, which has none.
     public let window: RunWindow
 
     /// A run of a binary network from its settings.
@@ -47,6 +48,12 @@ public struct ExperimentRun: Sendable, Hashable, CustomStringConvertible {
     /// layer reading `window` × `window` windows of the image (nil: the whole input), on real
     /// labels and every training example.
     public init(data: String, task: MultiClassTask, threshold: UInt8, shape: NetworkShape, window: Int?, seed: UInt64) {
+        self.init(data: data, task: task, threshold: threshold, shape: shape, wiring: .windowOnly(window), seed: seed)
+    }
+
+    /// A run of a multi-class model whose every class's network is wired by `wiring` (see
+    /// `MultiClassTrainingOptions.wiring`), on real labels and every training example.
+    public init(data: String, task: MultiClassTask, threshold: UInt8, shape: NetworkShape, wiring: WiringSpec, seed: UInt64) {
         self.data = data
         self.task = .multiClass(task)
         self.threshold = threshold
@@ -54,7 +61,7 @@ public struct ExperimentRun: Sendable, Hashable, CustomStringConvertible {
         self.labels = .real
         self.trainSize = nil
         self.seed = seed
-        self.window = window.map { .side($0) } ?? .wholeInput
+        self.window = RunWindow(multiClassWiring: wiring)
     }
 
     /// Whether the run trains a multi-class model.
@@ -109,7 +116,11 @@ public struct ExperimentRun: Sendable, Hashable, CustomStringConvertible {
     /// A short human-readable name, for progress lines.
     public var description: String {
         var parts = ["task \(task)", "k=\(shape.k)", "layers \(layersText)" + (isMultiClass ? " per class" : "")]
-        if case .side(let side) = window { parts.append("window \(side)") }
+        switch window {
+        case .side(let side): parts.append("window \(side)")
+        case .spatial(let wiring): parts.append("wiring \(wiring)")
+        case .binary, .wholeInput: break
+        }
         if labels == .random { parts.append("random labels") }
         if let trainSize { parts.append("\(trainSize) examples") }
         parts.append("seed \(seed)")
@@ -151,16 +162,16 @@ public struct ExperimentRun: Sendable, Hashable, CustomStringConvertible {
         case (.binary(let binary), .binary):
             return .success(ExperimentRun(data: fields[0], task: binary, threshold: threshold, shape: shape, labels: labels,
                                           trainSize: trainSize, seed: seed))
-        case (.multiClass(let multi), .wholeInput), (.multiClass(let multi), .side):
+        case (.multiClass(let multi), .wholeInput), (.multiClass(let multi), .side), (.multiClass(let multi), .spatial):
             guard labels == .real, trainSize == nil else {
                 return .failure(ParseFailure("a multi-class run takes real labels and every training example"))
             }
             return .success(ExperimentRun(data: fields[0], task: multi, threshold: threshold, shape: shape,
-                                          window: window.side, seed: seed))
+                                          wiring: window.wiring, seed: seed))
         case (.binary, _):
             return .failure(ParseFailure("window '\(window.text)' given for binary task \(task); it has none"))
         case (.multiClass, .binary):
-            return .failure(ParseFailure("multi-class task \(task) without a window ('none' or a side)"))
+            return .failure(ParseFailure("multi-class task \(task) without a window ('none', a side or a wiring)"))
         }
     }
 

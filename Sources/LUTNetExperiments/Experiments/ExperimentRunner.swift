@@ -143,7 +143,7 @@ public struct ExperimentRunner {
         guard case .multiClass(let task) = run.task else { return try train(run) }
         let data = try multiClassExamples(for: run, task: task)
         let clock = ContinuousClock.now
-        let options = MultiClassTrainingOptions(shape: run.shape, seed: run.seed, window: run.window.side, threads: threads)
+        let options = MultiClassTrainingOptions(shape: run.shape, seed: run.seed, wiring: run.window.wiring, threads: threads)
         let trained = try MultiClassNetwork.train(on: data.train, test: data.test, options: options)
         let testAccuracy = trained.testConfusion?.accuracy
         let validAccuracy = try data.validation.map { try trained.network.confusion(on: $0, threads: threads).accuracy }
