@@ -59,6 +59,7 @@ final class CommittedResultsTests: XCTestCase {
         try checkWiring("fashion-mnist", data: data)
         try check("fashion-mnist/multi-class", ["compare"], windows: true, data: DataIdentities(fallback: data))
         try check("fashion-mnist/multi-class-k12-window4", ["compare"], windows: true, data: DataIdentities(fallback: data))
+        try check("fashion-mnist/multi-class-k12-hier-4-16-2", ["compare"], windows: true, data: DataIdentities(fallback: data))
     }
 
     func testMNISTResults() throws {
@@ -66,6 +67,7 @@ final class CommittedResultsTests: XCTestCase {
         try check("mnist", paperExperiments, data: DataIdentities(fallback: data))
         try checkWiring("mnist", data: data)
         try check("mnist/multi-class", ["compare"], windows: true, data: DataIdentities(fallback: data))
+        try check("mnist/multi-class-hier-7-16-2", ["compare"], windows: true, data: DataIdentities(fallback: data))
     }
 
     func testCIFAR10Results() throws {
