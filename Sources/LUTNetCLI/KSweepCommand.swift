@@ -6,19 +6,23 @@ import LUTNetExperiments
 struct KSweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "k-sweep",
-        abstract: "Train and test accuracy on real and on random labels for each k."
+        abstract: "Train and test accuracy on real and on random labels for each k.",
+        discussion: "A multi-class task (all, or three or more groups) sweeps one-vs-rest models on the real labels, each class's network wired as 'lutnet train --task all' wires it (--wiring)."
     )
 
     @OptionGroup var options: ExperimentOptions
 
-    @Option(help: "Binary task: classes of label 0, then of label 1 (default 0-4:5-9, or 0:1 for two-class data).")
+    @Option(help: "Binary task: classes of label 0, then of label 1 (default 0-4:5-9, or 0:1 for two-class data); or a multi-class one (all, or 0:1:2…).")
     var task: String?
 
-    @Option(help: "The k values: a list, a range or a stepped range (e.g. 2,4,6 or 2-16/2).")
-    var ks: String = "2-16/2"
+    @Option(help: "The k values: a list, a range or a stepped range (e.g. 2,4,6 or 2-16/2; default 2-16/2, or 6-12/2 for a multi-class task).")
+    var ks: String?
 
-    @Option(help: "Hidden layers as DEPTHxWIDTH or a list of widths.")
-    var layers: String = "5x1024"
+    @Option(help: "Hidden layers as DEPTHxWIDTH or a list of widths (default 5x1024, or 3x500 per class for a multi-class task).")
+    var layers: String?
+
+    @Option(help: "Multi-class tasks: every class's network wired as 'lutnet train --wiring' does (default local:6 for image data).")
+    var wiring: String?
 
     @Flag(help: "Draw the paper's published MNIST 0-4:5-9 figures (5x1024) beside ours.")
     var comparePaper = false
@@ -26,14 +30,18 @@ struct KSweepCommand: ParsableCommand {
     func run() throws {
         let settings = try options.settings()
         let dataset = try options.loadDataset()
-        let binaryTask = try options.task(task, for: dataset)
+        let chosen = try options.classTask(task, for: dataset)
+        let multiClass = chosen.groups.count > 2
+        let layers = layers ?? (multiClass ? MultiClassTrainingOptions.defaultLayers : "5x1024")
         let shape = try NetworkShape(k: 1, layers: layers)
-        if comparePaper, binaryTask.description != PaperFigures.task || shape.hiddenWidths != PaperFigures.hiddenWidths {
-            Console.progress("note: the paper's figures are for task \(PaperFigures.task) with 5x1024 LUTs, not \(binaryTask) with \(layers)")
+        if comparePaper, chosen.description != PaperFigures.task || shape.hiddenWidths != PaperFigures.hiddenWidths {
+            Console.progress("note: the paper's figures are for task \(PaperFigures.task) with 5x1024 LUTs, not \(chosen) with \(layers)")
         }
-        let experiment = try KSweepExperiment(settings: settings, task: binaryTask,
-                                              ks: try NumberList.parse(ks, option: "--ks"), hiddenWidths: shape.hiddenWidths,
-                                              showPaper: comparePaper)
+        let kValues = try NumberList.parse(ks ?? (multiClass ? "6-12/2" : "2-16/2"), option: "--ks")
+        let classWiring = try SweepWiring.resolve(wiring, multiClass: multiClass, dataset: dataset,
+                                                  shapes: try kValues.map { try NetworkShape(k: $0, hiddenWidths: shape.hiddenWidths) })
+        let experiment = try KSweepExperiment(settings: settings, task: chosen, wiring: classWiring, ks: kValues,
+                                              hiddenWidths: shape.hiddenWidths, showPaper: comparePaper)
         try options.perform(experiment, on: dataset)
     }
 }

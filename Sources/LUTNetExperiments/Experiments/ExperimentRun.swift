@@ -64,6 +64,20 @@ public struct ExperimentRun: Sendable, Hashable, CustomStringConvertible {
         self.window = RunWindow(multiClassWiring: wiring)
     }
 
+    /// The run of a sweep over `task`: a binary network, or for a multi-class task a one-vs-rest
+    /// model wired by `wiring` (nil: over the whole input); nil for a multi-class task on random
+    /// labels, which sweeps leave out (a one-vs-rest model learns the real classes only).
+    public static func sweepRun(data: String, task: ClassTask, threshold: UInt8, shape: NetworkShape,
+                                labels: LabelKind = .real, wiring: WiringSpec?, seed: UInt64) -> ExperimentRun? {
+        switch task {
+        case .binary(let binary):
+            return ExperimentRun(data: data, task: binary, threshold: threshold, shape: shape, labels: labels, seed: seed)
+        case .multiClass(let multi):
+            guard labels == .real else { return nil }
+            return ExperimentRun(data: data, task: multi, threshold: threshold, shape: shape, wiring: wiring ?? .random, seed: seed)
+        }
+    }
+
     /// Whether the run trains a multi-class model.
     public var isMultiClass: Bool {
         if case .multiClass = task { return true }

@@ -1,10 +1,16 @@
+import LUTNet
+
 /// Accuracy against LUT fan-in k: for each k, networks of one topology trained on the real labels
-/// and on random labels, mean ± standard deviation over seeds (the paper's k sweep).
+/// and on random labels, mean ± standard deviation over seeds (the paper's k sweep). On a
+/// multi-class task the networks are one-vs-rest models, trained on the real labels only.
 public struct KSweepExperiment: Experiment {
     /// Shared settings.
     public let settings: ExperimentSettings
-    /// The binary task.
-    public let task: BinaryTask
+    /// The task: binary, or multi-class.
+    public let task: ClassTask
+    /// The wiring of every class's network of a multi-class task (nil: over the whole input, and
+    /// for a binary task).
+    public let wiring: WiringSpec?
     /// The k values, in order.
     public let ks: [Int]
     /// The hidden layers of every network.
@@ -15,29 +21,43 @@ public struct KSweepExperiment: Experiment {
     /// `k-sweep`.
     public var name: String { "k-sweep" }
 
-    /// A sweep over `ks`; every k must be valid. `showPaper` adds the paper's MNIST 0-4:5-9 figures.
+    /// A sweep over `ks` on a binary task; every k must be valid. `showPaper` adds the paper's
+    /// MNIST 0-4:5-9 figures.
     public init(settings: ExperimentSettings, task: BinaryTask, ks: [Int], hiddenWidths: [Int],
                 showPaper: Bool = false) throws(ConfigurationError) {
+        try self.init(settings: settings, task: .binary(task), ks: ks, hiddenWidths: hiddenWidths, showPaper: showPaper)
+    }
+
+    /// A sweep over `ks` on `task`; every k must be valid, and a multi-class task's networks
+    /// (wired by `wiring`) need a hidden layer. `showPaper` adds the paper's MNIST 0-4:5-9 figures.
+    public init(settings: ExperimentSettings, task: ClassTask, wiring: WiringSpec? = nil, ks: [Int], hiddenWidths: [Int],
+                showPaper: Bool = false) throws(ConfigurationError) {
         guard !ks.isEmpty else { throw .invalidValue(option: "--ks", reason: "no k given") }
+        try SweepTask.check(task, wiring: wiring, hiddenWidths: hiddenWidths)
         for k in ks { _ = try NetworkShape(k: k, hiddenWidths: hiddenWidths) }
         self.settings = settings
         self.task = task
+        self.wiring = wiring
         self.ks = ks
         self.hiddenWidths = hiddenWidths
         self.showPaper = showPaper
     }
 
-    /// For each k and seed, one network on real and one on random labels.
+    /// For each k and seed, one network on real and one on random labels (a multi-class task: on
+    /// real labels only).
     public var runs: [ExperimentRun] {
         ks.flatMap { k in
             settings.seeds.flatMap { seed in
-                LabelKind.allCases.map { labels in
-                    ExperimentRun(data: settings.data, task: task, threshold: settings.threshold,
-                                  shape: Self.shape(k: k, hiddenWidths), labels: labels, seed: seed)
+                LabelKind.allCases.compactMap { labels in
+                    ExperimentRun.sweepRun(data: settings.data, task: task, threshold: settings.threshold,
+                                           shape: Self.shape(k: k, hiddenWidths), labels: labels, wiring: wiring, seed: seed)
                 }
             }
         }
     }
+
+    /// Multi-class runs record their windows.
+    public var recordsWindows: Bool { SweepTask.isMultiClass(task) }
 
     static func shape(k: Int, _ widths: [Int]) -> NetworkShape {
         // Validated in init.
@@ -61,11 +81,18 @@ public struct KSweepExperiment: Experiment {
                 + [ReportFormat.meanSD(random?.test), ReportFormat.meanSD(random?.testTrueLabels),
                    ReportFormat.seconds(Summary((real?.results ?? []).map(\.seconds) + (random?.results ?? []).map(\.seconds)))]
         }
-        let headers = ["k", "real labels: train", "real labels: test"] + (showPaper ? ["paper: real labels, test"] : [])
+        var headers = ["k", "real labels: train", "real labels: test"] + (showPaper ? ["paper: real labels, test"] : [])
             + ["random labels: train"] + (showPaper ? ["paper: random labels, train"] : [])
             + ["random labels: test", "random labels: test vs true labels", "seconds per network"]
-        let table = MarkdownTable(headers: headers, rows: rows, rightAligned: Set(0..<headers.count))
-        let about = "\(settings.data), task \(task), \(ReportFormat.layers(hiddenWidths)) LUTs + 1 output LUT, "
+        var shownRows = rows
+        if SweepTask.isMultiClass(task) {
+            // One-vs-rest models learn the real classes only: no random-label columns.
+            let kept = headers.indices.filter { !headers[$0].hasPrefix("random labels") && !headers[$0].hasPrefix("paper: random") }
+            headers = kept.map { headers[$0] }
+            shownRows = rows.map { row in kept.map { row[$0] } }
+        }
+        let table = MarkdownTable(headers: headers, rows: shownRows, rightAligned: Set(0..<headers.count))
+        let about = "\(settings.data), task \(task), \(SweepTask.networks(task, wiring: wiring, hiddenWidths: hiddenWidths)), "
             + "\(ReportFormat.seeds(settings.seeds.count)), threshold \(settings.threshold)"
         let markdown = """
             # Accuracy against k

@@ -1,9 +1,15 @@
-/// Accuracy against width: networks of one depth with more and more LUTs per layer.
+import LUTNet
+
+/// Accuracy against width: networks of one depth with more and more LUTs per layer (on a
+/// multi-class task, one-vs-rest models with that many LUTs per layer of every class's network).
 public struct WidthExperiment: Experiment {
     /// Shared settings.
     public let settings: ExperimentSettings
-    /// The binary task.
-    public let task: BinaryTask
+    /// The task: binary, or multi-class.
+    public let task: ClassTask
+    /// The wiring of every class's network of a multi-class task (nil: over the whole input, and
+    /// for a binary task).
+    public let wiring: WiringSpec?
     /// LUT fan-in.
     public let k: Int
     /// Number of hidden layers.
@@ -14,8 +20,16 @@ public struct WidthExperiment: Experiment {
     /// `width`.
     public var name: String { "width" }
 
-    /// A sweep over `widths` of networks of `depth` hidden layers.
+    /// A sweep over `widths` of networks of `depth` hidden layers on a binary task.
     public init(settings: ExperimentSettings, task: BinaryTask, k: Int, depth: Int, widths: [Int]) throws(ConfigurationError) {
+        try self.init(settings: settings, task: .binary(task), k: k, depth: depth, widths: widths)
+    }
+
+    /// A sweep over `widths` of networks of `depth` hidden layers on `task` (a multi-class task's
+    /// networks wired by `wiring`).
+    public init(settings: ExperimentSettings, task: ClassTask, wiring: WiringSpec? = nil, k: Int, depth: Int,
+                widths: [Int]) throws(ConfigurationError) {
+        try SweepTask.check(task, wiring: wiring, hiddenWidths: [1])
         guard !widths.isEmpty else { throw .invalidValue(option: "--widths", reason: "no width given") }
         guard depth >= 1 else { throw .invalidValue(option: "--layers", reason: "the width sweep needs at least one hidden layer") }
         if let bad = widths.first(where: { $0 < 1 }) {
@@ -24,6 +38,7 @@ public struct WidthExperiment: Experiment {
         for width in widths { _ = try NetworkShape(k: k, hiddenWidths: Array(repeating: width, count: depth)) }
         self.settings = settings
         self.task = task
+        self.wiring = wiring
         self.k = k
         self.depth = depth
         self.widths = widths
@@ -35,15 +50,20 @@ public struct WidthExperiment: Experiment {
             settings.seeds.map { seed in
                 let shape = (try? NetworkShape(k: k, hiddenWidths: Array(repeating: width, count: depth)))
                     ?? { preconditionFailure("validated shape") }()
-                return ExperimentRun(data: settings.data, task: task, threshold: settings.threshold, shape: shape, seed: seed)
+                return ExperimentRun.sweepRun(data: settings.data, task: task, threshold: settings.threshold, shape: shape,
+                                              wiring: wiring, seed: seed)
             }
-        }
+        }.compactMap { $0 }
     }
+
+    /// Multi-class runs record their windows.
+    public var recordsWindows: Bool { SweepTask.isMultiClass(task) }
 
     /// width.md and width.svg.
     public func report(_ results: [RunResult]) -> [ExperimentFile] {
         let groups = SeedGroup.grouping(results) { $0.run.shape.hiddenWidths.first ?? 0 }
-        let about = "\(settings.data), task \(task), k = \(k), \(depth) hidden layers, "
+        let about = "\(settings.data), task \(task), k = \(k), \(depth) hidden layers"
+            + (SweepTask.isMultiClass(task) ? " per class, " + SweepTask.wiringText(wiring) : "") + ", "
             + "\(ReportFormat.seeds(settings.seeds.count)), threshold \(settings.threshold)"
         let rows = groups.map { [String($0.key), ReportFormat.meanSD($0.group.train), ReportFormat.meanSD($0.group.test),
                                  ReportFormat.seconds($0.group.seconds)] }
