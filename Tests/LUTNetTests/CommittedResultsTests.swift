@@ -66,7 +66,7 @@ final class CommittedResultsTests: XCTestCase {
         let data = try identity(try Fixtures.shared("mnist"))
         try check("mnist", paperExperiments, data: DataIdentities(fallback: data))
         try checkWiring("mnist", data: data)
-        try check("mnist/multi-class", ["compare"], windows: true, data: DataIdentities(fallback: data))
+        try check("mnist/multi-class", ["compare", "k-sweep", "width"], windows: true, data: DataIdentities(fallback: data))
         try check("mnist/multi-class-hier-7-16-2", ["compare"], windows: true, data: DataIdentities(fallback: data))
     }
 

@@ -94,12 +94,14 @@ public struct KSweepExperiment: Experiment {
         let table = MarkdownTable(headers: headers, rows: shownRows, rightAligned: Set(0..<headers.count))
         let about = "\(settings.data), task \(task), \(SweepTask.networks(task, wiring: wiring, hiddenWidths: hiddenWidths)), "
             + "\(ReportFormat.seeds(settings.seeds.count)), threshold \(settings.threshold)"
+        let labelsNote = SweepTask.isMultiClass(task)
+            ? " One-vs-rest models (one network per class; the class with the most votes of its last layer wins), real labels only."
+            : " Random labels are seeded coin flips in place of the training labels (test: in place of the test labels; the last "
+                + "column scores the same networks against the true test labels)."
         let markdown = """
             # Accuracy against k
 
-            \(about). Each cell: mean ± standard deviation over seeds. Random labels are seeded coin flips \
-            in place of the training labels (test: in place of the test labels; the last column scores the \
-            same networks against the true test labels).\(showPaper ? " Paper: the figures published in \(PaperFigures.citation)." : "")
+            \(about). Each cell: mean ± standard deviation over seeds.\(labelsNote)\(showPaper ? " Paper: the figures published in \(PaperFigures.citation)." : "")
 
             \(table.text)
             ![accuracy against k](k-sweep.svg)
