@@ -57,7 +57,7 @@ final class CommittedResultsTests: XCTestCase {
         let data = try identity(try Fixtures.fashionMNIST())
         try check("fashion-mnist", paperExperiments, data: DataIdentities(fallback: data))
         try checkWiring("fashion-mnist", data: data)
-        try check("fashion-mnist/multi-class", ["compare"], windows: true, data: DataIdentities(fallback: data))
+        try check("fashion-mnist/multi-class", ["compare", "k-sweep"], windows: true, data: DataIdentities(fallback: data))
         try check("fashion-mnist/multi-class-k12-window4", ["compare"], windows: true, data: DataIdentities(fallback: data))
         try check("fashion-mnist/multi-class-k12-hier-4-16-2", ["compare"], windows: true, data: DataIdentities(fallback: data))
     }
