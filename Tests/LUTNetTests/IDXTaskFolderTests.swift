@@ -36,6 +36,37 @@ final class IDXTaskFolderTests: XCTestCase {
         }
     }
 
+    /// Images of 64×64 bytes are staged 64 rows at a time: 65 or 1000 examples take several
+    /// chunks, inflated while the ones before are packed.
+    func testStreamedBitsEqualPackedDecodedBitsOverManyChunks() throws {
+        let folder = try Fixtures.temporaryFolder(for: self)
+        var generator = SeededGenerator(seed: 5)
+        for count in [63, 64, 65, 129, 1000] {
+            let pixels = (0..<count * 4096).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            let images = folder.appendingPathComponent("images-\(count)").path
+            try TinyIDXDataset.idx(type: 0x08, dims: [count, 64, 64], payload: pixels).write(to: URL(fileURLWithPath: images))
+            let set = try ImageSet(pixels: pixels, imageShape: [64, 64], labels: [UInt8](repeating: 0, count: count), source: images)
+            let all = (0..<UInt32(count)).map { $0 }
+            for indices in [all, all.filter { $0 % 7 != 3 }, all.filter { $0 >= 64 }] {
+                XCTAssertEqual(try streamedBits(images, indices: indices, threshold: 128),
+                               try BitMatrix(binarizing: set, indices: indices, threshold: 128),
+                               "\(count) examples of 4096 bytes, \(indices.count) selected")
+            }
+            // Data that ends in the last chunk, or goes on past it, is refused as the reader refuses it.
+            for damaged in [Data(try Data(contentsOf: URL(fileURLWithPath: images)).dropLast(5)),
+                            try Data(contentsOf: URL(fileURLWithPath: images)) + Data([7])] {
+                let path = images + "-damaged"
+                try damaged.write(to: URL(fileURLWithPath: path))
+                guard case .failure(let expected) = Result(catching: { () throws(IDXReadError) in try IDXTensor.read(path: path) }) else {
+                    return XCTFail("\(path) was read")
+                }
+                XCTAssertThrowsError(try streamedBits(path, indices: all, threshold: 128)) { error in
+                    XCTAssertEqual(error as? IDXReadError, expected)
+                }
+            }
+        }
+    }
+
     /// Every fixture file, valid or damaged: where the decoding reader refuses it, the stream
     /// refuses it with the same error; where it reads unsigned bytes, the stream packs the same bits.
     func testEveryFixtureFileGivesTheReadersOutcome() throws {
