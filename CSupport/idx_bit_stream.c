@@ -1,5 +1,5 @@
 // Binarization while inflating (see idx_bit_stream.h): the selected rows of an IDX image file are
-// inflated into a cache-sized staging buffer and packed from there, chunk after chunk.
+// inflated into one of two cache-sized staging chunks while a packing thread packs the other.
 #include "idx_bit_stream.h"
 
 #include <pthread.h>

@@ -37,8 +37,10 @@ lutnet_read_status lutnet_idx_bit_stream_open(const char *restrict path, lutnet_
 /// `example_indices[i]`, its bit for feature f is `byte >= threshold`. `bits` holds `F *
 /// words_per_row` words, `words_per_row >= lutnet_words_for_bits(selected_count)`; words past
 /// `lutnet_words_for_bits(selected_count)` in a row are not touched. The indices must ascend
-/// strictly and be below N. Rows are inflated in chunks of about 256 KiB and packed while in
-/// cache; rows no index names are inflated and dropped. The end of the file is checked as
+/// strictly and be below N. Rows are inflated in chunks of about 256 KiB, each packed while in
+/// cache by a thread the call starts (and joins before it returns) while the calling thread
+/// inflates the next chunk; a single chunk, or a thread that cannot be started, is packed on the
+/// calling thread. Rows no index names are inflated and dropped. The end of the file is checked as
 /// `lutnet_idx_read` checks it. Returns LUTNET_READ_OK, or _GZIP_TRUNCATED, _GZIP_CORRUPT,
 /// _IDX_TRUNCATED_DATA, _IDX_TRAILING_DATA, _OUT_OF_MEMORY, _IO_ERROR (also for a stream already
 /// read, a type other than unsigned byte, or indices that do not ascend below N), with a message
