@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "gzip_stream.h"
+#include "idx_stream_parts.h"
 
 /// The buffer starts at most this large and doubles as data arrives, so a damaged header that
 /// claims a huge payload cannot reserve memory the file does not back.
@@ -98,10 +99,8 @@ static lutnet_read_status read_header(lutnet_gzip_stream *restrict source, const
     return LUTNET_READ_OK;
 }
 
-/// After `total` bytes of IDX data: the payload must end exactly there. Reads on to the end of the
-/// stream, which also verifies each gzip trailer (CRC, length), and refuses any byte left over.
-static lutnet_read_status check_data_ends(lutnet_gzip_stream *restrict source, const char *restrict path,
-                                          uint64_t total, char *restrict message, size_t capacity) {
+lutnet_read_status lutnet_idx_check_data_ends(lutnet_gzip_stream *restrict source, const char *restrict path,
+                                              uint64_t total, char *restrict message, size_t capacity) {
     uint64_t trailing = 0;
     lutnet_read_status status = lutnet_gzip_drain(source, &trailing, "the data", message, capacity);
     if (status == LUTNET_READ_OK && trailing > 0)
@@ -125,10 +124,8 @@ static lutnet_read_status read_payload(lutnet_gzip_stream *restrict source, cons
         return fail(message, capacity, status, "%s: out of memory for %llu bytes of IDX data", path,
                     (unsigned long long)wanted);
     if (status == LUTNET_READ_OK && filled < total)
-        status = fail(message, capacity, LUTNET_READ_IDX_TRUNCATED_DATA,
-                      "%s: IDX data is truncated: the header says %llu bytes, the file has %llu", path,
-                      (unsigned long long)total, (unsigned long long)filled);
-    if (status == LUTNET_READ_OK) status = check_data_ends(source, path, total, message, capacity);
+        status = lutnet_idx_truncated(path, total, filled, message, capacity);
+    if (status == LUTNET_READ_OK) status = lutnet_idx_check_data_ends(source, path, total, message, capacity);
     if (status != LUTNET_READ_OK) {
         free(buffer);
         return status;
@@ -138,12 +135,16 @@ static lutnet_read_status read_payload(lutnet_gzip_stream *restrict source, cons
     return LUTNET_READ_OK;
 }
 
-/// Opens `path` (gzip when it starts with gzip's magic; a ".gz" name must be) into `*source` and
-/// reads its IDX header into `*tensor` (zeroed first, its data still NULL). The caller closes
-/// `*source`, which may be NULL, whatever the status.
-static lutnet_read_status open_with_header(const char *restrict path, lutnet_gzip_stream **restrict source,
-                                           lutnet_idx_tensor *restrict tensor, char *restrict message,
-                                           size_t capacity) {
+lutnet_read_status lutnet_idx_truncated(const char *restrict path, uint64_t total, uint64_t filled,
+                                        char *restrict message, size_t capacity) {
+    return fail(message, capacity, LUTNET_READ_IDX_TRUNCATED_DATA,
+                "%s: IDX data is truncated: the header says %llu bytes, the file has %llu", path,
+                (unsigned long long)total, (unsigned long long)filled);
+}
+
+lutnet_read_status lutnet_idx_open_with_header(const char *restrict path, lutnet_gzip_stream **restrict source,
+                                               lutnet_idx_tensor *restrict tensor, char *restrict message,
+                                               size_t capacity) {
     memset(tensor, 0, sizeof *tensor);
     lutnet_read_status status = lutnet_gzip_open(path, lutnet_path_has_suffix(path, ".gz"), source, message, capacity);
     if (status == LUTNET_READ_OK) status = read_header(*source, path, tensor, message, capacity);
@@ -158,7 +159,7 @@ lutnet_read_status lutnet_idx_read(const char *restrict path, lutnet_idx_tensor 
     memset(out, 0, sizeof *out);
     lutnet_gzip_stream *source = NULL;
     lutnet_idx_tensor tensor;
-    lutnet_read_status status = open_with_header(path, &source, &tensor, message, message_capacity);
+    lutnet_read_status status = lutnet_idx_open_with_header(path, &source, &tensor, message, message_capacity);
     if (status == LUTNET_READ_OK) status = read_payload(source, path, &tensor, message, message_capacity);
     lutnet_gzip_close(source);
     if (status == LUTNET_READ_OK) *out = tensor;
@@ -188,11 +189,9 @@ static lutnet_read_status read_rows(lutnet_gzip_stream *restrict source, const c
     }
     uint64_t total = tensor->element_count * size;
     if (status == LUTNET_READ_OK && skipped + filled < first * row_bytes + length)
-        status = fail(message, capacity, LUTNET_READ_IDX_TRUNCATED_DATA,
-                      "%s: IDX data is truncated: the header says %llu bytes, the file has %llu", path,
-                      (unsigned long long)total, (unsigned long long)(skipped + filled));
+        status = lutnet_idx_truncated(path, total, skipped + filled, message, capacity);
     if (status == LUTNET_READ_OK && first + rows == total_rows)
-        status = check_data_ends(source, path, total, message, capacity);
+        status = lutnet_idx_check_data_ends(source, path, total, message, capacity);
     if (status != LUTNET_READ_OK) {
         free(buffer);
         return status;
@@ -217,7 +216,7 @@ lutnet_read_status lutnet_idx_read_shard(const char *restrict path, uint64_t sha
     memset(out, 0, sizeof *out);
     lutnet_gzip_stream *source = NULL;
     lutnet_idx_tensor tensor;
-    lutnet_read_status status = open_with_header(path, &source, &tensor, message, message_capacity);
+    lutnet_read_status status = lutnet_idx_open_with_header(path, &source, &tensor, message, message_capacity);
     uint64_t n = tensor.dims[0];
     // n < 2^32 and shards <= 2^32 (MPI ranks are ints): the products fit in 64 bits.
     uint64_t first = status == LUTNET_READ_OK ? n * shard / shards : 0;

@@ -5,6 +5,7 @@
 
 #include "read_status.h"
 #include "idx_reader.h"
+#include "idx_bit_stream.h"
 #include "tar_reader.h"
 #include "cifar_records.h"
 #include "file_contents.h"

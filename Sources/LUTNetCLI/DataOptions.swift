@@ -45,6 +45,21 @@ struct DataOptions: ParsableArguments {
         return try Dataset(train: dataset.train, test: source.test ?? source.train, location: dataset.location)
     }
 
+    /// For commands that need only a binary task's bits: when --data is a folder of IDX files, no
+    /// --test is given and --task names two groups (or is absent), the folder with its labels read
+    /// and its images not yet, and the task (without --task, as `binaryTask(for:)` chooses it);
+    /// otherwise nil, and the caller loads the dataset.
+    func openForTaskBits() throws -> (folder: IDXTaskFolder, task: BinaryTask)? {
+        guard test == nil, IDXTaskFolder.isIDXFolder(data) else { return nil }
+        if let task {
+            let groups = task.split(separator: ":", omittingEmptySubsequences: false).count
+            guard Substring(task).trimmingWhitespace() != "all", groups <= 2 else { return nil }
+        }
+        let folder = try IDXTaskFolder.open(folder: data)
+        if let task { return (folder, try BinaryTask(parsing: task)) }
+        return (folder, BinaryTask.defaultTask(classCount: folder.train.classCounts().count))
+    }
+
     /// The training and (when present) test examples of the task, binarized.
     func binarizedSplits(of dataset: Dataset, task: BinaryTask, threshold: UInt8) throws
         -> (train: BinarizedExamples, test: BinarizedExamples?) {

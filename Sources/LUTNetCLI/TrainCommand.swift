@@ -37,26 +37,36 @@ struct TrainCommand: ParsableCommand {
         let threshold = try dataOptions.binarizationThreshold()
         let threads = try networkOptions.threadCount()
         if let save { try ModelFile.checkWritable(save) }
-        let dataset = try dataOptions.loadDataset()
-        let task: BinaryTask
-        switch try dataOptions.classTask(for: dataset) {
-        case .binary(let binary):
-            task = binary
+        let task: BinaryTask, location: String, imageShape: [Int]
+        var train: BinarizedExamples, test: BinarizedExamples?
+        if let opened = try dataOptions.openForTaskBits() {
+            // Only the task's bits are needed: they are packed while the image files are inflated.
             try networkOptions.checkBinary()
             try MultiClassReport.refuseForBinary(confusion)
-        case .multiClass(let multiClass):
-            if randomLabels { throw ConfigurationError.invalidValue(option: "--random-labels", reason: "it applies to binary tasks") }
-            try networkOptions.checkMultiClass()
-            return try MultiClassTrainRun(dataset: dataset, task: multiClass, threshold: threshold, networkOptions: networkOptions,
-                                          confusion: confusion, save: save, json: json).run()
+            (task, location, imageShape) = (opened.task, opened.folder.location, opened.folder.train.imageShape)
+            (train, test) = try opened.folder.binarized(task: task, threshold: threshold)
+        } else {
+            let dataset = try dataOptions.loadDataset()
+            switch try dataOptions.classTask(for: dataset) {
+            case .binary(let binary):
+                task = binary
+                try networkOptions.checkBinary()
+                try MultiClassReport.refuseForBinary(confusion)
+            case .multiClass(let multiClass):
+                if randomLabels { throw ConfigurationError.invalidValue(option: "--random-labels", reason: "it applies to binary tasks") }
+                try networkOptions.checkMultiClass()
+                return try MultiClassTrainRun(dataset: dataset, task: multiClass, threshold: threshold, networkOptions: networkOptions,
+                                              confusion: confusion, save: save, json: json).run()
+            }
+            (location, imageShape) = (dataset.location, dataset.train.imageShape)
+            (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)
         }
-        var (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)
         let seed = networkOptions.seed
         if randomLabels { train = train.withRandomLabels(seed: seed) }
         let options = try networkOptions.trainingOptions(threads: threads)
         Console.progress("training \(shape) on \(train.count) examples of \(train.inputs.rowCount) bits, task \(task), seed \(seed)"
                          + (options.wiring.isRandom ? "" : ", wiring \(options.wiring)"))
-        let trained = try LUTNetwork.train(on: train, test: test, options: options, dataShape: dataset.train.imageShape) { layer in
+        let trained = try LUTNetwork.train(on: train, test: test, options: options, dataShape: imageShape) { layer in
             Console.progress(String(format: "layer %d done in %.3f s", layer.index + 1, layer.seconds))
         }
         let network = trained.network, report = trained.report
@@ -69,7 +79,7 @@ struct TrainCommand: ParsableCommand {
             try ModelFile.save(network, to: save)
             Console.progress("saved \(save)")
         }
-        let result = TrainResult(data: dataset.location, task: task.description, k: shape.k,
+        let result = TrainResult(data: location, task: task.description, k: shape.k,
                                  hiddenWidths: shape.hiddenWidths, seed: seed, randomLabels: randomLabels,
                                  trainExamples: train.count, testExamples: test?.count, report: report,
                                  testAccuracyAgainstRandomLabels: randomTestAccuracy)

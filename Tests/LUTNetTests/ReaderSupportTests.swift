@@ -11,7 +11,7 @@ final class ReaderSupportTests: XCTestCase {
     func testReaderSourcesBuildAsStrictC11() throws {
         let compiler = try ExternalTools.cCompiler()
         let folder = Fixtures.packageRoot.appendingPathComponent("CSupport").path
-        for source in ["gzip_stream.c", "idx_reader.c", "tar_reader.c", "file_contents.c"] {
+        for source in ["gzip_stream.c", "idx_reader.c", "idx_bit_stream.c", "tar_reader.c", "file_contents.c"] {
             // tar_reader.c joins a ustar prefix and name with snprintf, which may truncate by design.
             let outcome = try ExternalTools.run(compiler, ["-std=c11", "-Wall", "-Wextra", "-pedantic", "-Werror",
                                                            "-Wno-format-truncation", "-Wno-unknown-warning-option",

@@ -22,16 +22,7 @@ public struct ImageSet: Sendable {
     /// Examples from an IDX image tensor (N×H×W or N×H×W×C unsigned bytes) and a label tensor (N).
     public init(images: IDXTensor, labels: IDXTensor) throws(DatasetError) {
         try Self.checkImages(images)
-        guard labels.elementType == .uint8 else {
-            throw .wrongElementType(path: labels.path, found: labels.elementType, expected: .uint8)
-        }
-        guard labels.shape.count == 1 else {
-            throw .wrongRank(path: labels.path, shape: labels.shape, expected: "1 dimension (N labels)")
-        }
-        guard images.shape[0] == labels.shape[0] else {
-            throw .countMismatch(imagesPath: images.path, imageCount: images.shape[0],
-                                 labelsPath: labels.path, labelCount: labels.shape[0])
-        }
+        try Self.checkLabels(labels, imagesPath: images.path, imageCount: images.shape[0])
         self.count = images.shape[0]
         self.imageShape = Array(images.shape.dropFirst())
         self.labels = labels.withUnsignedBytes { Array($0) }
@@ -50,12 +41,31 @@ public struct ImageSet: Sendable {
     }
 
     private static func checkImages(_ images: IDXTensor) throws(DatasetError) {
-        guard images.elementType == .uint8 else {
-            throw .wrongElementType(path: images.path, found: images.elementType, expected: .uint8)
+        try checkImages(path: images.path, elementType: images.elementType, shape: images.shape)
+    }
+
+    /// Throws unless an IDX image file's header describes unsigned-byte images of 3 dimensions
+    /// (N×H×W) or 4 (N×H×W×C).
+    static func checkImages(path: String, elementType: IDXElementType, shape: [Int]) throws(DatasetError) {
+        guard elementType == .uint8 else {
+            throw .wrongElementType(path: path, found: elementType, expected: .uint8)
         }
-        guard images.shape.count == 3 || images.shape.count == 4 else {
-            throw .wrongRank(path: images.path, shape: images.shape,
-                             expected: "3 dimensions (N×H×W) or 4 (N×H×W×C)")
+        guard shape.count == 3 || shape.count == 4 else {
+            throw .wrongRank(path: path, shape: shape, expected: "3 dimensions (N×H×W) or 4 (N×H×W×C)")
+        }
+    }
+
+    /// Throws unless `labels` holds one unsigned byte per image of the file at `imagesPath`.
+    static func checkLabels(_ labels: IDXTensor, imagesPath: String, imageCount: Int) throws(DatasetError) {
+        guard labels.elementType == .uint8 else {
+            throw .wrongElementType(path: labels.path, found: labels.elementType, expected: .uint8)
+        }
+        guard labels.shape.count == 1 else {
+            throw .wrongRank(path: labels.path, shape: labels.shape, expected: "1 dimension (N labels)")
+        }
+        guard imageCount == labels.shape[0] else {
+            throw .countMismatch(imagesPath: imagesPath, imageCount: imageCount,
+                                 labelsPath: labels.path, labelCount: labels.shape[0])
         }
     }
 
@@ -93,7 +103,10 @@ public struct ImageSet: Sendable {
     }
 
     /// Number of examples of each class, indexed by class, up to the largest class present.
-    public func classCounts() -> [Int] {
+    public func classCounts() -> [Int] { Self.classCounts(of: labels) }
+
+    /// Number of labels of each class, indexed by class, up to the largest class present.
+    public static func classCounts(of labels: [UInt8]) -> [Int] {
         var counts = [Int](repeating: 0, count: 256)
         for label in labels { counts[Int(label)] += 1 }
         let last = counts.lastIndex { $0 > 0 } ?? -1

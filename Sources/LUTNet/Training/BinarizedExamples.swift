@@ -20,14 +20,22 @@ public struct BinarizedExamples: Sendable {
     /// Throws when the threshold is 0, a group has no examples (naming `split`), or there are more
     /// than `LUTNetLimits.maxExamples` examples.
     public init(images: ImageSet, task: BinaryTask, threshold: UInt8, split: String) throws(ConfigurationError) {
-        guard threshold >= 1 else { throw .invalidThreshold(Int(threshold)) }
-        let (indices, binary) = task.select(from: images.labels)
-        let labels = try BitMatrix(bits: binary)
-        let ones = Int(lutnet_popcount_variant(KernelVariant.active.cValue, labels.words, binary.count))
-        if ones == binary.count { throw .emptyTaskGroup(task: task.description, group: 0, split: split) }
-        if ones == 0 { throw .emptyTaskGroup(task: task.description, group: 1, split: split) }
+        let (indices, labels) = try Self.select(labels: images.labels, task: task, threshold: threshold, split: split)
         self.init(validInputs: try BitMatrix(binarizing: images, indices: indices, threshold: threshold),
                   labels: labels, task: task, threshold: threshold)
+    }
+
+    /// The examples of `labels` that take part in `task` (ascending indices) and their label bits.
+    /// Throws when the threshold is 0 or a group has no examples (naming `split`).
+    static func select(labels: [UInt8], task: BinaryTask, threshold: UInt8, split: String) throws(ConfigurationError)
+        -> (indices: [UInt32], labels: BitMatrix) {
+        guard threshold >= 1 else { throw .invalidThreshold(Int(threshold)) }
+        let (indices, binary) = task.select(from: labels)
+        let bits = try BitMatrix(bits: binary)
+        let ones = Int(lutnet_popcount_variant(KernelVariant.active.cValue, bits.words, binary.count))
+        if ones == binary.count { throw .emptyTaskGroup(task: task.description, group: 0, split: split) }
+        if ones == 0 { throw .emptyTaskGroup(task: task.description, group: 1, split: split) }
+        return (indices, bits)
     }
 
     /// Examples from ready-made bits: `labels` must be one row with a column per column of
