@@ -47,12 +47,6 @@ struct ExperimentOptions: ParsableArguments {
         try text.map { try BinaryTask(parsing: $0) } ?? BinaryTask.defaultTask(for: dataset)
     }
 
-    /// The task `text` names, binary or multi-class (`all`, or three or more groups), or without
-    /// one the default binary task for `dataset`.
-    func classTask(_ text: String?, for dataset: Dataset) throws -> ClassTask {
-        try text.map { try ClassTask(parsing: $0, for: dataset) } ?? .binary(BinaryTask.defaultTask(for: dataset))
-    }
-
     /// Runs `experiment` on an already loaded dataset.
     func perform(_ experiment: some Experiment, on dataset: Dataset) throws {
         let data = try ExperimentData(name: ExperimentSettings.dataName(location: self.data), dataset: dataset)

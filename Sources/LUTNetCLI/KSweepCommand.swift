@@ -12,8 +12,7 @@ struct KSweepCommand: ParsableCommand {
 
     @OptionGroup var options: ExperimentOptions
 
-    @Option(help: "Binary task: classes of label 0, then of label 1 (default 0-4:5-9, or 0:1 for two-class data); or a multi-class one (all, or 0:1:2…).")
-    var task: String?
+    @OptionGroup var sweepTask: SweepTaskOptions
 
     @Option(help: "The k values: a list, a range or a stepped range (e.g. 2,4,6 or 2-16/2; default 2-16/2, or 6-12/2 for a multi-class task).")
     var ks: String?
@@ -21,16 +20,13 @@ struct KSweepCommand: ParsableCommand {
     @Option(help: "Hidden layers as DEPTHxWIDTH or a list of widths (default 5x1024, or 3x500 per class for a multi-class task).")
     var layers: String?
 
-    @Option(help: "Multi-class tasks: every class's network wired as 'lutnet train --wiring' does (default local:6 for image data).")
-    var wiring: String?
-
     @Flag(help: "Draw the paper's published MNIST 0-4:5-9 figures (5x1024) beside ours.")
     var comparePaper = false
 
     func run() throws {
         let settings = try options.settings()
         let dataset = try options.loadDataset()
-        let chosen = try options.classTask(task, for: dataset)
+        let chosen = try sweepTask.task(for: dataset)
         let multiClass = chosen.groups.count > 2
         let layers = layers ?? (multiClass ? MultiClassTrainingOptions.defaultLayers : "5x1024")
         let shape = try NetworkShape(k: 1, layers: layers)
@@ -38,7 +34,7 @@ struct KSweepCommand: ParsableCommand {
             Console.progress("note: the paper's figures are for task \(PaperFigures.task) with 5x1024 LUTs, not \(chosen) with \(layers)")
         }
         let kValues = try NumberList.parse(ks ?? (multiClass ? "6-12/2" : "2-16/2"), option: "--ks")
-        let classWiring = try SweepWiring.resolve(wiring, multiClass: multiClass, dataset: dataset,
+        let classWiring = try sweepTask.wiring(for: chosen, dataset: dataset,
                                                   shapes: try kValues.map { try NetworkShape(k: $0, hiddenWidths: shape.hiddenWidths) })
         let experiment = try KSweepExperiment(settings: settings, task: chosen, wiring: classWiring, ks: kValues,
                                               hiddenWidths: shape.hiddenWidths, showPaper: comparePaper)
