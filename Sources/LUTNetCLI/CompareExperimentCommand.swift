@@ -49,7 +49,7 @@ struct CompareExperimentCommand: ParsableCommand {
         let dataset = try options.loadDataset()
         let chosen = try tasks.isEmpty ? [ClassTask.binary(BinaryTask.defaultTask(for: dataset))]
             : tasks.map { try ClassTask(parsing: $0, for: dataset) }
-        let multiClass = chosen.contains { $0.groups.count > 2 }
+        let multiClass = chosen.contains(where: \.isMultiClass)
         if window != nil, !multiClass {
             throw ConfigurationError.invalidValue(option: "--window", reason: "windows apply to multi-class tasks (three or more groups, or 'all')")
         }

@@ -23,8 +23,11 @@ struct DataOptions: ParsableArguments {
 
     /// The parsed task of either kind (`all`, two groups or more); without --task, the default
     /// binary task.
-    func classTask(for dataset: Dataset) throws -> ClassTask {
-        if let task { return try ClassTask(parsing: task, for: dataset) }
+    func classTask(for dataset: Dataset) throws -> ClassTask { try Self.classTask(task, for: dataset) }
+
+    /// The task of either kind that `text` names for `dataset`; without one, the default binary task.
+    static func classTask(_ text: String?, for dataset: Dataset) throws -> ClassTask {
+        if let text { return try ClassTask(parsing: text, for: dataset) }
         return .binary(BinaryTask.defaultTask(for: dataset))
     }
 
@@ -50,7 +53,7 @@ struct DataOptions: ParsableArguments {
     /// and its images not yet, and the task (without --task, as `binaryTask(for:)` chooses it);
     /// otherwise nil, and the caller loads the dataset.
     func openForTaskBits() throws -> (folder: IDXTaskFolder, task: BinaryTask)? {
-        guard test == nil, IDXTaskFolder.isIDXFolder(data) else { return nil }
+        guard test == nil, DatasetLoader.isIDXFolder(data) else { return nil }
         if let task {
             let groups = task.split(separator: ":", omittingEmptySubsequences: false).count
             guard Substring(task).trimmingWhitespace() != "all", groups <= 2 else { return nil }

@@ -27,7 +27,7 @@ struct KSweepCommand: ParsableCommand {
         let settings = try options.settings()
         let dataset = try options.loadDataset()
         let chosen = try sweepTask.task(for: dataset)
-        let multiClass = chosen.groups.count > 2
+        let multiClass = chosen.isMultiClass
         let layers = layers ?? (multiClass ? MultiClassTrainingOptions.defaultLayers : "5x1024")
         let shape = try NetworkShape(k: 1, layers: layers)
         if comparePaper, chosen.description != PaperFigures.task || shape.hiddenWidths != PaperFigures.hiddenWidths {

@@ -12,14 +12,12 @@ struct SweepTaskOptions: ParsableArguments {
     var wiring: String?
 
     /// The task `--task` names for `dataset` (by default its binary default task).
-    func task(for dataset: Dataset) throws -> ClassTask {
-        try task.map { try ClassTask(parsing: $0, for: dataset) } ?? .binary(BinaryTask.defaultTask(for: dataset))
-    }
+    func task(for dataset: Dataset) throws -> ClassTask { try DataOptions.classTask(task, for: dataset) }
 
     /// The wiring of a multi-class sweep's networks of `shapes` on `dataset` (`--wiring`, or 6 × 6
     /// windows on image data); nil for a binary task, for which `--wiring` is refused.
     func wiring(for task: ClassTask, dataset: Dataset, shapes: [NetworkShape]) throws -> WiringSpec? {
-        guard task.groups.count > 2 else {
+        guard task.isMultiClass else {
             if wiring != nil {
                 throw ConfigurationError.invalidValue(
                     option: "--wiring", reason: "sweeps take it for multi-class tasks; for binary tasks use 'lutnet experiment wiring'")

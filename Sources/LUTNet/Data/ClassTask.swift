@@ -40,4 +40,10 @@ public enum ClassTask: Sendable, Equatable, CustomStringConvertible {
         case .multiClass(let task): task.description
         }
     }
+
+    /// Whether the task has three or more groups.
+    public var isMultiClass: Bool {
+        if case .multiClass = self { return true }
+        return false
+    }
 }

@@ -22,8 +22,7 @@ public enum DatasetLoader {
             throw .notFound(path: path)
         }
         if isDirectory.boolValue {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            if names.contains(where: { $0.hasPrefix("train-images") }) { return try load(folder: path) }
+            if isIDXFolder(path) { return try load(folder: path) }
             if CIFARBinaryLoader.isBatchFolder(path) { return try CIFARBinaryLoader.load(folder: path) }
             let nested = path + "/" + CIFARBinaryLoader.folderName
             if CIFARBinaryLoader.isBatchFolder(nested) { return try CIFARBinaryLoader.load(folder: nested) }
@@ -35,6 +34,15 @@ public enum DatasetLoader {
         if isArchivePath(path) { return try CIFARBinaryLoader.load(archive: path) }
         throw .malformed(path: path, reason: "not a dataset: expected a folder of IDX files, a CIFAR-10 "
                          + "binary folder or archive (.tar.gz, .tgz, .tar), or a PLA file (.pla, .pla.gz)")
+    }
+
+    /// True if `path` is a folder that `load(path:)` reads as IDX files: it holds a `train-images…`
+    /// file.
+    public static func isIDXFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return false }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.contains { $0.hasPrefix("train-images") }
     }
 
     /// Pairs a training PLA file with a test PLA file; both must have the same number of inputs.

@@ -29,20 +29,11 @@ public struct IDXTaskFolder: Sendable {
     /// The test split, when the folder has one.
     public let test: Split?
 
-    /// True if `path` is a folder that `DatasetLoader.load(path:)` reads as IDX files (it holds a
-    /// `train-images…` file).
-    public static func isIDXFolder(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return false }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return names.contains { $0.hasPrefix("train-images") }
-    }
-
     /// Opens the IDX folder at `path`: finds its splits as `DatasetLoader.load(folder:)` does, reads
     /// their labels and checks their image headers (unsigned bytes, N×H×W or N×H×W×C, one label
     /// per image, the same image shape in both splits), throwing the errors loading would throw.
     public static func open(folder path: String) throws(DatasetError) -> IDXTaskFolder {
-        guard isIDXFolder(path) else {
+        guard DatasetLoader.isIDXFolder(path) else {
             throw .malformed(path: path, reason: "not a folder of IDX files")
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []

@@ -74,7 +74,7 @@ public struct BaselineRun: Sendable, Hashable, CustomStringConvertible {
 
     /// A short human-readable name, for progress lines.
     public var description: String {
-        "\(data), task \(task), \(settings.name(multinomial: task.groups.count > 2))"
+        "\(data), task \(task), \(settings.name(multinomial: task.isMultiClass))"
     }
 
     /// Reads a run back from its identifying fields; a failure says which field is malformed.

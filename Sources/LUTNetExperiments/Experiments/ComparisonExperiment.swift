@@ -62,8 +62,8 @@ public struct ComparisonExperiment: Experiment {
                 shapes: [NetworkShape], baselines: [BaselineSettings], wiring: WiringSpec? = nil, recordsValidation: Bool = false,
                 notes: String = "") throws(ConfigurationError) {
         guard let first = cases.first else { throw .invalidValue(option: "--task", reason: "no task to compare on") }
-        let multiClass = first.task.groups.count > 2
-        if let other = cases.first(where: { ($0.task.groups.count > 2) != multiClass }) {
+        let multiClass = first.task.isMultiClass
+        if let other = cases.first(where: { $0.task.isMultiClass != multiClass }) {
             let (binary, multi) = multiClass ? (other, first) : (first, other)
             throw .invalidValue(option: "--task", reason: "\(binary.label) is a binary task but \(multi.label) a multi-class one; "
                                 + "compare tasks of one kind at a time")

@@ -79,10 +79,7 @@ public struct ExperimentRun: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether the run trains a multi-class model.
-    public var isMultiClass: Bool {
-        if case .multiClass = task { return true }
-        return false
-    }
+    public var isMultiClass: Bool { task.isMultiClass }
 
     /// The run's layer figures as `RunLog` keeps them: one per hidden layer and the output LUT
     /// of a binary network, none for a multi-class model (whose readout is its classes' votes).

@@ -57,7 +57,7 @@ public struct KSweepExperiment: Experiment {
     }
 
     /// Multi-class runs record their windows.
-    public var recordsWindows: Bool { SweepTask.isMultiClass(task) }
+    public var recordsWindows: Bool { task.isMultiClass }
 
     static func shape(k: Int, _ widths: [Int]) -> NetworkShape {
         // Validated in init.
@@ -85,7 +85,7 @@ public struct KSweepExperiment: Experiment {
             + ["random labels: train"] + (showPaper ? ["paper: random labels, train"] : [])
             + ["random labels: test", "random labels: test vs true labels", "seconds per network"]
         var shownRows = rows
-        if SweepTask.isMultiClass(task) {
+        if task.isMultiClass {
             // One-vs-rest models learn the real classes only: no random-label columns.
             let kept = headers.indices.filter { !headers[$0].hasPrefix("random labels") && !headers[$0].hasPrefix("paper: random") }
             headers = kept.map { headers[$0] }
@@ -94,7 +94,7 @@ public struct KSweepExperiment: Experiment {
         let table = MarkdownTable(headers: headers, rows: shownRows, rightAligned: Set(0..<headers.count))
         let about = "\(settings.data), task \(task), \(SweepTask.networks(task, wiring: wiring, hiddenWidths: hiddenWidths)), "
             + "\(ReportFormat.seeds(settings.seeds.count)), threshold \(settings.threshold)"
-        let labelsNote = SweepTask.isMultiClass(task)
+        let labelsNote = task.isMultiClass
             ? " One-vs-rest models (one network per class; the class with the most votes of its last layer wins), real labels only."
             : " Random labels are seeded coin flips in place of the training labels (test: in place of the test labels; the last "
                 + "column scores the same networks against the true test labels)."

@@ -4,16 +4,10 @@ import LUTNet
 /// output LUT, a multi-class task one-vs-rest models (one network per class, wired by a
 /// multi-class wiring) on the real labels only.
 enum SweepTask {
-    /// Whether `task` has more than two groups.
-    static func isMultiClass(_ task: ClassTask) -> Bool {
-        if case .multiClass = task { return true }
-        return false
-    }
-
     /// Throws naming the option when `wiring` is given for a binary task, or a multi-class task's
     /// networks have no hidden layer to vote with.
     static func check(_ task: ClassTask, wiring: WiringSpec?, hiddenWidths: [Int]) throws(ConfigurationError) {
-        if isMultiClass(task) {
+        if task.isMultiClass {
             guard !hiddenWidths.isEmpty else {
                 throw .invalidValue(option: "--layers", reason: "a multi-class network needs at least one hidden layer, "
                                     + "whose LUTs vote for their class")
@@ -27,7 +21,7 @@ enum SweepTask {
     /// `3 × 500 LUTs per class, 6 × 6 windows`.
     static func networks(_ task: ClassTask, wiring: WiringSpec?, hiddenWidths: [Int]) -> String {
         let layers = ReportFormat.layers(hiddenWidths)
-        guard isMultiClass(task) else { return "\(layers) LUTs + 1 output LUT" }
+        guard task.isMultiClass else { return "\(layers) LUTs + 1 output LUT" }
         return "\(layers) LUTs per class, " + wiringText(wiring)
     }
 

@@ -57,13 +57,13 @@ public struct WidthExperiment: Experiment {
     }
 
     /// Multi-class runs record their windows.
-    public var recordsWindows: Bool { SweepTask.isMultiClass(task) }
+    public var recordsWindows: Bool { task.isMultiClass }
 
     /// width.md and width.svg.
     public func report(_ results: [RunResult]) -> [ExperimentFile] {
         let groups = SeedGroup.grouping(results) { $0.run.shape.hiddenWidths.first ?? 0 }
         let about = "\(settings.data), task \(task), k = \(k), \(depth) hidden layers"
-            + (SweepTask.isMultiClass(task) ? " per class, " + SweepTask.wiringText(wiring) : "") + ", "
+            + (task.isMultiClass ? " per class, " + SweepTask.wiringText(wiring) : "") + ", "
             + "\(ReportFormat.seeds(settings.seeds.count)), threshold \(settings.threshold)"
         let rows = groups.map { [String($0.key), ReportFormat.meanSD($0.group.train), ReportFormat.meanSD($0.group.test),
                                  ReportFormat.seconds($0.group.seconds)] }
