@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import XCTest
 @testable import LUTNet
 
@@ -72,13 +71,16 @@ final class LogisticRegressionTests: XCTestCase {
         defer { OpenBLASThreads.set(before) }
         for setting in [1, 2] {
             OpenBLASThreads.set(setting)
-            let fits = Mutex<[LogisticRegression?]>([nil, nil])
-            DispatchQueue.concurrentPerform(iterations: 2) { index in
-                let fit = try? LogisticRegression.fit(features: problem.matrix, labels: problem.labels, options: options)
-                fits.withLock { $0[index] = fit?.model }
+            // Each fit writes its own slot, as the product's parallel loops do.
+            var models = [LogisticRegression?](repeating: nil, count: 2)
+            models.withUnsafeMutableBufferPointer { slots in
+                let slots = SharedBuffer(slots)
+                DispatchQueue.concurrentPerform(iterations: 2) { index in
+                    slots.base[index] = try? LogisticRegression.fit(features: problem.matrix, labels: problem.labels,
+                                                                    options: options).model
+                }
             }
             XCTAssertEqual(OpenBLASThreads.current, setting)
-            let models = fits.withLock { $0 }
             XCTAssertEqual(models[0], alone.model, "OpenBLAS set to \(setting) threads")
             XCTAssertEqual(models[1], alone.model, "OpenBLAS set to \(setting) threads")
         }
