@@ -17,5 +17,6 @@
 #include "kernel_variants.h"
 #include "lut_memorization.h"
 #include "one_vs_rest.h"
+#include "set_bit_products.h"
 
 #endif

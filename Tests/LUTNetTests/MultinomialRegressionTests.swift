@@ -4,12 +4,12 @@ import XCTest
 /// The multinomial baseline: its objective and gradient against finite differences and a direct
 /// Double computation, its fit on a small fixture, and bad classes refused naming the data.
 final class MultinomialRegressionTests: XCTestCase {
-    private func tinyExamples(classes: Int = 4) throws -> (train: (features: FeatureMatrix, classes: [UInt8]),
+    private func tinyExamples(classes: Int = 4, features: BaselineFeatures = .bits) throws -> (train: (features: FeatureMatrix, classes: [UInt8]),
                                                           test: (features: FeatureMatrix, classes: [UInt8]),
                                                           task: MultiClassTask) {
         let data = try TinyDataset.make(classes: classes, trainPerClass: 50, testPerClass: 30)
         let task = try MultiClassTask(groups: (0..<classes).map { [UInt8($0)] })
-        let train = try MultiClassBaseline.examples(of: data.train, task: task, features: .bits, threshold: 128)
+        let train = try MultiClassBaseline.examples(of: data.train, task: task, features: features, threshold: 128)
         let test = try MultiClassBaseline.examples(of: try XCTUnwrap(data.test), task: task, features: .bits, threshold: 128)
         return (train, test, task)
     }
@@ -40,7 +40,14 @@ final class MultinomialRegressionTests: XCTestCase {
     }
 
     func testHessianProductAndDiagonalMatchTheGradientsChange() throws {
-        let (train, _, _) = try tinyExamples()
+        // Bits (products over set bits) and grey levels (dense products, the diagonal from squares).
+        for features in BaselineFeatures.allCases { try checkHessian(features: features) }
+    }
+
+    private func checkHessian(features: BaselineFeatures) throws {
+        let (train, _, _) = try tinyExamples(features: features)
+        XCTAssertEqual(SoftmaxLossPasses(matrix: train.features, classes: train.classes, classCount: 4, c: 0.7, workers: 2).setBits == nil,
+                       features == .pixels)
         let passes = SoftmaxLossPasses(matrix: train.features, classes: train.classes, classCount: 4, c: 0.7, workers: 2)
         var generator = SeededGenerator(seed: 6)
         let point = (0..<passes.parameterCount).map { _ in Double(generator.draw(below: 2001)) / 4000 - 0.25 }
@@ -54,7 +61,7 @@ final class MultinomialRegressionTests: XCTestCase {
         let gradientUp = passes.evaluate(up).gradient, gradientDown = passes.evaluate(down).gradient
         for j in Array(stride(from: 0, to: passes.parameterCount, by: 97)) + [passes.parameterCount - 1] {
             let numeric = (gradientUp[j] - gradientDown[j]) / (2 * h)
-            XCTAssertEqual(product[j], numeric, accuracy: 2e-3 * max(1, abs(numeric)), "parameter \(j)")
+            XCTAssertEqual(product[j], numeric, accuracy: 2e-3 * max(1, abs(numeric)), "\(features), parameter \(j)")
         }
         // The diagonal is the Hessian's: eⱼᵀ·H·eⱼ.
         _ = passes.evaluate(point)
@@ -62,7 +69,7 @@ final class MultinomialRegressionTests: XCTestCase {
         for j in [0, 9, d + 3, 4 * d, 4 * d + 2] {
             var unit = [Double](repeating: 0, count: passes.parameterCount)
             unit[j] = 1
-            XCTAssertEqual(passes.hessianProduct(unit)[j], diagonal[j], accuracy: 1e-4 * max(1, diagonal[j]), "parameter \(j)")
+            XCTAssertEqual(passes.hessianProduct(unit)[j], diagonal[j], accuracy: 1e-4 * max(1, diagonal[j]), "\(features), parameter \(j)")
         }
     }
 
