@@ -3,7 +3,7 @@
 
 Both minimize C * sum(log-loss) + 1/2 |w|^2 (bias not regularized) on the binary task 0-4:5-9 (or,
 with --task all, C * sum(cross-entropy) + 1/2 |W|^2 over all ten classes, scikit-learn's multinomial
-objective; lutnet then runs L-BFGS) with the images binarized at 128 (byte >= 128 -> 1.0), the features a LUT network sees. scikit-learn runs
+objective; lutnet then runs Newton-CG) with the images binarized at 128 (byte >= 128 -> 1.0), the features a LUT network sees. scikit-learn runs
 its default solver (lbfgs) with its default tolerance and max_iter high enough to converge. Both
 run in this one process's session, one after the other, so they see the same machine load.
 
