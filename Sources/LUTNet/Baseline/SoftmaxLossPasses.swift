@@ -9,13 +9,14 @@ import Foundation
 /// intercepts b not regularized. Parameters are laid out as W row after row, then b.
 ///
 /// As in `LogisticLossPasses`, the rows are cut into blocks that stay in the L2 cache and the
-/// workers take the next block as they come free; a block's class scores (X·W) and its gradient
+/// workers take the next chunk of blocks as they come free; a block's class scores (X·W) and its gradient
 /// (Xᵀ·R with R the residuals softmax − one-hot) are computed one after the other while the block
 /// is cached. The weights are passed as a table of one row of `stride` Floats per feature (Wᵀ,
 /// padded), and a block's gradient comes out in the same layout. On bit features the products
 /// gather table rows over the set bits only (`SetBitRows`); on other features they are
-/// `cblas_sgemm`. Each block's sums land in a slot of their own and are added in Double in block
-/// order, so the results are the same bits whatever the number of workers.
+/// `cblas_sgemm`. The blocks of each chunk of `blocksPerChunk` are added in order into the chunk's
+/// own Double sums, and the chunks' sums in order, so the results are the same bits whatever the
+/// number of workers (and, over set bits, on every kernel variant).
 final class SoftmaxLossPasses {
     /// Rows per block.
     static let blockRows = LogisticLossPasses.blockRows
