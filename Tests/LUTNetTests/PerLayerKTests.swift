@@ -56,7 +56,7 @@ final class PerLayerKTests: XCTestCase {
             XCTAssertEqual("\($0)", "invalid --k: '12//8' has an empty part; write one k (8) or one per layer separated by '/' (12/8)")
         }
         XCTAssertThrowsError(try KList.parse("8,17", option: "--k")) { XCTAssertEqual("\($0)", "k = 17 is not supported: a LUT has 1 to 16 inputs") }
-        XCTAssertEqual(try KList.parseSingle("2-6/2", option: "--ks", why: "one k"), [2, 4, 6])
+        XCTAssertEqual(try KList.parseSingle("2-6/2,8/8", option: "--ks", why: "one k"), [2, 4, 6, 8])
         XCTAssertThrowsError(try KList.parseSingle("8,12/8", option: "--ks", why: "k-sweep sets one k for every layer")) {
             XCTAssertEqual("\($0)", "invalid --ks: per-layer k 12/8 is not taken here: k-sweep sets one k for every layer")
         }

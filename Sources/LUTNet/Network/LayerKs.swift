@@ -45,10 +45,12 @@ public struct LayerKs: Sendable, Hashable, CustomStringConvertible {
         try self.init(values)
     }
 
-    /// The one k when there is a single value; throws naming `option` for per-layer values, which
-    /// `why` says the use cannot take.
+    /// The one k when every value is the same (`8`, `8/8`); throws naming `option` for per-layer
+    /// values that differ, which `why` says the use cannot take.
     public func single(option: String, why: String) throws(ConfigurationError) -> Int {
-        guard values.count == 1 else { throw .invalidValue(option: option, reason: "per-layer k \(self) is not taken here: \(why)") }
+        guard values.allSatisfy({ $0 == values[0] }) else {
+            throw .invalidValue(option: option, reason: "per-layer k \(self) is not taken here: \(why)")
+        }
         return values[0]
     }
 

@@ -97,8 +97,8 @@ struct MemorizationTrainer: Sendable {
     }
 
     /// One layer, of the shape's k for layer `index`: wiring (`wiring`, `width * k` indices below
-    /// `inputs.rowCount`, or when nil the seeded random wiring), then for every LUT counting, its majority table and its outputs on
-    /// the training set (one kernel call).
+    /// `inputs.rowCount`, or when nil the seeded random wiring), then for every LUT counting, its
+    /// majority table and its outputs on the training set (one kernel call).
     func trainLayer(index: Int, width: Int, inputs: BitMatrix, labels: BitMatrix, wiring given: [UInt32]? = nil)
         -> (layer: LUTLayer, outputs: BitMatrix, accuracies: [Double], ties: Int) {
         let k = shape.k(layer: index), seed = self.seed, threads = self.threads, variant = kernels.cValue
