@@ -8,6 +8,8 @@ public enum ConfigurationError: Error, CustomStringConvertible, Equatable, Senda
     case emptyTaskGroup(task: String, group: Int, split: String)
     /// k outside 1...16.
     case invalidK(Int)
+    /// Per-layer k values (as written, e.g. `12/8`) that do not fit the network, and why.
+    case invalidKs(String, reason: String)
     /// A layer specification that cannot be parsed or has a zero width.
     case invalidLayers(String, reason: String)
     /// A binarization threshold outside 1...255.
@@ -30,6 +32,8 @@ public enum ConfigurationError: Error, CustomStringConvertible, Equatable, Senda
             "task \(task): group \(group == 0 ? "A" : "B") has no examples in \(split)"
         case .invalidK(let k):
             "k = \(k) is not supported: a LUT has 1 to \(LUTNetLimits.maxK) inputs"
+        case .invalidKs(let text, let reason):
+            "invalid k '\(text)': \(reason)"
         case .invalidLayers(let text, let reason):
             "invalid layers '\(text)': \(reason)"
         case .invalidThreshold(let threshold):

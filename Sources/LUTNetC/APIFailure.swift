@@ -37,7 +37,7 @@ struct APIFailure: Error {
         case .invalidTask: LUTNET_ERROR_INVALID_TASK
         case .emptyTaskGroup: LUTNET_ERROR_EMPTY_TASK_GROUP
         case .inputSizeMismatch: LUTNET_ERROR_SIZE_MISMATCH
-        case .invalidK, .invalidLayers, .invalidThreshold, .invalidValue, .networkTooLarge: LUTNET_ERROR_INVALID_PARAMETERS
+        case .invalidK, .invalidKs, .invalidLayers, .invalidThreshold, .invalidValue, .networkTooLarge: LUTNET_ERROR_INVALID_PARAMETERS
         case .tooLarge: LUTNET_ERROR_DATASET
         }
         self.init(status: status, message: "\(function): \(error.description)")

@@ -26,7 +26,7 @@ struct CompareExperimentCommand: ParsableCommand {
     @Option(name: .customLong("task"), help: "A binary task (e.g. 0-4:5-9 or 3:5) or a multi-class one (e.g. 0:1:2:3:4:5:6:7:8:9, or all: every class); repeat the option for several of one kind (default 0-4:5-9, or 0:1 for two-class data).")
     var tasks: [String] = []
 
-    @Option(help: "The k values of the networks: a list or a range (e.g. 6,8 or 4-12/2; default 8, 10 for multi-class tasks).")
+    @Option(help: "The k values of the networks: a list or a range (e.g. 6,8 or 4-12/2; default 8, 10 for multi-class tasks); for binary tasks an item may give each layer its k with '/' (8,12/8).")
     var ks: String?
 
     @Option(help: "Hidden layers of the networks as DEPTHxWIDTH or a list of widths (per class for multi-class tasks); repeat the option for several sizes (default 5x1024, 3x500 for multi-class tasks).")
@@ -59,6 +59,7 @@ struct CompareExperimentCommand: ParsableCommand {
         let shapes = try ComparisonOptions.shapes(
             ks: ks ?? (multiClass ? String(MultiClassTrainingOptions.defaultK) : "8"),
             layers: layers.isEmpty ? [multiClass ? MultiClassTrainingOptions.defaultLayers : "5x1024"] : layers)
+        if multiClass { for shape in shapes { _ = try shape.ks.single(option: "--ks", why: LayerKs.multiClassReason) } }
         let baselines = try comparison.baselineSettings(multiClass: multiClass)
         let cases = chosen.map { task in
             ComparisonExperiment.Case(label: task.description, data: settings.data, task: task,

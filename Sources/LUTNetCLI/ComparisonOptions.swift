@@ -32,14 +32,14 @@ struct ComparisonOptions: ParsableArguments {
         }
     }
 
-    /// Every k of `ks` (a number list) with every hidden-layer spec of `layers`, k varying fastest.
+    /// Every k of `ks` (a `KList`: numbers, ranges and per-layer ks such as 12/8) with every
+    /// hidden-layer spec of `layers`, k varying fastest.
     static func shapes(ks: String, layers: [String]) throws -> [NetworkShape] {
-        let kValues = try NumberList.parse(ks, option: "--ks")
-        guard !kValues.isEmpty else { throw ConfigurationError.invalidValue(option: "--ks", reason: "no k given") }
+        let kValues = try KList.parse(ks, option: "--ks")
         guard !layers.isEmpty else { throw ConfigurationError.invalidValue(option: "--layers", reason: "no size given") }
         var shapes: [NetworkShape] = []
         for spec in layers {
-            for k in kValues { shapes.append(try NetworkShape(k: k, layers: spec)) }
+            for k in kValues { shapes.append(try NetworkShape(ks: k, layers: spec)) }
         }
         return shapes
     }

@@ -77,8 +77,8 @@ struct DataOptions: ParsableArguments {
 
 /// Options of the LUT network's topology and training.
 struct NetworkOptions: ParsableArguments {
-    @Option(name: .long, help: "Inputs per LUT (1-16; default 8, or 10 for a multi-class task).")
-    var k: Int?
+    @Option(name: .long, help: "Inputs per LUT (1-16; default 8, or 10 for a multi-class task). Binary tasks: per layer with '/', first hidden layer first, the last value repeating upward (12/8: k 12 in the first layer, 8 above).")
+    var k: String?
 
     @Option(name: .long, help: "Hidden layers as DEPTHxWIDTH (e.g. 5x1024) or widths (e.g. 1024,512,256); default 5x1024, or 3x500 per class for a multi-class task.")
     var layers: String?
@@ -116,11 +116,14 @@ struct NetworkOptions: ParsableArguments {
     var threads: Int = ParallelWork.defaultThreads
 
     /// The validated topology.
-    func shape() throws -> NetworkShape { try NetworkShape(k: k ?? 8, layers: layers ?? "5x1024") }
+    func shape() throws -> NetworkShape {
+        try NetworkShape(ks: try k.map { try LayerKs(parsing: $0, option: "--k") } ?? LayerKs(uniform: 8), layers: layers ?? "5x1024")
+    }
 
-    /// The validated topology of every class's network of a multi-class model.
+    /// The validated topology of every class's network of a multi-class model (one k).
     func multiClassShape() throws -> NetworkShape {
-        try NetworkShape(k: k ?? MultiClassTrainingOptions.defaultK, layers: layers ?? MultiClassTrainingOptions.defaultLayers)
+        let k = try k.map { try LayerKs(parsing: $0, option: "--k").single(option: "--k", why: LayerKs.multiClassReason) }
+        return try NetworkShape(k: k ?? MultiClassTrainingOptions.defaultK, layers: layers ?? MultiClassTrainingOptions.defaultLayers)
     }
 
     /// Every class's wiring for a multi-class model of `shape` on `images`: `--wiring`, checked

@@ -71,7 +71,7 @@ struct DistributedTrainRun {
             try ModelFile.save(trained.network, to: save)
             Console.progress("saved \(save)")
         }
-        let result = TrainResult(data: shard.location, task: task.description, k: shape.k, hiddenWidths: shape.hiddenWidths,
+        let result = TrainResult(data: shard.location, task: task.description, shape: shape,
                                  seed: seed, randomLabels: randomLabels, trainExamples: trained.trainExamples,
                                  testExamples: trained.testExamples, report: trained.report,
                                  testAccuracyAgainstRandomLabels: trained.testAccuracyAgainstRandomLabels,

@@ -19,7 +19,7 @@ struct IWLSCommand: ParsableCommand {
     @Option(help: "Folder of IWLS 2020 benchmarks.")
     var dir: String = "../shared/datasets/iwls2020"
 
-    @Option(help: "The k values of the networks: a list or a range (e.g. 4,6,8 or 4-12/2).")
+    @Option(help: "The k values of the networks: a list or a range (e.g. 4,6,8 or 4-12/2); an item may give each layer its k with '/' (12/8).")
     var ks: String = "4,6,8,10"
 
     @Option(help: "Hidden layers of the networks as DEPTHxWIDTH or a list of widths; repeat the option for several sizes.")

@@ -33,7 +33,8 @@ struct KSweepCommand: ParsableCommand {
         if comparePaper, chosen.description != PaperFigures.task || shape.hiddenWidths != PaperFigures.hiddenWidths {
             Console.progress("note: the paper's figures are for task \(PaperFigures.task) with 5x1024 LUTs, not \(chosen) with \(layers)")
         }
-        let kValues = try NumberList.parse(ks ?? (multiClass ? "6-12/2" : "2-16/2"), option: "--ks")
+        let kValues = try KList.parseSingle(ks ?? (multiClass ? "6-12/2" : "2-16/2"), option: "--ks",
+                                           why: "k-sweep sets one k for every layer; sweep per-layer ks with 'lutnet experiment wiring --k'")
         let classWiring = try sweepTask.wiring(for: chosen, dataset: dataset,
                                                   shapes: try kValues.map { try NetworkShape(k: $0, hiddenWidths: shape.hiddenWidths) })
         let experiment = try KSweepExperiment(settings: settings, task: chosen, wiring: classWiring, ks: kValues,

@@ -66,7 +66,7 @@ struct MultiClassTrainRun {
                                        title: "LUT network, \(trained.testConfusion == nil ? "training" : "test") split")
         }
         let result = Result(
-            data: dataset.location, task: task.description, k: shape.k, widths: shape.hiddenWidths, window: wiring.window,
+            data: dataset.location, task: task.description, k: shape.k(layer: 0), widths: shape.hiddenWidths, window: wiring.window,
             wiring: wiring.description, seed: seed,
             trainExamples: train.count, testExamples: test?.count,
             layers: trained.layers.map { Result.Layer(index: $0.index, width: $0.width, trainAccuracy: $0.trainAccuracy,

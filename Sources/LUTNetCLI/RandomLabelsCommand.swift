@@ -36,7 +36,8 @@ struct RandomLabelsCommand: ParsableCommand {
             }
         }
         let experiment = try RandomLabelsExperiment(settings: settings, task: binaryTask,
-                                                    ks: try NumberList.parse(ks, option: "--ks"), sizes: sizeList,
+                                                    ks: try KList.parseSingle(ks, option: "--ks",
+                                                                              why: "random-labels sets one k for every layer"), sizes: sizeList,
                                                     hiddenWidths: shape.hiddenWidths)
         try options.perform(experiment, on: dataset)
     }

@@ -79,8 +79,8 @@ struct TrainCommand: ParsableCommand {
             try ModelFile.save(network, to: save)
             Console.progress("saved \(save)")
         }
-        let result = TrainResult(data: location, task: task.description, k: shape.k,
-                                 hiddenWidths: shape.hiddenWidths, seed: seed, randomLabels: randomLabels,
+        let result = TrainResult(data: location, task: task.description, shape: shape,
+                                 seed: seed, randomLabels: randomLabels,
                                  trainExamples: train.count, testExamples: test?.count, report: report,
                                  testAccuracyAgainstRandomLabels: randomTestAccuracy)
         if json { try Console.printJSON(result) } else { result.printTable() }
@@ -91,7 +91,10 @@ struct TrainCommand: ParsableCommand {
 struct TrainResult: Codable {
     let data: String
     let task: String
+    /// The first layer's k (every layer's unless `layerKs` is given).
     let k: Int
+    /// Every layer's k, the output LUT last; only when they differ.
+    let layerKs: [Int]?
     let hiddenWidths: [Int]
     let seed: UInt64
     let randomLabels: Bool
@@ -104,6 +107,26 @@ struct TrainResult: Codable {
     var ranks: Int? = nil
     var counterBits: Int? = nil
     var layerTimings: [LayerTiming]? = nil
+
+    /// The report of training a network of `shape`.
+    init(data: String, task: String, shape: NetworkShape, seed: UInt64, randomLabels: Bool, trainExamples: Int,
+         testExamples: Int?, report: TrainingReport, testAccuracyAgainstRandomLabels: Double?,
+         ranks: Int? = nil, counterBits: Int? = nil, layerTimings: [LayerTiming]? = nil) {
+        self.data = data
+        self.task = task
+        self.k = shape.k(layer: 0)
+        self.layerKs = shape.uniformK == nil ? shape.layerKs : nil
+        self.hiddenWidths = shape.hiddenWidths
+        self.seed = seed
+        self.randomLabels = randomLabels
+        self.trainExamples = trainExamples
+        self.testExamples = testExamples
+        self.report = report
+        self.testAccuracyAgainstRandomLabels = testAccuracyAgainstRandomLabels
+        self.ranks = ranks
+        self.counterBits = counterBits
+        self.layerTimings = layerTimings
+    }
 
     func printTable() { print(tableText(), terminator: "") }
 

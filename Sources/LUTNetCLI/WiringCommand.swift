@@ -19,7 +19,7 @@ struct WiringCommand: ParsableCommand {
     @Option(help: "Wirings separated by ';' (see 'lutnet train --help'), e.g. \"random;local:6;hier:7,64,4,grid\".")
     var wirings: String = "random;local:6;local:6,grid;hier:6,64,3;hier:7,64,4;hier:7,64,4,grid"
 
-    @Option(help: "Inputs per LUT (a list, e.g. 8,10).")
+    @Option(help: "Inputs per LUT, a list (e.g. 8,10); an item may give each layer its k with '/', the last value repeating upward (8,12/8: k 8 everywhere, then k 12 in the first layer and 8 above).")
     var k: String = "8"
 
     @Option(help: "Hidden layers, a list separated by ';' (e.g. \"5x1024;5x2048\").")
@@ -41,7 +41,7 @@ struct WiringCommand: ParsableCommand {
         let binaryTask = try options.task(task, for: dataset)
         let specs = try wirings.split(separator: ";").map { try WiringSpec(parsing: String($0)) }
         let experiment = try WiringExperiment(data: settings.data, task: binaryTask, threshold: settings.threshold, wirings: specs,
-                                              ks: try NumberList.parse(k, option: "--k"),
+                                              ks: try KList.parse(k, option: "--k"),
                                               layers: layers.split(separator: ";").map(String.init), seeds: options.seeds)
         let identity = DataIdentity(dataset: dataset)
         let folder = options.folder(for: identity)

@@ -72,6 +72,53 @@ final class CommandLineTests: XCTestCase {
                         saying: "the data has 3072 input bits per example but the model reads 784")
     }
 
+    /// `--k 6/4`: trained, saved as a version-6 model, evaluated, predicted and exported like any
+    /// other; impossible per-layer ks are refused naming the option.
+    func testPerLayerKTrainsEvaluatesPredictsAndExports() throws {
+        let data = Fixtures.path("tiny")
+        let folder = try Fixtures.temporaryFolder(for: self)
+        let model = folder.appendingPathComponent("per-layer.lut").path
+        let trained = try run(["train", "--data", data, "--k", "6/4", "--layers", "2x16", "--seed", "7", "--save", model, "--json"])
+        XCTAssertEqual(trained.status, 0, trained.errors)
+        let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(trained.output.utf8)) as? [String: Any])
+        XCTAssertEqual(report["k"] as? Int, 6)
+        XCTAssertEqual(report["layerKs"] as? [Int], [6, 4, 4])
+        let testAccuracy = try XCTUnwrap((report["report"] as? [String: Any])?["testAccuracy"] as? Double)
+        XCTAssertGreaterThan(testAccuracy, 0.8)
+        let network = try ModelFile.load(from: model)
+        XCTAssertEqual(network.layerKs, [6, 4, 4])
+
+        let evaluated = try run(["eval", "--model", model, "--data", data])
+        XCTAssertEqual(evaluated.status, 0, evaluated.errors)
+        XCTAssertTrue(evaluated.output.contains("k=6/4, 2x16 + 1 output LUT"), evaluated.output)
+        XCTAssertTrue(evaluated.output.contains(String(format: "test accuracy %.4f", testAccuracy)), evaluated.output)
+
+        let predicted = try run(["predict", "--model", model, data + "/t10k-images-idx3-ubyte.gz"])
+        XCTAssertEqual(predicted.status, 0, predicted.errors)
+        let images = try ImageSet(unlabeled: try IDXTensor.read(path: data + "/t10k-images-idx3-ubyte.gz"))
+        XCTAssertEqual(predicted.output.split(separator: "\n").map { UInt8($0) }, try network.predict(images).map { Optional($0) })
+
+        let exported = try run(["export", "--model", model, "--format", "blif"])
+        XCTAssertEqual(exported.status, 0, exported.errors)
+        XCTAssertTrue(exported.output.contains(".model lutnet"), exported.output)
+
+        try assertFails(["train", "--data", data, "--k", "12//8"], saying: "invalid --k: '12//8' has an empty part")
+        try assertFails(["train", "--data", data, "--k", "/8"], saying: "invalid --k: '/8' has an empty part")
+        try assertFails(["train", "--data", data, "--k", "12/17"], saying: "invalid --k: k = 17 in '12/17' is not supported")
+        try assertFails(["train", "--data", data, "--k", "8/6/4/2", "--layers", "2x16"],
+                        saying: "invalid k '8/6/4/2': 4 values, but the network has only 3 layers (2 hidden and the output LUT)")
+        try assertFails(["train", "--data", data, "--task", "all", "--k", "12/8"],
+                        saying: "invalid --k: per-layer k 12/8 is not taken here: every layer of a multi-class model has one k")
+        try assertFails(["compare", "--data", data, "--task", "all", "--k", "12/8"],
+                        saying: "invalid --k: per-layer k 12/8 is not taken here: every layer of a multi-class model has one k")
+        let out = folder.appendingPathComponent("sweep").path
+        try assertFails(["experiment", "k-sweep", "--data", data, "--ks", "4,12/8", "--out", out],
+                        saying: "invalid --ks: per-layer k 12/8 is not taken here: k-sweep sets one k for every layer")
+        try assertFails(["experiment", "wiring", "--data", data, "--k", "8,12//8", "--out", out], saying: "invalid --k: '12//8' has an empty part")
+        try assertFails(["experiment", "compare", "--data", data, "--task", "all", "--ks", "12/8", "--out", out],
+                        saying: "invalid --ks: per-layer k 12/8 is not taken here: every layer of a multi-class model has one k")
+    }
+
     func testCompareTrainsBothMethodsOnTheSameSplit() throws {
         let outcome = try run(["compare", "--data", Fixtures.path("tiny"), "--layers", "2x64", "--k", "6", "--format", "json"])
         XCTAssertEqual(outcome.status, 0, outcome.errors)

@@ -42,7 +42,7 @@ final class CommittedResultsTests: XCTestCase {
             let first = try XCTUnwrap(records.first, file)
             let sweep = try WiringExperiment(data: first["data"] ?? "", task: try BinaryTask(parsing: first["task"] ?? ""),
                                              threshold: try XCTUnwrap(UInt8(first["threshold"] ?? "")), wirings: [.random],
-                                             ks: [8], layers: ["5x1024"], seeds: 1)
+                                             ks: [try LayerKs(uniform: 8)], layers: ["5x1024"], seeds: 1)
             XCTAssertEqual(try WiringLog(folder: copy, experiment: sweep, identity: data).results.count, records.count, file)
         }
     }

@@ -66,6 +66,12 @@ final class DataParallelTrainingTests: XCTestCase {
         }
     }
 
+    func testPerLayerKsTrainTheSingleProcessNetwork() throws {
+        let options = TrainingOptions(shape: try NetworkShape(ks: try LayerKs([8, 5]), layers: "2x40"), seed: 5, threads: 1,
+                                      wiring: try WiringSpec(parsing: "hier:4,8,2"))
+        try assertSameAsAlone(ranks: 3, path: Fixtures.path("tiny"), options: options)
+    }
+
     func testRandomLabelsAreDrawnFromTheSameStreamsOnEveryShard() throws {
         let options = TrainingOptions(shape: try NetworkShape(k: 4, layers: "2x50"), seed: 9, threads: 2)
         try assertSameAsAlone(ranks: 3, path: Fixtures.path("tiny"), options: options, randomLabels: true)

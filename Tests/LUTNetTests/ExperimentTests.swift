@@ -60,7 +60,7 @@ final class ExperimentTests: XCTestCase {
         var more: [RunProgress] = []
         try again.perform(wider, folder: folder) { more.append($0) }
         XCTAssertEqual(more.count, 4)
-        XCTAssertTrue(more.allSatisfy { $0.result.run.shape.k == 6 && $0.skipped == 8 && $0.total == 4 })
+        XCTAssertTrue(more.allSatisfy { $0.result.run.shape.uniformK == 6 && $0.skipped == 8 && $0.total == 4 })
         XCTAssertEqual(try csvRecords(folder, "k-sweep.csv").count, 12)
     }
 

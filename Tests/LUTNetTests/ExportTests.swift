@@ -131,6 +131,20 @@ final class ExportTests: XCTestCase {
         }
     }
 
+    /// A network whose layers have different k (9 under 6 and 3) exports every LUT with its own
+    /// layer's k: the circuit view, BLIF, Verilog and C agree with the network.
+    func testExportsOfAPerLayerKNetworkAgreeWithTheNetwork() throws {
+        let (train, test, dataset) = try splits(Fixtures.path("tiny"))
+        let shape = try NetworkShape(ks: try LayerKs([9, 6, 3]), hiddenWidths: [10, 6])
+        let network = MemorizationTrainer(shape: shape, seed: 4, threads: 2).train(on: train).network
+        XCTAssertEqual(network.layerKs, [9, 6, 3])
+        let circuit = try LogicCircuit(network)
+        XCTAssertEqual(try circuit.answers(for: test.inputs), try expected(network, test.inputs, columns: 0..<test.count))
+        let split = try wholeSplit(network, try XCTUnwrap(dataset.test))
+        try checkExports(network, bits: test.inputs, columns: 0..<test.count, cBytes: split.bytes, cExpected: split.answers,
+                         label: "k=9/6/3")
+    }
+
     func testExportsAgreeWithTheNetworkOnAnIWLSBenchmark() throws {
         let folder = try Fixtures.shared("iwls2020")
         let dataset = try DatasetLoader.load(trainPLA: folder + "/ex80.train.pla.gz", testPLA: folder + "/ex80.test.pla.gz")

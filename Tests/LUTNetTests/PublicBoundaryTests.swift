@@ -77,10 +77,11 @@ final class PublicBoundaryTests: XCTestCase {
         XCTAssertThrowsError(try LUTNetwork(inputCount: 4, threshold: 1, task: task, seed: 0, layers: [])) { error in
             XCTAssertEqual(error as? NetworkError, .noLayers)
         }
+        // Layers of different k chain like any others: the shape records each layer's k.
         let k3 = try LUTLayer(k: 3, width: 1, sourceCount: 3, inputs: [0, 1, 2], tables: [0])
-        XCTAssertThrowsError(try LUTNetwork(inputCount: 4, threshold: 1, task: task, seed: 0, layers: [hidden, k3])) { error in
-            XCTAssertEqual(error as? NetworkError, .mixedK(layer: 1, k: 3, expected: 2))
-        }
+        let mixed = try LUTNetwork(inputCount: 4, threshold: 1, task: task, seed: 0, layers: [hidden, k3])
+        XCTAssertEqual(mixed.layerKs, [2, 3])
+        XCTAssertEqual(mixed.shape.description, "k=2/3, 1x3 + 1 output LUT")
     }
 
     /// The model file's check is the layer's: a wiring index past the layer below is refused as a

@@ -9,7 +9,7 @@ final class WiringExperimentTests: XCTestCase {
     private func sweep(wirings: String = "random;local:4", seeds: Int = 2, threshold: UInt8 = 128) throws -> WiringExperiment {
         try WiringExperiment(data: "tiny", task: try BinaryTask(parsing: "0-1:2-3"), threshold: threshold,
                              wirings: try wirings.split(separator: ";").map { try WiringSpec(parsing: String($0)) },
-                             ks: [4], layers: ["2x16"], seeds: seeds)
+                             ks: [try LayerKs(uniform: 4)], layers: ["2x16"], seeds: seeds)
     }
 
     func testSweepTrainsTheNetworksTrainItselfTrains() throws {

@@ -100,14 +100,14 @@ public struct DataParallelTrainer: Sendable {
                      communicator: RankCommunicator,
                      progress: ((LayerReport, LayerTiming) -> Void)?) throws(DistributedError) -> DataParallelResult {
         let clock = ContinuousClock.now
-        let k = options.shape.k, threads = trainer.threads
+        let threads = trainer.threads
         var trainInputs = train.examples.inputs
         var testInputs = test?.examples.inputs
         var layers: [LUTLayer] = [], reports: [LayerReport] = [], timings: [LayerTiming] = []
-        let spatial = plan.layers(widths: options.shape.allWidths, k: k, inputCount: trainInputs.rowCount, seed: options.seed,
+        let spatial = plan.layers(widths: options.shape.allWidths, ks: options.shape.layerKs, inputCount: trainInputs.rowCount, seed: options.seed,
                                   threads: threads)
         for (index, width) in options.shape.allWidths.enumerated() {
-            let layerClock = ContinuousClock.now
+            let layerClock = ContinuousClock.now, k = options.shape.k(layer: index)
             var counting = Duration.zero, waiting = Duration.zero, reduction = Duration.zero, evaluation = Duration.zero
             var bytes = 0
             let wiring = spatial?[index]

@@ -54,7 +54,7 @@ extension NetworkShape {
     /// The shape as every class's network of a multi-class model has it (no output LUT):
     /// `k=10, 500,500,500 per class`.
     public var perClassDescription: String {
-        "k=\(k), " + hiddenWidths.map(String.init).joined(separator: ",") + " per class"
+        "k=\(ks), " + hiddenWidths.map(String.init).joined(separator: ",") + " per class"
     }
 
     /// The default shape of each class's network in a multi-class model: k = 10, 3 × 500 (on
@@ -123,6 +123,7 @@ extension MultiClassNetwork {
         guard !options.shape.hiddenWidths.isEmpty else {
             throw .invalidLayers("", reason: "a multi-class model needs at least one layer per class to vote")
         }
+        _ = try options.shape.ks.single(option: "--k", why: LayerKs.multiClassReason)
         guard train.inputs.rowCount >= 1 else {
             throw .invalidValue(option: "training examples", reason: "they have no input bits; a LUT needs at least one to read")
         }

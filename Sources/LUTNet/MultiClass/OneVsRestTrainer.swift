@@ -29,6 +29,9 @@ struct OneVsRestTrainer: Sendable {
     /// The kernels' instruction-set variant (the model is the same on every variant).
     var kernels: KernelVariant = .active
 
+    /// Every layer's k: a multi-class model has one (`MultiClassNetwork.train` refuses per-layer ks).
+    var k: Int { shape.layerKs[0] }
+
     /// One layer of the LUTs of `layers` (all of one k and source count), in order.
     static func joined(_ layers: [LUTLayer]) -> LUTLayer {
         LUTLayer(validK: layers[0].k, width: layers.reduce(0) { $0 + $1.width }, sourceCount: layers[0].sourceCount,
@@ -46,7 +49,7 @@ struct OneVsRestTrainer: Sendable {
     /// splits at two consecutive layers, and the votes.
     func estimatedBytes(classes: Int, trainExamples: Int, testExamples: Int) -> Double {
         let widths = shape.hiddenWidths.map(Double.init), luts = widths.reduce(0, +) * Double(classes)
-        let perLUT = Double(LUTLayer.tableWords(k: shape.k) * 8 + shape.k * 4)
+        let perLUT = Double(LUTLayer.tableWords(k: k) * 8 + k * 4)
         let outputWords = Double((trainExamples + 63) / 64 + (testExamples + 63) / 64)
         let widestPair = zip(widths, widths.dropFirst()).map { $0 + $1 }.max() ?? widths[0]
         let votes = Double(classes * (trainExamples + testExamples) * 4)
@@ -83,7 +86,7 @@ struct OneVsRestTrainer: Sendable {
         var summedTestVotes = [UInt32](repeating: 0, count: classes * (test?.count ?? 0))
         // A planned wiring fixes every layer of every class before training.
         let planned = (0..<classes).map { c in
-            plan?.layers(widths: shape.hiddenWidths, k: shape.k, inputCount: train.inputs.rowCount, seed: classSeed(c),
+            plan?.layers(widths: shape.hiddenWidths, ks: shape.hiddenWidths.map { _ in k }, inputCount: train.inputs.rowCount, seed: classSeed(c),
                          threads: threads, windowStream: ImageWindows.stream)
         }
         for (index, width) in shape.hiddenWidths.enumerated() {
@@ -95,10 +98,10 @@ struct OneVsRestTrainer: Sendable {
                 if let layers = planned[c] {
                     wiring = layers[index]
                 } else if index == 0, let window = self.wiring.window {
-                    wiring = try ImageWindows.layer(width: width, k: shape.k, imageShape: train.imageShape, window: window,
+                    wiring = try ImageWindows.layer(width: width, k: k, imageShape: train.imageShape, window: window,
                                                     seed: classSeed(c))
                 } else {
-                    wiring = RandomWiring.layer(width: width, k: shape.k, sourceCount: trainInputs[c].rowCount,
+                    wiring = RandomWiring.layer(width: width, k: k, sourceCount: trainInputs[c].rowCount,
                                                 seed: classSeed(c), layer: index)
                 }
                 let trained = trainLayer(wiring: wiring, width: width, inputs: trainInputs[c], labels: labelRows[c],
@@ -161,7 +164,7 @@ struct OneVsRestTrainer: Sendable {
     /// the whole training set.
     func trainLayer(wiring: [UInt32], width: Int, inputs: BitMatrix, labels: BitMatrix, counted: Range<Int>,
                     ties: (c: Int, layer: Int)) -> (layer: LUTLayer, outputs: BitMatrix) {
-        let k = shape.k, tableWords = LUTLayer.tableWords(k: k), seed = self.seed, variant = kernels.cValue
+        let k = self.k, tableWords = LUTLayer.tableWords(k: k), seed = self.seed, variant = kernels.cValue
         var outputs = BitMatrix(rowCount: width, columnCount: inputs.columnCount)
         let workers = min(threads, max(1, width))
         let examples = inputs.columnCount, wordsPerRow = inputs.wordsPerRow, outWords = outputs.wordsPerRow

@@ -19,19 +19,18 @@ public struct LUTNetwork: Sendable, Equatable {
     public let image: ImageGeometry?
 
     /// A network from its parts. Throws unless the layers chain (the first reads `inputCount`
-    /// inputs, each other one the outputs of the layer below), share one k, number at most
+    /// inputs, each other one the outputs of the layer below), number at most
     /// `LUTNetLimits.maxHiddenLayers` + 1 and end in one output LUT, and the threshold is 1...255.
     /// `wiring` and `image` record how the wiring was chosen (random by default); an image must
     /// have `inputCount` inputs.
     public init(inputCount: Int, threshold: UInt8, task: BinaryTask, seed: UInt64, layers: [LUTLayer],
                 wiring: WiringSpec = .random, image: ImageGeometry? = nil) throws(NetworkError) {
         guard threshold >= 1 else { throw .invalidThreshold(Int(threshold)) }
-        guard let first = layers.first, let last = layers.last else { throw .noLayers }
+        guard let last = layers.last else { throw .noLayers }
         guard layers.count <= LUTNetLimits.maxHiddenLayers + 1 else { throw .tooManyLayers(layers.count) }
         guard last.width == 1 else { throw .outputWidth(last.width) }
         var sources = inputCount
         for (index, layer) in layers.enumerated() {
-            guard layer.k == first.k else { throw .mixedK(layer: index, k: layer.k, expected: first.k) }
             guard layer.sourceCount == sources else {
                 throw .layersDoNotChain(layer: index, sourceCount: layer.sourceCount, expected: sources)
             }
@@ -54,13 +53,16 @@ public struct LUTNetwork: Sendable, Equatable {
         self.image = image
     }
 
-    /// LUT fan-in.
+    /// LUT fan-in of the first layer (of every layer unless the layers' ks differ: see `layerKs`).
     public var k: Int { layers[0].k }
+
+    /// LUT fan-in of every layer, the output LUT last.
+    public var layerKs: [Int] { layers.map(\.k) }
 
     /// The topology.
     public var shape: NetworkShape {
         // Validated when the network was built or loaded.
-        (try? NetworkShape(k: k, hiddenWidths: layers.dropLast().map(\.width)))
+        (try? NetworkShape(ks: LayerKs(layerKs), hiddenWidths: layers.dropLast().map(\.width)))
             ?? { preconditionFailure("a network always has a valid shape") }()
     }
 

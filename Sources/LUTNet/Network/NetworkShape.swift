@@ -1,14 +1,19 @@
-/// The topology of a LUT network: LUT fan-in k and the widths of the hidden layers. The output
-/// layer, a single LUT, comes after them.
+/// The topology of a LUT network: every layer's LUT fan-in k and the widths of the hidden layers.
+/// The output layer, a single LUT, comes after them.
 public struct NetworkShape: Sendable, Hashable, CustomStringConvertible {
-    /// Inputs per LUT, 1...16.
-    public let k: Int
+    /// Inputs per LUT of every layer, first hidden layer first and the output LUT last; each 1...16.
+    public let layerKs: [Int]
     /// LUTs in each hidden layer, first layer first.
     public let hiddenWidths: [Int]
 
-    /// Validates k and the widths.
+    /// Validates k and the widths: every layer has `k` inputs per LUT.
     public init(k: Int, hiddenWidths: [Int]) throws(ConfigurationError) {
-        guard (1...LUTNetLimits.maxK).contains(k) else { throw .invalidK(k) }
+        try self.init(ks: try LayerKs(uniform: k), hiddenWidths: hiddenWidths)
+    }
+
+    /// Validates the ks and the widths: layer i has `ks.k(layer: i)` inputs per LUT. Throws when
+    /// `ks` has more values than the network has layers (hidden layers and the output LUT).
+    public init(ks: LayerKs, hiddenWidths: [Int]) throws(ConfigurationError) {
         let text = hiddenWidths.map(String.init).joined(separator: ",")
         if let bad = hiddenWidths.first(where: { $0 <= 0 }) {
             throw .invalidLayers(text, reason: "a layer width of \(bad) is impossible: every layer needs at least one LUT")
@@ -19,7 +24,12 @@ public struct NetworkShape: Sendable, Hashable, CustomStringConvertible {
         guard hiddenWidths.count <= LUTNetLimits.maxHiddenLayers else {
             throw .invalidLayers(text, reason: "\(hiddenWidths.count) hidden layers is more than the \(LUTNetLimits.maxHiddenLayers) supported")
         }
-        self.k = k
+        let layerCount = hiddenWidths.count + 1
+        guard ks.values.count <= layerCount else {
+            let layers = layerCount == 1 ? "1 layer (the output LUT alone)" : "\(layerCount) layers (\(hiddenWidths.count) hidden and the output LUT)"
+            throw .invalidKs(ks.description, reason: "\(ks.values.count) values, but the network has only \(layers)")
+        }
+        self.layerKs = (0..<layerCount).map { ks.k(layer: $0) }
         self.hiddenWidths = hiddenWidths
     }
 
@@ -27,24 +37,29 @@ public struct NetworkShape: Sendable, Hashable, CustomStringConvertible {
     public static let paper = NetworkShape(validK: 8, hiddenWidths: [Int](repeating: 1024, count: 5))
 
     private init(validK k: Int, hiddenWidths: [Int]) {
-        self.k = k
+        self.layerKs = [Int](repeating: k, count: hiddenWidths.count + 1)
         self.hiddenWidths = hiddenWidths
     }
 
     /// Parses hidden layers written `5x1024` (depth × width) or `1024,512,256` (widths); an empty
     /// string or `0` means no hidden layer (the output LUT reads the inputs directly).
     public init(k: Int, layers text: String) throws(ConfigurationError) {
+        try self.init(ks: try LayerKs(uniform: k), layers: text)
+    }
+
+    /// Parses hidden layers as `init(k:layers:)` does, layer i having `ks.k(layer: i)` inputs per LUT.
+    public init(ks: LayerKs, layers text: String) throws(ConfigurationError) {
         do {
-            try self.init(k: k, parsing: text)
+            try self.init(k: ks, parsing: text)
         } catch .invalidLayers(_, let reason) {
             throw .invalidLayers(text, reason: reason)
         }
     }
 
-    private init(k: Int, parsing text: String) throws(ConfigurationError) {
+    private init(k: LayerKs, parsing text: String) throws(ConfigurationError) {
         let trimmed = Substring(text).trimmingWhitespace()
         if trimmed.isEmpty || trimmed == "0" {
-            try self.init(k: k, hiddenWidths: [])
+            try self.init(ks: k, hiddenWidths: [])
             return
         }
         let parts = trimmed.lowercased().split(separator: "x", omittingEmptySubsequences: false)
@@ -55,7 +70,7 @@ public struct NetworkShape: Sendable, Hashable, CustomStringConvertible {
             guard depth <= LUTNetLimits.maxHiddenLayers else {
                 throw .invalidLayers(text, reason: "\(depth) hidden layers is more than the \(LUTNetLimits.maxHiddenLayers) supported")
             }
-            try self.init(k: k, hiddenWidths: Array(repeating: width, count: depth))
+            try self.init(ks: k, hiddenWidths: Array(repeating: width, count: depth))
             return
         }
         var widths: [Int] = []
@@ -65,17 +80,32 @@ public struct NetworkShape: Sendable, Hashable, CustomStringConvertible {
             }
             widths.append(width)
         }
-        try self.init(k: k, hiddenWidths: widths)
+        try self.init(ks: k, hiddenWidths: widths)
     }
 
     /// Widths of all layers including the single-LUT output layer.
     public var allWidths: [Int] { hiddenWidths + [1] }
 
-    /// The topology in words, e.g. "k=8, 5x1024 + 1 output LUT".
+    /// The k of layer `index` (0: the first hidden layer; `hiddenWidths.count`: the output LUT).
+    public func k(layer index: Int) -> Int { layerKs[index] }
+
+    /// The k shared by every layer; nil when the layers' ks differ.
+    public var uniformK: Int? { layerKs.allSatisfy { $0 == layerKs[0] } ? layerKs[0] : nil }
+
+    /// The ks in their shortest form (trailing repeats dropped): `8` when every layer has k = 8,
+    /// `12/8` for a first layer of k 12 under layers of k 8.
+    public var ks: LayerKs {
+        var values = layerKs
+        while values.count > 1, values[values.count - 2] == values[values.count - 1] { values.removeLast() }
+        // Every value was checked when the shape was made.
+        return (try? LayerKs(values)) ?? { preconditionFailure("a shape's ks are valid") }()
+    }
+
+    /// The topology in words, e.g. "k=8, 5x1024 + 1 output LUT" or "k=12/8, 5x1024 + 1 output LUT".
     public var description: String {
         let hidden = hiddenWidths.isEmpty ? "no hidden layer"
             : Set(hiddenWidths).count == 1 ? "\(hiddenWidths.count)x\(hiddenWidths[0])"
             : hiddenWidths.map(String.init).joined(separator: ",")
-        return "k=\(k), \(hidden) + 1 output LUT"
+        return "k=\(ks), \(hidden) + 1 output LUT"
     }
 }

@@ -9,18 +9,19 @@ import Glibc
 /// | field | size |
 /// | --- | --- |
 /// | magic `LUTNETM\0` | 8 bytes |
-/// | format version (4 for a spatially wired network, else 2; 1 is still read) | u32 |
+/// | format version (6 when the layers' ks differ, else 4 for a spatially wired network, else 2; 1 is still read) | u32 |
 /// | input bits per example | u32 |
 /// | binarization threshold | u32 |
 /// | task, canonical text (e.g. `0-4:5-9`) | u32 length (at most 4096) + UTF-8 bytes |
-/// | k | u32 |
+/// | k (version 6: the first layer's) | u32 |
 /// | number of layers L, output LUT included | u32 |
 /// | widths | L × u32 |
+/// | version 6: every layer's k | L × u32 |
 /// | seed | u64 |
-/// | versions 2 and 4: section count S (at most 64), then per section its tag and byte length | u32 + S × (u32 + u64) |
+/// | versions 2, 4 and 6: section count S (at most 64), then per section its tag and byte length | u32 + S × (u32 + u64) |
 /// | wiring, layer after layer, LUT after LUT | Σ width·k × u32 |
 /// | tables as packed bits, layer after layer | Σ width·⌈2^k/64⌉ × u64 |
-/// | versions 2 and 4: the sections' bytes, in directory order | Σ lengths |
+/// | versions 2, 4 and 6: the sections' bytes, in directory order | Σ lengths |
 /// | CRC-32 (zlib's) of everything above | u32 |
 ///
 /// The header fixes the file's exact size, which a reader checks before reading the rest. Section
@@ -29,16 +30,20 @@ import Glibc
 /// without breaking older readers. Version 4 is version 2 with a required section (tag 2 with
 /// bit 31 set) naming how the wiring was chosen: the wiring text (u32 length + UTF-8, e.g.
 /// `hier:7,64,4`) and the image's height, width and channels (3 × u32). A randomly wired network
-/// is written as version 2, which every earlier reader reads. Versions 3 and 5 are the multi-class
-/// format.
+/// is written as version 2, which every earlier reader reads. Version 6 is version 4 (the wiring
+/// section optional) with every layer's k after the widths; it is written only when the layers' ks
+/// differ, so a network of one k is written exactly as before. Versions 3 and 5 are the
+/// multi-class format.
 public enum ModelFile {
     /// The format version this build writes for a randomly wired network.
     public static let version: UInt32 = 2
     /// The format version this build writes for a spatially wired network.
     public static let spatialWiringVersion: UInt32 = 4
-    /// The format versions this build reads: 1, 2 and 4 as binary networks, 3 and 5 as a
+    /// The format version this build writes for a network whose layers' ks differ (wired either way).
+    public static let perLayerKVersion: UInt32 = 6
+    /// The format versions this build reads: 1, 2, 4 and 6 as binary networks, 3 and 5 as a
     /// multi-class model.
-    public static let readableVersions: ClosedRange<UInt32> = 1...5
+    public static let readableVersions: ClosedRange<UInt32> = 1...6
     static let magic: [UInt8] = Array("LUTNETM\0".utf8)
 
     /// The model's bytes in the file format.
@@ -48,9 +53,10 @@ public enum ModelFile {
         let wiring = network.wiring.isRandom && network.image == nil ? nil : WiringSection(network: network)
         var sections: [ModelFileHeader.Section] = seen == nil ? [] : [.init(tag: ModelFileHeader.seenPatternsTag, length: tableBytes)]
         if let wiring { sections.append(.init(tag: ModelFileHeader.wiringTag, length: wiring.bytes.count)) }
+        let ks = network.layerKs
         let header = ModelFileHeader(
-            version: wiring == nil ? version : spatialWiringVersion, inputCount: network.inputCount,
-            threshold: UInt32(network.threshold), taskText: network.task.description, k: network.k,
+            version: ks.contains { $0 != ks[0] } ? perLayerKVersion : wiring == nil ? version : spatialWiringVersion,
+            inputCount: network.inputCount, threshold: UInt32(network.threshold), taskText: network.task.description, ks: ks,
             widths: network.layers.map(\.width), seed: network.seed, sections: sections, byteCount: 0)
         var out = ByteWriter()
         out.data.reserveCapacity(header.wiringBytes + 2 * tableBytes + 1024)
@@ -180,20 +186,21 @@ public enum ModelFile {
         do { task = try BinaryTask(parsing: header.taskText) } catch {
             throw .malformed(path: path, reason: "task '\(header.taskText)': \(error)")
         }
-        let tableWords = LUTLayer.tableWords(k: header.k)
-        let wiringAndTables = try readWiringAndTables(&reader, k: header.k, widths: header.widths)
+        let wiringAndTables = try readWiringAndTables(&reader, ks: header.ks, widths: header.widths)
         var seen: [[UInt64]]?
         var wiring: WiringSection?
         for section in header.sections {
             if section.tag == ModelFileHeader.seenPatternsTag {
-                seen = try header.widths.map { width throws(ModelFileError) in try reader.u64s(width * tableWords) }
+                seen = try zip(header.widths, header.ks).map { (width, k) throws(ModelFileError) in
+                    try reader.u64s(width * LUTLayer.tableWords(k: k))
+                }
             } else if section.tag == ModelFileHeader.wiringTag {
                 wiring = try WiringSection(reading: &reader, length: section.length, path: path)
             } else {
                 try reader.skip(section.length)
             }
         }
-        let layers = try chain(wiringAndTables, k: header.k, inputCount: header.inputCount, seenPatterns: seen, path: path)
+        let layers = try chain(wiringAndTables, ks: header.ks, inputCount: header.inputCount, seenPatterns: seen, path: path)
         do {
             return try LUTNetwork(inputCount: header.inputCount, threshold: UInt8(header.threshold), task: task,
                                   seed: header.seed, layers: layers, wiring: wiring?.spec ?? .random, image: wiring?.image)
@@ -202,23 +209,23 @@ public enum ModelFile {
         }
     }
 
-    /// Every layer's wiring, then every layer's tables, for layers of `widths` LUTs of `k` inputs.
-    static func readWiringAndTables(_ reader: inout ByteReader, k: Int, widths: [Int])
+    /// Every layer's wiring, then every layer's tables, for layers of `widths` LUTs of `ks` inputs.
+    static func readWiringAndTables(_ reader: inout ByteReader, ks: [Int], widths: [Int])
         throws(ModelFileError) -> [(wiring: [UInt32], tables: [UInt64])] {
-        let tableWords = LUTLayer.tableWords(k: k)
-        let wirings = try widths.map { width throws(ModelFileError) in try reader.u32s(width * k) }
-        let tables = try widths.map { width throws(ModelFileError) in try reader.u64s(width * tableWords) }
+        let layers = Array(zip(widths, ks))
+        let wirings = try layers.map { (width, k) throws(ModelFileError) in try reader.u32s(width * k) }
+        let tables = try layers.map { (width, k) throws(ModelFileError) in try reader.u64s(width * LUTLayer.tableWords(k: k)) }
         return Array(zip(wirings, tables))
     }
 
-    /// The layers of a chain over `inputCount` inputs, each checked by `LUTLayer`'s initializer
-    /// (every input names a source below it); an error names the layer.
-    static func chain(_ parts: [(wiring: [UInt32], tables: [UInt64])], k: Int, inputCount: Int,
+    /// The layers of a chain over `inputCount` inputs, layer i of `ks[i]` inputs per LUT, each
+    /// checked by `LUTLayer`'s initializer (every input names a source below it); an error names the layer.
+    static func chain(_ parts: [(wiring: [UInt32], tables: [UInt64])], ks: [Int], inputCount: Int,
                       seenPatterns: [[UInt64]]? = nil, path: String) throws(ModelFileError) -> [LUTLayer] {
         var layers: [LUTLayer] = []
         var sources = inputCount
         for (index, part) in parts.enumerated() {
-            let width = part.wiring.count / k
+            let k = ks[index], width = part.wiring.count / k
             do {
                 layers.append(try LUTLayer(k: k, width: width, sourceCount: sources, inputs: part.wiring,
                                            tables: part.tables, seenPatterns: seenPatterns?[index]))

@@ -25,13 +25,15 @@ struct ModelFileHeader: Equatable {
     static let maxSectionBytes = 1 << 44
     /// The most bytes any header takes: reading this many (or the whole file, if shorter) is
     /// enough to parse it.
-    static let maxBytes = 8 + 4 * 5 + maxTaskBytes + 4 + 4 * (LUTNetLimits.maxHiddenLayers + 1) + 8 + 4 + maxSections * 12
+    static let maxBytes = 8 + 4 * 5 + maxTaskBytes + 4 + 8 * (LUTNetLimits.maxHiddenLayers + 1) + 8 + 4 + maxSections * 12
 
     let version: UInt32
     let inputCount: Int
     let threshold: UInt32
     let taskText: String
-    let k: Int
+    /// Every layer's k (one value per width); all equal unless the version is
+    /// `ModelFile.perLayerKVersion`.
+    let ks: [Int]
     let widths: [Int]
     let seed: UInt64
     let sections: [Section]
@@ -39,9 +41,9 @@ struct ModelFileHeader: Equatable {
     let byteCount: Int
 
     /// Bytes of the wiring (u32 per LUT input).
-    var wiringBytes: Int { widths.reduce(0) { $0 + $1 * k } * 4 }
+    var wiringBytes: Int { zip(widths, ks).reduce(0) { $0 + $1.0 * $1.1 } * 4 }
     /// Bytes of all tables (and of a seen-pattern section).
-    var tableBytes: Int { widths.reduce(0) { $0 + $1 * LUTLayer.tableWords(k: k) } * 8 }
+    var tableBytes: Int { zip(widths, ks).reduce(0) { $0 + $1.0 * LUTLayer.tableWords(k: $1.1) } * 8 }
     /// The exact size of the file: header, wiring, tables, sections and the CRC-32.
     var fileSize: Int { byteCount + wiringBytes + tableBytes + sections.reduce(0) { $0 + $1.length } + 4 }
 
@@ -77,6 +79,16 @@ struct ModelFileHeader: Equatable {
         guard widths.allSatisfy({ $0 >= 1 && $0 <= LUTNetLimits.maxWidth }), widths.last == 1 else {
             throw .malformed(path: path, reason: "layer widths \(widths.count > 8 ? "\(widths.prefix(8))…" : "\(widths)")")
         }
+        var ks = [Int](repeating: k, count: layerCount)
+        if version == ModelFile.perLayerKVersion {
+            ks = try reader.u32s(layerCount).map { Int($0) }
+            if let bad = ks.first(where: { !(1...LUTNetLimits.maxK).contains($0) }) {
+                throw .malformed(path: path, reason: "a layer of k = \(bad)")
+            }
+            guard ks[0] == k else {
+                throw .malformed(path: path, reason: "k = \(k) in the header but \(ks[0]) for the first layer")
+            }
+        }
         let seed = try reader.u64()
         var sections: [Section] = []
         if version >= 2 {
@@ -94,7 +106,7 @@ struct ModelFileHeader: Equatable {
             }
         }
         let header = ModelFileHeader(version: version, inputCount: inputCount, threshold: threshold, taskText: taskText,
-                                     k: k, widths: widths, seed: seed, sections: sections, byteCount: reader.consumed)
+                                     ks: ks, widths: widths, seed: seed, sections: sections, byteCount: reader.consumed)
         for section in sections {
             if section.tag == seenPatternsTag, section.length != header.tableBytes {
                 throw .malformed(path: path, reason: "seen-pattern section of \(section.length) bytes, the tables have \(header.tableBytes)")
@@ -118,9 +130,10 @@ struct ModelFileHeader: Equatable {
         let task = Array(taskText.utf8)
         out.u32(UInt32(task.count))
         out.bytes(task)
-        out.u32(UInt32(k))
+        out.u32(UInt32(ks[0]))
         out.u32(UInt32(widths.count))
         out.u32s(widths.map { UInt32($0) })
+        if version == ModelFile.perLayerKVersion { out.u32s(ks.map { UInt32($0) }) }
         out.u64(seed)
         if version >= 2 {
             out.u32(UInt32(sections.count))

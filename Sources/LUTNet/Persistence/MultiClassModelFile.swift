@@ -167,8 +167,9 @@ extension ModelFile {
         }
         var classLayers: [[LUTLayer]] = []
         for widths in classWidths {
-            let parts = try readWiringAndTables(&reader, k: k, widths: widths)
-            classLayers.append(try chain(parts, k: k, inputCount: inputCount, path: path))
+            let ks = widths.map { _ in k }
+            let parts = try readWiringAndTables(&reader, ks: ks, widths: widths)
+            classLayers.append(try chain(parts, ks: ks, inputCount: inputCount, path: path))
         }
         do {
             return try MultiClassNetwork(inputCount: inputCount, threshold: UInt8(threshold), task: task, seed: seed,

@@ -34,14 +34,15 @@ struct MemorizationTrainer: Sendable {
     /// layer's wiring, tables and seen-pattern masks, two consecutive layers' outputs, and the
     /// per-worker counters and patterns.
     func estimatedBytes(trainExamples: Int, testExamples: Int = 0) -> Double {
-        let k = shape.k, widths = shape.allWidths.map(Double.init)
-        let luts = widths.reduce(0, +)
-        let perLUT = Double(LUTLayer.tableWords(k: k) * 16 + k * 4)
+        let widths = shape.allWidths.map(Double.init), k = shape.layerKs.max() ?? 1
+        let tablesAndWiring = zip(shape.allWidths, shape.layerKs).reduce(0.0) { total, layer in
+            total + Double(layer.0) * Double(LUTLayer.tableWords(k: layer.1) * 16 + layer.1 * 4)
+        }
         let outputWords = Double((trainExamples + 63) / 64 + (testExamples + 63) / 64)
         let widestPair = zip(widths, widths.dropFirst()).map { $0 + $1 }.max() ?? widths[0]
         // Per worker: the counters, and a byte per training example for its patterns.
         let counters = Double(min(threads, Int(widths.max() ?? 1))) * Double((4 << (k + 1)) + trainExamples)
-        return luts * perLUT + widestPair * outputWords * 8 + counters
+        return tablesAndWiring + widestPair * outputWords * 8 + counters
     }
 
     /// Throws if training on this many examples needs more memory than the machine has.
@@ -63,7 +64,7 @@ struct MemorizationTrainer: Sendable {
         var testInputs = test?.inputs
         var layers: [LUTLayer] = []
         var reports: [LayerReport] = []
-        let wirings = wiring.layers(widths: shape.allWidths, k: shape.k, inputCount: train.inputs.rowCount, seed: seed,
+        let wirings = wiring.layers(widths: shape.allWidths, ks: shape.layerKs, inputCount: train.inputs.rowCount, seed: seed,
                                      threads: threads)
         for (index, width) in shape.allWidths.enumerated() {
             let layerClock = ContinuousClock.now
@@ -95,12 +96,12 @@ struct MemorizationTrainer: Sendable {
         return TrainingResult(network: network, report: report)
     }
 
-    /// One layer: wiring (`wiring`, `width * k` indices below `inputs.rowCount`, or when nil the
-    /// seeded random wiring), then for every LUT counting, its majority table and its outputs on
-    /// the training set (one kernel call).
+    /// One layer, of the shape's k for layer `index`: wiring (`wiring`, `width * k` indices below
+    /// `inputs.rowCount`, or when nil the seeded random wiring), then for every LUT counting, its
+    /// majority table and its outputs on the training set (one kernel call).
     func trainLayer(index: Int, width: Int, inputs: BitMatrix, labels: BitMatrix, wiring given: [UInt32]? = nil)
         -> (layer: LUTLayer, outputs: BitMatrix, accuracies: [Double], ties: Int) {
-        let k = shape.k, seed = self.seed, threads = self.threads, variant = kernels.cValue
+        let k = shape.k(layer: index), seed = self.seed, threads = self.threads, variant = kernels.cValue
         let tableWords = LUTLayer.tableWords(k: k)
         let wiring = given ?? RandomWiring.layer(width: width, k: k, sourceCount: inputs.rowCount, seed: seed, layer: index)
         var outputs = BitMatrix(rowCount: width, columnCount: inputs.columnCount)

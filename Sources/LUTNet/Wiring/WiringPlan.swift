@@ -45,12 +45,18 @@ public struct WiringPlan: Sendable, Equatable {
         guard window <= min(image.height, image.width) else {
             throw WiringSpec.invalid("\(spec): a \(window) × \(window) window is larger than the \(image.height) × \(image.width) images")
         }
-        let candidates = window * window * image.channels
-        guard candidates >= shape.k else {
-            throw WiringSpec.invalid("\(spec): a \(window) × \(window) window holds \(candidates) inputs, fewer than k = \(shape.k)")
+        let candidates = window * window * image.channels, firstK = shape.k(layer: 0)
+        guard candidates >= firstK else {
+            throw WiringSpec.invalid("\(spec): a \(window) × \(window) window holds \(candidates) inputs, fewer than k = \(firstK)"
+                                     + (shape.uniformK == nil ? " of the first layer" : ""))
         }
-        if spec.spatialLayers > 1, spec.near < shape.k {
-            throw WiringSpec.invalid("\(spec): NEAR = \(spec.near) is fewer than k = \(shape.k); a LUT needs k distinct LUTs below to read")
+        // Layers 2 to L read their NEAR nearest LUTs below.
+        let spatialK = { (layer: Int) in shape.layerKs[min(layer, shape.layerKs.count - 1)] }
+        if let layer = (1..<max(1, spec.spatialLayers)).first(where: { spec.near < spatialK($0) }) {
+            let k = spatialK(layer)
+            throw WiringSpec.invalid("\(spec): NEAR = \(spec.near) is fewer than k = \(k)"
+                                     + (shape.uniformK == nil ? " of layer \(layer + 1)" : "")
+                                     + "; a LUT needs k distinct LUTs below to read")
         }
         guard spec.spatialLayers <= shape.hiddenWidths.count else {
             throw WiringSpec.invalid("\(spec): \(spec.spatialLayers) spatial layers, but the network has \(shape.hiddenWidths.count) hidden layers")
@@ -58,18 +64,19 @@ public struct WiringPlan: Sendable, Equatable {
         self.init(validSpec: spec, image: image)
     }
 
-    /// Every layer's wiring for layers of `widths` LUTs (output LUT included) of `k` inputs over
+    /// Every layer's wiring for layers of `widths` LUTs (output LUT included) of `ks` inputs over
     /// `inputCount` inputs; nil for random wiring, which the trainer draws layer by layer as
     /// `RandomWiring` does. Layers above the spatial ones are wired at random, exactly as the
     /// random wiring wires them. The result is the same on any number of `threads`.
     /// `windowStream` names the first layer's generator streams (see `WindowWiring`).
-    func layers(widths: [Int], k: Int, inputCount: Int, seed: UInt64, threads: Int = 1,
+    func layers(widths: [Int], ks: [Int], inputCount: Int, seed: UInt64, threads: Int = 1,
                 windowStream: UInt64 = 11) -> [[UInt32]]? {
         guard let window = spec.window, let image else { return nil }
         var wirings: [[UInt32]] = []
         var below: [LUTPosition] = []
         var sourceCount = inputCount
         for (index, width) in widths.enumerated() {
+            let k = ks[index]
             if index == 0 {
                 let layer = WindowWiring.layer(width: width, k: k, image: image, window: window,
                                                placement: spec.placement, seed: seed, stream: windowStream)

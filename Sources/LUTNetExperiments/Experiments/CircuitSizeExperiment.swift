@@ -66,7 +66,7 @@ public enum CircuitSizeExperiment {
         var out = "benchmark,k,hidden_layers,seed,luts,exact_ands,exact_levels,exact_valid,exact_test,dc_ands,dc_levels,dc_valid,dc_test,seconds\n"
         for r in rows {
             let hidden = r.shape.hiddenWidths.isEmpty ? "0" : r.shape.hiddenWidths.map(String.init).joined(separator: ";")
-            out += "\(r.benchmark),\(r.shape.k),\(hidden),\(r.seed),\(r.luts),\(r.exactAnds),\(r.exactLevels),"
+            out += "\(r.benchmark),\(r.shape.ks),\(hidden),\(r.seed),\(r.luts),\(r.exactAnds),\(r.exactLevels),"
             out += String(format: "%.4f,%.4f,", r.exactValid, r.exactTest)
             out += "\(r.freeAnds),\(r.freeLevels),"
             out += String(format: "%.4f,%.4f,%.2f\n", r.freeValid, r.freeTest, r.seconds)

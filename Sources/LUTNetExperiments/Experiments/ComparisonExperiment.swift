@@ -134,7 +134,7 @@ public struct ComparisonExperiment: Experiment {
 
     /// The method of a network of `shape`, as the report names it.
     public static func methodName(_ shape: NetworkShape) -> String {
-        "LUT k = \(shape.k), \(ReportFormat.layers(shape.hiddenWidths))"
+        "LUT k = \(shape.ks), \(ReportFormat.layers(shape.hiddenWidths))"
     }
 
     /// The method of a network of `shape` in this comparison: `methodName(_:)`, per class for
@@ -268,7 +268,7 @@ public struct ComparisonExperiment: Experiment {
         var csv = CSVTable.line(["case", "data", "task", "method", "k", "layers", "runs", "train_accuracy"]
                                 + (recordsValidation ? ["valid_accuracy"] : []) + ["test_accuracy", "test_accuracy_std"])
         func methodFields(_ method: ComparisonMethod) -> [String] {
-            [method.name, method.shape.map { String($0.k) } ?? "", method.shape.map { ExperimentRun.layersText($0.hiddenWidths) } ?? ""]
+            [method.name, method.shape.map { $0.ks.description } ?? "", method.shape.map { ExperimentRun.layersText($0.hiddenWidths) } ?? ""]
         }
         for c in cases.indices {
             for m in methods.indices {

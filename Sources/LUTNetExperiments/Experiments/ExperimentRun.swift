@@ -101,7 +101,7 @@ public struct ExperimentRun: Sendable, Hashable, CustomStringConvertible {
 
     /// The values of the identifying columns, in `ExperimentRun.columns` order.
     public var fields: [String] {
-        [data, task.description, String(threshold), String(shape.k), layersText, labels.rawValue, trainSizeText,
+        [data, task.description, String(threshold), shape.ks.description, layersText, labels.rawValue, trainSizeText,
          String(seed)]
     }
 
@@ -126,7 +126,7 @@ public struct ExperimentRun: Sendable, Hashable, CustomStringConvertible {
 
     /// A short human-readable name, for progress lines.
     public var description: String {
-        var parts = ["task \(task)", "k=\(shape.k)", "layers \(layersText)" + (isMultiClass ? " per class" : "")]
+        var parts = ["task \(task)", "k=\(shape.ks)", "layers \(layersText)" + (isMultiClass ? " per class" : "")]
         switch window {
         case .side(let side): parts.append("window \(side)")
         case .spatial(let wiring): parts.append("wiring \(wiring)")
@@ -155,9 +155,10 @@ public struct ExperimentRun: Sendable, Hashable, CustomStringConvertible {
         guard let threshold = UInt8(fields[2]), threshold > 0 else {
             return .failure(ParseFailure("threshold '\(fields[2])' is not 1-255"))
         }
-        guard let k = Int(fields[3]) else { return .failure(ParseFailure("k '\(fields[3])' is not a number")) }
         let shape: NetworkShape
-        do { shape = try NetworkShape(k: k, layers: fields[4]) } catch { return .failure(ParseFailure("\(error)")) }
+        do {
+            shape = try NetworkShape(ks: try LayerKs(parsing: fields[3], option: "k"), layers: fields[4])
+        } catch { return .failure(ParseFailure("\(error)")) }
         guard let labels = LabelKind(rawValue: fields[5]) else {
             return .failure(ParseFailure("labels '\(fields[5])' is neither 'real' nor 'random'"))
         }

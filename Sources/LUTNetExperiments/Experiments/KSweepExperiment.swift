@@ -66,7 +66,7 @@ public struct KSweepExperiment: Experiment {
 
     /// k-sweep.md and k-sweep.svg.
     public func report(_ results: [RunResult]) -> [ExperimentFile] {
-        let groups = SeedGroup.grouping(results) { KSweepKey(k: $0.run.shape.k, labels: $0.run.labels) }
+        let groups = SeedGroup.grouping(results) { KSweepKey(k: $0.run.shape.k(layer: 0), labels: $0.run.labels) }
         func group(_ k: Int, _ labels: LabelKind) -> SeedGroup? {
             groups.first { $0.key == KSweepKey(k: k, labels: labels) }?.group
         }

@@ -59,7 +59,7 @@ public struct PairsExperiment: Experiment {
         }
         let ranked = groups.sorted { accuracy($0.group).mean < accuracy($1.group).mean }
         let mean = Summary(groups.map { accuracy($0.group).mean })
-        let about = "\(settings.data), k = \(shape.k), \(ReportFormat.layers(shape.hiddenWidths)) LUTs + 1 output LUT, "
+        let about = "\(settings.data), k = \(shape.ks), \(ReportFormat.layers(shape.hiddenWidths)) LUTs + 1 output LUT, "
             + "\(ReportFormat.seeds(settings.seeds.count)), threshold \(settings.threshold)"
         var headline = String(format: "Mean %@ accuracy over the %d pairs: %.4f", measure, groups.count, mean.mean)
         func pairName(_ pair: Pair) -> String {

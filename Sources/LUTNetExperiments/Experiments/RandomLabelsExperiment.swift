@@ -47,7 +47,7 @@ public struct RandomLabelsExperiment: Experiment {
 
     /// random-labels.md and random-labels.svg.
     public func report(_ results: [RunResult]) -> [ExperimentFile] {
-        let groups = SeedGroup.grouping(results) { Key(k: $0.run.shape.k, size: $0.run.trainSize, labels: $0.run.labels) }
+        let groups = SeedGroup.grouping(results) { Key(k: $0.run.shape.k(layer: 0), size: $0.run.trainSize, labels: $0.run.labels) }
         func group(_ k: Int, _ size: Int?, _ labels: LabelKind) -> SeedGroup? {
             groups.first { $0.key == Key(k: k, size: size, labels: labels) }?.group
         }

@@ -45,9 +45,9 @@ enum RunCost {
     static func estimate(_ run: ExperimentRun, trainExamples: Int, testExamples: Int) -> Double {
         let examples = Double(run.trainSize.map { min($0, trainExamples) } ?? trainExamples) + Double(testExamples) / 2
         // A multi-class model: one network per class, without an output LUT.
-        let luts = run.isMultiClass ? Double(run.shape.hiddenWidths.reduce(0, +) * run.task.groups.count)
-            : Double(run.shape.hiddenWidths.reduce(1, +))
-        return examples * luts * kWeight(run.shape.k)
+        let widths = run.isMultiClass ? run.shape.hiddenWidths.map { $0 * run.task.groups.count } : run.shape.allWidths
+        let weightedLUTs = zip(widths, run.shape.layerKs).reduce(0.0) { $0 + Double($1.0) * kWeight($1.1) }
+        return examples * weightedLUTs
     }
 
     /// Time per LUT and example relative to k = 8, measured on MNIST with the release build (the

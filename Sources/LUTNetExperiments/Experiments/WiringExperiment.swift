@@ -19,11 +19,11 @@ public struct WiringExperiment: Sendable {
         }
 
         /// `wiring k=K LAYERS`, e.g. `hier:7,64,4 k=10 5x1024`.
-        public var name: String { "\(wiring) k=\(shape.k) \(ExperimentRun.layersText(shape.hiddenWidths))" }
+        public var name: String { "\(wiring) k=\(shape.ks) \(ExperimentRun.layersText(shape.hiddenWidths))" }
 
         /// The `lutnet train` options that train this network.
         public var commandLine: String {
-            "--k \(shape.k) --layers \(ExperimentRun.layersText(shape.hiddenWidths))" + (wiring.isRandom ? "" : " --wiring \(wiring)")
+            "--k \(shape.ks) --layers \(ExperimentRun.layersText(shape.hiddenWidths))" + (wiring.isRandom ? "" : " --wiring \(wiring)")
         }
     }
 
@@ -55,16 +55,16 @@ public struct WiringExperiment: Sendable {
     /// Seeds per configuration (0, 1, …).
     public let seeds: Int
 
-    /// A sweep of every wiring × k × hidden layers; throws naming the option of a value that
-    /// cannot make a network.
-    public init(data: String, task: BinaryTask, threshold: UInt8, wirings: [WiringSpec], ks: [Int], layers: [String],
+    /// A sweep of every wiring × k (one for all layers, or per layer) × hidden layers; throws
+    /// naming the option of a value that cannot make a network.
+    public init(data: String, task: BinaryTask, threshold: UInt8, wirings: [WiringSpec], ks: [LayerKs], layers: [String],
                 seeds: Int) throws(ConfigurationError) {
         guard !wirings.isEmpty else { throw .invalidValue(option: "--wirings", reason: "no wiring given") }
         guard seeds >= 1 else { throw .invalidValue(option: "--seeds", reason: "\(seeds); use 1 or more") }
         var configurations: [Configuration] = []
         for text in layers {
             for k in ks {
-                let shape = try NetworkShape(k: k, layers: text)
+                let shape = try NetworkShape(ks: k, layers: text)
                 for wiring in wirings { configurations.append(Configuration(wiring: wiring, shape: shape)) }
             }
         }
@@ -129,7 +129,7 @@ public struct WiringExperiment: Sendable {
         let about = "\(data), task \(task), \(ReportFormat.seeds(seeds)), threshold \(threshold)"
         let rows = groups.map { configuration, runs -> [String] in
             let seconds = Summary(runs.map(\.seconds))
-            return [configuration.wiring.description, String(configuration.shape.k),
+            return [configuration.wiring.description, configuration.shape.ks.description,
                     ExperimentRun.layersText(configuration.shape.hiddenWidths),
                     ReportFormat.meanSD(Summary(runs.map(\.trainAccuracy))), ReportFormat.meanSD(Summary(runs.map(\.testAccuracy))),
                     ReportFormat.seconds(seconds), String(format: "%.2f", seconds.mean / reference),

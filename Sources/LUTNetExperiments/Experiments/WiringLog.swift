@@ -68,7 +68,7 @@ public struct WiringLog {
     public mutating func append(_ result: WiringExperiment.Result) throws(ExperimentError) -> WiringExperiment.Result {
         let shape = result.configuration.shape
         let fields = [experiment.data, experiment.task.description, String(experiment.threshold),
-                      result.configuration.wiring.description, String(shape.k), ExperimentRun.layersText(shape.hiddenWidths),
+                      result.configuration.wiring.description, shape.ks.description, ExperimentRun.layersText(shape.hiddenWidths),
                       String(result.seed), ResultRecords.accuracy(result.trainAccuracy),
                       ResultRecords.accuracy(result.testAccuracy), ResultRecords.seconds(result.seconds),
                       String(result.modelBytes)] + ResultRecords.identityFields(identity)
@@ -93,11 +93,11 @@ public struct WiringLog {
     private func parse(_ reader: FieldReader) throws(ExperimentError) -> WiringExperiment.Result? {
         guard reader.string("data") == experiment.data, reader.string("task") == experiment.task.description,
               reader.string("threshold") == String(experiment.threshold) else { return nil }
-        let k = try reader.int("k")
         let configuration: WiringExperiment.Configuration
         do throws(ConfigurationError) {
+            let ks = try LayerKs(parsing: reader.string("k"), option: "k")
             configuration = WiringExperiment.Configuration(wiring: try WiringSpec(parsing: reader.string("wiring")),
-                                                           shape: try NetworkShape(k: k, layers: reader.string("layers")))
+                                                           shape: try NetworkShape(ks: ks, layers: reader.string("layers")))
         } catch {
             throw .malformedRecord(path: reader.path, line: reader.line, reason: error.description)
         }

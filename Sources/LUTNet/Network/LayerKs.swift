@@ -1,0 +1,65 @@
+/// The k of every layer as an option writes it: one number for all layers (`8`), or per-layer
+/// values separated by '/' (`12/8`, `12/10/8`), the first hidden layer first, the last value
+/// repeating upward to the output LUT.
+public struct LayerKs: Sendable, Hashable, CustomStringConvertible {
+    /// The values as given, first layer first; at least one, each 1...`LUTNetLimits.maxK`.
+    public let values: [Int]
+
+    /// The same k for every layer. Throws unless it is 1...`LUTNetLimits.maxK`.
+    public init(uniform k: Int) throws(ConfigurationError) {
+        guard (1...LUTNetLimits.maxK).contains(k) else { throw .invalidK(k) }
+        values = [k]
+    }
+
+    /// Per-layer values, first layer first (the last repeats upward). Throws unless there is at
+    /// least one and each is 1...`LUTNetLimits.maxK`.
+    public init(_ values: [Int]) throws(ConfigurationError) {
+        guard let first = values.first else { throw .invalidKs("", reason: "no k given") }
+        if values.count == 1 { guard (1...LUTNetLimits.maxK).contains(first) else { throw .invalidK(first) } }
+        if let bad = values.first(where: { !(1...LUTNetLimits.maxK).contains($0) }) {
+            throw .invalidKs(values.map(String.init).joined(separator: "/"),
+                             reason: "k = \(bad) is not supported: a LUT has 1 to \(LUTNetLimits.maxK) inputs")
+        }
+        self.values = values
+    }
+
+    /// Parses `8` or `12/8` (whitespace around a value is ignored); `option` names the option in
+    /// errors, which refuse empty parts (`12//8`, `/8`) and values that are not numbers or
+    /// outside 1...`LUTNetLimits.maxK`.
+    public init(parsing text: String, option: String) throws(ConfigurationError) {
+        var values: [Int] = []
+        for part in text.split(separator: "/", omittingEmptySubsequences: false) {
+            let trimmed = part.trimmingWhitespace()
+            guard !trimmed.isEmpty else {
+                throw .invalidValue(option: option, reason: "'\(text)' has an empty part; write one k (8) or one per layer separated by '/' (12/8)")
+            }
+            guard let k = Int(trimmed) else {
+                throw .invalidValue(option: option, reason: "'\(trimmed)' is not a number; write one k (8) or one per layer separated by '/' (12/8)")
+            }
+            guard (1...LUTNetLimits.maxK).contains(k) else {
+                throw values.isEmpty && !text.contains("/") ? .invalidK(k)
+                    : .invalidValue(option: option, reason: "k = \(k) in '\(text)' is not supported: a LUT has 1 to \(LUTNetLimits.maxK) inputs")
+            }
+            values.append(k)
+        }
+        try self.init(values)
+    }
+
+    /// The one k when every value is the same (`8`, `8/8`); throws naming `option` for per-layer
+    /// values that differ, which `why` says the use cannot take.
+    public func single(option: String, why: String) throws(ConfigurationError) -> Int {
+        guard values.allSatisfy({ $0 == values[0] }) else {
+            throw .invalidValue(option: option, reason: "per-layer k \(self) is not taken here: \(why)")
+        }
+        return values[0]
+    }
+
+    /// Why a multi-class model takes no per-layer k.
+    public static let multiClassReason = "every layer of a multi-class model has one k (per-layer k is for binary tasks)"
+
+    /// The k of layer `index` (0: the first hidden layer).
+    public func k(layer index: Int) -> Int { values[min(index, values.count - 1)] }
+
+    /// The values written as options take them, e.g. `8` or `12/8`.
+    public var description: String { values.map(String.init).joined(separator: "/") }
+}
