@@ -26,6 +26,21 @@ final class CommandLineTests: XCTestCase {
                        errors: String(decoding: err, as: UTF8.self))
     }
 
+    /// `lutnet eval` of `model` on `data` prints `describes` and the test accuracy `accuracy`, and
+    /// `lutnet predict` of the test images prints `predictions`, one per line.
+    func assertEvalAndPredict(model: String, data: String, describes: String, accuracy: Double, predictions: [UInt8],
+                              file: StaticString = #filePath, line: UInt = #line) throws {
+        let evaluated = try run(["eval", "--model", model, "--data", data])
+        XCTAssertEqual(evaluated.status, 0, evaluated.errors, file: file, line: line)
+        XCTAssertTrue(evaluated.output.contains(describes), evaluated.output, file: file, line: line)
+        XCTAssertTrue(evaluated.output.contains(String(format: "test accuracy %.4f", accuracy)), evaluated.output,
+                      file: file, line: line)
+        let predicted = try run(["predict", "--model", model, data + "/t10k-images-idx3-ubyte.gz"])
+        XCTAssertEqual(predicted.status, 0, predicted.errors, file: file, line: line)
+        XCTAssertEqual(predicted.output.split(separator: "\n").map { UInt8($0) }, predictions.map { Optional($0) },
+                       file: file, line: line)
+    }
+
     func assertFails(_ arguments: [String], saying expected: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let outcome = try run(arguments)
         XCTAssertNotEqual(outcome.status, 0, "\(arguments) should fail", file: file, line: line)
@@ -88,15 +103,9 @@ final class CommandLineTests: XCTestCase {
         let network = try ModelFile.load(from: model)
         XCTAssertEqual(network.layerKs, [6, 4, 4])
 
-        let evaluated = try run(["eval", "--model", model, "--data", data])
-        XCTAssertEqual(evaluated.status, 0, evaluated.errors)
-        XCTAssertTrue(evaluated.output.contains("k=6/4, 2x16 + 1 output LUT"), evaluated.output)
-        XCTAssertTrue(evaluated.output.contains(String(format: "test accuracy %.4f", testAccuracy)), evaluated.output)
-
-        let predicted = try run(["predict", "--model", model, data + "/t10k-images-idx3-ubyte.gz"])
-        XCTAssertEqual(predicted.status, 0, predicted.errors)
         let images = try ImageSet(unlabeled: try IDXTensor.read(path: data + "/t10k-images-idx3-ubyte.gz"))
-        XCTAssertEqual(predicted.output.split(separator: "\n").map { UInt8($0) }, try network.predict(images).map { Optional($0) })
+        try assertEvalAndPredict(model: model, data: data, describes: "k=6/4, 2x16 + 1 output LUT", accuracy: testAccuracy,
+                                 predictions: try network.predict(images))
 
         let exported = try run(["export", "--model", model, "--format", "blif"])
         XCTAssertEqual(exported.status, 0, exported.errors)

@@ -209,14 +209,9 @@ extension CommandLineTests {
         guard case .multiClass(let network) = try ModelFile.loadModel(from: model) else { return XCTFail("a multi-class model") }
         XCTAssertEqual(network.wiring.description, "hier:4,16,2")
 
-        let evaluated = try run(["eval", "--model", model, "--data", data])
-        XCTAssertEqual(evaluated.status, 0, evaluated.errors)
-        XCTAssertTrue(evaluated.output.contains("wiring hier:4,16,2"), evaluated.output)
-        XCTAssertTrue(evaluated.output.contains(String(format: "test accuracy %.4f", accuracy)), evaluated.output)
-        let predicted = try run(["predict", "--model", model, data + "/t10k-images-idx3-ubyte.gz"])
-        XCTAssertEqual(predicted.status, 0, predicted.errors)
         let images = try ImageSet(unlabeled: try IDXTensor.read(path: data + "/t10k-images-idx3-ubyte.gz"))
-        XCTAssertEqual(predicted.output.split(separator: "\n").compactMap { UInt8($0) }, try network.predict(images))
+        try assertEvalAndPredict(model: model, data: data, describes: "wiring hier:4,16,2", accuracy: accuracy,
+                                 predictions: try network.predict(images))
 
         let compared = try run(["compare", "--data", data, "--task", "0:1:2", "--layers", "32,16", "--k", "4",
                                 "--wiring", "hier:4,8,2", "--format", "csv"])
