@@ -31,6 +31,9 @@ public func lutnet_train(_ dataset: OpaquePointer?, _ task: UnsafePointer<CChar>
                                               wiring: settings.wiring ?? .random)
                 trained = .binary(try LUTNetwork.train(on: examples, options: options, dataShape: data.train.imageShape).network)
             case .multiClass(let multiClassTask):
+                guard settings.shape.uniformK != nil else {
+                    throw .invalidValue(option: "layer_ks", reason: "\(settings.shape.ks) differ, but task '\(taskText)' is multi-class: \(LayerKs.multiClassReason)")
+                }
                 let examples = try MultiClassExamples(images: data.train, task: multiClassTask,
                                                       threshold: settings.threshold, split: data.train.source)
                 // Without a wiring, images get the command's default 6 × 6 windows (smaller images: none).

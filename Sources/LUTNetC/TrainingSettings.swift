@@ -18,7 +18,11 @@ struct TrainingSettings {
     static func validate(_ parameters: UnsafePointer<lutnet_parameters>?) -> Result<TrainingSettings, ParameterProblem> {
         guard let parameters else { return .failure(.missing) }
         let p = parameters.pointee
-        guard (1...Int32(LUTNetLimits.maxK)).contains(p.k) else { return .failure(.k(p.k)) }
+        let ks: LayerKs
+        switch layerKs(p) {
+        case .success(let valid): ks = valid
+        case .failure(let problem): return .failure(problem)
+        }
         guard (1...255).contains(p.threshold) else { return .failure(.threshold(p.threshold)) }
         guard p.threads >= 0 else { return .failure(.threads(p.threads)) }
         let widths: [Int]
@@ -26,7 +30,7 @@ struct TrainingSettings {
             guard p.hidden_widths == nil && p.hidden_layer_count == 0 else { return .failure(.bothLayerForms) }
             let text = String(cString: layers)
             do {
-                widths = try NetworkShape(k: Int(p.k), layers: text).hiddenWidths
+                widths = try NetworkShape(k: 1, layers: text).hiddenWidths
             } catch {
                 return .failure(.layersText(text, reason: error.description))
             }
@@ -48,14 +52,33 @@ struct TrainingSettings {
         if let text = p.wiring.map({ String(cString: $0) }) {
             do { wiring = try WiringSpec(parsing: text) } catch { return .failure(.wiring(text, reason: error.description)) }
         }
+        guard ks.values.count <= widths.count + 1 else { return .failure(.layerKsPastLayers(ks.values.count, layers: widths.count + 1)) }
         do {
-            let shape = try NetworkShape(k: Int(p.k), hiddenWidths: widths)
+            let shape = try NetworkShape(ks: ks, hiddenWidths: widths)
             let threads = p.threads == 0 ? ParallelWork.defaultThreads : Int(p.threads)
             return .success(TrainingSettings(shape: shape, threshold: UInt8(p.threshold), seed: p.seed, threads: threads,
                                              wiring: wiring))
         } catch {
-            // Unreachable: k and every width were checked above.
+            // Unreachable: the ks, their count and every width were checked above.
             return .failure(.layersText(widths.map(String.init).joined(separator: ","), reason: error.description))
+        }
+    }
+
+    /// The ks of `p`: `layer_ks` when it is set, else `k` for every layer.
+    private static func layerKs(_ p: lutnet_parameters) -> Result<LayerKs, ParameterProblem> {
+        let validK = Int32(1)...Int32(LUTNetLimits.maxK)
+        guard let array = p.layer_ks else {
+            guard p.layer_k_count == 0 else { return .failure(.missingLayerKs(p.layer_k_count)) }
+            do { return .success(try LayerKs(uniform: Int(p.k))) } catch { return .failure(.k(p.k)) }
+        }
+        let count = p.layer_k_count
+        guard count >= 1, count <= maxHiddenLayers + 1 else { return .failure(.layerKCount(count)) }
+        let values = UnsafeBufferPointer(start: array, count: count)
+        do {
+            return .success(try LayerKs(values.map(Int.init)))
+        } catch {
+            let bad = values.firstIndex { !validK.contains($0) } ?? 0
+            return .failure(.layerK(index: bad, value: values[bad]))
         }
     }
 }
@@ -73,6 +96,10 @@ enum ParameterProblem: Error {
     case width(index: Int, value: Int)
     case layersText(String, reason: String)
     case wiring(String, reason: String)
+    case missingLayerKs(Int)
+    case layerKCount(Int)
+    case layerK(index: Int, value: Int32)
+    case layerKsPastLayers(Int, layers: Int)
 
     /// A sentence that lives for the whole process.
     var staticMessage: StaticString {
@@ -87,6 +114,10 @@ enum ParameterProblem: Error {
         case .width: "every hidden layer width must be 1 to 16777216"
         case .wiring: "wiring must be random, local:S or hier:S,NEAR,L, optionally followed by ,grid or ,gridT (e.g. hier:7,64,4)"
         case .layersText: "layers must be DEPTHxWIDTH (e.g. 5x1024) or widths (e.g. 1024,512,256), at most 1000 layers of 1 to 16777216 LUTs"
+        case .missingLayerKs: "layer_ks is NULL but layer_k_count is not 0"
+        case .layerKCount: "layer_k_count must be 1 to 1001 when layer_ks is set"
+        case .layerK: "every value of layer_ks must be 1 to 16"
+        case .layerKsPastLayers: "layer_ks has more values than the network has layers (its hidden layers and the output LUT)"
         }
     }
 
@@ -104,6 +135,11 @@ enum ParameterProblem: Error {
         case .layersText(let text, let reason):
             reason.hasPrefix("invalid layers") ? reason : "invalid layers '\(text)': \(reason)"
         case .wiring(_, let reason): reason
+        case .missingLayerKs(let count): "layer_ks is NULL but layer_k_count is \(count)"
+        case .layerKCount(let count): "layer_k_count = \(count): give 1 to \(TrainingSettings.maxHiddenLayers + 1) values"
+        case .layerK(let index, let value): "layer_ks[\(index)] = \(value): a LUT has 1 to \(LUTNetLimits.maxK) inputs"
+        case .layerKsPastLayers(let count, let layers):
+            "layer_ks has \(count) values, but the network has only \(layers) layer\(layers == 1 ? "" : "s") (its hidden layers and the output LUT)"
         }
     }
 }

@@ -213,4 +213,75 @@ final class PerLayerKTests: XCTestCase {
         XCTAssertEqual(lutnet_predict(model, pixels, test.count, test.featureCount, &answers, &error), LUTNET_OK)
         XCTAssertEqual(answers, try network.predict(test))
     }
+
+    /// `lutnet_parameters.layer_ks` trains through the C API the network `--k 8/4` trains, and
+    /// every impossible setting of it is refused naming the field.
+    func testTheCAPITrainsPerLayerKsAndRefusesImpossibleOnes() throws {
+        var error = lutnet_error()
+        func message() -> String { withUnsafeBytes(of: error.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) } }
+        var data: OpaquePointer?
+        XCTAssertEqual(lutnet_dataset_load(Fixtures.path("tiny"), &data, &error), LUTNET_OK)
+        defer { lutnet_dataset_free(data) }
+        var parameters = lutnet_parameters()
+        lutnet_default_parameters(&parameters)
+        XCTAssertNil(parameters.layer_ks)
+        XCTAssertEqual(parameters.layer_k_count, 0)
+        let layers = strdup("2x16")
+        defer { free(layers) }
+        parameters.layers = UnsafePointer(layers)
+        parameters.seed = 3
+        parameters.k = 99  // not read when layer_ks is set
+        func train(_ ks: [Int32], task: String = "0-4:5-9") -> (lutnet_status, OpaquePointer?) {
+            ks.withUnsafeBufferPointer { ks in
+                parameters.layer_ks = ks.baseAddress
+                parameters.layer_k_count = ks.count
+                var model: OpaquePointer?
+                let status = lutnet_train(data, task, &parameters, &model, &error)
+                return (status, model)
+            }
+        }
+        let (status, model) = train([8, 4])
+        XCTAssertEqual(status, LUTNET_OK, message())
+        defer { lutnet_model_free(model) }
+        let path = try Fixtures.temporaryFolder(for: self).appendingPathComponent("c-per-layer.lut").path
+        XCTAssertEqual(lutnet_model_save(model, path, &error), LUTNET_OK)
+        let saved = try ModelFile.load(from: path)
+        XCTAssertEqual(saved.layerKs, [8, 4, 4])
+        let dataset = try DatasetLoader.load(path: Fixtures.path("tiny"))
+        let options = TrainingOptions(shape: try NetworkShape(ks: try LayerKs([8, 4]), layers: "2x16"), seed: 3, threads: 2)
+        XCTAssertEqual(saved, try LUTNetwork.train(on: dataset, task: try BinaryTask(parsing: "0-4:5-9"), options: options).network)
+
+        // Equal values are the one-k network; a multi-class task takes them, not differing ones.
+        let (equal, equalModel) = train([4, 4], task: "all")
+        XCTAssertEqual(equal, LUTNET_OK, message())
+        lutnet_model_free(equalModel)
+        let refusals: [(ks: [Int32], task: String, says: String)] = [
+            ([8, 4], "all", "invalid layer_ks: 8/4 differ, but task 'all' is multi-class"),
+            ([8, 17], "0-4:5-9", "layer_ks[1] = 17: a LUT has 1 to 16 inputs"),
+            ([0], "0-4:5-9", "layer_ks[0] = 0: a LUT has 1 to 16 inputs"),
+            ([8, 6, 4, 2], "0-4:5-9", "layer_ks has 4 values, but the network has only 3 layers"),
+            ([], "0-4:5-9", "layer_k_count = 0: give 1 to 1001 values"),
+        ]
+        for refusal in refusals {
+            var values = refusal.ks
+            if values.isEmpty { values = [8] }
+            let (status, model) = values.withUnsafeBufferPointer { ks -> (lutnet_status, OpaquePointer?) in
+                parameters.layer_ks = ks.baseAddress
+                parameters.layer_k_count = refusal.ks.count
+                var model: OpaquePointer?
+                return (lutnet_train(data, refusal.task, &parameters, &model, &error), model)
+            }
+            XCTAssertEqual(status, LUTNET_ERROR_INVALID_PARAMETERS, "\(refusal.ks)")
+            XCTAssertNil(model)
+            XCTAssertTrue(message().contains(refusal.says), message())
+        }
+        parameters.layer_ks = nil
+        parameters.layer_k_count = 2
+        XCTAssertEqual(String(cString: try XCTUnwrap(lutnet_check_parameters(&parameters))),
+                       "layer_ks is NULL but layer_k_count is not 0")
+        parameters.layer_k_count = 0
+        XCTAssertEqual(String(cString: try XCTUnwrap(lutnet_check_parameters(&parameters))), "k must be 1 to 16")
+        parameters.k = 8
+        XCTAssertNil(lutnet_check_parameters(&parameters))
+    }
 }

@@ -48,8 +48,9 @@ extern "C" {
 
 /// The version of this header; `lutnet_version()` returns the library's, which should be equal. A
 /// change of the first two numbers changes the layout of a struct (0.2.0: `lutnet_parameters`
-/// gained `wiring`), so a program compiled against another version's header must be recompiled.
-#define LUTNET_VERSION "0.2.0"
+/// gained `wiring`; 0.3.0: `layer_ks` and `layer_k_count`), so a program compiled against another
+/// version's header must be recompiled.
+#define LUTNET_VERSION "0.3.0"
 
 /// Bytes in `lutnet_error.message`, the terminating NUL included. Longer messages are cut at a
 /// UTF-8 character boundary.
@@ -100,7 +101,7 @@ typedef struct lutnet_model lutnet_model;
 
 /// How to train a network. Fill it with `lutnet_default_parameters`, then change fields.
 typedef struct lutnet_parameters {
-    /// Inputs per LUT, 1 to LUTNET_MAX_K. Default 8.
+    /// Inputs per LUT, 1 to LUTNET_MAX_K, in every layer (see `layer_ks` for one per layer). Default 8.
     int32_t k;
     /// Hidden layers as text: "DEPTHxWIDTH" ("5x1024") or a list of widths ("1024,512,256");
     /// "" or "0" means none (the output LUT reads the inputs). Default "5x1024". Set it to NULL to
@@ -128,9 +129,19 @@ typedef struct lutnet_parameters {
     /// images of at least 6 × 6 pixels. The image shape comes from the dataset (IDX dimensions,
     /// CIFAR-10, a square PLA input count). Default NULL.
     const char *wiring;
+    /// Inputs per LUT layer by layer, as `lutnet train --k 12/8`: `layer_k_count` values, the first
+    /// hidden layer's first, the last value repeating upward to the output LUT ({12, 8}: k = 12 in
+    /// the first layer, 8 above). Each 1 to LUTNET_MAX_K; 1 to LUTNET_MAX_HIDDEN_LAYERS + 1 values,
+    /// and no more than the network has layers (its hidden layers and the output LUT). When not
+    /// NULL, `k` is not read. Binary tasks only: for a multi-class task the values must all be equal
+    /// (every layer of a multi-class model has one k). A network whose ks differ is saved as model
+    /// format version 6. Default NULL.
+    const int32_t *layer_ks;
+    /// Entries of `layer_ks`; 0 when it is NULL. Default 0.
+    size_t layer_k_count;
 } lutnet_parameters;
 
-/// The library's version, e.g. "0.2.0" (static).
+/// The library's version, e.g. "0.3.0" (static).
 const char *lutnet_version(void);
 
 /// The name of a status, e.g. "LUTNET_ERROR_NULL_ARGUMENT" (static); "LUTNET_UNKNOWN_STATUS" for
