@@ -225,8 +225,7 @@ lutnet_status lutnet_accuracy(const lutnet_model *model, const lutnet_dataset *d
 lutnet_status lutnet_model_save(const lutnet_model *model, const char *path, lutnet_error *error);
 
 /// Reads a model file of any version this build reads, a network whose layers have different k
-/// (`lutnet train --k 12/8`) included; such a model predicts like any other, though training here
-/// gives every layer the one k of `lutnet_parameters.k`. A wrong magic, an unknown version, a bad
+/// (`lutnet train --k 12/8`, or `lutnet_parameters.layer_ks`) included. A wrong magic, an unknown version, a bad
 /// checksum, a truncated file or inconsistent contents are refused. On success `*model` is a new handle the caller frees with
 /// `lutnet_model_free`.
 /// Errors: LUTNET_ERROR_NULL_ARGUMENT, LUTNET_ERROR_MODEL_FILE (message names the file).
