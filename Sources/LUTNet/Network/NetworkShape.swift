@@ -89,6 +89,11 @@ public struct NetworkShape: Sendable, Hashable, CustomStringConvertible {
     /// The k of layer `index` (0: the first hidden layer; `hiddenWidths.count`: the output LUT).
     public func k(layer index: Int) -> Int { layerKs[index] }
 
+    /// The first hidden layer's k, which every layer had before per-layer k: read `uniformK`,
+    /// `k(layer:)` or `layerKs` instead.
+    @available(*, deprecated, message: "layers may differ in k: use uniformK, k(layer:) or layerKs")
+    public var k: Int { layerKs[0] }
+
     /// The k shared by every layer; nil when the layers' ks differ.
     public var uniformK: Int? { layerKs.allSatisfy { $0 == layerKs[0] } ? layerKs[0] : nil }
 
