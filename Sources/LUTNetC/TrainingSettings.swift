@@ -30,6 +30,7 @@ struct TrainingSettings {
             guard p.hidden_widths == nil && p.hidden_layer_count == 0 else { return .failure(.bothLayerForms) }
             let text = String(cString: layers)
             do {
+                // The widths alone: the ks are checked against the layer count below, with their own message.
                 widths = try NetworkShape(k: 1, layers: text).hiddenWidths
             } catch {
                 return .failure(.layersText(text, reason: error.description))

@@ -32,10 +32,14 @@ struct RowBlocks: Sendable {
 
     /// The sum over blocks of their `width` partial sums (block b's at `sums[b * width ..< (b + 1) * width]`),
     /// added in block order.
-    func sum(_ sums: [Double], width: Int) -> [Double] {
+    func sum(_ sums: [Double], width: Int) -> [Double] { Self.sum(sums, slots: count, width: width) }
+
+    /// The sum of `slots` consecutive slots of `width` partial sums each (slot s's at
+    /// `sums[s * width ..< (s + 1) * width]`), added in slot order.
+    static func sum(_ sums: [Double], slots: Int, width: Int) -> [Double] {
         var total = [Double](repeating: 0, count: width)
-        for block in 0..<count {
-            for j in 0..<width { total[j] += sums[block * width + j] }
+        for slot in 0..<slots {
+            for j in 0..<width { total[j] += sums[slot * width + j] }
         }
         return total
     }

@@ -222,10 +222,7 @@ final class SoftmaxLossPasses {
             }
         }
         passes += 1
-        var total = [Double](repeating: 0, count: slot)
-        for chunk in 0..<chunks {
-            for t in 0..<slot { total[t] += sums[chunk * slot + t] }
-        }
+        let total = RowBlocks.sum(sums, slots: chunks, width: slot)
         var result = [Double](repeating: 0, count: k * d + width)
         for j in 0..<k {
             for f in 0..<d { result[j * d + f] = total[f * stride + j] }

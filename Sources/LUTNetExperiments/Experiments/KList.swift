@@ -10,10 +10,7 @@ public enum KList {
         for item in text.split(separator: ",", omittingEmptySubsequences: false) {
             let trimmed = String(item.trimmingWhitespace())
             if trimmed.contains("-") || !trimmed.contains("/") {
-                for k in try NumberList.parse(trimmed, option: option) {
-                    guard (1...LUTNetLimits.maxK).contains(k) else { throw .invalidK(k) }
-                    ks.append(try LayerKs(uniform: k))
-                }
+                for k in try NumberList.parse(trimmed, option: option) { ks.append(try LayerKs(uniform: k)) }
             } else {
                 ks.append(try LayerKs(parsing: trimmed, option: option))
             }
