@@ -91,8 +91,9 @@ struct BenchTrainCommand: ParsableCommand {
             print(String(format: "test evaluation %.3f s for %d images, per layer (s): %@", testLayerTimes.reduce(0, +),
                          test.count, layers))
         }
-        print(String(format: "predict         %.3f s for %d images: %.0f images/s (least CPU time %.3f s)", bestPredict,
-                     train.count, Double(train.count) / bestPredict, predictCPU))
+        print(String(format: "predict         %.3f s for %d images: %.0f images/s (least CPU time %.3f s; the %d of %d LUTs the answer reads)",
+                     bestPredict, train.count, Double(train.count) / bestPredict, predictCPU,
+                     network.answerLUTCount, network.lutCount))
         print(String(format: "peak memory     %.1f MB (maximum resident set)", ProcessMemory.peakResidentMegabytes()))
     }
 }

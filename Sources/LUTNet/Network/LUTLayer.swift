@@ -89,24 +89,34 @@ public struct LUTLayer: Sendable, Equatable {
     /// The layer's outputs for every example of `input` (rows: sources, columns: examples); one
     /// row per LUT. `kernels` picks the instruction-set variant (the outputs are the same on every one).
     package func evaluate(_ input: BitMatrix, threads: Int, kernels: KernelVariant = .active) -> BitMatrix {
-        precondition(input.rowCount == sourceCount, "layer reads \(sourceCount) rows, got \(input.rowCount)")
-        var output = BitMatrix(rowCount: width, columnCount: input.columnCount)
+        evaluate(input, only: nil, threads: threads, kernels: kernels)
+    }
+
+    /// The outputs of the LUTs of `selection` (all of them when nil) for every example of `input`,
+    /// which has the rows the selection's wiring reads; one row per selected LUT, in its order.
+    func evaluate(_ input: BitMatrix, only selection: LUTSelection?, threads: Int,
+                  kernels: KernelVariant = .active) -> BitMatrix {
+        let expectedRows = selection?.sourceCount ?? sourceCount
+        precondition(input.rowCount == expectedRows, "layer reads \(expectedRows) rows, got \(input.rowCount)")
+        let count = selection?.luts.count ?? width, luts = selection?.luts
+        var output = BitMatrix(rowCount: count, columnCount: input.columnCount)
         let k = self.k, tableWords = self.tableWords, words = output.wordsPerRow
         let examples = input.columnCount, variant = kernels.cValue
         input.words.withUnsafeBufferPointer { source in
-            inputs.withUnsafeBufferPointer { wiring in
+            (selection?.inputs ?? inputs).withUnsafeBufferPointer { wiring in
                 tables.withUnsafeBufferPointer { tables in
                     output.words.withUnsafeMutableBufferPointer { out in
                         let source = SharedBuffer(readOnly: source)
                         let wiring = SharedBuffer(readOnly: wiring)
                         let tables = SharedBuffer(readOnly: tables)
                         let out = SharedBuffer(out)
-                        ParallelWork.forEach(count: width, threads: threads, chunk: 16) { _, luts in
-                            for lut in luts {
+                        ParallelWork.forEach(count: count, threads: threads, chunk: 16) { _, rows in
+                            for row in rows {
+                                let lut = luts?[row] ?? row
                                 lutnet_evaluate_lut_variant(variant, source.base, input.wordsPerRow,
-                                                            wiring.base + lut * k, UInt32(k),
+                                                            wiring.base + row * k, UInt32(k),
                                                             tables.base + lut * tableWords, examples,
-                                                            out.base + lut * words)
+                                                            out.base + row * words)
                             }
                         }
                     }

@@ -70,15 +70,22 @@ public struct LUTNetwork: Sendable, Equatable {
     public var lutCount: Int { layers.reduce(0) { $0 + $1.width } }
 
     /// The network's answer (one bit per example) for binarized inputs: one row per input bit,
-    /// one column per example. LUTs are spread over `threads` workers (nil: one per core).
+    /// one column per example. Only the LUTs the answer depends on are evaluated (`answerLUTCount`
+    /// of them), spread over `threads` workers (nil: one per core).
     public func outputs(for inputs: BitMatrix, threads: Int? = nil) throws(ConfigurationError) -> BitMatrix {
         guard inputs.rowCount == inputCount else {
             throw .inputSizeMismatch(modelInputs: inputCount, dataFeatures: inputs.rowCount, source: "input")
         }
         var current = inputs
-        for layer in layers { current = layer.evaluate(current, threads: threads ?? ParallelWork.defaultThreads) }
+        for (layer, selection) in zip(layers, OutputCone(of: layers).layers) {
+            current = layer.evaluate(current, only: selection, threads: threads ?? ParallelWork.defaultThreads)
+        }
         return current
     }
+
+    /// Number of LUTs the answer depends on: the output LUT, the LUTs it reads, those they read,
+    /// and so on to the first layer. The other LUTs only count in per-layer accuracies.
+    public var answerLUTCount: Int { OutputCone(of: layers).lutCount }
 
     /// The predicted label of one example from its bytes (`inputCount` of them, pixels and channels
     /// in the order of the training images): 0 for the task's first group, 1 for its second.
