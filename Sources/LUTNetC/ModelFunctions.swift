@@ -43,7 +43,7 @@ public func lutnet_model_load(_ path: UnsafePointer<CChar>?, _ model: UnsafeMuta
 @c @implementation
 public func lutnet_model_input_count(_ model: OpaquePointer?) -> Int {
     guard let model else { return 0 }
-    return ModelHandle.borrow(model).model.inputCount
+    return ModelHandle.borrow(model).model.featureCount
 }
 
 /// Implements `lutnet_model_class_count` (see lutnet.h).

@@ -13,7 +13,7 @@ public func lutnet_predict(_ model: OpaquePointer?, _ pixels: UnsafePointer<UInt
         let out = try required(predictions, function, "predictions")
         let count = try positiveCount(count, function, "count")
         let features = try positiveCount(features, function, "features")
-        try checkInputSize(handle.model.inputCount, features: features, of: nil, function)
+        try checkInputSize(handle.model.featureCount, features: features, of: nil, function)
         let bytes = try byteCount(count: count, features: features, function)
         let images: ImageSet
         do throws(DatasetError) {
@@ -58,7 +58,7 @@ public func lutnet_accuracy(_ model: OpaquePointer?, _ dataset: OpaquePointer?, 
         let data = DatasetHandle.borrow(try required(dataset, function, "dataset"))
         let out = try required(accuracy, function, "accuracy")
         let images = try data.images(split, function)
-        try checkInputSize(handle.model.inputCount, images, function)
+        try checkInputSize(handle.model.featureCount, images, function)
         guard case .binary(let network) = handle.model else {
             guard case .multiClass(let network) = handle.model else { return }
             do throws(ConfigurationError) {
@@ -92,7 +92,7 @@ public func lutnet_accuracy(_ model: OpaquePointer?, _ dataset: OpaquePointer?, 
 
 /// The model's answers for every example of `images`, after checking their size.
 func modelAnswers(of handle: ModelHandle, on images: ImageSet, _ function: String) throws(APIFailure) -> [UInt8] {
-    try checkInputSize(handle.model.inputCount, images, function)
+    try checkInputSize(handle.model.featureCount, images, function)
     do throws(ConfigurationError) {
         return try handle.model.predict(images, threads: handle.threads)
     } catch {

@@ -26,11 +26,7 @@ struct BenchPredictCommand: ParsableCommand {
         let threads = try modelOptions.threadCount()
         let dataset = try DatasetLoader.load(path: data)
         let images = dataset.test ?? dataset.train
-        guard images.featureCount == model.inputCount else {
-            throw ConfigurationError.inputSizeMismatch(modelInputs: model.inputCount, dataFeatures: images.featureCount,
-                                                       source: images.source)
-        }
-        let bits = try BitMatrix(binarizing: images, indices: (0..<UInt32(images.count)).map { $0 }, threshold: model.threshold)
+        let bits = try model.binarize(images)
         var best = Double.infinity
         for _ in 0..<repetitions {
             let start = ContinuousClock.now

@@ -26,7 +26,7 @@ struct BenchTrainCommand: ParsableCommand {
         let task: BinaryTask, location: String, imageShape: [Int]
         let train: BinarizedExamples, test: BinarizedExamples?
         let loadSeconds: Double, binarizeSeconds: Double, loadNote: String, binarizeNote: String
-        if let opened = try dataOptions.openForTaskBits() {
+        if try networkOptions.readsThresholdBitsOnly(), let opened = try dataOptions.openForTaskBits() {
             // As `lutnet train` reads an IDX folder: labels first, then each image file inflated and packed in chunks.
             (task, location, imageShape) = (opened.task, opened.folder.location, opened.folder.train.imageShape)
             loadSeconds = (ContinuousClock.now - start).seconds
@@ -37,13 +37,15 @@ struct BenchTrainCommand: ParsableCommand {
             binarizeNote = "gzip IDX decode packed chunk by chunk, training and test splits at the same time"
         } else {
             let dataset = try dataOptions.loadDataset()
-            (task, location, imageShape) = (try dataOptions.binaryTask(for: dataset), dataset.location, dataset.train.imageShape)
+            let encoding = try networkOptions.inputEncoding(for: dataset.train)
+            (task, location, imageShape) = (try dataOptions.binaryTask(for: dataset), dataset.location,
+                                            encoding.encodedShape(dataset.train.imageShape))
             loadSeconds = (ContinuousClock.now - start).seconds
             start = .now
-            (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)
+            (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold, encoding: encoding)
             binarizeSeconds = (ContinuousClock.now - start).seconds
             loadNote = "gzip IDX decode, training and test splits at the same time"
-            binarizeNote = "from the decoded bytes"
+            binarizeNote = encoding.isThresholdOnly ? "from the decoded bytes" : "input bits \(encoding), encoded from the decoded bytes"
         }
         let options = try networkOptions.trainingOptions(threads: threads)
         var trainTimes: [Double] = [], trainCPU = Double.infinity

@@ -41,17 +41,20 @@ struct CompareCommand: ParsableCommand {
             return try compare(multiClass, dataset: dataset, threshold: threshold, threads: threads)
         }
         let shape = try networkOptions.shape()
-        let (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)
+        let encoding = try networkOptions.inputEncoding(for: dataset.train)
+        let (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold, encoding: encoding)
 
         Console.progress("training the LUT network (\(shape)) on \(train.count) examples, task \(task)")
         let options = try networkOptions.trainingOptions(threads: threads)
-        let trained = try LUTNetwork.train(on: train, options: options, dataShape: dataset.train.imageShape)
+        let trained = try LUTNetwork.train(on: train, options: options, dataShape: encoding.encodedShape(dataset.train.imageShape))
         let network = trained.network, report = trained.report
         let (testAccuracy, networkPredictSeconds) = try fastestRun(of: TaskBaseline.predictionRuns) {
             try test.map { try network.accuracy(on: $0, threads: threads) }
         }
+        let details = [shape.description] + (options.wiring.isRandom ? [] : ["wiring \(options.wiring)"])
+            + (encoding.isThresholdOnly ? [] : ["input bits \(encoding)"])
         let lut = ComparisonRow(
-            method: options.wiring.isRandom ? "LUT network (\(shape))" : "LUT network (\(shape), wiring \(options.wiring))", trainAccuracy: report.trainAccuracy, testAccuracy: testAccuracy,
+            method: "LUT network (\(details.joined(separator: ", ")))", trainAccuracy: report.trainAccuracy, testAccuracy: testAccuracy,
             trainingSeconds: report.seconds,
             predictionSecondsPerImage: test.map { networkPredictSeconds / Double(max($0.count, 1)) },
             modelBytes: ModelFile.encode(network).count)

@@ -63,13 +63,13 @@ struct DataOptions: ParsableArguments {
         return (folder, BinaryTask.defaultTask(classCount: folder.train.classCounts().count))
     }
 
-    /// The training and (when present) test examples of the task, binarized.
-    func binarizedSplits(of dataset: Dataset, task: BinaryTask, threshold: UInt8) throws
+    /// The training and (when present) test examples of the task, encoded and binarized.
+    func binarizedSplits(of dataset: Dataset, task: BinaryTask, threshold: UInt8, encoding: InputEncoding = .threshold) throws
         -> (train: BinarizedExamples, test: BinarizedExamples?) {
-        let train = try BinarizedExamples(images: dataset.train, task: task, threshold: threshold,
+        let train = try BinarizedExamples(images: dataset.train, task: task, threshold: threshold, encoding: encoding,
                                           split: dataset.train.source)
         let test = try dataset.test.map {
-            try BinarizedExamples(images: $0, task: task, threshold: threshold, split: $0.source)
+            try BinarizedExamples(images: $0, task: task, threshold: threshold, encoding: encoding, split: $0.source)
         }
         return (train, test)
     }
@@ -108,6 +108,13 @@ struct NetworkOptions: ParsableArguments {
 
     @Option(name: .long, help: "The images' shape as HxW or HxWxC (e.g. 14x14) for --wiring, when the data does not tell it.")
     var imageShape: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Bits read of every pixel: families of threshold, mean and opponents, separated by ',' (default threshold).",
+        discussion: """
+        threshold: each byte of the pixel at --threshold (the paper's bits). mean: each byte above the mean of all         the image's bytes. opponents: red > green, blue > red and green > blue (RGB images). A pixel's bits come in         that order, as channels of the pixel for spatial wiring; the model records them and applies them when it         predicts. Binary tasks.
+        """))
+    var inputBits: String?
 
     @Option(name: .long, help: "Seed of the wiring, tie-breaking and random labels.")
     var seed: UInt64 = 0
@@ -158,16 +165,32 @@ struct NetworkOptions: ParsableArguments {
         return spec
     }
 
+    /// The families of input bits `--input-bits` names (the threshold bits alone by default).
+    func inputBitFamilies() throws -> [InputBitFamily] {
+        try inputBits.map { try InputBitFamily.list(parsing: $0) } ?? [.threshold]
+    }
+
+    /// Whether the network reads only the bytes at the threshold (no `--input-bits`, or `threshold` alone).
+    func readsThresholdBitsOnly() throws -> Bool { try inputBitFamilies() == [.threshold] }
+
+    /// The encoding of `images` that `--input-bits` names.
+    func inputEncoding(for images: ImageSet) throws -> InputEncoding {
+        try InputEncoding(families: try inputBitFamilies(), for: images)
+    }
+
     /// The options of a binary network: its shape, seed, threads and wiring, checked.
     func trainingOptions(threads: Int) throws -> TrainingOptions {
         TrainingOptions(shape: try shape(), seed: seed, threads: threads, wiring: try WiringSpec(parsing: wiring ?? "random"),
                         imageShape: try imageShape.map { (text) throws(ConfigurationError) in try ImageGeometry(parsing: text) })
     }
 
-    /// Throws naming `--image-shape` when given for a multi-class task.
+    /// Throws naming `--image-shape` or `--input-bits` when given for a multi-class task.
     func checkMultiClass() throws {
         if imageShape != nil {
             throw ConfigurationError.invalidValue(option: "--image-shape", reason: "it applies to binary tasks; multi-class tasks read the data's image shape")
+        }
+        if try !readsThresholdBitsOnly() {
+            throw ConfigurationError.invalidValue(option: "--input-bits", reason: "it applies to binary tasks; multi-class tasks read the bytes at the threshold")
         }
     }
 

@@ -24,6 +24,9 @@ struct DistributedTrainRun {
         let threshold = try dataOptions.binarizationThreshold()
         let threads = try networkOptions.threadCount()
         try networkOptions.checkBinary()
+        if try !networkOptions.readsThresholdBitsOnly() {
+            throw ConfigurationError.invalidValue(option: "--input-bits", reason: "data-parallel training reads the bytes at the threshold; train without --mpi")
+        }
         let mpi = try MPICommunicator()
         do {
             let printed = try train(mpi, shape: shape, threshold: threshold, threads: threads)

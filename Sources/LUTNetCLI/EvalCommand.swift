@@ -27,13 +27,15 @@ struct EvalCommand: ParsableCommand {
         let threshold = try dataOptions.binarizationThreshold(default: network.threshold)
         let task = try dataOptions.task.map { try BinaryTask(parsing: $0) } ?? network.task
         let dataset = try dataOptions.loadDataset()
-        guard dataset.train.featureCount == network.inputCount else {
-            throw ConfigurationError.inputSizeMismatch(modelInputs: network.inputCount,
+        guard dataset.train.featureCount == network.featureCount else {
+            throw ConfigurationError.inputSizeMismatch(modelInputs: network.featureCount,
                                                        dataFeatures: dataset.train.featureCount,
                                                        source: dataset.train.source)
         }
-        let (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)
-        print("model \(modelOptions.model): \(network.shape)\(network.wiring.isRandom ? "" : ", wiring \(network.wiring)"), trained on task \(network.task) at threshold \(network.threshold)")
+        let (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold, encoding: network.encoding)
+        print("model \(modelOptions.model): \(network.shape)\(network.wiring.isRandom ? "" : ", wiring \(network.wiring)")"
+              + (network.encoding.isThresholdOnly ? "" : ", input bits \(network.encoding)")
+              + ", trained on task \(network.task) at threshold \(network.threshold)")
         print("evaluated on task \(task) at threshold \(threshold)")
         print(String(format: "train accuracy %.4f (%d examples)", try network.accuracy(on: train, threads: threads), train.count))
         if let test {

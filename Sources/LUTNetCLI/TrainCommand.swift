@@ -39,7 +39,7 @@ struct TrainCommand: ParsableCommand {
         if let save { try ModelFile.checkWritable(save) }
         let task: BinaryTask, location: String, imageShape: [Int]
         var train: BinarizedExamples, test: BinarizedExamples?
-        if let opened = try dataOptions.openForTaskBits() {
+        if try networkOptions.readsThresholdBitsOnly(), let opened = try dataOptions.openForTaskBits() {
             // Only the task's bits are needed: they are packed while the image files are inflated.
             try networkOptions.checkBinary()
             try MultiClassReport.refuseForBinary(confusion)
@@ -58,14 +58,16 @@ struct TrainCommand: ParsableCommand {
                 return try MultiClassTrainRun(dataset: dataset, task: multiClass, threshold: threshold, networkOptions: networkOptions,
                                               confusion: confusion, save: save, json: json).run()
             }
-            (location, imageShape) = (dataset.location, dataset.train.imageShape)
-            (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold)
+            let encoding = try networkOptions.inputEncoding(for: dataset.train)
+            (location, imageShape) = (dataset.location, encoding.encodedShape(dataset.train.imageShape))
+            (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold, encoding: encoding)
         }
         let seed = networkOptions.seed
         if randomLabels { train = train.withRandomLabels(seed: seed) }
         let options = try networkOptions.trainingOptions(threads: threads)
         Console.progress("training \(shape) on \(train.count) examples of \(train.inputs.rowCount) bits, task \(task), seed \(seed)"
-                         + (options.wiring.isRandom ? "" : ", wiring \(options.wiring)"))
+                         + (options.wiring.isRandom ? "" : ", wiring \(options.wiring)")
+                         + (train.encoding.isThresholdOnly ? "" : ", input bits \(train.encoding)"))
         let trained = try LUTNetwork.train(on: train, test: test, options: options, dataShape: imageShape) { layer in
             Console.progress(String(format: "layer %d done in %.3f s", layer.index + 1, layer.seconds))
         }

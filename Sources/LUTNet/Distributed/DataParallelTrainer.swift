@@ -176,7 +176,7 @@ public struct DataParallelTrainer: Sendable {
         }
         let network = LUTNetwork(validInputCount: train.examples.inputs.rowCount, threshold: train.examples.threshold,
                                  task: train.examples.task, seed: options.seed, layers: layers, wiring: plan.spec,
-                                 image: plan.image)
+                                 image: plan.image, encoding: train.examples.encoding)
         let last = reports[reports.count - 1]
         let report = TrainingReport(layers: reports, trainAccuracy: last.trainAccuracyMean, testAccuracy: last.testAccuracyMean,
                                     seconds: (ContinuousClock.now - clock).seconds)

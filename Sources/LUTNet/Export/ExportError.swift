@@ -4,6 +4,9 @@ public enum ExportError: Error, CustomStringConvertible, Equatable, Sendable {
     case noSeenPatterns
     /// A tool the export runs (ABC) failed or printed something unexpected.
     case toolFailed(tool: String, reason: String)
+    /// A network that reads more input bits of a pixel than its bytes at the threshold: a
+    /// circuit's inputs are thresholded bytes.
+    case inputEncoding(String)
 
     /// A sentence that says what is wrong.
     public var description: String {
@@ -11,6 +14,8 @@ public enum ExportError: Error, CustomStringConvertible, Equatable, Sendable {
         case .noSeenPatterns:
             "--dont-care unseen needs the patterns training showed each LUT, which this model file does not record (it was written before model format version 2); export it without don't-cares, or train it again"
         case .toolFailed(let tool, let reason): "\(tool) failed: \(reason)"
+        case .inputEncoding(let bits):
+            "the network reads input bits \(bits); circuits read each byte at the threshold, so export takes networks trained without --input-bits"
         }
     }
 }

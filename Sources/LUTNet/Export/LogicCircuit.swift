@@ -84,6 +84,7 @@ public struct LogicCircuit: Sendable {
         if dontCares == .unseen, network.layers.contains(where: { $0.seenPatterns == nil }) {
             throw .noSeenPatterns
         }
+        guard network.encoding.isThresholdOnly else { throw .inputEncoding(network.encoding.description) }
         inputCount = network.inputCount
         threshold = network.threshold
         task = network.task

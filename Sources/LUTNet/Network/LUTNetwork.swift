@@ -1,9 +1,9 @@
 import CSupport
 
 /// A trained LUT network: hidden layers of LUTs and a single output LUT whose bit is the answer,
-/// with everything needed to apply it to new images (input size, threshold, task).
+/// with everything needed to apply it to new images (input size, threshold, input encoding, task).
 public struct LUTNetwork: Sendable, Equatable {
-    /// Input bits per example (pixels × channels).
+    /// Input bits per example (pixels × channels, or pixels × encoded channels).
     public let inputCount: Int
     /// Binarization threshold: an input bit is 1 when its byte is >= threshold.
     public let threshold: UInt8
@@ -15,16 +15,21 @@ public struct LUTNetwork: Sendable, Equatable {
     public let layers: [LUTLayer]
     /// How its LUTs chose their inputs (the wiring itself is in `layers`).
     public let wiring: WiringSpec
-    /// The shape of the images it reads, when its wiring is spatial (or it was given).
+    /// The shape of the images it reads, when its wiring is spatial (or it was given): of the
+    /// encoded images when the encoding adds bits.
     public let image: ImageGeometry?
+    /// The bits it reads of each pixel: each byte at `threshold` unless more were asked for.
+    public let encoding: InputEncoding
 
     /// A network from its parts. Throws unless the layers chain (the first reads `inputCount`
     /// inputs, each other one the outputs of the layer below), number at most
     /// `LUTNetLimits.maxHiddenLayers` + 1 and end in one output LUT, and the threshold is 1...255.
     /// `wiring` and `image` record how the wiring was chosen (random by default); an image must
-    /// have `inputCount` inputs.
+    /// have `inputCount` inputs. `encoding` tells how the input bits are made of an image's bytes;
+    /// its encoded pixels must divide `inputCount`.
     public init(inputCount: Int, threshold: UInt8, task: BinaryTask, seed: UInt64, layers: [LUTLayer],
-                wiring: WiringSpec = .random, image: ImageGeometry? = nil) throws(NetworkError) {
+                wiring: WiringSpec = .random, image: ImageGeometry? = nil,
+                encoding: InputEncoding = .threshold) throws(NetworkError) {
         guard threshold >= 1 else { throw .invalidThreshold(Int(threshold)) }
         guard let last = layers.last else { throw .noLayers }
         guard layers.count <= LUTNetLimits.maxHiddenLayers + 1 else { throw .tooManyLayers(layers.count) }
@@ -37,13 +42,16 @@ public struct LUTNetwork: Sendable, Equatable {
             sources = layer.width
         }
         if let image, image.inputCount != inputCount { throw .imageSize(image: image.description, inputCount: inputCount) }
+        guard encoding.featureCount(inputCount: inputCount) != nil else {
+            throw .encodingSize(encoding: encoding.description, encodedChannels: encoding.encodedChannels, inputCount: inputCount)
+        }
         self.init(validInputCount: inputCount, threshold: threshold, task: task, seed: seed, layers: layers,
-                  wiring: wiring, image: image)
+                  wiring: wiring, image: image, encoding: encoding)
     }
 
     /// A network whose layers the trainer made and knows to chain.
     init(validInputCount inputCount: Int, threshold: UInt8, task: BinaryTask, seed: UInt64, layers: [LUTLayer],
-         wiring: WiringSpec = .random, image: ImageGeometry? = nil) {
+         wiring: WiringSpec = .random, image: ImageGeometry? = nil, encoding: InputEncoding = .threshold) {
         self.inputCount = inputCount
         self.threshold = threshold
         self.task = task
@@ -51,6 +59,12 @@ public struct LUTNetwork: Sendable, Equatable {
         self.layers = layers
         self.wiring = wiring
         self.image = image
+        self.encoding = encoding
+    }
+
+    /// Bytes per image the network predicts: `inputCount` unless its encoding adds bits.
+    public var featureCount: Int {
+        encoding.featureCount(inputCount: inputCount) ?? { preconditionFailure("checked when the network was built") }()
     }
 
     /// LUT fan-in of the first layer (of every layer unless the layers' ks differ: see `layerKs`).
@@ -87,27 +101,33 @@ public struct LUTNetwork: Sendable, Equatable {
     /// and so on to the first layer. The other LUTs only count in per-layer accuracies.
     public var answerLUTCount: Int { OutputCone(of: layers).lutCount }
 
-    /// The predicted label of one example from its bytes (`inputCount` of them, pixels and channels
-    /// in the order of the training images): 0 for the task's first group, 1 for its second.
+    /// The predicted label of one example from its bytes (`featureCount` of them, pixels and
+    /// channels in the order of the training images): 0 for the task's first group, 1 for its second.
     public func predict(pixels: [UInt8]) throws(ConfigurationError) -> UInt8 {
-        guard pixels.count == inputCount else {
-            throw .inputSizeMismatch(modelInputs: inputCount, dataFeatures: pixels.count, source: "pixels")
+        guard pixels.count == featureCount else {
+            throw .inputSizeMismatch(modelInputs: featureCount, dataFeatures: pixels.count, source: "pixels")
         }
         var bits = BitMatrix(rowCount: inputCount, columnCount: 1)
-        for (feature, byte) in pixels.enumerated() where byte >= threshold { bits[feature, 0] = true }
+        for (feature, byte) in encoding.encode(pixels: pixels).enumerated() where byte >= threshold { bits[feature, 0] = true }
         return try outputs(for: bits, threads: 1).unpackedRow(0)[0]
     }
 
-    /// Predicted labels (0 or 1) for every image of `images`, which need the network's input size;
-    /// their labels are not read. LUTs are spread over `threads` workers (nil: one per core).
+    /// Predicted labels (0 or 1) for every image of `images`, which need the network's image size
+    /// (`featureCount` bytes); their labels are not read. LUTs are spread over `threads` workers
+    /// (nil: one per core).
     public func predict(_ images: ImageSet, threads: Int? = nil) throws(ConfigurationError) -> [UInt8] {
-        guard images.featureCount == inputCount else {
-            throw .inputSizeMismatch(modelInputs: inputCount, dataFeatures: images.featureCount, source: images.source)
+        return try outputs(for: try binarize(images), threads: threads).unpackedRow(0)
+    }
+
+    /// The input bits of every image of `images` (which need `featureCount` bytes each): encoded
+    /// as the network was trained, binarized at its threshold.
+    public func binarize(_ images: ImageSet) throws(ConfigurationError) -> BitMatrix {
+        guard images.featureCount == featureCount else {
+            throw .inputSizeMismatch(modelInputs: featureCount, dataFeatures: images.featureCount, source: images.source)
         }
         try BitMatrix.checkSize(rows: inputCount, columns: images.count)
         let all = (0..<UInt32(images.count)).map { $0 }
-        let bits = try BitMatrix(binarizing: images, indices: all, threshold: threshold)
-        return try outputs(for: bits, threads: threads).unpackedRow(0)
+        return try BitMatrix(binarizing: try encoding.encode(images), indices: all, threshold: threshold)
     }
 
     /// Fraction of `examples` whose label the network predicts (their labels may be of another

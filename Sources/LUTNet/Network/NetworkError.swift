@@ -30,6 +30,8 @@ public enum NetworkError: Error, CustomStringConvertible, Equatable, Sendable {
     case classCountMismatch(networks: Int, classes: Int)
     /// An image shape whose size differs from the network's input count.
     case imageSize(image: String, inputCount: Int)
+    /// An input encoding whose encoded pixels do not divide the network's input count.
+    case encodingSize(encoding: String, encodedChannels: Int, inputCount: Int)
     /// A problem in one layer of a network (index 0 is the first hidden layer).
     indirect case inLayer(Int, NetworkError)
 
@@ -59,6 +61,8 @@ public enum NetworkError: Error, CustomStringConvertible, Equatable, Sendable {
             "\(networks) class networks for a task of \(classes) classes; a multi-class model has one per class"
         case .imageSize(let image, let inputCount):
             "images of \(image) for a network of \(inputCount) inputs; the image shape must hold every input"
+        case .encodingSize(let encoding, let encodedChannels, let inputCount):
+            "input bits \(encoding) make \(encodedChannels) bits per pixel, which do not divide the network's \(inputCount) inputs"
         case .inLayer(let layer, let error): "layer \(layer): \(error)"
         }
     }

@@ -9,19 +9,19 @@ import Glibc
 /// | field | size |
 /// | --- | --- |
 /// | magic `LUTNETM\0` | 8 bytes |
-/// | format version (6 when the layers' ks differ, else 4 for a spatially wired network, else 2; 1 is still read) | u32 |
+/// | format version (7 when the network reads more input bits than the bytes at the threshold, else 6 when the layers' ks differ, else 4 for a spatially wired network, else 2; 1 is still read) | u32 |
 /// | input bits per example | u32 |
 /// | binarization threshold | u32 |
 /// | task, canonical text (e.g. `0-4:5-9`) | u32 length (at most 4096) + UTF-8 bytes |
-/// | k (version 6: the first layer's) | u32 |
+/// | k (versions 6 and 7: the first layer's) | u32 |
 /// | number of layers L, output LUT included | u32 |
 /// | widths | L × u32 |
-/// | version 6: every layer's k | L × u32 |
+/// | versions 6 and 7: every layer's k | L × u32 |
 /// | seed | u64 |
-/// | versions 2, 4 and 6: section count S (at most 64), then per section its tag and byte length | u32 + S × (u32 + u64) |
+/// | versions 2, 4, 6 and 7: section count S (at most 64), then per section its tag and byte length | u32 + S × (u32 + u64) |
 /// | wiring, layer after layer, LUT after LUT | Σ width·k × u32 |
 /// | tables as packed bits, layer after layer | Σ width·⌈2^k/64⌉ × u64 |
-/// | versions 2, 4 and 6: the sections' bytes, in directory order | Σ lengths |
+/// | versions 2, 4, 6 and 7: the sections' bytes, in directory order | Σ lengths |
 /// | CRC-32 (zlib's) of everything above | u32 |
 ///
 /// The header fixes the file's exact size, which a reader checks before reading the rest. Section
@@ -32,8 +32,11 @@ import Glibc
 /// `hier:7,64,4`) and the image's height, width and channels (3 × u32). A randomly wired network
 /// is written as version 2, which every earlier reader reads. Version 6 is version 4 (the wiring
 /// section optional) with every layer's k after the widths; it is written only when the layers' ks
-/// differ, so a network of one k is written exactly as before. Versions 3 and 5 are the
-/// multi-class format.
+/// differ, so a network of one k is written exactly as before. Version 7 is version 6 with a
+/// required section (tag 3 with bit 31 set) naming the input bits read of each pixel: the families'
+/// text (u32 length + UTF-8, e.g. `threshold,mean,opponents`) and the images' bytes per pixel
+/// (u32); it is written only for a network that reads more than its bytes at the threshold.
+/// Versions 3 and 5 are the multi-class format.
 public enum ModelFile {
     /// The format version this build writes for a randomly wired network.
     public static let version: UInt32 = 2
@@ -41,9 +44,12 @@ public enum ModelFile {
     public static let spatialWiringVersion: UInt32 = 4
     /// The format version this build writes for a network whose layers' ks differ (wired either way).
     public static let perLayerKVersion: UInt32 = 6
-    /// The format versions this build reads: 1, 2, 4 and 6 as binary networks, 3 and 5 as a
+    /// The format version this build writes for a network that reads more input bits than its
+    /// bytes at the threshold (`InputEncoding`), whatever its ks and wiring.
+    public static let inputEncodingVersion: UInt32 = 7
+    /// The format versions this build reads: 1, 2, 4, 6 and 7 as binary networks, 3 and 5 as a
     /// multi-class model.
-    public static let readableVersions: ClosedRange<UInt32> = 1...6
+    public static let readableVersions: ClosedRange<UInt32> = 1...7
     static let magic: [UInt8] = Array("LUTNETM\0".utf8)
 
     /// The model's bytes in the file format.
@@ -53,9 +59,12 @@ public enum ModelFile {
         let wiring = network.wiring.isRandom && network.image == nil ? nil : WiringSection(network: network)
         var sections: [ModelFileHeader.Section] = seen == nil ? [] : [.init(tag: ModelFileHeader.seenPatternsTag, length: tableBytes)]
         if let wiring { sections.append(.init(tag: ModelFileHeader.wiringTag, length: wiring.bytes.count)) }
+        let encoding = network.encoding.isThresholdOnly ? nil : InputEncodingSection(network.encoding)
+        if let encoding { sections.append(.init(tag: ModelFileHeader.inputEncodingTag, length: encoding.bytes.count)) }
         let ks = network.layerKs
         let header = ModelFileHeader(
-            version: ks.contains { $0 != ks[0] } ? perLayerKVersion : wiring == nil ? version : spatialWiringVersion,
+            version: encoding != nil ? inputEncodingVersion : ks.contains { $0 != ks[0] } ? perLayerKVersion
+                : wiring == nil ? version : spatialWiringVersion,
             inputCount: network.inputCount, threshold: UInt32(network.threshold), taskText: network.task.description, ks: ks,
             widths: network.layers.map(\.width), seed: network.seed, sections: sections, byteCount: 0)
         var out = ByteWriter()
@@ -64,6 +73,7 @@ public enum ModelFile {
         writeWiringAndTables(network.layers, to: &out)
         for masks in seen ?? [] { out.u64s(masks) }
         if let wiring { out.bytes(wiring.bytes) }
+        if let encoding { out.bytes(encoding.bytes) }
         out.u32(crc(out.data[...]))
         return out.data
     }
@@ -110,7 +120,7 @@ public enum ModelFile {
         return network
     }
 
-    /// Reads a model file of either kind: a binary network (versions 1, 2 and 4, checked as `load`
+    /// Reads a model file of either kind: a binary network (versions 1, 2, 4, 6 and 7, checked as `load`
     /// does) or a multi-class model (versions 3 and 5).
     public static func loadModel(from path: String) throws(ModelFileError) -> TrainedModel {
         let descriptor = open(path, O_RDONLY)
@@ -189,6 +199,7 @@ public enum ModelFile {
         let wiringAndTables = try readWiringAndTables(&reader, ks: header.ks, widths: header.widths)
         var seen: [[UInt64]]?
         var wiring: WiringSection?
+        var encoding: InputEncodingSection?
         for section in header.sections {
             if section.tag == ModelFileHeader.seenPatternsTag {
                 seen = try zip(header.widths, header.ks).map { (width, k) throws(ModelFileError) in
@@ -196,6 +207,8 @@ public enum ModelFile {
                 }
             } else if section.tag == ModelFileHeader.wiringTag {
                 wiring = try WiringSection(reading: &reader, length: section.length, path: path)
+            } else if section.tag == ModelFileHeader.inputEncodingTag {
+                encoding = try InputEncodingSection(reading: &reader, length: section.length, path: path)
             } else {
                 try reader.skip(section.length)
             }
@@ -203,7 +216,8 @@ public enum ModelFile {
         let layers = try chain(wiringAndTables, ks: header.ks, inputCount: header.inputCount, seenPatterns: seen, path: path)
         do {
             return try LUTNetwork(inputCount: header.inputCount, threshold: UInt8(header.threshold), task: task,
-                                  seed: header.seed, layers: layers, wiring: wiring?.spec ?? .random, image: wiring?.image)
+                                  seed: header.seed, layers: layers, wiring: wiring?.spec ?? .random, image: wiring?.image,
+                                  encoding: encoding?.encoding ?? .threshold)
         } catch {
             throw .malformed(path: path, reason: error.description)
         }

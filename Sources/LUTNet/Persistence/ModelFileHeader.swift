@@ -14,6 +14,8 @@ struct ModelFileHeader: Equatable {
     static let seenPatternsTag: UInt32 = 1
     /// The tag of the wiring section of version 4 (required): how the wiring was chosen.
     static let wiringTag: UInt32 = 0x8000_0002
+    /// The tag of the input-encoding section of version 7 (required): the bits read of each pixel.
+    static let inputEncodingTag: UInt32 = 0x8000_0003
     /// Set in the tag of a section that a reader must understand (an unknown one is refused);
     /// sections without it are skipped by readers that do not know them.
     static let requiredBit: UInt32 = 0x8000_0000
@@ -32,7 +34,7 @@ struct ModelFileHeader: Equatable {
     let threshold: UInt32
     let taskText: String
     /// Every layer's k (one value per width); all equal unless the version is
-    /// `ModelFile.perLayerKVersion`.
+    /// `ModelFile.perLayerKVersion` or later.
     let ks: [Int]
     let widths: [Int]
     let seed: UInt64
@@ -80,7 +82,7 @@ struct ModelFileHeader: Equatable {
             throw .malformed(path: path, reason: "layer widths \(widths.count > 8 ? "\(widths.prefix(8))…" : "\(widths)")")
         }
         var ks = [Int](repeating: k, count: layerCount)
-        if version == ModelFile.perLayerKVersion {
+        if version >= ModelFile.perLayerKVersion {
             ks = try reader.u32s(layerCount).map { Int($0) }
             if let bad = ks.first(where: { !(1...LUTNetLimits.maxK).contains($0) }) {
                 throw .malformed(path: path, reason: "a layer of k = \(bad)")
@@ -114,7 +116,10 @@ struct ModelFileHeader: Equatable {
             if section.tag == wiringTag, version < ModelFile.spatialWiringVersion {
                 throw .malformed(path: path, reason: "a wiring section in a version \(version) file (it came with version \(ModelFile.spatialWiringVersion))")
             }
-            if section.tag & requiredBit != 0, section.tag != seenPatternsTag, section.tag != wiringTag {
+            if section.tag == inputEncodingTag, version < ModelFile.inputEncodingVersion {
+                throw .malformed(path: path, reason: "an input-encoding section in a version \(version) file (it came with version \(ModelFile.inputEncodingVersion))")
+            }
+            if section.tag & requiredBit != 0, ![seenPatternsTag, wiringTag, inputEncodingTag].contains(section.tag) {
                 throw .malformed(path: path, reason: "section \(section.tag & ~requiredBit) is required to use the model but this build does not know it (a newer LUTNet wrote the file)")
             }
         }
@@ -133,7 +138,7 @@ struct ModelFileHeader: Equatable {
         out.u32(UInt32(ks[0]))
         out.u32(UInt32(widths.count))
         out.u32s(widths.map { UInt32($0) })
-        if version == ModelFile.perLayerKVersion { out.u32s(ks.map { UInt32($0) }) }
+        if version >= ModelFile.perLayerKVersion { out.u32s(ks.map { UInt32($0) }) }
         out.u64(seed)
         if version >= 2 {
             out.u32(UInt32(sections.count))

@@ -1,7 +1,7 @@
 import Foundation
 
-/// A model read from a model file: a binary network (format versions 1, 2 and 4) or a multi-class
-/// model (versions 3 and 5).
+/// A model read from a model file: a binary network (format versions 1, 2, 4, 6 and 7) or a
+/// multi-class model (versions 3 and 5).
 public enum TrainedModel: Sendable, Equatable {
     /// A network with one output bit.
     case binary(LUTNetwork)
@@ -13,6 +13,27 @@ public enum TrainedModel: Sendable, Equatable {
         switch self {
         case .binary(let network): network.inputCount
         case .multiClass(let network): network.inputCount
+        }
+    }
+
+    /// Bytes per image the model predicts: its input bits, unless a binary network's input
+    /// encoding adds bits to each pixel.
+    public var featureCount: Int {
+        switch self {
+        case .binary(let network): network.featureCount
+        case .multiClass(let network): network.inputCount
+        }
+    }
+
+    /// The input bits of every image of `images` (`featureCount` bytes each), as the model reads them.
+    public func binarize(_ images: ImageSet) throws(ConfigurationError) -> BitMatrix {
+        switch self {
+        case .binary(let network): return try network.binarize(images)
+        case .multiClass(let network):
+            guard images.featureCount == network.inputCount else {
+                throw .inputSizeMismatch(modelInputs: network.inputCount, dataFeatures: images.featureCount, source: images.source)
+            }
+            return try BitMatrix(binarizing: images, indices: (0..<UInt32(images.count)).map { $0 }, threshold: network.threshold)
         }
     }
 

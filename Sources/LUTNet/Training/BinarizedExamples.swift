@@ -1,8 +1,8 @@
 import CSupport
 
 /// The examples of a binary task, binarized for a LUT network: input bits (feature-major), one
-/// label bit per example, and the task and threshold they were made with, which a network trained
-/// on them keeps. At most `LUTNetLimits.maxExamples` examples.
+/// label bit per example, and the task, threshold and input encoding they were made with, which a
+/// network trained on them keeps. At most `LUTNetLimits.maxExamples` examples.
 public struct BinarizedExamples: Sendable {
     /// Input bits: one row per feature, one column per example.
     public let inputs: BitMatrix
@@ -12,17 +12,22 @@ public struct BinarizedExamples: Sendable {
     public let task: BinaryTask
     /// The binarization threshold: an input bit is 1 when its byte was >= threshold.
     public let threshold: UInt8
+    /// The bits read of each pixel (the bytes at the threshold unless more were asked for).
+    public let encoding: InputEncoding
 
     /// Number of examples.
     public var count: Int { labels.columnCount }
 
-    /// Binarizes the examples of `images` that take part in `task`, bit = (byte >= `threshold`).
-    /// Throws when the threshold is 0, a group has no examples (naming `split`), or there are more
-    /// than `LUTNetLimits.maxExamples` examples.
-    public init(images: ImageSet, task: BinaryTask, threshold: UInt8, split: String) throws(ConfigurationError) {
+    /// Binarizes the examples of `images` that take part in `task`, bit = (byte >= `threshold`),
+    /// after `encoding` has made each pixel's bytes (by default the pixel's own). Throws when the
+    /// threshold is 0, a group has no examples (naming `split`), there are more than
+    /// `LUTNetLimits.maxExamples` examples, or the images do not have the encoding's channels.
+    public init(images: ImageSet, task: BinaryTask, threshold: UInt8, encoding: InputEncoding = .threshold,
+                split: String) throws(ConfigurationError) {
         let (indices, labels) = try Self.select(labels: images.labels, task: task, threshold: threshold, split: split)
-        self.init(validInputs: try BitMatrix(binarizing: images, indices: indices, threshold: threshold),
-                  labels: labels, task: task, threshold: threshold)
+        let encoded = try encoding.encode(images)
+        self.init(validInputs: try BitMatrix(binarizing: encoded, indices: indices, threshold: threshold),
+                  labels: labels, task: task, threshold: threshold, encoding: encoding)
     }
 
     /// The examples of `labels` that take part in `task` (ascending indices) and their label bits.
@@ -39,29 +44,36 @@ public struct BinarizedExamples: Sendable {
     }
 
     /// Examples from ready-made bits: `labels` must be one row with a column per column of
-    /// `inputs`, and the threshold 1...255.
-    public init(inputs: BitMatrix, labels: BitMatrix, task: BinaryTask, threshold: UInt8) throws(ConfigurationError) {
+    /// `inputs`, and the threshold 1...255; `encoding` tells how the bits were made of images.
+    public init(inputs: BitMatrix, labels: BitMatrix, task: BinaryTask, threshold: UInt8,
+                encoding: InputEncoding = .threshold) throws(ConfigurationError) {
         guard threshold >= 1 else { throw .invalidThreshold(Int(threshold)) }
         guard labels.rowCount == 1, labels.columnCount == inputs.columnCount else {
             throw .invalidValue(option: "labels", reason: "\(labels.rowCount) × \(labels.columnCount) bits; "
                                 + "need one row of one label per example (\(inputs.columnCount))")
         }
-        self.init(validInputs: inputs, labels: labels, task: task, threshold: threshold)
+        guard encoding.featureCount(inputCount: inputs.rowCount) != nil else {
+            throw .invalidValue(option: "inputs", reason: "\(inputs.rowCount) input bits, not whole pixels of input bits "
+                                + "\(encoding) (\(encoding.encodedChannels) bits each)")
+        }
+        self.init(validInputs: inputs, labels: labels, task: task, threshold: threshold, encoding: encoding)
     }
 
     /// Examples whose parts the caller has checked.
-    init(validInputs inputs: BitMatrix, labels: BitMatrix, task: BinaryTask, threshold: UInt8) {
+    init(validInputs inputs: BitMatrix, labels: BitMatrix, task: BinaryTask, threshold: UInt8,
+         encoding: InputEncoding = .threshold) {
         self.inputs = inputs
         self.labels = labels
         self.task = task
         self.threshold = threshold
+        self.encoding = encoding
     }
 
     /// Other inputs and labels of the same task and threshold (a subset of these examples, say);
     /// the caller keeps one label per example.
     package func replacing(inputs: BitMatrix, labels: BitMatrix) -> BinarizedExamples {
         precondition(labels.rowCount == 1 && labels.columnCount == inputs.columnCount, "one label per example")
-        return BinarizedExamples(validInputs: inputs, labels: labels, task: task, threshold: threshold)
+        return BinarizedExamples(validInputs: inputs, labels: labels, task: task, threshold: threshold, encoding: encoding)
     }
 
     /// The same inputs with labels replaced by seeded fair coin flips (the memorization experiment).

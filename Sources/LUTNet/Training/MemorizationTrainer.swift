@@ -89,7 +89,7 @@ struct MemorizationTrainer: Sendable {
             trainInputs = trained.outputs
         }
         let network = LUTNetwork(validInputCount: train.inputs.rowCount, threshold: train.threshold, task: train.task,
-                                 seed: seed, layers: layers, wiring: wiring.spec, image: wiring.image)
+                                 seed: seed, layers: layers, wiring: wiring.spec, image: wiring.image, encoding: train.encoding)
         let last = reports[reports.count - 1]
         let report = TrainingReport(layers: reports, trainAccuracy: last.trainAccuracyMean,
                                     testAccuracy: last.testAccuracyMean, seconds: (ContinuousClock.now - clock).seconds)

@@ -38,21 +38,24 @@ public struct TrainingResult: Sendable {
 
 extension LUTNetwork {
     /// Trains a network by memorization on the examples of `task` in `dataset`'s training split,
-    /// binarized at `threshold` (a byte is 1 when it is >= threshold), and measures it on the test
-    /// split when the dataset has one.
+    /// encoded by `inputBits` (by default each byte alone) and binarized at `threshold` (a byte is
+    /// 1 when it is >= threshold), and measures it on the test split when the dataset has one.
     ///
     /// Throws `ConfigurationError` when the threshold is 0, a task group has no examples in a
-    /// split, a split has more than `LUTNetLimits.maxExamples` examples, the thread count is out
-    /// of range, or training would need more memory than the machine has.
+    /// split, a split has more than `LUTNetLimits.maxExamples` examples, the input bits do not fit
+    /// the images (opponents of gray pixels), the thread count is out of range, or training would
+    /// need more memory than the machine has.
     public static func train(on dataset: Dataset, task: BinaryTask, threshold: UInt8 = 128,
-                             options: TrainingOptions = TrainingOptions(),
+                             inputBits: [InputBitFamily] = [.threshold], options: TrainingOptions = TrainingOptions(),
                              progress: ((LayerReport) -> Void)? = nil) throws(ConfigurationError) -> TrainingResult {
-        let train = try BinarizedExamples(images: dataset.train, task: task, threshold: threshold,
+        let encoding = try InputEncoding(families: inputBits, for: dataset.train)
+        let train = try BinarizedExamples(images: dataset.train, task: task, threshold: threshold, encoding: encoding,
                                           split: dataset.train.source)
         let test = try dataset.test.map { (split) throws(ConfigurationError) in
-            try BinarizedExamples(images: split, task: task, threshold: threshold, split: split.source)
+            try BinarizedExamples(images: split, task: task, threshold: threshold, encoding: encoding, split: split.source)
         }
-        return try Self.train(on: train, test: test, options: options, dataShape: dataset.train.imageShape, progress: progress)
+        return try Self.train(on: train, test: test, options: options, dataShape: encoding.encodedShape(dataset.train.imageShape),
+                              progress: progress)
     }
 
     /// Trains a network by memorization on binarized examples, for their task and threshold, and
@@ -61,7 +64,7 @@ extension LUTNetwork {
     /// of one example, e.g. `[28, 28]`), else from a square input count.
     ///
     /// Throws `ConfigurationError` when the examples have no input bits, `test` differs from
-    /// `train` in task, threshold or input
+    /// `train` in task, threshold, input bits or input
     /// size, the thread count is out of range, or training would need more memory than the
     /// machine has.
     public static func train(on train: BinarizedExamples, test: BinarizedExamples? = nil,
@@ -80,6 +83,10 @@ extension LUTNetwork {
             guard test.threshold == train.threshold else {
                 throw .invalidValue(option: "test examples", reason: "they are binarized at threshold \(test.threshold), "
                                     + "the training examples at \(train.threshold)")
+            }
+            guard test.encoding == train.encoding else {
+                throw .invalidValue(option: "test examples", reason: "they read input bits \(test.encoding), "
+                                    + "the training examples \(train.encoding)")
             }
             guard test.inputs.rowCount == train.inputs.rowCount else {
                 throw .inputSizeMismatch(modelInputs: train.inputs.rowCount, dataFeatures: test.inputs.rowCount,

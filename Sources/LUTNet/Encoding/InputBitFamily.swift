@@ -1,0 +1,41 @@
+import CSupport
+
+/// One kind of bit a network may read of every pixel (see `InputEncoding`).
+public enum InputBitFamily: String, Sendable, CaseIterable, Comparable {
+    /// Each byte of the pixel at the binarization threshold: the paper's input bits.
+    case threshold
+    /// Each byte of the pixel above the mean of all the image's bytes: brightness against the
+    /// image's own, whatever its exposure.
+    case mean
+    /// The three colour opponents of an RGB pixel: red > green, blue > red, green > blue.
+    case opponents
+
+    /// The C kernel's flag for the family.
+    var cFlag: UInt32 {
+        switch self {
+        case .threshold: LUTNET_ENCODE_THRESHOLD
+        case .mean: LUTNET_ENCODE_IMAGE_MEAN
+        case .opponents: LUTNET_ENCODE_OPPONENTS
+        }
+    }
+
+    /// Families in the order an encoded pixel holds them: `threshold`, `mean`, `opponents`.
+    public static func < (a: InputBitFamily, b: InputBitFamily) -> Bool { a.cFlag < b.cFlag }
+
+    /// Parses a comma-separated list such as `threshold,mean,opponents` (in any order, each at most
+    /// once) into families in encoding order; `option` names the option in errors.
+    public static func list(parsing text: String, option: String = "--input-bits") throws(ConfigurationError) -> [InputBitFamily] {
+        let names = allCases.map(\.rawValue).joined(separator: ", ")
+        var families: [InputBitFamily] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let name = String(part.trimmingWhitespace())
+            guard let family = InputBitFamily(rawValue: name) else {
+                throw .invalidValue(option: option, reason: name.isEmpty ? "'\(text)' has an empty part; list families of \(names) separated by ','"
+                                    : "'\(name)' is not a family of input bits; use \(names), separated by ','")
+            }
+            guard !families.contains(family) else { throw .invalidValue(option: option, reason: "'\(text)' names \(name) twice") }
+            families.append(family)
+        }
+        return families.sorted()
+    }
+}
