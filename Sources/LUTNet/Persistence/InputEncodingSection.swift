@@ -31,7 +31,7 @@ struct InputEncodingSection {
         do {
             encoding = try InputEncoding(families: try InputBitFamily.list(parsing: text), channels: channels)
         } catch {
-            throw .malformed(path: path, reason: "input bits '\(text)' of \(channels) channels: \(error)")
+            throw .malformed(path: path, reason: "input bits '\(text)' of pixels of \(channels) bytes: \(error)")
         }
     }
 }
