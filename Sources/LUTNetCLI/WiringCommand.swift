@@ -8,7 +8,7 @@ struct WiringCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wiring",
         abstract: "Train and test accuracy against the wiring: window size, NEAR, spatial layers, k and widths, beside random wiring.",
-        discussion: "Every wiring × k × layers, several seeds each; training times are given against the paper's network (random wiring, k = 8, 5 × 1024) when the sweep has it, else against the first configuration. Appends each network to wiring.csv as it is trained (networks already there are skipped), then writes wiring.md and wiring.svg."
+        discussion: "Every input bits × layers × k × wiring, several seeds each; training times are given against the paper's network (random wiring, k = 8, 5 × 1024) when the sweep has it, else against the first configuration. Appends each network to wiring.csv as it is trained (networks already there are skipped), then writes wiring.md and wiring.svg."
     )
 
     @OptionGroup var options: ExperimentOptions
@@ -24,6 +24,9 @@ struct WiringCommand: ParsableCommand {
 
     @Option(help: "Hidden layers, a list separated by ';' (e.g. \"5x1024;5x2048\").")
     var layers: String = "5x1024"
+
+    @Option(help: "Input bits, a list separated by ';' of families joined by ',' (see 'lutnet train --help'), e.g. \"threshold;threshold,mean,opponents\".")
+    var inputBits: String = "threshold"
 
     @Option(help: "Test data, when --data holds only a training split (e.g. a PLA file).")
     var test: String?
@@ -42,7 +45,10 @@ struct WiringCommand: ParsableCommand {
         let specs = try wirings.split(separator: ";").map { try WiringSpec(parsing: String($0)) }
         let experiment = try WiringExperiment(data: settings.data, task: binaryTask, threshold: settings.threshold, wirings: specs,
                                               ks: try KList.parse(k, option: "--k"),
-                                              layers: layers.split(separator: ";").map(String.init), seeds: options.seeds)
+                                              layers: layers.split(separator: ";").map(String.init),
+                                              inputBits: try inputBits.split(separator: ";", omittingEmptySubsequences: false)
+                                                  .map { try InputBitFamily.list(parsing: String($0)) },
+                                              seeds: options.seeds)
         let identity = DataIdentity(dataset: dataset)
         let folder = options.folder(for: identity)
         var log = try WiringLog(folder: folder, experiment: experiment, identity: identity, fresh: options.fresh)

@@ -109,4 +109,38 @@ final class WiringExperimentTests: XCTestCase {
             }
         }
     }
+
+    /// Input bits are a dimension of the sweep: each encoding's networks are the ones `train`
+    /// trains with `--input-bits`, the report gains a column for them, and a log written before the
+    /// column existed reads as networks of the threshold bits.
+    func testInputBitsAreADimensionAndOlderLogsReadAsThresholdBits() throws {
+        let dataset = try TinyDataset.make()
+        let identity = DataIdentity(dataset: dataset)
+        let task = try BinaryTask(parsing: "0-1:2-3")
+        let experiment = try WiringExperiment(data: "tiny", task: task, threshold: 128, wirings: [.random], ks: [try LayerKs(uniform: 4)],
+                                              layers: ["2x16"], inputBits: [[.threshold], [.mean, .threshold]], seeds: 1)
+        XCTAssertEqual(experiment.configurations.map(\.name), ["random k=4 2x16", "random k=4 2x16 bits=threshold,mean"])
+        XCTAssertEqual(experiment.configurations[1].commandLine, "--k 4 --layers 2x16 --input-bits threshold,mean")
+        let folder = TinyDataset.temporaryFolder(self)
+        var log = try WiringLog(folder: folder, experiment: experiment, identity: identity)
+        let results = try experiment.run(on: dataset, threads: 2, log: &log)
+        let options = TrainingOptions(shape: try NetworkShape(k: 4, layers: "2x16"), seed: 0, threads: 1)
+        let trained = try LUTNetwork.train(on: dataset, task: task, inputBits: [.threshold, .mean], options: options)
+        XCTAssertEqual(results[1].testAccuracy, try XCTUnwrap(trained.report.testAccuracy), accuracy: 5e-7)
+        XCTAssertEqual(results[1].modelBytes, ModelFile.encode(trained.network).count)
+        let markdown = try XCTUnwrap(experiment.files(results).first?.contents)
+        XCTAssertTrue(markdown.contains("| wiring | k | layers | input bits | train |"), markdown)
+        XCTAssertTrue(markdown.contains("| random | 4 | 2x16 | threshold,mean |"), markdown)
+        // The threshold bits' network written as a file without the column: read back, not trained again.
+        let lines = try String(contentsOfFile: log.path, encoding: .utf8).split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines[0].contains(",model_bytes,input_bits,") && lines[1].contains(",threshold,generated/tiny,"), lines[1])
+        let older = [lines[0].replacingOccurrences(of: ",input_bits,", with: ","),
+                     lines[1].replacingOccurrences(of: ",threshold,generated/tiny,", with: ",generated/tiny,")]
+        try (older.joined(separator: "\n") + "\n").write(toFile: log.path, atomically: true, encoding: .utf8)
+        let thresholdOnly = try WiringExperiment(data: "tiny", task: task, threshold: 128, wirings: [.random],
+                                                 ks: [try LayerKs(uniform: 4)], layers: ["2x16"], seeds: 1)
+        var reopened = try WiringLog(folder: folder, experiment: thresholdOnly, identity: identity)
+        let again = try thresholdOnly.run(on: dataset, threads: 2, log: &reopened) { _ in XCTFail("nothing is left to train") }
+        XCTAssertEqual(again.map(\.testAccuracy), [results[0].testAccuracy])
+    }
 }

@@ -11,19 +11,32 @@ public struct WiringExperiment: Sendable {
         public let wiring: WiringSpec
         /// The topology.
         public let shape: NetworkShape
+        /// The bits read of each pixel (the threshold bits alone by default).
+        public let inputBits: [InputBitFamily]
 
         /// A configuration.
-        public init(wiring: WiringSpec, shape: NetworkShape) {
+        public init(wiring: WiringSpec, shape: NetworkShape, inputBits: [InputBitFamily] = [.threshold]) {
             self.wiring = wiring
             self.shape = shape
+            self.inputBits = inputBits.sorted()
         }
 
-        /// `wiring k=K LAYERS`, e.g. `hier:7,64,4 k=10 5x1024`.
-        public var name: String { "\(wiring) k=\(shape.ks) \(ExperimentRun.layersText(shape.hiddenWidths))" }
+        /// Whether the network reads the threshold bits alone.
+        public var readsThresholdBitsOnly: Bool { inputBits == [.threshold] }
+
+        /// The input bits as `--input-bits` writes them.
+        public var inputBitsText: String { inputBits.map(\.rawValue).joined(separator: ",") }
+
+        /// `wiring k=K LAYERS`, e.g. `hier:7,64,4 k=10 5x1024`, then `bits=…` when more than the
+        /// threshold bits are read.
+        public var name: String {
+            "\(wiring) k=\(shape.ks) \(ExperimentRun.layersText(shape.hiddenWidths))" + (readsThresholdBitsOnly ? "" : " bits=\(inputBitsText)")
+        }
 
         /// The `lutnet train` options that train this network.
         public var commandLine: String {
             "--k \(shape.ks) --layers \(ExperimentRun.layersText(shape.hiddenWidths))" + (wiring.isRandom ? "" : " --wiring \(wiring)")
+                + (readsThresholdBitsOnly ? "" : " --input-bits \(inputBitsText)")
         }
     }
 
@@ -55,17 +68,22 @@ public struct WiringExperiment: Sendable {
     /// Seeds per configuration (0, 1, …).
     public let seeds: Int
 
-    /// A sweep of every wiring × k (one for all layers, or per layer) × hidden layers; throws
-    /// naming the option of a value that cannot make a network.
+    /// A sweep of every input bits × hidden layers × k (one for all layers, or per layer) ×
+    /// wiring; throws naming the option of a value that cannot make a network.
     public init(data: String, task: BinaryTask, threshold: UInt8, wirings: [WiringSpec], ks: [LayerKs], layers: [String],
-                seeds: Int) throws(ConfigurationError) {
+                inputBits: [[InputBitFamily]] = [[.threshold]], seeds: Int) throws(ConfigurationError) {
         guard !wirings.isEmpty else { throw .invalidValue(option: "--wirings", reason: "no wiring given") }
         guard seeds >= 1 else { throw .invalidValue(option: "--seeds", reason: "\(seeds); use 1 or more") }
+        guard !inputBits.isEmpty, !inputBits.contains(where: \.isEmpty) else {
+            throw .invalidValue(option: "--input-bits", reason: "no family of input bits given")
+        }
         var configurations: [Configuration] = []
-        for text in layers {
-            for k in ks {
-                let shape = try NetworkShape(ks: k, layers: text)
-                for wiring in wirings { configurations.append(Configuration(wiring: wiring, shape: shape)) }
+        for bits in inputBits {
+            for text in layers {
+                for k in ks {
+                    let shape = try NetworkShape(ks: k, layers: text)
+                    for wiring in wirings { configurations.append(Configuration(wiring: wiring, shape: shape, inputBits: bits)) }
+                }
             }
         }
         self.data = data
@@ -81,11 +99,21 @@ public struct WiringExperiment: Sendable {
     /// configuration and seed, those found in `log` included, in sweep order.
     public func run(on dataset: Dataset, threads: Int, imageShape: ImageGeometry? = nil, log: inout WiringLog,
                     progress: ((Result) -> Void)? = nil) throws -> [Result] {
-        let train = try BinarizedExamples(images: dataset.train, task: task, threshold: threshold, split: dataset.train.source)
-        let test = try dataset.test.map { try BinarizedExamples(images: $0, task: task, threshold: threshold, split: $0.source) }
+        // Each input encoding's examples, made once.
+        var splits: [[InputBitFamily]: (train: BinarizedExamples, test: BinarizedExamples?, shape: [Int])] = [:]
+        for bits in configurations.map(\.inputBits) where splits[bits] == nil {
+            let encoding = try InputEncoding(families: bits, for: dataset.train)
+            let train = try BinarizedExamples(images: dataset.train, task: task, threshold: threshold, encoding: encoding,
+                                              split: dataset.train.source)
+            let test = try dataset.test.map {
+                try BinarizedExamples(images: $0, task: task, threshold: threshold, encoding: encoding, split: $0.source)
+            }
+            splits[bits] = (train, test, encoding.encodedShape(dataset.train.imageShape))
+        }
         for configuration in configurations {
-            _ = try WiringPlan(spec: configuration.wiring, shape: configuration.shape, inputCount: train.inputs.rowCount,
-                               dataShape: dataset.train.imageShape, imageShape: imageShape)
+            guard let split = splits[configuration.inputBits] else { continue }
+            _ = try WiringPlan(spec: configuration.wiring, shape: configuration.shape, inputCount: split.train.inputs.rowCount,
+                               dataShape: split.shape, imageShape: imageShape)
         }
         var results: [Result] = []
         for configuration in configurations {
@@ -94,10 +122,11 @@ public struct WiringExperiment: Sendable {
                     results.append(recorded)
                     continue
                 }
+                guard let split = splits[configuration.inputBits] else { continue }
                 let options = TrainingOptions(shape: configuration.shape, seed: seed, threads: threads,
                                               wiring: configuration.wiring, imageShape: imageShape)
                 let clock = ContinuousClock.now
-                let trained = try LUTNetwork.train(on: train, test: test, options: options, dataShape: dataset.train.imageShape)
+                let trained = try LUTNetwork.train(on: split.train, test: split.test, options: options, dataShape: split.shape)
                 let seconds = (ContinuousClock.now - clock).seconds
                 let result = Result(configuration: configuration, seed: seed, trainAccuracy: trained.report.trainAccuracy,
                                     testAccuracy: trained.report.testAccuracy ?? 0, seconds: seconds,
@@ -113,9 +142,13 @@ public struct WiringExperiment: Sendable {
     /// The stem of the sweep's files: `wiring.csv`, `wiring.md`, `wiring.svg`.
     public static let fileStem = "wiring"
 
-    /// Columns of `wiring.csv`, the data's identity last.
+    /// Columns of `wiring.csv`, the data's identity last. `input_bits` came later: a file without
+    /// it holds networks of the threshold bits alone.
     public static let columns = ["data", "task", "threshold", "wiring", "k", "layers", "seed", "train_accuracy",
-                                 "test_accuracy", "seconds", "model_bytes"] + DataIdentity.columns
+                                 "test_accuracy", "seconds", "model_bytes", inputBitsColumn] + DataIdentity.columns
+
+    /// The column of the input bits.
+    public static let inputBitsColumn = "input_bits"
 
     /// `wiring.md` and `wiring.svg` for `results` (`wiring.csv` is the log's).
     public func files(_ results: [Result]) -> [ExperimentFile] {
@@ -123,15 +156,18 @@ public struct WiringExperiment: Sendable {
             (configuration, results.filter { $0.configuration == configuration })
         }.filter { !$0.1.isEmpty }
         // The paper's network (random wiring, k = 8, 5 × 1024) is the reference when the sweep has it.
-        let paper = groups.first { $0.0.wiring.isRandom && $0.0.shape == .paper } ?? groups.first
+        let paper = groups.first { $0.0.wiring.isRandom && $0.0.shape == .paper && $0.0.readsThresholdBitsOnly } ?? groups.first
+        // A column of input bits when some network reads more than the threshold bits.
+        let bitsColumn = groups.contains { !$0.0.readsThresholdBitsOnly }
         let reference = paper.map { Summary($0.1.map(\.seconds)).mean } ?? 1
         let referenceName = paper?.0.name ?? "–"
         let about = "\(data), task \(task), \(ReportFormat.seeds(seeds)), threshold \(threshold)"
         let rows = groups.map { configuration, runs -> [String] in
             let seconds = Summary(runs.map(\.seconds))
             return [configuration.wiring.description, configuration.shape.ks.description,
-                    ExperimentRun.layersText(configuration.shape.hiddenWidths),
-                    ReportFormat.meanSD(Summary(runs.map(\.trainAccuracy))), ReportFormat.meanSD(Summary(runs.map(\.testAccuracy))),
+                    ExperimentRun.layersText(configuration.shape.hiddenWidths)]
+                + (bitsColumn ? [configuration.inputBitsText] : [])
+                + [ReportFormat.meanSD(Summary(runs.map(\.trainAccuracy))), ReportFormat.meanSD(Summary(runs.map(\.testAccuracy))),
                     ReportFormat.seconds(seconds), String(format: "%.2f", seconds.mean / reference),
                     String(runs[0].modelBytes)]
         }
@@ -139,9 +175,10 @@ public struct WiringExperiment: Sendable {
             String(format: "Best mean test accuracy %.4f: `lutnet train --task %@ --threshold %d %@`.",
                    Summary(runs.map(\.testAccuracy)).mean, task.description, Int(threshold), configuration.commandLine)
         } ?? ""
-        let table = MarkdownTable(headers: ["wiring", "k", "layers", "train", "test", "seconds per network",
-                                            "time / reference", "model bytes"],
-                                  rows: rows, rightAligned: Set([1] + Array(3...7)))
+        let headers = ["wiring", "k", "layers"] + (bitsColumn ? ["input bits"] : [])
+            + ["train", "test", "seconds per network", "time / reference", "model bytes"]
+        let table = MarkdownTable(headers: headers, rows: rows,
+                                  rightAligned: Set([1] + Array((bitsColumn ? 4 : 3)..<headers.count)))
         let markdown = """
             # Accuracy against wiring
 

@@ -37,7 +37,8 @@ public struct WiringLog {
         self.experiment = experiment
         self.identity = identity
         let columns = WiringExperiment.columns
-        let read = try ResultRecords.read(path, columns: columns, optional: Set(DataIdentity.columns))
+        let read = try ResultRecords.read(path, columns: columns,
+                                          optional: Set(DataIdentity.columns + [WiringExperiment.inputBitsColumn]))
         records = []
         results = []
         index = [:]
@@ -71,7 +72,7 @@ public struct WiringLog {
                       result.configuration.wiring.description, shape.ks.description, ExperimentRun.layersText(shape.hiddenWidths),
                       String(result.seed), ResultRecords.accuracy(result.trainAccuracy),
                       ResultRecords.accuracy(result.testAccuracy), ResultRecords.seconds(result.seconds),
-                      String(result.modelBytes)] + ResultRecords.identityFields(identity)
+                      String(result.modelBytes), result.configuration.inputBitsText] + ResultRecords.identityFields(identity)
         try ResultFiles.append(CSVTable.line(fields), to: path)
         records.append(fields)
         let reader = FieldReader(fields: fields, columns: WiringExperiment.columns, path: path, line: records.count + 1)
@@ -96,8 +97,11 @@ public struct WiringLog {
         let configuration: WiringExperiment.Configuration
         do throws(ConfigurationError) {
             let ks = try LayerKs(parsing: reader.string("k"), option: "k")
+            let bits = reader.string(WiringExperiment.inputBitsColumn)
             configuration = WiringExperiment.Configuration(wiring: try WiringSpec(parsing: reader.string("wiring")),
-                                                           shape: try NetworkShape(ks: ks, layers: reader.string("layers")))
+                                                           shape: try NetworkShape(ks: ks, layers: reader.string("layers")),
+                                                           inputBits: bits.isEmpty ? [.threshold]
+                                                               : try InputBitFamily.list(parsing: bits, option: WiringExperiment.inputBitsColumn))
         } catch {
             throw .malformedRecord(path: reader.path, line: reader.line, reason: error.description)
         }
