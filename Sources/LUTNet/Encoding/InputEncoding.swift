@@ -99,11 +99,18 @@ public struct InputEncoding: Sendable, Equatable, Hashable, CustomStringConverti
         isThresholdOnly ? pixels : pixels.withUnsafeBufferPointer { encode(pixels: $0, examples: 1) }
     }
 
+    /// The encoding of `examples` images (`pixels`, image after image), spread over the cores by
+    /// chunks of images; the bytes are the same for any number of threads.
     private func encode(pixels: UnsafeBufferPointer<UInt8>, examples: Int) -> [UInt8] {
         let pixelCount = examples == 0 ? 0 : pixels.count / examples / channels
-        let total = examples * pixelCount * encodedChannels
+        let inBytes = pixelCount * channels, outBytes = pixelCount * encodedChannels
+        let total = examples * outBytes, channels = UInt32(channels), families = cFamilies
         return [UInt8](unsafeUninitializedCapacity: total) { out, initialized in
-            lutnet_encode_images(pixels.baseAddress, examples, pixelCount, UInt32(channels), cFamilies, out.baseAddress)
+            let source = SharedBuffer(readOnly: pixels), target = SharedBuffer(out)
+            ParallelWork.forEach(count: examples, threads: ParallelWork.defaultThreads, chunk: 256) { _, images in
+                lutnet_encode_images(source.base + images.lowerBound * inBytes, images.count, pixelCount, channels, families,
+                                     target.base + images.lowerBound * outBytes)
+            }
             initialized = total
         }
     }
