@@ -3,7 +3,7 @@ import CLUTNetAPI
 /// Implements `lutnet_version` (see lutnet.h).
 @c @implementation
 public func lutnet_version() -> UnsafePointer<CChar>? {
-    staticCString("0.3.0")
+    staticCString("0.4.0")
 }
 
 /// Implements `lutnet_status_name` (see lutnet.h).

@@ -25,12 +25,17 @@ public func lutnet_train(_ dataset: OpaquePointer?, _ task: UnsafePointer<CChar>
         do throws(ConfigurationError) {
             switch try ClassTask(parsing: taskText, for: data) {
             case .binary(let binaryTask):
-                let examples = try BinarizedExamples(images: data.train, task: binaryTask,
-                                                     threshold: settings.threshold, split: data.train.source)
+                let encoding = try InputEncoding(families: settings.inputBits, for: data.train)
+                let examples = try BinarizedExamples(images: data.train, task: binaryTask, threshold: settings.threshold,
+                                                     encoding: encoding, split: data.train.source)
                 let options = TrainingOptions(shape: settings.shape, seed: settings.seed, threads: settings.threads,
                                               wiring: settings.wiring ?? .random)
-                trained = .binary(try LUTNetwork.train(on: examples, options: options, dataShape: data.train.imageShape).network)
+                trained = .binary(try LUTNetwork.train(on: examples, options: options,
+                                                       dataShape: encoding.encodedShape(data.train.imageShape)).network)
             case .multiClass(let multiClassTask):
+                guard settings.inputBits == [.threshold] else {
+                    throw .invalidValue(option: "input_bits", reason: "task '\(taskText)' is multi-class: multi-class models read the bytes at the threshold")
+                }
                 guard settings.shape.uniformK != nil else {
                     throw .invalidValue(option: "layer_ks", reason: "\(settings.shape.ks) differ, but task '\(taskText)' is multi-class: \(LayerKs.multiClassReason)")
                 }

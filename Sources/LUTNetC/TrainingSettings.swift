@@ -10,6 +10,8 @@ struct TrainingSettings {
     /// The wiring `lutnet_parameters.wiring` names; nil when it is NULL (random for a binary
     /// task, the default 6 × 6 windows for a multi-class one).
     let wiring: WiringSpec?
+    /// The families `lutnet_parameters.input_bits` names (the threshold bits alone when it is NULL).
+    let inputBits: [InputBitFamily]
 
     /// The largest number of hidden layers; every model the API trains can be saved and loaded again.
     static let maxHiddenLayers = LUTNetLimits.maxHiddenLayers
@@ -53,12 +55,18 @@ struct TrainingSettings {
         if let text = p.wiring.map({ String(cString: $0) }) {
             do { wiring = try WiringSpec(parsing: text) } catch { return .failure(.wiring(text, reason: error.description)) }
         }
+        var inputBits: [InputBitFamily] = [.threshold]
+        if let text = p.input_bits.map({ String(cString: $0) }) {
+            do { inputBits = try InputBitFamily.list(parsing: text, option: "input_bits") } catch {
+                return .failure(.inputBits(text, reason: error.description))
+            }
+        }
         guard ks.values.count <= widths.count + 1 else { return .failure(.layerKsPastLayers(ks.values.count, layers: widths.count + 1)) }
         do {
             let shape = try NetworkShape(ks: ks, hiddenWidths: widths)
             let threads = p.threads == 0 ? ParallelWork.defaultThreads : Int(p.threads)
             return .success(TrainingSettings(shape: shape, threshold: UInt8(p.threshold), seed: p.seed, threads: threads,
-                                             wiring: wiring))
+                                             wiring: wiring, inputBits: inputBits))
         } catch {
             // Unreachable: the ks, their count and every width were checked above.
             return .failure(.layersText(widths.map(String.init).joined(separator: ","), reason: error.description))
@@ -101,6 +109,7 @@ enum ParameterProblem: Error {
     case layerKCount(Int)
     case layerK(index: Int, value: Int32)
     case layerKsPastLayers(Int, layers: Int)
+    case inputBits(String, reason: String)
 
     /// A sentence that lives for the whole process.
     var staticMessage: StaticString {
@@ -119,6 +128,7 @@ enum ParameterProblem: Error {
         case .layerKCount: "layer_k_count must be 1 to 1001 when layer_ks is set"
         case .layerK: "every value of layer_ks must be 1 to 16"
         case .layerKsPastLayers: "layer_ks has more values than the network has layers (its hidden layers and the output LUT)"
+        case .inputBits: "input_bits must list threshold, mean or opponents, separated by commas, each at most once"
         }
     }
 
@@ -141,6 +151,7 @@ enum ParameterProblem: Error {
         case .layerK(let index, let value): "layer_ks[\(index)] = \(value): a LUT has 1 to \(LUTNetLimits.maxK) inputs"
         case .layerKsPastLayers(let count, let layers):
             "layer_ks has \(count) values, but the network has only \(layers) layer\(layers == 1 ? "" : "s") (its hidden layers and the output LUT)"
+        case .inputBits(_, let reason): reason
         }
     }
 }

@@ -175,6 +175,48 @@ final class InputEncodingTests: XCTestCase {
         XCTAssertEqual(answers, try network.predict(test))
     }
 
+    /// `lutnet_parameters.input_bits` trains through the C API the network `--input-bits` trains,
+    /// and impossible values are refused naming the field.
+    func testTheCAPITrainsInputBitsAndRefusesImpossibleOnes() throws {
+        var error = lutnet_error()
+        func message() -> String { withUnsafeBytes(of: error.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) } }
+        var data: OpaquePointer?
+        XCTAssertEqual(lutnet_dataset_load(Fixtures.path("tiny"), &data, &error), LUTNET_OK)
+        defer { lutnet_dataset_free(data) }
+        var parameters = lutnet_parameters()
+        lutnet_default_parameters(&parameters)
+        XCTAssertNil(parameters.input_bits)
+        let layers = strdup("2x16")
+        defer { free(layers) }
+        parameters.layers = UnsafePointer(layers)
+        parameters.k = 6
+        parameters.seed = 2
+        func train(_ bits: String, task: String = "0-4:5-9") -> (lutnet_status, OpaquePointer?) {
+            bits.withCString { bits in
+                parameters.input_bits = bits
+                defer { parameters.input_bits = nil }
+                var model: OpaquePointer?
+                let status = lutnet_train(data, task, &parameters, &model, &error)
+                return (status, model)
+            }
+        }
+        let (status, model) = train("mean,threshold")
+        XCTAssertEqual(status, LUTNET_OK, message())
+        defer { lutnet_model_free(model) }
+        let path = try Fixtures.temporaryFolder(for: self).appendingPathComponent("c-bits.lut").path
+        XCTAssertEqual(lutnet_model_save(model, path, &error), LUTNET_OK)
+        XCTAssertEqual(try ModelFile.load(from: path), try tinyNetworkWithMeanBits(k: 6, layers: "2x16", seed: 2).network)
+        for (bits, task, says) in [("mean,edges", "0-4:5-9", "invalid input_bits: 'edges' is not a family of input bits"),
+                                   ("opponents", "0-4:5-9", "opponents need RGB pixels (3 channels), these have 1"),
+                                   ("mean", "all", "invalid input_bits: task 'all' is multi-class")] {
+            let (refused, none) = train(bits, task: task)
+            XCTAssertNotEqual(refused, LUTNET_OK, bits)
+            XCTAssertNil(none)
+            XCTAssertTrue(message().contains(says), message())
+        }
+        "threshold,threshold".withCString { parameters.input_bits = $0; XCTAssertNotNil(lutnet_check_parameters(&parameters)) }
+    }
+
     /// CIFAR-10 0-4:5-9: the threshold, mean and opponent bits under a first layer of k = 12 give
     /// 0.6501 with seed 0 (five seeds average 0.651, EXPERIMENTS.md; the threshold bits alone 0.629
     /// with the same network).

@@ -48,9 +48,9 @@ extern "C" {
 
 /// The version of this header; `lutnet_version()` returns the library's, which should be equal. A
 /// change of the first two numbers changes the layout of a struct (0.2.0: `lutnet_parameters`
-/// gained `wiring`; 0.3.0: `layer_ks` and `layer_k_count`), so a program compiled against another
-/// version's header must be recompiled.
-#define LUTNET_VERSION "0.3.0"
+/// gained `wiring`; 0.3.0: `layer_ks` and `layer_k_count`; 0.4.0: `input_bits`), so a program
+/// compiled against another version's header must be recompiled.
+#define LUTNET_VERSION "0.4.0"
 
 /// Bytes in `lutnet_error.message`, the terminating NUL included. Longer messages are cut at a
 /// UTF-8 character boundary.
@@ -139,9 +139,17 @@ typedef struct lutnet_parameters {
     const int32_t *layer_ks;
     /// Entries of `layer_ks`; 0 when it is NULL. Default 0.
     size_t layer_k_count;
+    /// The bits read of every pixel, as `lutnet train --input-bits`: families separated by commas,
+    /// "threshold" (each byte at `threshold`, the paper's bits), "mean" (each byte above the
+    /// image's mean byte) and "opponents" (red > green, blue > red, green > blue; RGB images). The
+    /// model records them and applies them to the bytes it predicts, which stay the images' own
+    /// (`lutnet_model_input_count` counts bytes). Binary tasks only; NULL means "threshold". A
+    /// network that reads more than the threshold bits is saved as model format version 7.
+    /// Default NULL.
+    const char *input_bits;
 } lutnet_parameters;
 
-/// The library's version, e.g. "0.3.0" (static).
+/// The library's version, e.g. "0.4.0" (static).
 const char *lutnet_version(void);
 
 /// The name of a status, e.g. "LUTNET_ERROR_NULL_ARGUMENT" (static); "LUTNET_UNKNOWN_STATUS" for
