@@ -163,48 +163,30 @@ final class InputEncodingTests: XCTestCase {
         let (network, dataset) = try tinyNetworkWithMeanBits(k: 6, layers: "2x16", seed: 2)
         let path = try Fixtures.temporaryFolder(for: self).appendingPathComponent("encoded.lut").path
         try ModelFile.save(network, to: path)
-        var error = lutnet_error()
-        var model: OpaquePointer?
-        XCTAssertEqual(lutnet_model_load(path, &model, &error), LUTNET_OK)
-        defer { lutnet_model_free(model) }
-        XCTAssertEqual(lutnet_model_input_count(model), 100)
         let test = try XCTUnwrap(dataset.test)
-        let pixels = test.withPixels { Array($0) }
-        var answers = [UInt8](repeating: 255, count: test.count)
-        XCTAssertEqual(lutnet_predict(model, pixels, test.count, test.featureCount, &answers, &error), LUTNET_OK)
-        XCTAssertEqual(answers, try network.predict(test))
+        XCTAssertEqual(try CAPITraining.answers(ofModelAt: path, on: test), try network.predict(test))
+        XCTAssertEqual(try ModelFile.load(from: path).featureCount, 100)
     }
 
     /// `lutnet_parameters.input_bits` trains through the C API the network `--input-bits` trains,
     /// and impossible values are refused naming the field.
     func testTheCAPITrainsInputBitsAndRefusesImpossibleOnes() throws {
-        var error = lutnet_error()
-        func message() -> String { withUnsafeBytes(of: error.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) } }
-        var data: OpaquePointer?
-        XCTAssertEqual(lutnet_dataset_load(Fixtures.path("tiny"), &data, &error), LUTNET_OK)
-        defer { lutnet_dataset_free(data) }
-        var parameters = lutnet_parameters()
-        lutnet_default_parameters(&parameters)
-        XCTAssertNil(parameters.input_bits)
-        let layers = strdup("2x16")
-        defer { free(layers) }
-        parameters.layers = UnsafePointer(layers)
-        parameters.k = 6
-        parameters.seed = 2
-        func train(_ bits: String, task: String = "0-4:5-9") -> (lutnet_status, OpaquePointer?) {
+        let c = try CAPITraining(data: Fixtures.path("tiny"), layers: "2x16")
+        XCTAssertNil(c.parameters.input_bits)
+        c.parameters.k = 6
+        c.parameters.seed = 2
+        func train(_ bits: String, task: String = "0-4:5-9") -> (status: lutnet_status, model: OpaquePointer?) {
             bits.withCString { bits in
-                parameters.input_bits = bits
-                defer { parameters.input_bits = nil }
-                var model: OpaquePointer?
-                let status = lutnet_train(data, task, &parameters, &model, &error)
-                return (status, model)
+                c.parameters.input_bits = bits
+                defer { c.parameters.input_bits = nil }
+                return c.train(task: task)
             }
         }
         let (status, model) = train("mean,threshold")
-        XCTAssertEqual(status, LUTNET_OK, message())
+        XCTAssertEqual(status, LUTNET_OK, c.message)
         defer { lutnet_model_free(model) }
         let path = try Fixtures.temporaryFolder(for: self).appendingPathComponent("c-bits.lut").path
-        XCTAssertEqual(lutnet_model_save(model, path, &error), LUTNET_OK)
+        XCTAssertEqual(lutnet_model_save(model, path, &c.error), LUTNET_OK)
         XCTAssertEqual(try ModelFile.load(from: path), try tinyNetworkWithMeanBits(k: 6, layers: "2x16", seed: 2).network)
         for (bits, task, says) in [("mean,edges", "0-4:5-9", "invalid input_bits: 'edges' is not a family of input bits"),
                                    ("opponents", "0-4:5-9", "opponents need RGB pixels (3 channels), these have 1"),
@@ -212,9 +194,14 @@ final class InputEncodingTests: XCTestCase {
             let (refused, none) = train(bits, task: task)
             XCTAssertNotEqual(refused, LUTNET_OK, bits)
             XCTAssertNil(none)
-            XCTAssertTrue(message().contains(says), message())
+            XCTAssertTrue(c.message.contains(says), c.message)
         }
-        "threshold,threshold".withCString { parameters.input_bits = $0; XCTAssertNotNil(lutnet_check_parameters(&parameters)) }
+        "threshold,threshold".withCString { bits in
+            c.parameters.input_bits = bits
+            XCTAssertEqual(lutnet_check_parameters(&c.parameters).map { String(cString: $0) },
+                           "input_bits must list threshold, mean or opponents, separated by commas, each at most once")
+            c.parameters.input_bits = nil
+        }
     }
 
     /// CIFAR-10 0-4:5-9: the threshold, mean and opponent bits under a first layer of k = 12 give

@@ -203,48 +203,32 @@ final class PerLayerKTests: XCTestCase {
         let network = try LUTNetwork.train(on: dataset, task: try BinaryTask(parsing: "0-4:5-9"), options: options).network
         let path = try Fixtures.temporaryFolder(for: self).appendingPathComponent("per-layer.lut").path
         try ModelFile.save(network, to: path)
-        var error = lutnet_error()
-        var model: OpaquePointer?
-        XCTAssertEqual(lutnet_model_load(path, &model, &error), LUTNET_OK)
-        defer { lutnet_model_free(model) }
         let test = try XCTUnwrap(dataset.test)
-        let pixels = test.withPixels { Array($0) }
-        var answers = [UInt8](repeating: 255, count: test.count)
-        XCTAssertEqual(lutnet_predict(model, pixels, test.count, test.featureCount, &answers, &error), LUTNET_OK)
-        XCTAssertEqual(answers, try network.predict(test))
+        XCTAssertEqual(try CAPITraining.answers(ofModelAt: path, on: test), try network.predict(test))
     }
 
     /// `lutnet_parameters.layer_ks` trains through the C API the network `--k 8/4` trains, and
     /// every impossible setting of it is refused naming the field.
     func testTheCAPITrainsPerLayerKsAndRefusesImpossibleOnes() throws {
-        var error = lutnet_error()
-        func message() -> String { withUnsafeBytes(of: error.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) } }
-        var data: OpaquePointer?
-        XCTAssertEqual(lutnet_dataset_load(Fixtures.path("tiny"), &data, &error), LUTNET_OK)
-        defer { lutnet_dataset_free(data) }
-        var parameters = lutnet_parameters()
-        lutnet_default_parameters(&parameters)
-        XCTAssertNil(parameters.layer_ks)
-        XCTAssertEqual(parameters.layer_k_count, 0)
-        let layers = strdup("2x16")
-        defer { free(layers) }
-        parameters.layers = UnsafePointer(layers)
-        parameters.seed = 3
-        parameters.k = 99  // not read when layer_ks is set
-        func train(_ ks: [Int32], task: String = "0-4:5-9") -> (lutnet_status, OpaquePointer?) {
-            ks.withUnsafeBufferPointer { ks in
-                parameters.layer_ks = ks.baseAddress
-                parameters.layer_k_count = ks.count
-                var model: OpaquePointer?
-                let status = lutnet_train(data, task, &parameters, &model, &error)
-                return (status, model)
+        let c = try CAPITraining(data: Fixtures.path("tiny"), layers: "2x16")
+        XCTAssertNil(c.parameters.layer_ks)
+        XCTAssertEqual(c.parameters.layer_k_count, 0)
+        c.parameters.seed = 3
+        c.parameters.k = 99  // not read when layer_ks is set
+        func train(_ ks: [Int32], task: String = "0-4:5-9") -> (status: lutnet_status, model: OpaquePointer?) {
+            // An empty list is passed as a real array with a count of 0.
+            (ks.isEmpty ? [8] : ks).withUnsafeBufferPointer { values in
+                c.parameters.layer_ks = values.baseAddress
+                c.parameters.layer_k_count = ks.count
+                defer { c.parameters.layer_ks = nil; c.parameters.layer_k_count = 0 }
+                return c.train(task: task)
             }
         }
         let (status, model) = train([8, 4])
-        XCTAssertEqual(status, LUTNET_OK, message())
+        XCTAssertEqual(status, LUTNET_OK, c.message)
         defer { lutnet_model_free(model) }
         let path = try Fixtures.temporaryFolder(for: self).appendingPathComponent("c-per-layer.lut").path
-        XCTAssertEqual(lutnet_model_save(model, path, &error), LUTNET_OK)
+        XCTAssertEqual(lutnet_model_save(model, path, &c.error), LUTNET_OK)
         let saved = try ModelFile.load(from: path)
         XCTAssertEqual(saved.layerKs, [8, 4, 4])
         let dataset = try DatasetLoader.load(path: Fixtures.path("tiny"))
@@ -253,7 +237,7 @@ final class PerLayerKTests: XCTestCase {
 
         // Equal values are the one-k network; a multi-class task takes them, not differing ones.
         let (equal, equalModel) = train([4, 4], task: "all")
-        XCTAssertEqual(equal, LUTNET_OK, message())
+        XCTAssertEqual(equal, LUTNET_OK, c.message)
         lutnet_model_free(equalModel)
         let refusals: [(ks: [Int32], task: String, says: String)] = [
             ([8, 4], "all", "invalid layer_ks: 8/4 differ, but task 'all' is multi-class"),
@@ -263,25 +247,18 @@ final class PerLayerKTests: XCTestCase {
             ([], "0-4:5-9", "layer_k_count = 0: give 1 to 1001 values"),
         ]
         for refusal in refusals {
-            var values = refusal.ks
-            if values.isEmpty { values = [8] }
-            let (status, model) = values.withUnsafeBufferPointer { ks -> (lutnet_status, OpaquePointer?) in
-                parameters.layer_ks = ks.baseAddress
-                parameters.layer_k_count = refusal.ks.count
-                var model: OpaquePointer?
-                return (lutnet_train(data, refusal.task, &parameters, &model, &error), model)
-            }
+            let (status, model) = train(refusal.ks, task: refusal.task)
             XCTAssertEqual(status, LUTNET_ERROR_INVALID_PARAMETERS, "\(refusal.ks)")
             XCTAssertNil(model)
-            XCTAssertTrue(message().contains(refusal.says), message())
+            XCTAssertTrue(c.message.contains(refusal.says), c.message)
         }
-        parameters.layer_ks = nil
-        parameters.layer_k_count = 2
-        XCTAssertEqual(String(cString: try XCTUnwrap(lutnet_check_parameters(&parameters))),
+        c.parameters.layer_ks = nil
+        c.parameters.layer_k_count = 2
+        XCTAssertEqual(String(cString: try XCTUnwrap(lutnet_check_parameters(&c.parameters))),
                        "layer_ks is NULL but layer_k_count is not 0")
-        parameters.layer_k_count = 0
-        XCTAssertEqual(String(cString: try XCTUnwrap(lutnet_check_parameters(&parameters))), "k must be 1 to 16")
-        parameters.k = 8
-        XCTAssertNil(lutnet_check_parameters(&parameters))
+        c.parameters.layer_k_count = 0
+        XCTAssertEqual(String(cString: try XCTUnwrap(lutnet_check_parameters(&c.parameters))), "k must be 1 to 16")
+        c.parameters.k = 8
+        XCTAssertNil(lutnet_check_parameters(&c.parameters))
     }
 }
