@@ -82,7 +82,7 @@ public func lutnet_accuracy(_ model: OpaquePointer?, _ dataset: OpaquePointer?, 
                 try BinaryTask(parsing: String(cString: text))
             } ?? network.task
             let examples = try BinarizedExamples(images: images, task: binaryTask, threshold: network.threshold,
-                                                 split: images.source)
+                                                 encoding: network.encoding, split: images.source)
             out.pointee = try network.accuracy(on: examples, threads: handle.threads)
         } catch {
             throw APIFailure(error, in: function)

@@ -166,6 +166,15 @@ final class InputEncodingTests: XCTestCase {
         let test = try XCTUnwrap(dataset.test)
         XCTAssertEqual(try CAPITraining.answers(ofModelAt: path, on: test), try network.predict(test))
         XCTAssertEqual(try ModelFile.load(from: path).featureCount, 100)
+        // lutnet_accuracy encodes the dataset's images as the model reads them.
+        var error = lutnet_error(), model: OpaquePointer?, data: OpaquePointer?, accuracy = -1.0
+        XCTAssertEqual(lutnet_model_load(path, &model, &error), LUTNET_OK)
+        defer { lutnet_model_free(model) }
+        XCTAssertEqual(lutnet_dataset_load(Fixtures.path("tiny"), &data, &error), LUTNET_OK)
+        defer { lutnet_dataset_free(data) }
+        XCTAssertEqual(lutnet_accuracy(model, data, LUTNET_SPLIT_TEST, nil, &accuracy, &error), LUTNET_OK)
+        let labels = test.labels.map { $0 >= 5 ? UInt8(1) : 0 }
+        XCTAssertEqual(accuracy, Double(zip(try network.predict(test), labels).filter { $0 == $1 }.count) / Double(test.count))
     }
 
     /// `lutnet_parameters.input_bits` trains through the C API the network `--input-bits` trains,
