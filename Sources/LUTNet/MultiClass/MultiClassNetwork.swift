@@ -145,12 +145,17 @@ public struct MultiClassNetwork: Sendable, Equatable {
     /// The predicted class of every image of `images`, which need the model's input size; their
     /// labels are not read.
     public func predict(_ images: ImageSet, threads: Int? = nil) throws(ConfigurationError) -> [UInt8] {
+        try predict(inputs: try binarize(images), threads: threads)
+    }
+
+    /// The input bits of every image of `images` (which need the model's input size), binarized at
+    /// its threshold.
+    public func binarize(_ images: ImageSet) throws(ConfigurationError) -> BitMatrix {
         guard images.featureCount == inputCount else {
             throw .inputSizeMismatch(modelInputs: inputCount, dataFeatures: images.featureCount, source: images.source)
         }
         try BitMatrix.checkSize(rows: inputCount, columns: images.count)
-        let bits = try BitMatrix(binarizing: images, indices: (0..<UInt32(images.count)).map { $0 }, threshold: threshold)
-        return try predict(inputs: bits, threads: threads)
+        return try BitMatrix(binarizing: images, indices: (0..<UInt32(images.count)).map { $0 }, threshold: threshold)
     }
 
     /// The predicted class of one example from its bytes (`inputCount` of them).

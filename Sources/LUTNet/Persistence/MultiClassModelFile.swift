@@ -28,12 +28,8 @@ public enum TrainedModel: Sendable, Equatable {
     /// The input bits of every image of `images` (`featureCount` bytes each), as the model reads them.
     public func binarize(_ images: ImageSet) throws(ConfigurationError) -> BitMatrix {
         switch self {
-        case .binary(let network): return try network.binarize(images)
-        case .multiClass(let network):
-            guard images.featureCount == network.inputCount else {
-                throw .inputSizeMismatch(modelInputs: network.inputCount, dataFeatures: images.featureCount, source: images.source)
-            }
-            return try BitMatrix(binarizing: images, indices: (0..<UInt32(images.count)).map { $0 }, threshold: network.threshold)
+        case .binary(let network): try network.binarize(images)
+        case .multiClass(let network): try network.binarize(images)
         }
     }
 
