@@ -42,7 +42,7 @@ struct BenchTrainCommand: ParsableCommand {
                                             encoding.encodedShape(dataset.train.imageShape))
             loadSeconds = (ContinuousClock.now - start).seconds
             start = .now
-            (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold, encoding: encoding)
+            (train, test) = try BinarizedExamples.splits(of: dataset, task: task, threshold: threshold, encoding: encoding)
             binarizeSeconds = (ContinuousClock.now - start).seconds
             loadNote = "gzip IDX decode, training and test splits at the same time"
             binarizeNote = encoding.isThresholdOnly ? "from the decoded bytes" : "input bits \(encoding), encoded from the decoded bytes"

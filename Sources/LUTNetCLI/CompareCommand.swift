@@ -42,7 +42,7 @@ struct CompareCommand: ParsableCommand {
         }
         let shape = try networkOptions.shape()
         let encoding = try networkOptions.inputEncoding(for: dataset.train)
-        let (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold, encoding: encoding)
+        let (train, test) = try BinarizedExamples.splits(of: dataset, task: task, threshold: threshold, encoding: encoding)
 
         Console.progress("training the LUT network (\(shape)) on \(train.count) examples, task \(task)")
         let options = try networkOptions.trainingOptions(threads: threads)

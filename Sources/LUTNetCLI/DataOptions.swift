@@ -62,17 +62,6 @@ struct DataOptions: ParsableArguments {
         if let task { return (folder, try BinaryTask(parsing: task)) }
         return (folder, BinaryTask.defaultTask(classCount: folder.train.classCounts().count))
     }
-
-    /// The training and (when present) test examples of the task, encoded and binarized.
-    func binarizedSplits(of dataset: Dataset, task: BinaryTask, threshold: UInt8, encoding: InputEncoding = .threshold) throws
-        -> (train: BinarizedExamples, test: BinarizedExamples?) {
-        let train = try BinarizedExamples(images: dataset.train, task: task, threshold: threshold, encoding: encoding,
-                                          split: dataset.train.source)
-        let test = try dataset.test.map {
-            try BinarizedExamples(images: $0, task: task, threshold: threshold, encoding: encoding, split: $0.source)
-        }
-        return (train, test)
-    }
 }
 
 /// Options of the LUT network's topology and training.

@@ -32,7 +32,7 @@ struct EvalCommand: ParsableCommand {
                                                        dataFeatures: dataset.train.featureCount,
                                                        source: dataset.train.source)
         }
-        let (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold, encoding: network.encoding)
+        let (train, test) = try BinarizedExamples.splits(of: dataset, task: task, threshold: threshold, encoding: network.encoding)
         print("model \(modelOptions.model): \(network.shape)\(network.wiring.isRandom ? "" : ", wiring \(network.wiring)")"
               + (network.encoding.isThresholdOnly ? "" : ", input bits \(network.encoding)")
               + ", trained on task \(network.task) at threshold \(network.threshold)")

@@ -60,7 +60,7 @@ struct TrainCommand: ParsableCommand {
             }
             let encoding = try networkOptions.inputEncoding(for: dataset.train)
             (location, imageShape) = (dataset.location, encoding.encodedShape(dataset.train.imageShape))
-            (train, test) = try dataOptions.binarizedSplits(of: dataset, task: task, threshold: threshold, encoding: encoding)
+            (train, test) = try BinarizedExamples.splits(of: dataset, task: task, threshold: threshold, encoding: encoding)
         }
         let seed = networkOptions.seed
         if randomLabels { train = train.withRandomLabels(seed: seed) }

@@ -22,6 +22,9 @@ public enum InputBitFamily: String, Sendable, CaseIterable, Comparable {
     /// Families in the order an encoded pixel holds them: `threshold`, `mean`, `opponents`.
     public static func < (a: InputBitFamily, b: InputBitFamily) -> Bool { a.cFlag < b.cFlag }
 
+    /// `families` separated by commas, as `list(parsing:)` reads them (e.g. `threshold,mean`).
+    public static func text(of families: [InputBitFamily]) -> String { families.map(\.rawValue).joined(separator: ",") }
+
     /// Parses a comma-separated list such as `threshold,mean,opponents` (in any order, each at most
     /// once) into families in encoding order; `option` names the option in errors.
     public static func list(parsing text: String, option: String = "--input-bits") throws(ConfigurationError) -> [InputBitFamily] {

@@ -43,7 +43,7 @@ public struct InputEncoding: Sendable, Equatable, Hashable, CustomStringConverti
     public var isThresholdOnly: Bool { families == [.threshold] }
 
     /// The families separated by commas, as `InputBitFamily.list(parsing:)` reads them.
-    public var description: String { families.map(\.rawValue).joined(separator: ",") }
+    public var description: String { InputBitFamily.text(of: families) }
 
     /// The C kernel's set of families.
     var cFamilies: UInt32 { families.reduce(0) { $0 | $1.cFlag } }

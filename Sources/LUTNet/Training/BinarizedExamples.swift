@@ -30,6 +30,18 @@ public struct BinarizedExamples: Sendable {
                   labels: labels, task: task, threshold: threshold, encoding: encoding)
     }
 
+    /// The training and (when the dataset has one) test examples of `task` in `dataset`, each made
+    /// as `init(images:task:threshold:encoding:split:)` makes them, named by their files.
+    public static func splits(of dataset: Dataset, task: BinaryTask, threshold: UInt8, encoding: InputEncoding = .threshold)
+        throws(ConfigurationError) -> (train: BinarizedExamples, test: BinarizedExamples?) {
+        let train = try BinarizedExamples(images: dataset.train, task: task, threshold: threshold, encoding: encoding,
+                                          split: dataset.train.source)
+        let test = try dataset.test.map { (split) throws(ConfigurationError) in
+            try BinarizedExamples(images: split, task: task, threshold: threshold, encoding: encoding, split: split.source)
+        }
+        return (train, test)
+    }
+
     /// The examples of `labels` that take part in `task` (ascending indices) and their label bits.
     /// Throws when the threshold is 0 or a group has no examples (naming `split`).
     static func select(labels: [UInt8], task: BinaryTask, threshold: UInt8, split: String) throws(ConfigurationError)

@@ -49,11 +49,7 @@ extension LUTNetwork {
                              inputBits: [InputBitFamily] = [.threshold], options: TrainingOptions = TrainingOptions(),
                              progress: ((LayerReport) -> Void)? = nil) throws(ConfigurationError) -> TrainingResult {
         let encoding = try InputEncoding(families: inputBits, for: dataset.train)
-        let train = try BinarizedExamples(images: dataset.train, task: task, threshold: threshold, encoding: encoding,
-                                          split: dataset.train.source)
-        let test = try dataset.test.map { (split) throws(ConfigurationError) in
-            try BinarizedExamples(images: split, task: task, threshold: threshold, encoding: encoding, split: split.source)
-        }
+        let (train, test) = try BinarizedExamples.splits(of: dataset, task: task, threshold: threshold, encoding: encoding)
         return try Self.train(on: train, test: test, options: options, dataShape: encoding.encodedShape(dataset.train.imageShape),
                               progress: progress)
     }

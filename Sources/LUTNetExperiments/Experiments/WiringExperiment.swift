@@ -25,7 +25,7 @@ public struct WiringExperiment: Sendable {
         public var readsThresholdBitsOnly: Bool { inputBits == [.threshold] }
 
         /// The input bits as `--input-bits` writes them.
-        public var inputBitsText: String { inputBits.map(\.rawValue).joined(separator: ",") }
+        public var inputBitsText: String { InputBitFamily.text(of: inputBits) }
 
         /// `wiring k=K LAYERS`, e.g. `hier:7,64,4 k=10 5x1024`, then `bits=…` when more than the
         /// threshold bits are read.
@@ -103,11 +103,7 @@ public struct WiringExperiment: Sendable {
         var splits: [[InputBitFamily]: (train: BinarizedExamples, test: BinarizedExamples?, shape: [Int])] = [:]
         for bits in configurations.map(\.inputBits) where splits[bits] == nil {
             let encoding = try InputEncoding(families: bits, for: dataset.train)
-            let train = try BinarizedExamples(images: dataset.train, task: task, threshold: threshold, encoding: encoding,
-                                              split: dataset.train.source)
-            let test = try dataset.test.map {
-                try BinarizedExamples(images: $0, task: task, threshold: threshold, encoding: encoding, split: $0.source)
-            }
+            let (train, test) = try BinarizedExamples.splits(of: dataset, task: task, threshold: threshold, encoding: encoding)
             splits[bits] = (train, test, encoding.encodedShape(dataset.train.imageShape))
         }
         for configuration in configurations {
