@@ -49,12 +49,18 @@ let package = Package(
         ),
         .target(
             name: "LUTNet",
-            dependencies: ["CSupport", "CZlib", "COpenBLAS"]
+            dependencies: ["CSupport", "CZlib"]
+        ),
+        // The logistic-regression baseline over OpenBLAS: what the command and the experiments set
+        // beside LUT networks. The method's library and the C API do not link it.
+        .target(
+            name: "LUTNetBaseline",
+            dependencies: ["LUTNet", "CSupport", "COpenBLAS"]
         ),
         // The paper's experiments, their result files, tables and SVG figures: what the command runs.
         .target(
             name: "LUTNetExperiments",
-            dependencies: ["LUTNet"]
+            dependencies: ["LUTNet", "LUTNetBaseline", "CZlib"]
         ),
         // The C API: the documented header lutnet.h, and its implementation in Swift.
         .target(name: "CLUTNetAPI"),
@@ -71,6 +77,7 @@ let package = Package(
             name: "LUTNetCLI",
             dependencies: [
                 "LUTNet",
+                "LUTNetBaseline",
                 "LUTNetExperiments",
                 "LUTNetMPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -78,7 +85,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LUTNetTests",
-            dependencies: ["LUTNet", "LUTNetExperiments", "CSupport", "LUTNetC", "CLUTNetAPI"]
+            dependencies: ["LUTNet", "LUTNetBaseline", "LUTNetExperiments", "CSupport", "LUTNetC", "CLUTNetAPI"]
         ),
     ]
 )

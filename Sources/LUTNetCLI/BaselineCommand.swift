@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LUTNet
+import LUTNetBaseline
 
 /// `lutnet baseline`: L2-regularized logistic regression on a binary task, the baseline LUT networks
 /// are compared against.

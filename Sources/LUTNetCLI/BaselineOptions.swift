@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LUTNet
+import LUTNetBaseline
 
 /// The baseline's features and stopping rule, shared by every command that fits it.
 struct BaselineFitOptions: ParsableArguments {

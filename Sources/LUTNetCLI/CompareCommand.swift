@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LUTNet
+import LUTNetBaseline
 
 /// `lutnet compare`: a LUT network and the logistic-regression baseline on the same split.
 struct CompareCommand: ParsableCommand {

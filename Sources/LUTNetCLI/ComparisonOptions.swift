@@ -1,5 +1,6 @@
 import ArgumentParser
 import LUTNet
+import LUTNetBaseline
 import LUTNetExperiments
 
 /// Options of the experiments that put LUT networks beside the logistic-regression baseline.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LUTNet
+import LUTNetBaseline
 
 /// The `lutnet` command: learning by memorization with networks of k-input lookup tables.
 @main

@@ -1,5 +1,6 @@
 import Foundation
 import LUTNet
+import LUTNetBaseline
 
 /// `lutnet baseline` on a multi-class task: multinomial logistic regression by Newton-CG, its
 /// accuracy, per-class accuracy and confusion matrix.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import LUTNet
+@testable import LUTNetBaseline
 @testable import LUTNetExperiments
 
 /// LUT networks beside the logistic-regression baseline: the IWLS 2020 experiment on generated

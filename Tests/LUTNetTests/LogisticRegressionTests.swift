@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import LUTNet
+@testable import LUTNetBaseline
 
 /// The logistic-regression baseline: agreement with a plainly written Newton's method, exact
 /// solutions of symmetric problems, every bad input, and accuracy on Fashion-MNIST.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import LUTNet
+@testable import LUTNetBaseline
 @testable import LUTNetExperiments
 
 /// The comparison experiment on multi-class tasks: one-vs-rest networks beside multinomial

@@ -1,5 +1,6 @@
 import XCTest
 @testable import LUTNet
+@testable import LUTNetBaseline
 
 /// The multinomial baseline: its objective and gradient against finite differences and a direct
 /// Double computation, its fit on a small fixture, and bad classes refused naming the data.

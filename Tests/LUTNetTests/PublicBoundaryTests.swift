@@ -1,5 +1,6 @@
 import XCTest
 @testable import LUTNet
+@testable import LUTNetBaseline
 
 /// Every public initializer refuses what would reach the C kernels out of bounds or wrap a 32-bit
 /// counter, with a typed error that says what is wrong.

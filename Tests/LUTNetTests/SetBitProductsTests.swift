@@ -1,6 +1,7 @@
 import CSupport
 import XCTest
 @testable import LUTNet
+@testable import LUTNetBaseline
 
 /// The gather over set bits (`lutnet_set_bits_gather_variant`) on hand-made inputs and on every
 /// variant this processor runs, the two indexes of `SetBitRows` against dense products, and the

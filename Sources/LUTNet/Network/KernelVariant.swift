@@ -51,7 +51,7 @@ public enum KernelVariant: String, Sendable, CaseIterable, CustomStringConvertib
     public var description: String { rawValue }
 
     /// The C enumeration value.
-    var cValue: lutnet_kernel_variant {
+    package var cValue: lutnet_kernel_variant {
         switch self {
         case .portable: LUTNET_KERNEL_PORTABLE
         case .avx2: LUTNET_KERNEL_AVX2

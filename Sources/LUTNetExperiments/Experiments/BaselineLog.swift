@@ -1,4 +1,5 @@
 import Foundation
+import LUTNetBaseline
 
 /// The baseline fits of an experiment as they accumulate in its output folder: `NAME-baseline.csv`,
 /// one record per fit, appended as each finishes, so that a restarted experiment skips the fits it

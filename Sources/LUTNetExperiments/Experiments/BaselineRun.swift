@@ -1,3 +1,4 @@
+import LUTNetBaseline
 /// How an experiment fits the logistic-regression baseline: everything but the threads, which do
 /// not change its figures.
 public struct BaselineSettings: Sendable, Hashable {

@@ -1,3 +1,4 @@
+import LUTNetBaseline
 /// LUT networks of one or more shapes and the logistic-regression baseline side by side on several
 /// cases (tasks of a dataset, or benchmarks that are datasets of their own): the accuracy of every
 /// method on every case, and each method's mean over the cases. The cases are all binary tasks

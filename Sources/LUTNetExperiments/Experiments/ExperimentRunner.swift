@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import LUTNetBaseline
 
 /// Trains the runs of an experiment on loaded data: skips the runs its logs already have,
 /// binarizes each task once, appends every finished run to the log, fits the experiment's

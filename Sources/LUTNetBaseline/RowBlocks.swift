@@ -1,3 +1,5 @@
+import LUTNet
+
 /// The rows of a feature matrix cut into blocks small enough to stay in the L2 cache, and the
 /// workers that sweep them: each worker takes the next block not yet taken, each block writes its
 /// own partial sums, and the sums are added in block order, so a sweep gives the same bits whatever

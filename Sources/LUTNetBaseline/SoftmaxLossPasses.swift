@@ -1,3 +1,4 @@
+import LUTNet
 import COpenBLAS
 import Foundation
 

@@ -1,3 +1,5 @@
+import LUTNet
+
 /// Exact minimization of the logistic objective along a step, in O(examples) per trial and no sweep
 /// over the matrix: the decision values along the step are z + α·u, with u = X·step + step_bias
 /// already known.

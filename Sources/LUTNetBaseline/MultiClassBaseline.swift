@@ -1,3 +1,5 @@
+import LUTNet
+
 /// The multinomial logistic-regression baseline fitted on the training examples of a multi-class
 /// task, ready to be measured on the dataset's other splits.
 public struct MultiClassBaseline: Sendable {

@@ -1,3 +1,4 @@
+import LUTNet
 import COpenBLAS
 
 /// OpenBLAS's process-wide thread count. The baseline's workers each call OpenBLAS on blocks of

@@ -1,3 +1,5 @@
+import LUTNet
+
 /// Why a logistic-regression baseline cannot be built, fitted or evaluated. Each description names
 /// the data source (the image file the examples came from) and says what is wrong.
 public enum BaselineError: Error, CustomStringConvertible, Equatable, Sendable {

@@ -1,3 +1,4 @@
+import LUTNet
 import CSupport
 
 /// A binary feature matrix held as the indices of its set bits: the form in which a pass of a

@@ -1,3 +1,4 @@
+import LUTNet
 import Foundation
 
 /// Truncated Newton (Newton-CG) for the multinomial objective of `SoftmaxLossPasses`: each

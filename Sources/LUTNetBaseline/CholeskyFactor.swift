@@ -1,3 +1,4 @@
+import LUTNet
 import COpenBLAS
 
 /// The Cholesky factor of a symmetric positive definite matrix A = L·Lᵀ, computed by LAPACK's

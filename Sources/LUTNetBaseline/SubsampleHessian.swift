@@ -1,3 +1,4 @@
+import LUTNet
 import COpenBLAS
 
 /// A preconditioner for the Newton systems: the objective's Hessian measured on an evenly spaced

@@ -1,3 +1,5 @@
+import LUTNet
+
 /// What a baseline model reads of each image byte.
 public enum BaselineFeatures: String, Sendable, CaseIterable, CustomStringConvertible {
     /// 1.0 when byte >= threshold, else 0.0: exactly the bits a LUT network sees.

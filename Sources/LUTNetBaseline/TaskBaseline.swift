@@ -1,3 +1,5 @@
+import LUTNet
+
 /// The logistic-regression baseline fitted on the training examples of one binary task of a
 /// dataset, ready to be measured on its other splits. The training feature matrix is not kept;
 /// only the model and its figures are.
