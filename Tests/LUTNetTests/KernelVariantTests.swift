@@ -1,3 +1,4 @@
+import CSupport
 import Foundation
 import XCTest
 @testable import LUTNet
@@ -26,14 +27,29 @@ final class KernelVariantTests: XCTestCase {
     }
 
     func testAVariantThisProcessorLacksIsRefusedNamingTheMissingFeatures() throws {
-        let missing = KernelVariant.allCases.filter { !$0.isSupported }
-        guard let variant = missing.first else { throw XCTSkip("skipped: this CPU runs every kernel variant") }
-        XCTAssertThrowsError(try KernelVariant.named(variant.rawValue)) { error in
-            XCTAssertEqual(error as? KernelVariantError, .unsupported(variant, missingFeatures: variant.missingFeatures))
-            let message = String(describing: error)
-            XCTAssertTrue(message.contains("LUTNET_KERNELS=\(variant) cannot run on this processor: it lacks"), message)
-            XCTAssertFalse(variant.missingFeatures.isEmpty)
-            for feature in variant.missingFeatures { XCTAssertTrue(message.contains(feature), message) }
+        // A processor with no optional feature at all, whatever this one has.
+        for variant in [KernelVariant.avx2, .avx512] {
+            let missing = variant.missingFeatures(processorFeatures: 0)
+            XCTAssertTrue(missing.contains("avx2") && missing.contains("popcnt"), "\(missing)")
+            XCTAssertThrowsError(try KernelVariant.named(variant.rawValue, processorFeatures: 0)) { error in
+                XCTAssertEqual(error as? KernelVariantError, .unsupported(variant, missingFeatures: missing))
+                let message = String(describing: error)
+                XCTAssertTrue(message.contains("LUTNET_KERNELS=\(variant) cannot run on this processor: it lacks"), message)
+                for feature in missing { XCTAssertTrue(message.contains(feature), message) }
+            }
+        }
+        // A processor with AVX2 but no AVX-512 runs the AVX2 variant and is refused the AVX-512 one,
+        // naming exactly the four AVX-512 features.
+        let avx2Only = UInt32(LUTNET_CPU_AVX2 | LUTNET_CPU_POPCNT)
+        XCTAssertEqual(try KernelVariant.named("avx2", processorFeatures: avx2Only), .avx2)
+        XCTAssertEqual(KernelVariant.avx512.missingFeatures(processorFeatures: avx2Only),
+                       ["avx512f", "avx512bw", "avx512vbmi", "avx512bitalg"])
+        XCTAssertEqual(try KernelVariant.named("portable", processorFeatures: 0), .portable)
+        // And this processor's own refusals, where it lacks a variant.
+        for variant in KernelVariant.allCases where !variant.isSupported {
+            XCTAssertThrowsError(try KernelVariant.named(variant.rawValue)) { error in
+                XCTAssertEqual(error as? KernelVariantError, .unsupported(variant, missingFeatures: variant.missingFeatures))
+            }
         }
     }
 

@@ -31,9 +31,16 @@ public enum KernelVariant: String, Sendable, CaseIterable, CustomStringConvertib
 
     /// The variant called `name` (the fastest one for nil or ""), if this processor runs it.
     public static func named(_ name: String?) throws(KernelVariantError) -> KernelVariant {
+        try named(name, processorFeatures: lutnet_cpu_features())
+    }
+
+    /// The variant called `name` if a processor with `processorFeatures` (LUTNET_CPU_* bits) runs
+    /// it; the fastest one this processor runs for nil or "". The refusal of a variant a processor
+    /// lacks is testable on any machine through this.
+    package static func named(_ name: String?, processorFeatures: UInt32) throws(KernelVariantError) -> KernelVariant {
         guard let name, !name.isEmpty else { return best }
         guard let variant = KernelVariant(rawValue: name.lowercased()) else { throw .unknown(name) }
-        let missing = variant.missingFeatures
+        let missing = variant.missingFeatures(processorFeatures: processorFeatures)
         guard missing.isEmpty else { throw .unsupported(variant, missingFeatures: missing) }
         return variant
     }
@@ -42,8 +49,11 @@ public enum KernelVariant: String, Sendable, CaseIterable, CustomStringConvertib
     public var isSupported: Bool { lutnet_kernel_variant_supported(cValue) != 0 }
 
     /// The processor features the variant needs that this processor lacks (e.g. "avx512vbmi").
-    public var missingFeatures: [String] {
-        let missing = lutnet_kernel_variant_requirements(cValue) & ~lutnet_cpu_features()
+    public var missingFeatures: [String] { missingFeatures(processorFeatures: lutnet_cpu_features()) }
+
+    /// The features the variant needs that a processor with `processorFeatures` lacks.
+    package func missingFeatures(processorFeatures: UInt32) -> [String] {
+        let missing = lutnet_kernel_variant_requirements(cValue) & ~processorFeatures
         return Self.featureNames.filter { missing & $0.bit != 0 }.map(\.name)
     }
 
