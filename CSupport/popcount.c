@@ -19,12 +19,3 @@ uint64_t lutnet_count_agreements_variant(lutnet_kernel_variant variant, const ui
         return lutnet_count_agreements_avx2(a, b, bit_count);
     return lutnet_count_agreements_loop(a, b, bit_count);
 }
-
-uint64_t lutnet_popcount(const uint64_t *restrict row, size_t bit_count) {
-    return lutnet_popcount_variant(lutnet_best_kernel_variant(), row, bit_count);
-}
-
-uint64_t lutnet_count_agreements(const uint64_t *restrict a, const uint64_t *restrict b,
-                                 size_t bit_count) {
-    return lutnet_count_agreements_variant(lutnet_best_kernel_variant(), a, b, bit_count);
-}

@@ -3,8 +3,8 @@
 /// Each kernel exists in several variants compiled for different instruction sets with
 /// `__attribute__((target(...)))`, so the package needs no -march flags: plain C that compilers
 /// vectorize for any target (SSE2, NEON), AVX2, and AVX-512. The `_variant` entry points take the
-/// variant to run; the dispatching entry points (`lutnet_count_patterns`, `lutnet_evaluate_lut`,
-/// `lutnet_popcount`, `lutnet_count_agreements`) run `lutnet_best_kernel_variant()`. There is no
+/// variant to run; the dispatching entry points (`lutnet_count_patterns`, `lutnet_evaluate_lut`)
+/// run `lutnet_best_kernel_variant()`. There is no
 /// loader-time dispatch (no ifunc or `target_clones`): the processor's features are read with
 /// `__builtin_cpu_supports`, which reads the feature words the compiler runtime fills in once at
 /// start-up, so every call gives the same answer and no call writes shared state. The Swift module
@@ -61,14 +61,6 @@ void lutnet_evaluate_lut_variant(lutnet_kernel_variant variant, const uint64_t *
                                  size_t words_per_row, const uint32_t *restrict inputs, uint32_t k,
                                  const uint64_t *restrict table, size_t example_count,
                                  uint64_t *restrict out);
-
-/// lutnet_popcount (popcount.h) with a chosen variant, with the same fallback.
-uint64_t lutnet_popcount_variant(lutnet_kernel_variant variant, const uint64_t *restrict row,
-                                 size_t bit_count);
-
-/// lutnet_count_agreements (popcount.h) with a chosen variant, with the same fallback.
-uint64_t lutnet_count_agreements_variant(lutnet_kernel_variant variant, const uint64_t *restrict a,
-                                         const uint64_t *restrict b, size_t bit_count);
 
 #ifdef __cplusplus
 }

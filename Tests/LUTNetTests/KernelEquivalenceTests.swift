@@ -171,7 +171,6 @@ final class KernelEquivalenceTests: XCTestCase {
         XCTAssertEqual(KernelVariant.best, KernelVariant(lutnet_best_kernel_variant()))
         XCTAssertTrue(KernelVariant.best.isSupported)
         XCTAssertTrue(KernelVariant.portable.isSupported)
-        XCTAssertEqual(KernelInfo.variantName, KernelVariant.active.rawValue)
     }
 
     func testPopcountAndAgreementsOnHandMadeRowsOnEveryVariant() {
@@ -186,8 +185,6 @@ final class KernelEquivalenceTests: XCTestCase {
             XCTAssertEqual(lutnet_count_agreements_variant(variant.cValue, a, b, 64), 63)
             XCTAssertEqual(lutnet_count_agreements_variant(variant.cValue, a, b, 66), 63)
         }
-        XCTAssertEqual(lutnet_popcount(a, 70), 9)
-        XCTAssertEqual(lutnet_count_agreements(a, b, 66), 63)
     }
 
     func testLayerEvaluationMatchesReferenceWhateverTheThreads() throws {
