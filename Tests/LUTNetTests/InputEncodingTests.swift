@@ -213,15 +213,18 @@ final class InputEncodingTests: XCTestCase {
         }
     }
 
-    /// CIFAR-10 0-4:5-9: the threshold, mean and opponent bits under a first layer of k = 12 give
-    /// 0.6501 with seed 0 (five seeds average 0.651, EXPERIMENTS.md; the threshold bits alone 0.629
-    /// with the same network).
+    /// CIFAR-10 0-4:5-9: the threshold, mean and opponent bits under a first layer of k = 12 beat
+    /// the threshold bits alone under the same network and seed (EXPERIMENTS.md: 0.651 against
+    /// 0.629 over five seeds), and reach the 0.65 the input bits were made for.
     func testCIFAR10GainsFromTheMeanAndOpponentBits() throws {
         let dataset = try DatasetLoader.load(path: try Fixtures.shared("cifar10"))
         let options = TrainingOptions(shape: try NetworkShape(ks: try LayerKs([12, 8]), layers: "5x1024"), seed: 0, threads: 2)
         let task = try BinaryTask(parsing: "0-4:5-9")
         let encoded = try LUTNetwork.train(on: dataset, task: task, inputBits: InputBitFamily.allCases, options: options)
-        XCTAssertEqual(try XCTUnwrap(encoded.report.testAccuracy), 0.6501, accuracy: 0.00005)
+        let thresholdOnly = try LUTNetwork.train(on: dataset, task: task, inputBits: [.threshold], options: options)
+        let gain = try XCTUnwrap(encoded.report.testAccuracy) - XCTUnwrap(thresholdOnly.report.testAccuracy)
+        XCTAssertGreaterThan(gain, 0.01, "the mean and opponent bits should add over a point of test accuracy")
+        XCTAssertGreaterThan(try XCTUnwrap(encoded.report.testAccuracy), 0.645)
     }
 }
 
