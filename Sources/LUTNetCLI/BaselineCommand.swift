@@ -53,75 +53,19 @@ struct BaselineCommand: ParsableCommand {
         }
         let outcome = try baselineOptions.fit(dataset: dataset, task: binaryTask, threshold: threshold, threads: threads)
         let fit = outcome.fit, kind = outcome.kind, c = baselineOptions.c
-        let report = BaselineReport(
+        var report = BaselineReport(
             data: dataset.location, task: binaryTask.description, features: kind.rawValue,
             threshold: kind == .bits ? Int(threshold) : nil, c: c, tolerance: baselineOptions.tolerance,
-            maxIterations: baselineOptions.maxIterations,
-            threads: threads, blasThreadsPerWorker: 1,
+            maxIterations: baselineOptions.maxIterations, threads: threads,
             trainExamples: outcome.trainExamples, testExamples: outcome.testExamples,
-            featureCount: outcome.featureCount,
-            iterations: fit.iterations, conjugateGradientSteps: fit.conjugateGradientSteps, passes: fit.passes,
-            converged: fit.converged, stopReason: fit.stopReason.rawValue, gradientMaxNorm: fit.gradientMaxNorm, objective: fit.objective,
-            fitSeconds: fit.seconds, loadSeconds: loadSeconds, featureSeconds: outcome.featureSeconds,
+            iterations: fit.iterations, passes: fit.passes, converged: fit.converged,
+            stopReason: fit.stopReason.rawValue, gradientMaxNorm: fit.gradientMaxNorm, objective: fit.objective,
+            fitSeconds: fit.seconds, featureSeconds: outcome.featureSeconds,
             trainAccuracy: outcome.trainAccuracy, testAccuracy: outcome.testAccuracy)
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
-        } else {
-            report.printText()
-        }
-    }
-}
-
-/// What `lutnet baseline` reports.
-struct BaselineReport: Encodable {
-    var data: String
-    var task: String
-    var features: String
-    var threshold: Int?
-    var c: Double
-    var tolerance: Double
-    var maxIterations: Int
-    var threads: Int
-    var blasThreadsPerWorker: Int
-    var trainExamples: Int
-    var testExamples: Int?
-    var featureCount: Int
-    var iterations: Int
-    var conjugateGradientSteps: Int
-    var passes: Int
-    var converged: Bool
-    var stopReason: String
-    var gradientMaxNorm: Double
-    var objective: Double
-    var fitSeconds: Double
-    var loadSeconds: Double
-    var featureSeconds: Double
-    var trainAccuracy: Double
-    var testAccuracy: Double?
-
-    enum CodingKeys: String, CodingKey {
-        case data, task, features, threshold, c = "C", tolerance, maxIterations, threads, blasThreadsPerWorker
-        case trainExamples, testExamples, featureCount, iterations, conjugateGradientSteps, passes, converged, stopReason
-        case gradientMaxNorm, objective, fitSeconds, loadSeconds, featureSeconds, trainAccuracy, testAccuracy
-    }
-
-    func printText() {
-        let featureText = threshold.map { "\(features) (byte >= \($0))" } ?? features
-        print("logistic regression, C = \(c), task \(task), \(featureText), data \(data)")
-        print("examples: \(trainExamples) train, \(testExamples.map(String.init) ?? "no") test, \(featureCount) features")
-        print(String(format: "fit: %.3f s, %d Newton iterations, %d CG steps, %d passes over the data, %d thread(s)",
-                     fitSeconds, iterations, conjugateGradientSteps, passes, threads))
-        let status = switch stopReason {
-        case LogisticRegressionFit.StopReason.converged.rawValue: "converged"
-        case LogisticRegressionFit.StopReason.noDescent.rawValue: "NOT converged (no step decreased the objective)"
-        default: "NOT converged (iteration cap)"
-        }
-        print(String(format: "%@: max |gradient| / (C·n) = %.3g (tolerance %.3g), objective %.6f",
-                     status, gradientMaxNorm, tolerance, objective))
-        print(String(format: "train accuracy: %.4f", trainAccuracy))
-        if let testAccuracy { print(String(format: "test accuracy:  %.4f", testAccuracy)) }
-        print(String(format: "(load %.2f s, features %.2f s)", loadSeconds, featureSeconds))
+        report.blasThreadsPerWorker = 1
+        report.featureCount = outcome.featureCount
+        report.conjugateGradientSteps = fit.conjugateGradientSteps
+        report.loadSeconds = loadSeconds
+        if json { try Console.printJSON(report) } else { report.printText() }
     }
 }
