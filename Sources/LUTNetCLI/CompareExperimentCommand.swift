@@ -58,7 +58,7 @@ struct CompareExperimentCommand: ParsableCommand {
         }
         let shapes = try ComparisonOptions.shapes(
             ks: ks ?? (multiClass ? String(MultiClassTrainingOptions.defaultK) : "8"),
-            layers: layers.isEmpty ? [multiClass ? MultiClassTrainingOptions.defaultLayers : "5x1024"] : layers)
+            layers: layers.isEmpty ? [multiClass ? MultiClassTrainingOptions.defaultLayers : NetworkShape.paper.layersText] : layers)
         if multiClass { for shape in shapes { _ = try shape.ks.single(option: "--ks", why: LayerKs.multiClassReason) } }
         let baselines = try comparison.baselineSettings(multiClass: multiClass)
         let cases = chosen.map { task in

@@ -101,7 +101,10 @@ struct NetworkOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "Bits read of every pixel: families of threshold, mean and opponents, separated by ',' (default threshold).",
         discussion: """
-        threshold: each byte of the pixel at --threshold (the paper's bits). mean: each byte above the mean of all         the image's bytes. opponents: red > green, blue > red and green > blue (RGB images). A pixel's bits come in         that order, as channels of the pixel for spatial wiring; the model records them and applies them when it         predicts. Binary tasks.
+        threshold: each byte of the pixel at --threshold (the paper's bits). mean: each byte above the mean of all \
+        the image's bytes. opponents: red > green, blue > red and green > blue (RGB images). A pixel's bits come in \
+        that order, as channels of the pixel for spatial wiring; the model records them and applies them when it \
+        predicts. Binary tasks.
         """))
     var inputBits: String?
 
@@ -113,7 +116,7 @@ struct NetworkOptions: ParsableArguments {
 
     /// The validated topology.
     func shape() throws -> NetworkShape {
-        try NetworkShape(ks: try k.map { try LayerKs(parsing: $0, option: "--k") } ?? LayerKs(uniform: 8), layers: layers ?? "5x1024")
+        try NetworkShape(ks: try k.map { try LayerKs(parsing: $0, option: "--k") } ?? LayerKs(uniform: NetworkShape.paper.layerKs[0]), layers: layers ?? NetworkShape.paper.layersText)
     }
 
     /// The validated topology of every class's network of a multi-class model (one k).

@@ -18,7 +18,7 @@ struct DepthCommand: ParsableCommand {
     var k: Int = 8
 
     @Option(help: "The network whose layers the bar chart shows, DEPTHxWIDTH; WIDTH is every network's width.")
-    var layers: String = "5x1024"
+    var layers: String = NetworkShape.paper.layersText
 
     @Option(help: "Numbers of hidden layers to train (a list or a range, e.g. 1-8).")
     var depths: String = "1-8"

@@ -15,7 +15,7 @@ struct PairsCommand: ParsableCommand {
     var k: Int = 8
 
     @Option(help: "Hidden layers as DEPTHxWIDTH or a list of widths.")
-    var layers: String = "5x1024"
+    var layers: String = NetworkShape.paper.layersText
 
     @Option(help: "Classes to pair (a list or a range; default: every class in the training split).")
     var classes: String?

@@ -21,7 +21,7 @@ struct RandomLabelsCommand: ParsableCommand {
     var sizes: String = "1000,2000,5000,10000,20000,all"
 
     @Option(help: "Hidden layers as DEPTHxWIDTH or a list of widths.")
-    var layers: String = "5x1024"
+    var layers: String = NetworkShape.paper.layersText
 
     func run() throws {
         let settings = try options.settings()

@@ -29,7 +29,7 @@ struct WidthCommand: ParsableCommand {
         let chosen = try sweepTask.task(for: dataset)
         let multiClass = chosen.isMultiClass
         let k = k ?? (multiClass ? MultiClassTrainingOptions.defaultK : 8)
-        let shape = try NetworkShape(k: k, layers: layers ?? (multiClass ? MultiClassTrainingOptions.defaultLayers : "5x1024"))
+        let shape = try NetworkShape(k: k, layers: layers ?? (multiClass ? MultiClassTrainingOptions.defaultLayers : NetworkShape.paper.layersText))
         let widthList = try NumberList.parse(widths ?? (multiClass ? "125,250,500,1000" : "32,64,128,256,512,1024,2048,4096"),
                                              option: "--widths")
         let classWiring = try sweepTask.wiring(for: chosen, dataset: dataset, shapes: try widthList.map {

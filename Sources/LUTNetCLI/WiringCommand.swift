@@ -23,7 +23,7 @@ struct WiringCommand: ParsableCommand {
     var k: String = "8"
 
     @Option(help: "Hidden layers, a list separated by ';' (e.g. \"5x1024;5x2048\").")
-    var layers: String = "5x1024"
+    var layers: String = NetworkShape.paper.layersText
 
     @Option(help: "Input bits, a list separated by ';' of families joined by ',' (see 'lutnet train --help'), e.g. \"threshold;threshold,mean,opponents\".")
     var inputBits: String = "threshold"

@@ -106,11 +106,16 @@ public struct NetworkShape: Sendable, Hashable, CustomStringConvertible {
         return (try? LayerKs(values)) ?? { preconditionFailure("a shape's ks are valid") }()
     }
 
-    /// The topology in words, e.g. "k=8, 5x1024 + 1 output LUT" or "k=12/8, 5x1024 + 1 output LUT".
-    public var description: String {
-        let hidden = hiddenWidths.isEmpty ? "no hidden layer"
+    /// The hidden layers as `--layers` writes them, which `init(k:layers:)` reads back: `5x1024`
+    /// for equal widths, `1024,512,256` otherwise, `0` for none.
+    public var layersText: String {
+        hiddenWidths.isEmpty ? "0"
             : Set(hiddenWidths).count == 1 ? "\(hiddenWidths.count)x\(hiddenWidths[0])"
             : hiddenWidths.map(String.init).joined(separator: ",")
-        return "k=\(ks), \(hidden) + 1 output LUT"
+    }
+
+    /// The topology in words, e.g. "k=8, 5x1024 + 1 output LUT" or "k=12/8, 5x1024 + 1 output LUT".
+    public var description: String {
+        "k=\(ks), \(hiddenWidths.isEmpty ? "no hidden layer" : layersText) + 1 output LUT"
     }
 }
