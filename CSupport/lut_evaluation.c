@@ -2,11 +2,9 @@
 #include "lut_evaluation.h"
 
 #include "address_block.h"
-#include "avx2_kernels.h"
-#include "avx512_kernels.h"
 #include "bit_packing.h"
 #include "bitsliced_lut.h"
-#include "kernel_variants.h"
+#include "kernel_table.h"
 
 /// Larger tables: each example's pattern looked up in the table.
 static void evaluate_by_lookup(const uint64_t *restrict bits, size_t words_per_row,
@@ -28,7 +26,7 @@ static void evaluate_by_lookup(const uint64_t *restrict bits, size_t words_per_r
     }
 }
 
-static void evaluate_lut_portable(const uint64_t *restrict bits, size_t words_per_row,
+void lutnet_evaluate_lut_portable(const uint64_t *restrict bits, size_t words_per_row,
                                   const uint32_t *restrict inputs, uint32_t k,
                                   const uint64_t *restrict table, size_t example_count,
                                   uint64_t *restrict out) {
@@ -48,13 +46,9 @@ void lutnet_evaluate_lut_variant(lutnet_kernel_variant variant, const uint64_t *
                                  size_t words_per_row, const uint32_t *restrict inputs, uint32_t k,
                                  const uint64_t *restrict table, size_t example_count,
                                  uint64_t *restrict out) {
-    int supported = variant != LUTNET_KERNEL_PORTABLE && lutnet_kernel_variant_supported(variant);
-    if (supported && variant == LUTNET_KERNEL_AVX512 && k <= LUTNET_AVX512_EVALUATE_MAX_K)
-        lutnet_evaluate_lut_avx512(bits, words_per_row, inputs, k, table, example_count, out);
-    else if (supported && variant == LUTNET_KERNEL_AVX2)
-        lutnet_evaluate_lut_avx2(bits, words_per_row, inputs, k, table, example_count, out);
-    else
-        evaluate_lut_portable(bits, words_per_row, inputs, k, table, example_count, out);
+    const lutnet_kernel_table *kernels = lutnet_kernel_table_for(variant);
+    while (k > kernels->evaluate_max_k) kernels = kernels->fallback;
+    kernels->evaluate_lut(bits, words_per_row, inputs, k, table, example_count, out);
 }
 
 void lutnet_evaluate_lut(const uint64_t *restrict bits, size_t words_per_row,

@@ -4,9 +4,7 @@
 #include <string.h>
 
 #include "address_block.h"
-#include "avx2_kernels.h"
-#include "avx512_kernels.h"
-#include "kernel_variants.h"
+#include "kernel_table.h"
 #include "bit_packing.h"
 #include "pattern_histogram.h"
 #include "popcount_loops.h"
@@ -48,7 +46,7 @@ static void count_small_portable(const uint64_t *restrict bits, size_t words_per
     counts[0] -= (uint32_t)padding;
 }
 
-static void count_patterns_portable(const uint64_t *restrict bits, size_t words_per_row,
+void lutnet_count_patterns_portable(const uint64_t *restrict bits, size_t words_per_row,
                                     const uint32_t *restrict inputs, uint32_t k,
                                     const uint64_t *restrict labels, size_t example_count,
                                     uint32_t *restrict counts) {
@@ -72,13 +70,9 @@ void lutnet_count_patterns_variant(lutnet_kernel_variant variant, const uint64_t
                                    size_t words_per_row, const uint32_t *restrict inputs, uint32_t k,
                                    const uint64_t *restrict labels, size_t example_count,
                                    uint32_t *restrict counts) {
-    int supported = variant != LUTNET_KERNEL_PORTABLE && lutnet_kernel_variant_supported(variant);
-    if (supported && variant == LUTNET_KERNEL_AVX512 && k <= LUTNET_AVX512_COUNT_MAX_K)
-        lutnet_count_patterns_avx512(bits, words_per_row, inputs, k, labels, example_count, counts);
-    else if (supported && variant == LUTNET_KERNEL_AVX2)
-        lutnet_count_patterns_avx2(bits, words_per_row, inputs, k, labels, example_count, counts, NULL);
-    else
-        count_patterns_portable(bits, words_per_row, inputs, k, labels, example_count, counts);
+    const lutnet_kernel_table *kernels = lutnet_kernel_table_for(variant);
+    while (k > kernels->count_max_k) kernels = kernels->fallback;
+    kernels->count_patterns(bits, words_per_row, inputs, k, labels, example_count, counts);
 }
 
 void lutnet_count_patterns(const uint64_t *restrict bits, size_t words_per_row,
@@ -89,7 +83,7 @@ void lutnet_count_patterns(const uint64_t *restrict bits, size_t words_per_row,
                                   example_count, counts);
 }
 
-uint32_t lutnet_majority_table(const uint32_t *restrict counts, uint32_t k,
+uint32_t lutnet_majority_table(const uint32_t *restrict counts, uint32_t k, uint64_t n0, uint64_t n1,
                                const uint64_t *restrict tie_bits, uint64_t *restrict table) {
     size_t patterns = (size_t)1 << k;
     size_t words = lutnet_words_for_bits(patterns);
@@ -99,9 +93,9 @@ uint32_t lutnet_majority_table(const uint32_t *restrict counts, uint32_t k,
         size_t end = patterns - w * 64 < 64 ? patterns - w * 64 : 64;
         for (size_t i = 0; i < end; i++) {
             size_t p = w * 64 + i;
-            uint32_t c0 = counts[2 * p], c1 = counts[2 * p + 1];
-            uint64_t bit = c1 > c0 ? 1 : c1 < c0 ? 0 : (tie_bits[w] >> i) & 1;
-            ties += c1 == c0;
+            uint64_t ones = (uint64_t)counts[2 * p + 1] * n0, zeros = (uint64_t)counts[2 * p] * n1;
+            uint64_t bit = ones > zeros ? 1 : ones < zeros ? 0 : (tie_bits[w] >> i) & 1;
+            ties += ones == zeros;
             word |= bit << i;
         }
         table[w] = word;

@@ -20,10 +20,14 @@ void lutnet_count_patterns(const uint64_t *restrict bits, size_t words_per_row,
                            const uint64_t *restrict labels, size_t example_count,
                            uint32_t *restrict counts);
 
-/// The memorized table: bit p of `table` (2^k bits, at least one word) is 1 if c1(p) > c0(p), 0 if
-/// c1(p) < c0(p), and bit p of `tie_bits` (same size) if they are equal, unseen patterns included.
-/// Returns the number of tied patterns.
-uint32_t lutnet_majority_table(const uint32_t *restrict counts, uint32_t k,
+/// The memorized table, each side weighted by the other side's total: bit p of `table` (2^k bits,
+/// at least one word, caller-owned) is 1 when c1(p) · n0 > c0(p) · n1 (c1(p) / n1 > c0(p) / n0),
+/// 0 when it is smaller, and bit p of `tie_bits` (same size) on a tie, a pattern never seen
+/// included. n0 = n1 = 1 is the paper's plain majority (c1(p) against c0(p)); the totals of label 0
+/// and label 1 give the prior-balanced table of one-vs-rest networks. `counts` is laid out as
+/// `lutnet_count_patterns` writes it; n0 and n1 are each below 2^32. Returns the number of tied
+/// patterns. Requires 1 <= k <= LUTNET_MAX_K.
+uint32_t lutnet_majority_table(const uint32_t *restrict counts, uint32_t k, uint64_t n0, uint64_t n1,
                                const uint64_t *restrict tie_bits, uint64_t *restrict table);
 
 /// The patterns some example showed: bit p of `seen` (2^k bits, lutnet_words_for_bits(2^k) words,

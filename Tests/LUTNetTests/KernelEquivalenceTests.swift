@@ -56,7 +56,7 @@ final class KernelEquivalenceTests: XCTestCase {
                 var generator = SeededGenerator(seed: UInt64(k))
                 let ties = (0..<LUTLayer.tableWords(k: k)).map { _ in generator.next() }
                 var table = [UInt64](repeating: 0, count: LUTLayer.tableWords(k: k))
-                _ = lutnet_majority_table(counts, UInt32(k), ties, &table)
+                _ = lutnet_majority_table(counts, UInt32(k), 1, 1, ties, &table)
                 XCTAssertEqual(table, ReferenceMemorization.table(counts: expected, k: k, tieBits: ties), name)
 
                 let reference = ReferenceMemorization.evaluate(matrix, inputs: inputs, table: table)
@@ -78,7 +78,7 @@ final class KernelEquivalenceTests: XCTestCase {
                 var memorizedCounts = [UInt32](repeating: 7, count: 2 << k), patterns = [UInt8](repeating: 0, count: examples)
                 var memorizedTable = [UInt64](repeating: 0, count: table.count), memorizedOut = [UInt64](repeating: .max, count: out.count)
                 let tied = lutnet_memorize_lut_variant(variant.cValue, matrix.words, matrix.wordsPerRow, inputs, UInt32(k),
-                                                       labels.words, examples, ties, &memorizedCounts, &patterns,
+                                                       labels.words, examples, 1, 1, ties, &memorizedCounts, &patterns,
                                                        &memorizedTable, &memorizedOut)
                 XCTAssertEqual(memorizedCounts, expected, name)
                 XCTAssertEqual(memorizedTable, table, name)
@@ -147,7 +147,7 @@ final class KernelEquivalenceTests: XCTestCase {
             let counts = (0..<(2 << k)).map { _ in UInt32(generator.next() % 3) }
             let ties = (0..<LUTLayer.tableWords(k: k)).map { _ in generator.next() }
             var table = [UInt64](repeating: 0, count: LUTLayer.tableWords(k: k))
-            let tied = lutnet_majority_table(counts, UInt32(k), ties, &table)
+            let tied = lutnet_majority_table(counts, UInt32(k), 1, 1, ties, &table)
             XCTAssertEqual(table, ReferenceMemorization.table(counts: counts, k: k, tieBits: ties), "k=\(k)")
             XCTAssertEqual(Int(tied), (0..<(1 << k)).filter { counts[2 * $0] == counts[2 * $0 + 1] }.count)
         }

@@ -10,17 +10,17 @@ final class OneVsRestTests: XCTestCase {
         let counts: [UInt32] = [9, 1, 50, 2, 0, 0, 31, 7]
         var table: [UInt64] = [0]
         // p0: 1·90 = 9·10 (tie: tie bit 1); p1: 180 < 500 → 0; p2: unseen tie (tie bit 0); p3: 630 > 310 → 1.
-        let ties = lutnet_balanced_majority_table(counts, 2, 90, 10, [0b0011], &table)
+        let ties = lutnet_majority_table(counts, 2, 90, 10, [0b0011], &table)
         XCTAssertEqual(table[0], 0b1001)
         XCTAssertEqual(ties, 2)
-        XCTAssertEqual(lutnet_balanced_majority_table(counts, 2, 90, 10, [~0b1000], &table), 2)
+        XCTAssertEqual(lutnet_majority_table(counts, 2, 90, 10, [~0b1000], &table), 2)
         XCTAssertEqual(table[0], 0b1101)
         // Against plain Swift for k = 7 (two words) on seeded counts and tie bits.
         var generator = SeededGenerator(seed: 5)
         let many = (0..<256).map { _ in UInt32(generator.draw(below: 40)) }
         let tieBits = [generator.next(), generator.next()]
         var wide: [UInt64] = [0, 0]
-        let wideTies = lutnet_balanced_majority_table(many, 7, 1000, 77, tieBits, &wide)
+        let wideTies = lutnet_majority_table(many, 7, 1000, 77, tieBits, &wide)
         XCTAssertEqual(wide, Self.balancedTable(counts: many, k: 7, n0: 1000, n1: 77, tieBits: tieBits))
         var expectedTies: UInt32 = 0
         for p in 0..<128 where UInt64(many[2 * p + 1]) * 1000 == UInt64(many[2 * p]) * 77 { expectedTies += 1 }
@@ -55,8 +55,8 @@ final class OneVsRestTests: XCTestCase {
                     var patterns = [UInt8](repeating: 0, count: examples)
                     var table = [UInt64](repeating: 0, count: LUTLayer.tableWords(k: k))
                     var out = [UInt64](repeating: 0, count: (examples + 63) / 64), expectedOut = out
-                    _ = lutnet_memorize_balanced_lut_variant(variant.cValue, matrix.words, matrix.wordsPerRow, inputs, UInt32(k),
-                                                             labels.words, examples, UInt64(examples - ones), UInt64(ones),
+                    _ = lutnet_memorize_lut_variant(variant.cValue, matrix.words, matrix.wordsPerRow, inputs, UInt32(k),
+                                                    labels.words, examples, UInt64(examples - ones), UInt64(ones),
                                                              ties, &counts, &patterns, &table, &out)
                     lutnet_count_patterns_variant(LUTNET_KERNEL_PORTABLE, matrix.words, matrix.wordsPerRow, inputs, UInt32(k),
                                                   labels.words, examples, &expectedCounts)

@@ -62,7 +62,7 @@ enum LayerCounters {
                 let tieBits = tieBits(seed: seed, layer: layer, lut: luts.lowerBound + j, words: words)
                 let lutCounts = counts.baseAddress.unsafelyUnwrapped + j * perLUT
                 tables.withUnsafeMutableBufferPointer { table in
-                    ties += Int(lutnet_majority_table(lutCounts, UInt32(k), tieBits, table.baseAddress.unsafelyUnwrapped + j * words))
+                    ties += Int(lutnet_majority_table(lutCounts, UInt32(k), 1, 1, tieBits, table.baseAddress.unsafelyUnwrapped + j * words))
                 }
                 seen.withUnsafeMutableBufferPointer { lutnet_seen_patterns(lutCounts, UInt32(k), $0.baseAddress.unsafelyUnwrapped + j * words) }
             }

@@ -192,13 +192,13 @@ struct OneVsRestTrainer: Sendable {
                                 for w in 0..<tableWords { myTies[w] = generator.next() }
                                 let lutInputs = wires.base + lut * k, table = tables.base + lut * tableWords
                                 if whole {
-                                    _ = lutnet_memorize_balanced_lut_variant(variant, source.base, wordsPerRow, lutInputs,
-                                                                             UInt32(k), labelRow.base, examples, n0, n1, myTies,
-                                                                             myCounts, myPatterns, table, out.base + lut * outWords)
+                                    _ = lutnet_memorize_lut_variant(variant, source.base, wordsPerRow, lutInputs, UInt32(k),
+                                                                    labelRow.base, examples, n0, n1, myTies, myCounts,
+                                                                    myPatterns, table, out.base + lut * outWords)
                                 } else {
                                     lutnet_count_patterns_variant(variant, source.base + first, wordsPerRow, lutInputs, UInt32(k),
                                                                   labelRow.base + first, countedExamples, myCounts)
-                                    _ = lutnet_balanced_majority_table(myCounts, UInt32(k), n0, n1, myTies, table)
+                                    _ = lutnet_majority_table(myCounts, UInt32(k), n0, n1, myTies, table)
                                     lutnet_evaluate_lut_variant(variant, source.base, wordsPerRow, lutInputs, UInt32(k), table,
                                                                 examples, out.base + lut * outWords)
                                 }

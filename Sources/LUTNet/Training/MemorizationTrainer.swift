@@ -137,8 +137,9 @@ struct MemorizationTrainer: Sendable {
                                 var generator = SeededGenerator(seed: seed, stream: 2, UInt64(index), UInt64(lut))
                                 for w in 0..<tableWords { myTies[w] = generator.next() }
                                 let row = out.base + lut * outWords
+                                // The paper's plain majority: both sides weighted 1.
                                 let ties = lutnet_memorize_lut_variant(variant, source.base, wordsPerRow, lutInputs, UInt32(k),
-                                                                       labelRow.base, examples, myTies, myCounts,
+                                                                       labelRow.base, examples, 1, 1, myTies, myCounts,
                                                                        myPatterns, tables.base + lut * tableWords, row)
                                 tied.base[lut] = Int(ties)
                                 lutnet_seen_patterns(myCounts, UInt32(k), seen.base + lut * tableWords)
