@@ -17,29 +17,15 @@ enum LayerCounters {
     /// Counts the examples of `inputs` (a shard's) for the LUTs `luts` of a layer wired by `wiring`.
     static func count(inputs: BitMatrix, labels: BitMatrix, wiring: [UInt32], k: Int, luts: Range<Int>,
                       threads: Int, kernels: KernelVariant) -> [UInt32] {
-        let perLUT = 1 << (k + 1), examples = inputs.columnCount, wordsPerRow = inputs.wordsPerRow
-        let variant = kernels.cValue
-        var counts = [UInt32](repeating: 0, count: luts.count * perLUT)
-        counts.withUnsafeMutableBufferPointer { countBuffer in
-            inputs.words.withUnsafeBufferPointer { source in
-                labels.words.withUnsafeBufferPointer { labelWords in
-                    wiring.withUnsafeBufferPointer { wiringBuffer in
-                        let out = SharedBuffer(countBuffer)
-                        let source = SharedBuffer(readOnly: source)
-                        let labelRow = SharedBuffer(readOnly: labelWords)
-                        let wires = SharedBuffer(readOnly: wiringBuffer)
-                        ParallelWork.forEach(count: luts.count, threads: threads, chunk: 4) { _, block in
-                            for j in block {
-                                lutnet_count_patterns_variant(variant, source.base, wordsPerRow,
-                                                              wires.base + (luts.lowerBound + j) * k, UInt32(k),
-                                                              labelRow.base, examples, out.base + j * perLUT)
-                            }
-                        }
-                    }
-                }
-            }
+        let perLUT = 1 << (k + 1), variant = kernels.cValue, words = (inputs.columnCount + 63) / 64
+        let counts = SharedBuffer<UInt32>.allocate(count: luts.count * perLUT, repeating: 0)
+        defer { counts.deallocate() }
+        _ = LayerPass.run(inputs: inputs, labels: labels, wiring: wiring, k: k, luts: luts, threads: threads,
+                          writingOutputs: false) { lut in
+            lut.count(variant, words: 0..<words)
+            (counts.base + (lut.index - luts.lowerBound) * perLUT).update(from: lut.counts, count: perLUT)
         }
-        return counts
+        return counts.array
     }
 
     /// The tie bits of LUT `lut` of layer `layer`: the words of its seeded stream that the

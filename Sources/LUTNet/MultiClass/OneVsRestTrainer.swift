@@ -165,49 +165,26 @@ struct OneVsRestTrainer: Sendable {
     func trainLayer(wiring: [UInt32], width: Int, inputs: BitMatrix, labels: BitMatrix, counted: Range<Int>,
                     ties: (c: Int, layer: Int)) -> (layer: LUTLayer, outputs: BitMatrix) {
         let k = self.k, tableWords = LUTLayer.tableWords(k: k), seed = self.seed, variant = kernels.cValue
-        var outputs = BitMatrix(rowCount: width, columnCount: inputs.columnCount)
-        let workers = min(threads, max(1, width))
-        let examples = inputs.columnCount, wordsPerRow = inputs.wordsPerRow, outWords = outputs.wordsPerRow
+        let examples = inputs.columnCount
         let tables = SharedBuffer<UInt64>.allocate(count: width * tableWords, repeating: 0)
-        let counts = SharedBuffer<UInt32>.allocate(count: workers << (k + 1), repeating: 0)
-        let tieScratch = SharedBuffer<UInt64>.allocate(count: workers * tableWords, repeating: 0)
-        // Each worker's example patterns, kept from counting to evaluation by some kernel variants.
-        let patterns = SharedBuffer<UInt8>.allocate(count: workers * max(examples, 1), repeating: 0)
-        defer { tables.deallocate(); counts.deallocate(); tieScratch.deallocate(); patterns.deallocate() }
+        defer { tables.deallocate() }
         let countedExamples = min(examples, counted.upperBound * 64) - counted.lowerBound * 64
         let ones = labels.words[counted].reduce(0) { $0 + $1.nonzeroBitCount }
         let n0 = UInt64(countedExamples - ones), n1 = UInt64(ones), whole = countedExamples == examples
-        let first = counted.lowerBound
-        outputs.words.withUnsafeMutableBufferPointer { outBuffer in
-            inputs.words.withUnsafeBufferPointer { source in
-                labels.words.withUnsafeBufferPointer { labelWords in
-                    wiring.withUnsafeBufferPointer { wiringBuffer in
-                        let out = SharedBuffer(outBuffer), source = SharedBuffer(readOnly: source)
-                        let labelRow = SharedBuffer(readOnly: labelWords), wires = SharedBuffer(readOnly: wiringBuffer)
-                        ParallelWork.forEach(count: width, threads: workers, chunk: 4) { worker, luts in
-                            let myCounts = counts.base + (worker << (k + 1)), myTies = tieScratch.base + worker * tableWords
-                            let myPatterns = patterns.base + worker * max(examples, 1)
-                            for lut in luts {
-                                var generator = SeededGenerator(seed: seed, stream: 9, UInt64(ties.c), UInt64(ties.layer), UInt64(lut))
-                                for w in 0..<tableWords { myTies[w] = generator.next() }
-                                let lutInputs = wires.base + lut * k, table = tables.base + lut * tableWords
-                                if whole {
-                                    _ = lutnet_memorize_lut_variant(variant, source.base, wordsPerRow, lutInputs, UInt32(k),
-                                                                    labelRow.base, examples, n0, n1, myTies, myCounts,
-                                                                    myPatterns, table, out.base + lut * outWords)
-                                } else {
-                                    lutnet_count_patterns_variant(variant, source.base + first, wordsPerRow, lutInputs, UInt32(k),
-                                                                  labelRow.base + first, countedExamples, myCounts)
-                                    _ = lutnet_majority_table(myCounts, UInt32(k), n0, n1, myTies, table)
-                                    lutnet_evaluate_lut_variant(variant, source.base, wordsPerRow, lutInputs, UInt32(k), table,
-                                                                examples, out.base + lut * outWords)
-                                }
-                            }
-                        }
-                    }
-                }
+        let written = LayerPass.run(inputs: inputs, labels: labels, wiring: wiring, k: k, luts: 0..<width, threads: threads,
+                                    writingOutputs: true) { lut in
+            var generator = SeededGenerator(seed: seed, stream: 9, UInt64(ties.c), UInt64(ties.layer), UInt64(lut.index))
+            lut.drawTieBits(&generator)
+            let table = tables.base + lut.index * tableWords
+            if whole {
+                _ = lut.memorize(variant, n0: n0, n1: n1, table: table)
+            } else {
+                lut.count(variant, words: counted)
+                _ = lutnet_majority_table(lut.counts, lut.k, n0, n1, lut.tieBits, table)
+                lut.evaluate(variant, table: table)
             }
         }
+        let outputs = written ?? BitMatrix(rowCount: width, columnCount: examples)
         let layer = LUTLayer(validK: k, width: width, sourceCount: inputs.rowCount, inputs: wiring, tables: tables.array,
                              seenPatterns: nil)
         return (layer, outputs)

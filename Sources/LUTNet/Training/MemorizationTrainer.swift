@@ -101,56 +101,26 @@ struct MemorizationTrainer: Sendable {
     /// majority table and its outputs on the training set (one kernel call).
     func trainLayer(index: Int, width: Int, inputs: BitMatrix, labels: BitMatrix, wiring given: [UInt32]? = nil)
         -> (layer: LUTLayer, outputs: BitMatrix, accuracies: [Double], ties: Int) {
-        let k = shape.k(layer: index), seed = self.seed, threads = self.threads, variant = kernels.cValue
+        let k = shape.k(layer: index), seed = self.seed, variant = kernels.cValue
         let tableWords = LUTLayer.tableWords(k: k)
         let wiring = given ?? RandomWiring.layer(width: width, k: k, sourceCount: inputs.rowCount, seed: seed, layer: index)
-        var outputs = BitMatrix(rowCount: width, columnCount: inputs.columnCount)
-        let workers = min(threads, max(1, width))
-        // Buffers the workers write, each LUT or worker its own part; released below.
+        // What each LUT gives, in its own slot; released below.
         let tables = SharedBuffer<UInt64>.allocate(count: width * tableWords, repeating: 0)
         let seen = SharedBuffer<UInt64>.allocate(count: width * tableWords, repeating: 0)
         let accuracy = SharedBuffer<Double>.allocate(count: width, repeating: 0)
         let tied = SharedBuffer<Int>.allocate(count: width, repeating: 0)
-        // Counter memory is per worker, not per LUT: 2^(k+1) counters each.
-        let counts = SharedBuffer<UInt32>.allocate(count: workers << (k + 1), repeating: 0)
-        let tieScratch = SharedBuffer<UInt64>.allocate(count: workers * tableWords, repeating: 0)
-        // Each worker's example patterns, kept from counting to evaluation by some kernel variants.
-        let patterns = SharedBuffer<UInt8>.allocate(count: workers * inputs.columnCount, repeating: 0)
-        defer { tables.deallocate(); seen.deallocate(); tieScratch.deallocate(); patterns.deallocate() }
-        defer { accuracy.deallocate(); tied.deallocate(); counts.deallocate() }
-        let examples = inputs.columnCount, wordsPerRow = inputs.wordsPerRow, outWords = outputs.wordsPerRow
-        // The outputs are written in place: each LUT fills its own row.
-        outputs.words.withUnsafeMutableBufferPointer { outBuffer in
-            inputs.words.withUnsafeBufferPointer { source in
-                labels.words.withUnsafeBufferPointer { labelWords in
-                    wiring.withUnsafeBufferPointer { wiringBuffer in
-                        let out = SharedBuffer(outBuffer)
-                        let source = SharedBuffer(readOnly: source)
-                        let labelRow = SharedBuffer(readOnly: labelWords)
-                        let wires = SharedBuffer(readOnly: wiringBuffer)
-                        ParallelWork.forEach(count: width, threads: workers, chunk: 4) { worker, luts in
-                            let myCounts = counts.base + (worker << (k + 1))
-                            let myTies = tieScratch.base + worker * tableWords
-                            let myPatterns = patterns.base + worker * examples
-                            for lut in luts {
-                                let lutInputs = wires.base + lut * k
-                                var generator = SeededGenerator(seed: seed, stream: 2, UInt64(index), UInt64(lut))
-                                for w in 0..<tableWords { myTies[w] = generator.next() }
-                                let row = out.base + lut * outWords
-                                // The paper's plain majority: both sides weighted 1.
-                                let ties = lutnet_memorize_lut_variant(variant, source.base, wordsPerRow, lutInputs, UInt32(k),
-                                                                       labelRow.base, examples, 1, 1, myTies, myCounts,
-                                                                       myPatterns, tables.base + lut * tableWords, row)
-                                tied.base[lut] = Int(ties)
-                                lutnet_seen_patterns(myCounts, UInt32(k), seen.base + lut * tableWords)
-                                let agreements = lutnet_count_agreements_variant(variant, row, labelRow.base, examples)
-                                accuracy.base[lut] = examples > 0 ? Double(agreements) / Double(examples) : 0
-                            }
-                        }
-                    }
-                }
-            }
+        defer { tables.deallocate(); seen.deallocate(); accuracy.deallocate(); tied.deallocate() }
+        let written = LayerPass.run(inputs: inputs, labels: labels, wiring: wiring, k: k, luts: 0..<width, threads: threads,
+                                    writingOutputs: true) { lut in
+            var generator = SeededGenerator(seed: seed, stream: 2, UInt64(index), UInt64(lut.index))
+            lut.drawTieBits(&generator)
+            // The paper's plain majority: both sides weighted 1.
+            tied[lut.index] = lut.memorize(variant, n0: 1, n1: 1, table: tables.base + lut.index * tableWords)
+            lutnet_seen_patterns(lut.counts, lut.k, seen.base + lut.index * tableWords)
+            let agreements = lutnet_count_agreements_variant(variant, lut.output, lut.labels, lut.examples)
+            accuracy[lut.index] = lut.examples > 0 ? Double(agreements) / Double(lut.examples) : 0
         }
+        let outputs = written ?? BitMatrix(rowCount: width, columnCount: inputs.columnCount)
         let layer = LUTLayer(validK: k, width: width, sourceCount: inputs.rowCount, inputs: wiring, tables: tables.array,
                              seenPatterns: seen.array)
         return (layer, outputs, accuracy.array, tied.array.reduce(0, +))
