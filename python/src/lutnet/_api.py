@@ -119,9 +119,9 @@ class Dataset:
                                               ctypes.byref(handle), ctypes.byref(error)), error)
         self.handle = handle
 
-    def close(self):
+    def close(self, _free=lib.lutnet_dataset_free):  # bound here: usable while the interpreter exits
         if getattr(self, "handle", None):
-            lib.lutnet_dataset_free(self.handle)
+            _free(self.handle)
             self.handle = None
 
     __del__ = close
@@ -210,9 +210,9 @@ class Model:
         loaded = Model.from_bytes(state["model_file"])
         self.handle, loaded.handle = loaded.handle, None
 
-    def close(self):
+    def close(self, _free=lib.lutnet_model_free):  # bound here: usable while the interpreter exits
         if getattr(self, "handle", None):
-            lib.lutnet_model_free(self.handle)
+            _free(self.handle)
             self.handle = None
 
     __del__ = close

@@ -7,6 +7,12 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_array, check_is_fitted
 
+try:  # scikit-learn 1.6 and later
+    from sklearn.utils.validation import validate_data
+except ImportError:  # before 1.6: the estimator's method
+    def validate_data(estimator, *arguments, **options):
+        return estimator._validate_data(*arguments, **options)
+
 from ._api import Dataset, LUTNetError, Model, make_parameters
 from .encoding import quantile_thresholds, thermometer_bytes
 
@@ -81,7 +87,7 @@ class LUTNetClassifier(ClassifierMixin, BaseEstimator):
         C library's message for what the library checks (the options, fewer than two classes, no
         examples).
         """
-        X, y = self._validate_data(X, y, dtype=[np.float64, np.uint8], ensure_min_samples=0)
+        X, y = validate_data(self, X, y, dtype=[np.float64, np.uint8], ensure_min_samples=0)
         check_classification_targets(y)
         classes, labels = np.unique(y, return_inverse=True)
         if classes.shape[0] > MAX_CLASSES:
@@ -105,7 +111,7 @@ class LUTNetClassifier(ClassifierMixin, BaseEstimator):
                     raise LUTNetError(error.status, f"y has 1 class ({classes[0]!r}), LUTNetClassifier needs two or more: "
                                                     f"{error.message}") from None
                 raise
-        del keep
+        del keep  # the buffers `parameters` pointed to, alive until training returned
         self.classes_ = classes
         self.encoding_ = encoding
         self.input_columns_ = columns
