@@ -1,9 +1,10 @@
 import CLUTNetAPI
+import LUTNet
 
 /// Implements `lutnet_version` (see lutnet.h).
 @c @implementation
 public func lutnet_version() -> UnsafePointer<CChar>? {
-    staticCString("0.4.0")
+    staticCString(LUTNetVersion.text)
 }
 
 /// Implements `lutnet_status_name` (see lutnet.h).

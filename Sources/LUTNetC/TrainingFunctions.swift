@@ -2,9 +2,9 @@ import CLUTNetAPI
 import Foundation
 import LUTNet
 
-/// Implements `lutnet_train` (see lutnet.h).
+/// Implements `lutnet_train_sized` (see lutnet.h).
 @c @implementation
-public func lutnet_train(_ dataset: OpaquePointer?, _ task: UnsafePointer<CChar>?,
+public func lutnet_train_sized(_ dataset: OpaquePointer?, _ task: UnsafePointer<CChar>?,
                          _ parameters: UnsafePointer<lutnet_parameters>?,
                          _ model: UnsafeMutablePointer<OpaquePointer?>?,
                          _ error: UnsafeMutablePointer<lutnet_error>?) -> lutnet_status {

@@ -19,6 +19,7 @@ struct TrainingSettings {
     /// Validates `parameters`; a problem says which field is wrong.
     static func validate(_ parameters: UnsafePointer<lutnet_parameters>?) -> Result<TrainingSettings, ParameterProblem> {
         guard let parameters else { return .failure(.missing) }
+        if let problem = ParametersLayout.problem(parameters) { return .failure(.layout(problem)) }
         let p = parameters.pointee
         let ks: LayerKs
         switch layerKs(p) {
@@ -96,6 +97,7 @@ struct TrainingSettings {
 /// and a detailed one, with the offending value, for `lutnet_train`.
 enum ParameterProblem: Error {
     case missing
+    case layout(ParametersLayout.Problem)
     case k(Int32)
     case threshold(Int32)
     case threads(Int32)
@@ -115,6 +117,7 @@ enum ParameterProblem: Error {
     var staticMessage: StaticString {
         switch self {
         case .missing: "parameters is NULL"
+        case .layout(let problem): problem.staticMessage
         case .k: "k must be 1 to 16"
         case .threshold: "threshold must be 1 to 255 (an input bit is 1 when its byte is >= threshold)"
         case .threads: "threads must be 0 (one per core) or more"
@@ -136,6 +139,7 @@ enum ParameterProblem: Error {
     var detail: String {
         switch self {
         case .missing: "parameters is NULL"
+        case .layout(let problem): problem.detail
         case .k(let k): "k = \(k) is not supported: a LUT has 1 to \(LUTNetLimits.maxK) inputs"
         case .threshold(let t): "threshold \(t) is not supported: use 1 to 255 (an input bit is 1 when its byte is >= threshold)"
         case .threads(let t): "threads = \(t): use 0 (one per core) or more"

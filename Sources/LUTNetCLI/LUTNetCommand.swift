@@ -8,6 +8,7 @@ struct LUTNetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lutnet",
         abstract: "Learning by memorization: networks of k-input lookup tables trained by counting.",
+        version: LUTNetVersion.text.description,
         subcommands: [InfoCommand.self, TrainCommand.self, EvalCommand.self, PredictCommand.self, ExportCommand.self, BaselineCommand.self, CompareCommand.self, ExperimentCommand.self, BenchCommand.self]
     )
 

@@ -54,7 +54,7 @@ final class CAPIMultiClassTests: XCTestCase {
         guard case .multiClass(let task) = try ClassTask(parsing: "all", for: dataset) else { return XCTFail("ten classes") }
         let shape = try NetworkShape(k: 6, hiddenWidths: [48, 32])
         var parameters = lutnet_parameters()
-        lutnet_default_parameters(&parameters)
+        lutnet_default_parameters_sized(&parameters, MemoryLayout<lutnet_parameters>.size)
         parameters.k = 6
         parameters.layers = UnsafePointer(strdup("48,32"))
         defer { free(UnsafeMutablePointer(mutating: parameters.layers)) }
@@ -64,7 +64,7 @@ final class CAPIMultiClassTests: XCTestCase {
             defer { free(copy) }
             parameters.wiring = UnsafePointer(copy)
             var model: OpaquePointer?
-            XCTAssertEqual(lutnet_train(data, "all", &parameters, &model, &error), LUTNET_OK, message())
+            XCTAssertEqual(lutnet_train_sized(data, "all", &parameters, &model, &error), LUTNET_OK, message())
             defer { lutnet_model_free(model) }
             let path = try Fixtures.temporaryFolder(for: self).appendingPathComponent("wired.lut").path
             XCTAssertEqual(lutnet_model_save(model, path, &error), LUTNET_OK)
@@ -82,7 +82,7 @@ final class CAPIMultiClassTests: XCTestCase {
         defer { free(bad) }
         parameters.wiring = UnsafePointer(bad)
         var model: OpaquePointer?
-        XCTAssertEqual(lutnet_train(data, "all", &parameters, &model, &error), LUTNET_ERROR_INVALID_PARAMETERS)
+        XCTAssertEqual(lutnet_train_sized(data, "all", &parameters, &model, &error), LUTNET_ERROR_INVALID_PARAMETERS)
         XCTAssertNil(model)
         XCTAssertTrue(message().contains("NEAR = 3 is fewer than k = 6"), message())
     }

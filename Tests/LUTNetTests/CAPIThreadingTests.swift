@@ -23,13 +23,13 @@ final class CAPIThreadingTests: XCTestCase {
     static func train(_ data: OpaquePointer?, _ task: String, k: Int32, widths: [UInt32],
                       _ model: inout OpaquePointer?, _ error: inout lutnet_error) -> lutnet_status {
         var parameters = lutnet_parameters()
-        lutnet_default_parameters(&parameters)
+        lutnet_default_parameters_sized(&parameters, MemoryLayout<lutnet_parameters>.size)
         return widths.withUnsafeBufferPointer { widths in
             parameters.k = k
             parameters.layers = nil
             parameters.hidden_widths = widths.baseAddress
             parameters.hidden_layer_count = widths.count
-            return lutnet_train(data, task, &parameters, &model, &error)
+            return lutnet_train_sized(data, task, &parameters, &model, &error)
         }
     }
 

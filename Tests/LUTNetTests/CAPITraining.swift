@@ -19,7 +19,7 @@ final class CAPITraining {
         var data: OpaquePointer?
         XCTAssertEqual(lutnet_dataset_load(path, &data, &error), LUTNET_OK)
         self.data = try XCTUnwrap(data)
-        lutnet_default_parameters(&parameters)
+        lutnet_default_parameters_sized(&parameters, MemoryLayout<lutnet_parameters>.size)
         layers = strdup(text)
         parameters.layers = UnsafePointer(layers)
     }
@@ -35,7 +35,7 @@ final class CAPITraining {
     /// Trains on `task` with `parameters`: the status and the model (nil on failure), which the caller frees.
     func train(task: String) -> (status: lutnet_status, model: OpaquePointer?) {
         var model: OpaquePointer?
-        let status = lutnet_train(data, task, &parameters, &model, &error)
+        let status = lutnet_train_sized(data, task, &parameters, &model, &error)
         return (status, model)
     }
 

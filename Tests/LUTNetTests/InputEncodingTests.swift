@@ -207,7 +207,7 @@ final class InputEncodingTests: XCTestCase {
         }
         "threshold,threshold".withCString { bits in
             c.parameters.input_bits = bits
-            XCTAssertEqual(lutnet_check_parameters(&c.parameters).map { String(cString: $0) },
+            XCTAssertEqual(lutnet_check_parameters_sized(&c.parameters).map { String(cString: $0) },
                            "input_bits must list threshold, mean or opponents, separated by commas, each at most once")
             c.parameters.input_bits = nil
         }

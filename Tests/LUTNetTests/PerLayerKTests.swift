@@ -254,11 +254,11 @@ final class PerLayerKTests: XCTestCase {
         }
         c.parameters.layer_ks = nil
         c.parameters.layer_k_count = 2
-        XCTAssertEqual(String(cString: try XCTUnwrap(lutnet_check_parameters(&c.parameters))),
+        XCTAssertEqual(String(cString: try XCTUnwrap(lutnet_check_parameters_sized(&c.parameters))),
                        "layer_ks is NULL but layer_k_count is not 0")
         c.parameters.layer_k_count = 0
-        XCTAssertEqual(String(cString: try XCTUnwrap(lutnet_check_parameters(&c.parameters))), "k must be 1 to 16")
+        XCTAssertEqual(String(cString: try XCTUnwrap(lutnet_check_parameters_sized(&c.parameters))), "k must be 1 to 16")
         c.parameters.k = 8
-        XCTAssertNil(lutnet_check_parameters(&c.parameters))
+        XCTAssertNil(lutnet_check_parameters_sized(&c.parameters))
     }
 }

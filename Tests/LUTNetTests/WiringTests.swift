@@ -198,7 +198,7 @@ final class WiringTests: XCTestCase {
         defer { lutnet_dataset_free(data) }
         func message() -> String { withUnsafeBytes(of: error.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) } }
         var parameters = lutnet_parameters()
-        lutnet_default_parameters(&parameters)
+        lutnet_default_parameters_sized(&parameters, MemoryLayout<lutnet_parameters>.size)
         XCTAssertNil(parameters.wiring)
         parameters.k = 6
         let wiring = strdup("hier:4,12,3,grid"), bad = strdup("hier:4,3,3"), wrong = strdup("local:x"), huge = strdup("local:11")
@@ -206,17 +206,17 @@ final class WiringTests: XCTestCase {
         parameters.layers = UnsafePointer(strdup("48,32,16"))
         defer { free(UnsafeMutablePointer(mutating: parameters.layers)) }
         parameters.wiring = UnsafePointer(wrong)
-        XCTAssertEqual(lutnet_check_parameters(&parameters).map { String(cString: $0) },
+        XCTAssertEqual(lutnet_check_parameters_sized(&parameters).map { String(cString: $0) },
                        "wiring must be random, local:S or hier:S,NEAR,L, optionally followed by ,grid or ,gridT (e.g. hier:7,64,4)")
         var model: OpaquePointer?
         for (text, expected) in [(bad, "NEAR = 3 is fewer than k = 6"), (huge, "larger than the 10 × 10 images")] {
             parameters.wiring = UnsafePointer(text)
-            XCTAssertNil(lutnet_check_parameters(&parameters))
-            XCTAssertNotEqual(lutnet_train(data, "0-4:5-9", &parameters, &model, &error), LUTNET_OK)
+            XCTAssertNil(lutnet_check_parameters_sized(&parameters))
+            XCTAssertNotEqual(lutnet_train_sized(data, "0-4:5-9", &parameters, &model, &error), LUTNET_OK)
             XCTAssertTrue(message().contains(expected), message())
         }
         parameters.wiring = UnsafePointer(wiring)
-        XCTAssertEqual(lutnet_train(data, "0-4:5-9", &parameters, &model, &error), LUTNET_OK, message())
+        XCTAssertEqual(lutnet_train_sized(data, "0-4:5-9", &parameters, &model, &error), LUTNET_OK, message())
         defer { lutnet_model_free(model) }
         var accuracy = 0.0
         XCTAssertEqual(lutnet_accuracy(model, data, LUTNET_SPLIT_TEST, nil, &accuracy, &error), LUTNET_OK)

@@ -47,10 +47,19 @@ extern "C" {
 #endif
 
 /// The version of this header; `lutnet_version()` returns the library's, which should be equal. A
-/// change of the first two numbers changes the layout of a struct (0.2.0: `lutnet_parameters`
-/// gained `wiring`; 0.3.0: `layer_ks` and `layer_k_count`; 0.4.0: `input_bits`), so a program
-/// compiled against another version's header must be recompiled.
-#define LUTNET_VERSION "0.4.0"
+/// change of the first two numbers changes a struct (0.2.0: `lutnet_parameters` gained `wiring`;
+/// 0.3.0: `layer_ks` and `layer_k_count`; 0.4.0: `input_bits`; 0.5.0: `size`, first).
+///
+/// Compatibility. Since 0.5.0 `lutnet_parameters` begins with its `size`, which
+/// `lutnet_default_parameters` sets to the `sizeof` of the header the program was compiled with,
+/// and the library reads no byte past it: a library of a later version reads a 0.5.0 program's
+/// struct and gives the fields it lacks their defaults, and this library takes a later program's
+/// larger struct when the bytes past its own fields are zero (fields the program left at their
+/// defaults). A program compiled against a header before 0.5.0 (whose struct had no size) still
+/// runs: `lutnet_default_parameters` fills only the fields every one of those structs began with
+/// (`k` to `threads`), and `lutnet_check_parameters` and `lutnet_train` refuse its parameters, asking
+/// for the program to be recompiled, without reading them.
+#define LUTNET_VERSION "0.5.0"
 
 /// Bytes in `lutnet_error.message`, the terminating NUL included. Longer messages are cut at a
 /// UTF-8 character boundary.
@@ -99,8 +108,13 @@ typedef struct lutnet_dataset lutnet_dataset;
 /// input bytes, the binarization threshold and the task it answers.
 typedef struct lutnet_model lutnet_model;
 
-/// How to train a network. Fill it with `lutnet_default_parameters`, then change fields.
+/// How to train a network. Fill it with `lutnet_default_parameters`, then change fields (never
+/// `size`).
 typedef struct lutnet_parameters {
+    /// Bytes of this struct as the program knows it: `sizeof(lutnet_parameters)` of the header it
+    /// was compiled with, set by `lutnet_default_parameters`. The library reads no byte past it
+    /// (see LUTNET_VERSION).
+    size_t size;
     /// Inputs per LUT, 1 to LUTNET_MAX_K, in every layer (see `layer_ks` for one per layer). Default 8.
     int32_t k;
     /// Hidden layers as text: "DEPTHxWIDTH" ("5x1024") or a list of widths ("1024,512,256");
@@ -149,19 +163,33 @@ typedef struct lutnet_parameters {
     const char *input_bits;
 } lutnet_parameters;
 
-/// The library's version, e.g. "0.4.0" (static).
+/// The library's version, e.g. "0.5.0" (static); `lutnet --version` prints the same.
 const char *lutnet_version(void);
 
 /// The name of a status, e.g. "LUTNET_ERROR_NULL_ARGUMENT" (static); "LUTNET_UNKNOWN_STATUS" for
 /// a value that is not a `lutnet_status`.
 const char *lutnet_status_name(lutnet_status status);
 
-/// Fills `parameters` with the defaults documented in `lutnet_parameters`. NULL is ignored.
-void lutnet_default_parameters(lutnet_parameters *parameters);
+/// Fills `parameters` with the defaults documented in `lutnet_parameters` and sets its `size` to
+/// `sizeof(lutnet_parameters)`. NULL is ignored. A macro for `lutnet_default_parameters_sized`.
+#define lutnet_default_parameters(parameters) \
+    lutnet_default_parameters_sized((parameters), sizeof(lutnet_parameters))
+
+/// Fills the first `size` bytes of `parameters`: the defaults of the fields this library knows,
+/// zero in the bytes past them, and `size` in the size field. A `size` below this library's
+/// `sizeof(lutnet_parameters)` writes the size field alone (when it fits), so that the checks
+/// refuse the struct. NULL is ignored. Call it through `lutnet_default_parameters`.
+void lutnet_default_parameters_sized(lutnet_parameters *parameters, size_t size);
 
 /// NULL when `parameters` can be trained with, otherwise a static sentence saying which field is
 /// wrong (do not free it). `lutnet_train` makes the same checks and reports the offending value.
-const char *lutnet_check_parameters(const lutnet_parameters *parameters);
+/// A macro for `lutnet_check_parameters_sized`.
+#define lutnet_check_parameters(parameters) lutnet_check_parameters_sized(parameters)
+
+/// `lutnet_check_parameters` for a struct that has a `size` (every one since 0.5.0): a `size`
+/// smaller than this library's struct, larger than 4096 bytes, or larger with a byte past this
+/// library's fields that is not zero, is refused first.
+const char *lutnet_check_parameters_sized(const lutnet_parameters *parameters);
 
 /// Loads a dataset folder in MNIST's layout: train-images-idx3-ubyte[.gz] (or idx4 for color
 /// images, every channel its own byte) with train-labels-idx1-ubyte[.gz], and optionally the same
@@ -198,9 +226,15 @@ void lutnet_dataset_free(lutnet_dataset *dataset);
 /// Errors: LUTNET_ERROR_NULL_ARGUMENT, LUTNET_ERROR_INVALID_PARAMETERS (also when the network
 /// would need more memory than the machine has), LUTNET_ERROR_INVALID_TASK,
 /// LUTNET_ERROR_EMPTY_TASK_GROUP.
-lutnet_status lutnet_train(const lutnet_dataset *dataset, const char *task,
-                           const lutnet_parameters *parameters, lutnet_model **model,
-                           lutnet_error *error);
+/// A macro for `lutnet_train_sized`, which reads `parameters->size` (see LUTNET_VERSION).
+#define lutnet_train(dataset, task, parameters, model, error) \
+    lutnet_train_sized((dataset), (task), (parameters), (model), (error))
+
+/// `lutnet_train` for a struct that has a `size`: refuses it as `lutnet_check_parameters_sized`
+/// does. Call it through `lutnet_train`.
+lutnet_status lutnet_train_sized(const lutnet_dataset *dataset, const char *task,
+                                 const lutnet_parameters *parameters, lutnet_model **model,
+                                 lutnet_error *error);
 
 /// The model's answer as a byte: 0 or 1 (the task's first or second group) for a binary network,
 /// the class (index of its group in the task) for a multi-class model, for `count` examples of
