@@ -78,6 +78,15 @@ final class ClaimedSizeTests: XCTestCase {
         XCTAssertTrue(tensor.withUnsignedBytes { $0.allSatisfy { $0 == 0 } })
         XCTAssertEqual(try IDXBitStream(path: images.path).shape, [10, 1024, 1024])
     }
+
+    func testABitMatrixLargerThanTheMachinesMemoryIsRefusedBeforeItIsAllocated() {
+        XCTAssertThrowsError(try BitMatrix.checkSize(rows: LUTNetLimits.maxSources, columns: LUTNetLimits.maxExamples)) { error in
+            XCTAssertTrue("\(error)".contains("more than the machine's"), "\(error)")
+        }
+        XCTAssertThrowsError(try BitMatrix.checkSize(rows: LUTNetLimits.maxSources, columns: 64)) { error in
+            XCTAssertTrue("\(error)".contains("34.4 GB"), "\(error)")
+        }
+    }
 }
 
 extension CommandLineTests {
@@ -96,5 +105,24 @@ extension CommandLineTests {
             XCTAssertEqual(outcome.status, 1, "\(arguments): \(outcome.errors)")
             XCTAssertTrue(outcome.errors.contains("Error: " + message), "\(arguments): \(outcome.errors)")
         }
+    }
+
+    func testTrainRefusesImagesWhoseBitsExceedTheMachinesMemory() throws {
+        // 3 images of 4,294,967,295 bytes, as a sparse file of that size: their bits take 34.4 GB.
+        let features = Int(UInt32.max), bitBytes = features * 8
+        try XCTSkipIf(ProcessInfo.processInfo.physicalMemory >= UInt64(bitBytes), "the machine has room for \(bitBytes) bytes")
+        let folder = try Fixtures.temporaryFolder(for: self)
+        let images = folder.appendingPathComponent("train-images-idx3-ubyte")
+        let header = TinyIDXDataset.idx(type: 0x08, dims: [3, 1, features], payload: [])
+        try header.write(to: images)
+        let handle = try FileHandle(forWritingTo: images)
+        try handle.truncate(atOffset: UInt64(header.count + 3 * features))
+        try handle.close()
+        try TinyIDXDataset.idx(type: 0x08, dims: [3], payload: [0, 1, 0])
+            .write(to: folder.appendingPathComponent("train-labels-idx1-ubyte"))
+        let outcome = try run(["train", "--data", folder.path, "--task", "0:1"])
+        XCTAssertEqual(outcome.status, 1, outcome.errors)
+        XCTAssertTrue(outcome.errors.contains("Error: \(images.path): cannot binarize its images: invalid bit matrix size: "
+                                              + "\(features) rows × 3 columns take 34.4 GB, more than the machine's"), outcome.errors)
     }
 }
