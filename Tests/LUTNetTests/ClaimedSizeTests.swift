@@ -125,4 +125,17 @@ extension CommandLineTests {
         XCTAssertTrue(outcome.errors.contains("Error: \(images.path): cannot binarize its images: invalid bit matrix size: "
                                               + "\(features) rows × 3 columns take 34.4 GB, more than the machine's"), outcome.errors)
     }
+
+    func testEvalAndPredictRefuseAModelFilePaddedPastItsDeclaredSize() throws {
+        let folder = try Fixtures.temporaryFolder(for: self)
+        let model = try MultiClassModelFileTests.paddedModel(in: folder)
+        let data = Fixtures.path("tiny")
+        for arguments in [["eval", "--model", model.path, "--data", data],
+                          ["predict", "--model", model.path, data + "/t10k-images-idx3-ubyte.gz"]] {
+            let outcome = try run(arguments)
+            XCTAssertEqual(outcome.status, 1, "\(arguments): \(outcome.errors)")
+            XCTAssertTrue(outcome.errors.contains("Error: \(model.path): malformed model file: \(model.extra) bytes after the end "
+                                                  + "of the model (its header declares \(model.declared) bytes)"), outcome.errors)
+        }
+    }
 }

@@ -120,8 +120,10 @@ public enum ModelFile {
         return network
     }
 
-    /// Reads a model file of either kind: a binary network (versions 1, 2, 4, 6 and 7, checked as `load`
-    /// does) or a multi-class model (versions 3 and 5).
+    /// Reads a model file of either kind: a binary network (versions 1, 2, 4, 6 and 7) or a
+    /// multi-class model (versions 3 and 5). Either kind's header is read first and fixes the
+    /// file's exact size: a file of any other size, a wrong magic, an unknown version or an
+    /// inconsistent header is refused before the rest is read.
     public static func loadModel(from path: String) throws(ModelFileError) -> TrainedModel {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw .io(path: path, reason: "cannot read the model file (\(String(cString: strerror(errno))))") }
@@ -132,13 +134,16 @@ public enum ModelFile {
         }
         guard status.st_mode & S_IFMT == S_IFREG else { throw .io(path: path, reason: "cannot read the model file: not a regular file") }
         let size = Int(status.st_size)
-        let head = try read(descriptor, count: min(size, ModelFileHeader.maxBytes), path: path)
+        // Either kind's header, parsed from its first bytes, declares the file's exact size: a
+        // file of any other size is refused before the rest is read.
+        let head = try read(descriptor, count: min(size, max(ModelFileHeader.maxBytes, MultiClassModelHeader.maxBytes)), path: path)
         if isMultiClass(head) {
-            // A multi-class file checks its own declared size before allocating any layer.
+            let header = try MultiClassModelHeader.parse(head[...], path: path)
+            try checkSize(size, declared: header.fileSize, path: path)
             return .multiClass(try decodeMultiClass(try read(descriptor, count: size, path: path), path: path))
         }
         let header = try ModelFileHeader.parse(head[...], path: path)
-        try checkSize(size, of: header, path: path)
+        try checkSize(size, declared: header.fileSize, path: path)
         return .binary(try decode(try read(descriptor, count: size, path: path), path: path))
     }
 
@@ -164,17 +169,18 @@ public enum ModelFile {
         return bytes
     }
 
-    private static func checkSize(_ size: Int, of header: ModelFileHeader, path: String) throws(ModelFileError) {
-        guard size >= header.fileSize else { throw .truncated(path: path) }
-        guard size == header.fileSize else {
-            throw .malformed(path: path, reason: "\(size - header.fileSize) bytes after the end of the model (its header declares \(header.fileSize) bytes)")
+    /// Throws unless a file of `size` bytes is exactly the `declared` size its header gives.
+    static func checkSize(_ size: Int, declared: Int, path: String) throws(ModelFileError) {
+        guard size >= declared else { throw .truncated(path: path) }
+        guard size == declared else {
+            throw .malformed(path: path, reason: "\(size - declared) bytes after the end of the model (its header declares \(declared) bytes)")
         }
     }
 
     /// Decodes a binary network from its bytes; `path` names the source in errors.
     public static func decode(_ bytes: [UInt8], path: String) throws(ModelFileError) -> LUTNetwork {
         let header = try ModelFileHeader.parse(bytes[...], path: path)
-        try checkSize(bytes.count, of: header, path: path)
+        try checkSize(bytes.count, declared: header.fileSize, path: path)
         try checkCRC(bytes, path: path)
         var reader = ByteReader(bytes: bytes[..<(bytes.count - 4)], path: path)
         try reader.skip(header.byteCount)
