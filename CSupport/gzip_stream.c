@@ -11,12 +11,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <zlib.h>
 
 /// Compressed (or plain) input is read from the file in blocks of this size.
 #define INPUT_SIZE ((size_t)256 << 10)
 /// inflate takes an unsigned int output length; larger reads are split.
 #define READ_CHUNK ((uint64_t)1 << 30)
+/// Deflate's largest expansion: a 258-byte match coded in two bits gives 1,032 bytes per byte.
+#define MAX_INFLATE_RATIO ((uint64_t)1032)
 /// Skipped and drained bytes are inflated into a scratch buffer of this size on the stack.
 #define SCRATCH_SIZE ((size_t)16 << 10)
 
@@ -158,6 +161,16 @@ lutnet_read_status lutnet_gzip_open(const char *restrict path, bool require_gzip
     }
     *out = stream;
     return LUTNET_READ_OK;
+}
+
+bool lutnet_gzip_is_compressed(const lutnet_gzip_stream *stream) { return stream->gzip; }
+
+uint64_t lutnet_gzip_max_data_bytes(const lutnet_gzip_stream *stream) {
+    struct stat info;
+    if (fstat(fileno(stream->file), &info) != 0 || !S_ISREG(info.st_mode) || info.st_size < 0) return UINT64_MAX;
+    uint64_t size = (uint64_t)info.st_size;
+    if (!stream->gzip) return size;
+    return size > UINT64_MAX / MAX_INFLATE_RATIO ? UINT64_MAX : size * MAX_INFLATE_RATIO;
 }
 
 void lutnet_gzip_close(lutnet_gzip_stream *stream) {

@@ -83,6 +83,15 @@ lutnet_read_status lutnet_gzip_read_growing(lutnet_gzip_stream *restrict stream,
                                             const char *restrict what, char *restrict message,
                                             size_t capacity);
 
+/// True if the file is gzip (it starts with the gzip magic), false if it is read as it is.
+bool lutnet_gzip_is_compressed(const lutnet_gzip_stream *stream);
+
+/// The most data bytes the whole stream can hold, from the size of the file, so that a header's
+/// claim can be checked before anything is allocated for it: a plain file holds its size, a gzip
+/// file at most 1,032 times its size (deflate's largest expansion: a 258-byte match in two bits).
+/// UINT64_MAX when the size is unknown (a pipe or other file that is not regular).
+uint64_t lutnet_gzip_max_data_bytes(const lutnet_gzip_stream *stream);
+
 /// Closes the file and frees the stream. NULL is allowed.
 void lutnet_gzip_close(lutnet_gzip_stream *stream);
 

@@ -142,12 +142,31 @@ lutnet_read_status lutnet_idx_truncated(const char *restrict path, uint64_t tota
                 (unsigned long long)total, (unsigned long long)filled);
 }
 
+/// Refuses a header whose payload the file cannot hold (lutnet_gzip_max_data_bytes), before any
+/// buffer is sized from it: a plain file shorter than the header says is truncated data, as reading
+/// it would find; a gzip file too small to inflate to the payload is refused the same way.
+static lutnet_read_status check_claim(const lutnet_gzip_stream *restrict source, const char *restrict path,
+                                      const lutnet_idx_tensor *restrict tensor, char *restrict message,
+                                      size_t capacity) {
+    uint64_t header = 4 + 4 * (uint64_t)tensor->rank;
+    uint64_t total = tensor->element_count * lutnet_idx_element_size(tensor->element_type);
+    uint64_t most = lutnet_gzip_max_data_bytes(source);
+    if (most == UINT64_MAX) return LUTNET_READ_OK;
+    uint64_t room = most > header ? most - header : 0;
+    if (total <= room) return LUTNET_READ_OK;
+    if (!lutnet_gzip_is_compressed(source)) return lutnet_idx_truncated(path, total, room, message, capacity);
+    return fail(message, capacity, LUTNET_READ_IDX_TRUNCATED_DATA,
+                "%s: IDX data is truncated: the header says %llu bytes, more than the %llu a gzip file of this "
+                "size can hold", path, (unsigned long long)total, (unsigned long long)room);
+}
+
 lutnet_read_status lutnet_idx_open_with_header(const char *restrict path, lutnet_gzip_stream **restrict source,
                                                lutnet_idx_tensor *restrict tensor, char *restrict message,
                                                size_t capacity) {
     memset(tensor, 0, sizeof *tensor);
     lutnet_read_status status = lutnet_gzip_open(path, lutnet_path_has_suffix(path, ".gz"), source, message, capacity);
     if (status == LUTNET_READ_OK) status = read_header(*source, path, tensor, message, capacity);
+    if (status == LUTNET_READ_OK) status = check_claim(*source, path, tensor, message, capacity);
     return status;
 }
 

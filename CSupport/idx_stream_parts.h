@@ -10,8 +10,10 @@
 #include "idx_reader.h"
 
 /// Opens `path` (gzip when it starts with gzip's magic; a ".gz" name must be) into `*source` and
-/// reads its IDX header into `*tensor` (zeroed first, its data still NULL). The caller closes
-/// `*source`, which may be NULL, whatever the status.
+/// reads its IDX header into `*tensor` (zeroed first, its data still NULL). A header whose payload
+/// the file cannot hold (lutnet_gzip_max_data_bytes) is refused here as truncated data, before
+/// any reader sizes a buffer from it. The caller closes `*source`, which may be NULL, whatever the
+/// status.
 lutnet_read_status lutnet_idx_open_with_header(const char *restrict path, lutnet_gzip_stream **restrict source,
                                                lutnet_idx_tensor *restrict tensor, char *restrict message,
                                                size_t capacity);

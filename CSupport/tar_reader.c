@@ -377,6 +377,15 @@ lutnet_read_status lutnet_tar_next(lutnet_tar_reader *restrict reader,
         default: entry->type = LUTNET_TAR_OTHER; break;
         }
         if (!has_data) size = 0;
+        // Callers size buffers from an entry's size: refuse one the file cannot hold.
+        uint64_t most = lutnet_gzip_max_data_bytes(reader->stream);
+        if (most != UINT64_MAX && size > 0 && (reader->offset > most || size > most - reader->offset)) {
+            lutnet_format_message(message, message_capacity,
+                                  "%s: tar archive is truncated: '%s' at byte %llu should have %llu bytes, "
+                                  "more than the file can hold", reader->path, printable(name) ? name : "?",
+                                  (unsigned long long)header_offset, (unsigned long long)size);
+            return LUTNET_READ_TAR_TRUNCATED;
+        }
         snprintf(entry->name, sizeof entry->name, "%s", name);
         snprintf(reader->current, sizeof reader->current, "%s", name);
         entry->size = size;

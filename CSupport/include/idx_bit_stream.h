@@ -26,7 +26,9 @@ typedef struct lutnet_idx_bit_stream lutnet_idx_bit_stream;
 /// of `lutnet_idx_read` that concern the file and its header (_CANNOT_OPEN, _EMPTY_FILE, _NOT_GZIP,
 /// _GZIP_TRUNCATED, _GZIP_CORRUPT, _IDX_BAD_MAGIC, _IDX_UNKNOWN_TYPE, _IDX_BAD_RANK,
 /// _IDX_ZERO_DIMENSION, _TOO_LARGE, _IDX_TRUNCATED_HEADER, _OUT_OF_MEMORY, _IO_ERROR), with the
-/// same messages. On success `*out` is a stream to close; on failure it is NULL.
+/// same messages, and _IDX_TRUNCATED_DATA for a header that claims more data than the file can hold
+/// (a plain file shorter than the payload, a gzip file too small to inflate to it), so no buffer is
+/// ever sized from such a claim. On success `*out` is a stream to close; on failure it is NULL.
 lutnet_read_status lutnet_idx_bit_stream_open(const char *restrict path, lutnet_idx_bit_stream **restrict out,
                                               lutnet_idx_tensor *restrict header, char *restrict message,
                                               size_t message_capacity);

@@ -47,7 +47,9 @@ size_t lutnet_idx_element_size(uint8_t type);
 /// _IDX_TRUNCATED_HEADER, _IDX_TRUNCATED_DATA, _IDX_TRAILING_DATA, _OUT_OF_MEMORY, _IO_ERROR. A file that starts with the gzip magic is decompressed
 /// straight into the tensor's buffer by zlib's inflate; multi-member streams are accepted, but bytes
 /// after the last member that do not start another one are refused (LUTNET_READ_GZIP_CORRUPT). A file
-/// whose name ends in ".gz" must be gzip. The payload must be exactly as long as the header says.
+/// whose name ends in ".gz" must be gzip. The payload must be exactly as long as the header says; a
+/// header claiming more than the file can hold (its size for a plain file, 1,032 times its size,
+/// deflate's largest expansion, for gzip) is refused as _IDX_TRUNCATED_DATA before any data is read.
 /// Writes a NUL-terminated description of any failure into `message` (may be NULL).
 lutnet_read_status lutnet_idx_read(const char *restrict path, lutnet_idx_tensor *restrict out,
                                    char *restrict message, size_t message_capacity);

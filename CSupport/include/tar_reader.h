@@ -63,7 +63,9 @@ lutnet_read_status lutnet_tar_open(const char *restrict path, lutnet_tar_reader 
 /// Advances to the next entry, skipping whatever data of the current entry was not read, and
 /// describes it in `entry`. Returns LUTNET_READ_END after the last entry (the end-of-archive blocks or
 /// the end of the file at a block boundary); the rest of the stream is then read through so that a
-/// damaged gzip trailer, or bytes after the gzip stream, are still reported.
+/// damaged gzip trailer, or bytes after the gzip stream, are still reported. An entry whose size
+/// the rest of the file cannot hold (a plain file too short, a gzip file too small to inflate to
+/// it) is refused as LUTNET_READ_TAR_TRUNCATED, so no caller sizes a buffer from it.
 lutnet_read_status lutnet_tar_next(lutnet_tar_reader *restrict reader,
                                    lutnet_tar_entry *restrict entry, char *restrict message,
                                    size_t message_capacity);

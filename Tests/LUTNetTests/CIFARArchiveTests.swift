@@ -204,12 +204,25 @@ final class CIFARArchiveTests: XCTestCase {
     }
 
     func testOversizedBatchIsRefusedBeforeReading() throws {
+        // The fixture's header claims 400,000,000 bytes in an 835-byte gzip file: the tar reader
+        // refuses the claim before the loader sees it.
         let path = Self.fixtures + "/broken/oversized-batch.tar.gz"
         let error = try XCTUnwrap(loadError(archive: path))
-        XCTAssertEqual(error, .cifar(.oversizedBatch(file: path, member: "cifar-10-batches-bin/data_batch_1.bin",
-                                                     byteCount: 400_000_000)))
-        XCTAssertTrue(error.description.hasPrefix(path + ": cifar-10-batches-bin/data_batch_1.bin: 400000000 bytes"),
-                      error.description)
+        XCTAssertEqual(error.description, "\(path): tar archive is truncated: 'cifar-10-batches-bin/data_batch_1.bin' at byte 0 "
+                       + "should have 400000000 bytes, more than the file can hold")
+        // The same header in a plain archive that holds the bytes (a sparse file): the loader
+        // refuses the batch for its size before reading it.
+        let header = try FileContents.read(path: path, maxLength: 1 << 20).withUnsafeBytes { Data($0.prefix(512)) }
+        let sparse = try Fixtures.temporaryFolder(for: self).appendingPathComponent("oversized-batch.tar")
+        try header.write(to: sparse)
+        let handle = try FileHandle(forWritingTo: sparse)
+        try handle.truncate(atOffset: 512 + 400_000_000 + 1024)
+        try handle.close()
+        let oversized = try XCTUnwrap(loadError(archive: sparse.path))
+        XCTAssertEqual(oversized, .cifar(.oversizedBatch(file: sparse.path, member: "cifar-10-batches-bin/data_batch_1.bin",
+                                                         byteCount: 400_000_000)))
+        XCTAssertTrue(oversized.description.hasPrefix(sparse.path + ": cifar-10-batches-bin/data_batch_1.bin: 400000000 bytes"),
+                      oversized.description)
     }
 
     func testArchiveWithoutCIFARFolderIsRefused() throws {

@@ -41,6 +41,29 @@ final class ModelFileTests: XCTestCase {
         }
     }
 
+    func testAModelFileIsCheckedBlockByBlockBeforeItIsRead() throws {
+        // 2,100 LUTs of k = 12 over 49 inputs: about 1.1 MB, more than one block of the checksum.
+        var generator = SeededGenerator(seed: 9)
+        let wiring = (0..<2100).flatMap { lut in (0..<12).map { UInt32((lut * 7 + $0) % 49) } }
+        let tables = (0..<2100 * LUTLayer.tableWords(k: 12)).map { _ in generator.next() }
+        let layers = [try LUTLayer(k: 12, width: 2100, sourceCount: 49, inputs: wiring, tables: tables),
+                      try LUTLayer(k: 2, width: 1, sourceCount: 2100, inputs: [0, 1], tables: [generator.next()])]
+        let network = try LUTNetwork(inputCount: 49, threshold: 77, task: try BinaryTask(parsing: "0:1"), seed: 1, layers: layers)
+        let path = temporaryPath("large.lut")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try ModelFile.save(network, to: path)
+        var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        XCTAssertGreaterThan(bytes.count, 1 << 20)
+        XCTAssertEqual(try ModelFile.loadModel(from: path), .binary(network))
+        bytes[bytes.count - 100] ^= 1
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try ModelFile.loadModel(from: path)) { error in
+            guard case .badChecksum(path, let stored, let computed)? = error as? ModelFileError else { return XCTFail("\(error)") }
+            XCTAssertEqual(stored, ModelFile.crc(ModelFile.encode(network).dropLast(4)))
+            XCTAssertEqual(computed, ModelFile.crc(bytes.dropLast(4)))
+        }
+    }
+
     func testDamagedModelFilesAreRefusedWithTheirOwnError() throws {
         let good = ModelFile.encode(try makeNetwork().0)
         var magic = good; magic[0] = UInt8(ascii: "X")

@@ -57,4 +57,45 @@ final class MultiClassModelFileTests: XCTestCase {
             XCTAssertEqual(error as? ModelFileError, .malformed(path: "m.lut", reason: "5 class networks for task 0:1:2:3"))
         }
     }
+
+    /// The first 200 bytes of a multi-class model (its whole header) padded with zeros to 3 GiB,
+    /// as a sparse file: the path, the bytes past the size the header declares, and that size.
+    static func paddedModel(in folder: URL) throws -> (path: String, extra: Int, declared: Int) {
+        let model = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("models/v3-tiny-window4.lut")))
+        let url = folder.appendingPathComponent("padded.lut")
+        try model.prefix(200).write(to: url)
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: 3 << 30)
+        try handle.close()
+        return (url.path, (3 << 30) - model.count, model.count)
+    }
+
+    func testAFilePaddedPastItsDeclaredSizeIsRefusedFromItsHeader() throws {
+        let model = try Self.paddedModel(in: try Fixtures.temporaryFolder(for: self))
+        // Refused from the header alone: reading the 3 GiB first would end in a checksum error.
+        XCTAssertThrowsError(try ModelFile.loadModel(from: model.path)) { error in
+            XCTAssertEqual(error as? ModelFileError, .malformed(path: model.path, reason: "\(model.extra) bytes after the end of the model (its header declares \(model.declared) bytes)"))
+        }
+    }
+
+    func testAWindowSideNoImageOfTheInputsHasIsRefused() throws {
+        let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: Fixtures.path("models/v3-tiny-window4.lut"))))
+        guard case .multiClass(let network) = try ModelFile.decodeModel(bytes, path: "m.lut") else { return XCTFail("a multi-class model") }
+        let side = Int(Double(network.inputCount).squareRoot())
+        let windowOffset = 24 + Int(bytes[20]) + 4
+        XCTAssertEqual(bytes[windowOffset], 4, "the window side follows the task and k")
+        for window in [UInt32.max, UInt32(side + 1), UInt32(side)] {
+            var changed = Array(bytes.dropLast(4))
+            changed.replaceSubrange(windowOffset ..< windowOffset + 4, with: withUnsafeBytes(of: window.littleEndian) { Array($0) })
+            changed += withUnsafeBytes(of: ModelFile.crc(changed[...]).littleEndian) { Array($0) }
+            if window == UInt32(side) {
+                guard case .multiClass(let loaded) = try ModelFile.decodeModel(changed, path: "m.lut") else { return XCTFail("a multi-class model") }
+                XCTAssertEqual(loaded.window, side)
+                continue
+            }
+            XCTAssertThrowsError(try ModelFile.decodeModel(changed, path: "m.lut")) { error in
+                XCTAssertEqual(error as? ModelFileError, .malformed(path: "m.lut", reason: "a first-layer window side of \(window): an image of \(network.inputCount) input bits has no \(window) × \(window) window"))
+            }
+        }
+    }
 }

@@ -50,6 +50,25 @@ final class TarHeaderTests: XCTestCase {
         XCTAssertTrue(error.message.contains("impossible size"), error.message)
     }
 
+    func testAnEntryLargerThanTheFileCanHoldIsRefusedBeforeItsDataIsRead() throws {
+        // A CIFAR-10 batch of 100,000 records (307 MB) claimed by a header with no data after it.
+        let name = "cifar-10-batches-bin/data_batch_1.bin", size: UInt64 = 100_000 * 3073
+        let plain = try write([header(name: name, size: size, type: "0"), [UInt8](repeating: 0, count: 1024)])
+        let gzip = plain + ".gz"
+        try TinyIDXDataset.gzip(try Data(contentsOf: URL(fileURLWithPath: plain))).write(to: URL(fileURLWithPath: gzip))
+        for path in [plain, gzip] {
+            let message = "\(path): tar archive is truncated: '\(name)' at byte 0 should have \(size) bytes, more than the file can hold"
+            let reader = try TarArchiveReader(path: path)
+            XCTAssertThrowsError(try reader.next()) { error in
+                XCTAssertEqual((error as? ArchiveReadError)?.kind, .truncatedArchive)
+                XCTAssertEqual((error as? ArchiveReadError)?.message, message)
+            }
+            XCTAssertThrowsError(try CIFARBinaryLoader.load(archive: path)) { error in
+                XCTAssertEqual("\(error)", message)
+            }
+        }
+    }
+
     func testAnArchiveEndingAfterAnExtensionHeaderIsTruncated() throws {
         var name = [UInt8](repeating: 0, count: 512)
         for (i, byte) in "a/long/name.bin".utf8.enumerated() { name[i] = byte }

@@ -31,6 +31,24 @@ enum TinyIDXDataset {
         }
     }
 
+    /// `data` as a gzip file of stored (uncompressed) deflate blocks, with its CRC-32 and length.
+    static func gzip(_ data: Data) -> Data {
+        let bytes = [UInt8](data)
+        var out: [UInt8] = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]
+        var start = 0
+        repeat {
+            let count = min(65535, bytes.count - start)
+            let final: UInt8 = start + count == bytes.count ? 1 : 0
+            out += [final, UInt8(count & 0xff), UInt8(count >> 8), UInt8(~count & 0xff), UInt8(~count >> 8 & 0xff)]
+            out += bytes[start ..< start + count]
+            start += count
+        } while start < bytes.count
+        for value in [ModelFile.crc(bytes[...]), UInt32(truncatingIfNeeded: bytes.count)] {
+            withUnsafeBytes(of: value.littleEndian) { out += $0 }
+        }
+        return Data(out)
+    }
+
     /// An IDX file's bytes: the magic (0, 0, type, rank), big-endian dimensions, the payload.
     static func idx(type: UInt8, dims: [Int], payload: [UInt8]) -> Data {
         var bytes: [UInt8] = [0, 0, type, UInt8(dims.count)]

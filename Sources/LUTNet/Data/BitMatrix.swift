@@ -1,4 +1,5 @@
 import CSupport
+import Foundation
 
 /// A feature-major bit matrix: row f holds feature f of every example, example e at bit e % 64 of
 /// word `f * wordsPerRow + e / 64`. Bits past `columnCount` are zero. This is the layout every
@@ -23,8 +24,8 @@ public struct BitMatrix: Sendable, Equatable {
     }
 
     /// Throws unless a matrix of `rows` × `columns` bits is within the limits: at most
-    /// `LUTNetLimits.maxExamples` columns and `LUTNetLimits.maxSources` rows, none negative, and
-    /// its words countable without overflow.
+    /// `LUTNetLimits.maxExamples` columns and `LUTNetLimits.maxSources` rows, none negative, its
+    /// words countable without overflow, and its bytes no more than the machine's memory.
     public static func checkSize(rows: Int, columns: Int) throws(ConfigurationError) {
         guard rows >= 0, columns >= 0 else {
             throw .invalidValue(option: "bit matrix size", reason: "\(rows) × \(columns): a size cannot be negative")
@@ -38,6 +39,11 @@ public struct BitMatrix: Sendable, Equatable {
         let words = rows.multipliedReportingOverflow(by: lutnet_words_for_bits(columns))
         guard !words.overflow, !words.partialValue.multipliedReportingOverflow(by: 8).overflow else {
             throw .tooLarge(what: "bits in a matrix of \(rows) rows", count: columns, limit: Int.max / 8 / max(rows, 1) * 64)
+        }
+        let bytes = Double(words.partialValue * 8), memory = Double(ProcessInfo.processInfo.physicalMemory)
+        guard bytes <= memory else {
+            throw .invalidValue(option: "bit matrix size", reason: "\(rows) rows × \(columns) columns take "
+                                + "\(String(format: "%.1f", bytes / 1e9)) GB, more than the machine's \(String(format: "%.1f", memory / 1e9)) GB of memory")
         }
     }
 

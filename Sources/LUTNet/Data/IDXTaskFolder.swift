@@ -69,15 +69,19 @@ public struct IDXTaskFolder: Sendable {
     /// The examples of `task` in each split, binarized (bit = byte >= `threshold`) while the image
     /// files are inflated, both splits at the same time. Reads each file once: call it once. Throws
     /// `ConfigurationError` as `BinarizedExamples(images:task:threshold:split:)` does (a zero
-    /// threshold, a group without examples, too many examples) before any image is inflated, and
-    /// `DatasetError.unreadable` for damaged image data.
+    /// threshold, a group without examples, too many examples) before any image is inflated,
+    /// `DatasetError.malformed` naming the image file when its bits would not fit in the machine's
+    /// memory, and `DatasetError.unreadable` for damaged image data.
     public func binarized(task: BinaryTask, threshold: UInt8) throws -> (train: BinarizedExamples, test: BinarizedExamples?) {
         let splits = [train] + (test.map { [$0] } ?? [])
         var selections: [(indices: [UInt32], labels: BitMatrix, inputs: BitMatrix)] = []
         for split in splits {
             let (indices, labels) = try BinarizedExamples.select(labels: split.labels, task: task, threshold: threshold,
                                                                  split: split.source)
-            let inputs = try BitMatrix(rows: split.imageShape.reduce(1, *), columns: indices.count)
+            let inputs: BitMatrix
+            do { inputs = try BitMatrix(rows: split.imageShape.reduce(1, *), columns: indices.count) } catch {
+                throw DatasetError.malformed(path: split.source, reason: "cannot binarize its images: \(error)")
+            }
             selections.append((indices, labels, inputs))
         }
         var failures = [IDXReadError?](repeating: nil, count: splits.count)

@@ -120,8 +120,11 @@ public enum ModelFile {
         return network
     }
 
-    /// Reads a model file of either kind: a binary network (versions 1, 2, 4, 6 and 7, checked as `load`
-    /// does) or a multi-class model (versions 3 and 5).
+    /// Reads a model file of either kind: a binary network (versions 1, 2, 4, 6 and 7) or a
+    /// multi-class model (versions 3 and 5). Either kind's header is read first and fixes the
+    /// file's exact size, and the checksum is verified a block at a time: a file of any other size,
+    /// a wrong magic, an unknown version, an inconsistent header or a bad checksum is refused
+    /// before the file is held in memory.
     public static func loadModel(from path: String) throws(ModelFileError) -> TrainedModel {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw .io(path: path, reason: "cannot read the model file (\(String(cString: strerror(errno))))") }
@@ -132,23 +135,43 @@ public enum ModelFile {
         }
         guard status.st_mode & S_IFMT == S_IFREG else { throw .io(path: path, reason: "cannot read the model file: not a regular file") }
         let size = Int(status.st_size)
-        let head = try read(descriptor, count: min(size, ModelFileHeader.maxBytes), path: path)
+        // Either kind's header, parsed from its first bytes, declares the file's exact size: a
+        // file of any other size is refused before the rest is read.
+        let head = try read(descriptor, count: min(size, max(ModelFileHeader.maxBytes, MultiClassModelHeader.maxBytes)), path: path)
         if isMultiClass(head) {
-            // A multi-class file checks its own declared size before allocating any layer.
+            let header = try MultiClassModelHeader.parse(head[...], path: path)
+            try checkSize(size, declared: header.fileSize, path: path)
+            try checkCRC(descriptor, size: size, path: path)
             return .multiClass(try decodeMultiClass(try read(descriptor, count: size, path: path), path: path))
         }
         let header = try ModelFileHeader.parse(head[...], path: path)
-        try checkSize(size, of: header, path: path)
+        try checkSize(size, declared: header.fileSize, path: path)
+        try checkCRC(descriptor, size: size, path: path)
         return .binary(try decode(try read(descriptor, count: size, path: path), path: path))
     }
 
-    /// `count` bytes from the start of the open file.
-    private static func read(_ descriptor: Int32, count: Int, path: String) throws(ModelFileError) -> [UInt8] {
+    /// Throws unless the open file's last four bytes are the CRC-32 of the others, reading it a
+    /// block at a time, so that a damaged file of any size is refused before it is held whole.
+    private static func checkCRC(_ descriptor: Int32, size: Int, path: String) throws(ModelFileError) {
+        guard size >= magic.count + 8 else { throw .truncated(path: path) }
+        let block = 1 << 20
+        var computed: UInt32 = 0
+        for offset in stride(from: 0, to: size - 4, by: block) {
+            computed = crc(try read(descriptor, count: min(block, size - 4 - offset), at: offset, path: path)[...],
+                           continuing: computed)
+        }
+        var trailer = ByteReader(bytes: try read(descriptor, count: 4, at: size - 4, path: path)[...], path: path)
+        let stored = try trailer.u32()
+        guard stored == computed else { throw .badChecksum(path: path, stored: stored, computed: computed) }
+    }
+
+    /// `count` bytes of the open file from byte `start`.
+    private static func read(_ descriptor: Int32, count: Int, at start: Int = 0, path: String) throws(ModelFileError) -> [UInt8] {
         var failure: ModelFileError?
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             var done = 0
             while done < count {
-                let got = pread(descriptor, buffer.baseAddress.map { $0 + done }, count - done, off_t(done))
+                let got = pread(descriptor, buffer.baseAddress.map { $0 + done }, count - done, off_t(start + done))
                 if got < 0 && errno == EINTR { continue }
                 guard got > 0 else {
                     failure = got == 0 ? .truncated(path: path)
@@ -164,17 +187,18 @@ public enum ModelFile {
         return bytes
     }
 
-    private static func checkSize(_ size: Int, of header: ModelFileHeader, path: String) throws(ModelFileError) {
-        guard size >= header.fileSize else { throw .truncated(path: path) }
-        guard size == header.fileSize else {
-            throw .malformed(path: path, reason: "\(size - header.fileSize) bytes after the end of the model (its header declares \(header.fileSize) bytes)")
+    /// Throws unless a file of `size` bytes is exactly the `declared` size its header gives.
+    static func checkSize(_ size: Int, declared: Int, path: String) throws(ModelFileError) {
+        guard size >= declared else { throw .truncated(path: path) }
+        guard size == declared else {
+            throw .malformed(path: path, reason: "\(size - declared) bytes after the end of the model (its header declares \(declared) bytes)")
         }
     }
 
     /// Decodes a binary network from its bytes; `path` names the source in errors.
     public static func decode(_ bytes: [UInt8], path: String) throws(ModelFileError) -> LUTNetwork {
         let header = try ModelFileHeader.parse(bytes[...], path: path)
-        try checkSize(bytes.count, of: header, path: path)
+        try checkSize(bytes.count, declared: header.fileSize, path: path)
         try checkCRC(bytes, path: path)
         var reader = ByteReader(bytes: bytes[..<(bytes.count - 4)], path: path)
         try reader.skip(header.byteCount)
@@ -257,9 +281,10 @@ public enum ModelFile {
         for layer in layers { out.u64s(layer.tables) }
     }
 
-    static func crc(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+    /// The CRC-32 (zlib's) of `bytes`, continuing `value`, the CRC-32 of the bytes before them.
+    static func crc(_ bytes: ArraySlice<UInt8>, continuing value: UInt32 = 0) -> UInt32 {
         bytes.withUnsafeBufferPointer { buffer in
-            var value = crc32(0, nil, 0)
+            var value = uLong(value)
             var offset = 0
             while offset < buffer.count {
                 let length = min(buffer.count - offset, 1 << 30)

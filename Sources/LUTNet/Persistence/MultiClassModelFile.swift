@@ -69,7 +69,7 @@ public enum TrainedModel: Sendable, Equatable {
 /// | binarization threshold | u32 |
 /// | task, canonical text (e.g. `0:1:2`) | u32 length (at most 4096) + UTF-8 bytes |
 /// | k | u32 |
-/// | first-layer window side, 0 for none | u32 |
+/// | first-layer window side S, 0 for none (S × S at most the input bits) | u32 |
 /// | version 5: the wiring's text (e.g. `hier:6,32,2`), its window side the one above | u32 length (at most 256) + UTF-8 bytes |
 /// | seed | u64 |
 /// | number of classes K (3 to 256) | u32 |
@@ -130,83 +130,25 @@ extension ModelFile {
             && multiClassVersions.contains(bytes[magic.count..<magic.count + 4].reversed().reduce(0) { $0 << 8 | UInt32($1) })
     }
 
-    /// Decodes a multi-class model (version 3 or 5) from its bytes.
+    /// Decodes a multi-class model (version 3 or 5) from its bytes: its header first, which fixes
+    /// the file's exact size, then the checksum, then the class networks.
     static func decodeMultiClass(_ bytes: [UInt8], path: String) throws(ModelFileError) -> MultiClassNetwork {
+        let header = try MultiClassModelHeader.parse(bytes[...], path: path)
+        try checkSize(bytes.count, declared: header.fileSize, path: path)
         try checkCRC(bytes, path: path)
         var reader = ByteReader(bytes: bytes[..<(bytes.count - 4)], path: path)
-        try reader.skip(magic.count)
-        let version = try reader.u32()
-        return try parseMultiClass(&reader, recordsWiring: version == multiClassWiringVersion, path: path)
-    }
-
-    private static func parseMultiClass(_ reader: inout ByteReader, recordsWiring: Bool,
-                                        path: String) throws(ModelFileError) -> MultiClassNetwork {
-        let inputCount = Int(try reader.u32())
-        guard inputCount >= 1 else { throw .malformed(path: path, reason: "input size 0") }
-        let threshold = try reader.u32()
-        guard (1...255).contains(threshold) else { throw .malformed(path: path, reason: "threshold \(threshold)") }
-        let taskLength = Int(try reader.u32())
-        guard taskLength <= ModelFileHeader.maxTaskBytes else { throw .malformed(path: path, reason: "a task of \(taskLength) bytes") }
-        let taskText = String(decoding: try reader.bytes(taskLength), as: UTF8.self)
-        let task: MultiClassTask
-        do { task = try MultiClassTask(parsing: taskText) } catch {
-            throw .malformed(path: path, reason: "task '\(taskText)': \(error)")
-        }
-        let k = Int(try reader.u32())
-        guard (1...LUTNetLimits.maxK).contains(k) else { throw .malformed(path: path, reason: "k = \(k)") }
-        let window = Int(try reader.u32())
-        var wiring = WiringSpec.windowOnly(window == 0 ? nil : window)
-        if recordsWiring { wiring = try readMultiClassWiring(&reader, window: window, path: path) }
-        let seed = try reader.u64()
-        let classCount = Int(try reader.u32())
-        guard classCount == task.classCount else {
-            throw .malformed(path: path, reason: "\(classCount) class networks for task \(task)")
-        }
-        var classWidths: [[Int]] = []
-        for _ in 0..<classCount {
-            let layerCount = Int(try reader.u32())
-            guard (1...LUTNetLimits.maxHiddenLayers).contains(layerCount) else {
-                throw .malformed(path: path, reason: "\(layerCount) layers in a class network")
-            }
-            var widths: [Int] = []
-            for _ in 0..<layerCount { widths.append(Int(try reader.u32())) }
-            guard widths.allSatisfy({ (1...LUTNetLimits.maxWidth).contains($0) }) else {
-                throw .malformed(path: path, reason: "layer widths \(widths)")
-            }
-            classWidths.append(widths)
-        }
-        // The header fixes the size of the rest: check it before allocating any layer.
-        let perLUT = k * 4 + LUTLayer.tableWords(k: k) * 8
-        let expected = classWidths.reduce(0) { $0 + $1.reduce(0, +) } * perLUT
-        guard reader.remaining >= expected else { throw .truncated(path: path) }
-        guard reader.remaining == expected else {
-            throw .malformed(path: path, reason: "\(reader.remaining - expected) bytes after the last table")
-        }
+        try reader.skip(header.byteCount)
         var classLayers: [[LUTLayer]] = []
-        for widths in classWidths {
-            let ks = widths.map { _ in k }
+        for widths in header.classWidths {
+            let ks = widths.map { _ in header.k }
             let parts = try readWiringAndTables(&reader, ks: ks, widths: widths)
-            classLayers.append(try chain(parts, ks: ks, inputCount: inputCount, path: path))
+            classLayers.append(try chain(parts, ks: ks, inputCount: header.inputCount, path: path))
         }
         do {
-            return try MultiClassNetwork(inputCount: inputCount, threshold: UInt8(threshold), task: task, seed: seed,
-                                         wiring: wiring, classLayers: classLayers)
+            return try MultiClassNetwork(inputCount: header.inputCount, threshold: header.threshold, task: header.task,
+                                         seed: header.seed, wiring: header.wiring, classLayers: classLayers)
         } catch {
             throw .malformed(path: path, reason: error.description)
         }
-    }
-
-    /// The wiring text of a version-5 file, which must agree with the file's window side `window`
-    /// and not be one version 3 writes.
-    private static func readMultiClassWiring(_ reader: inout ByteReader, window: Int,
-                                             path: String) throws(ModelFileError) -> WiringSpec {
-        let length = Int(try reader.u32())
-        guard length <= WiringSection.maxTextBytes else { throw .malformed(path: path, reason: "a wiring text of \(length) bytes") }
-        let text = String(decoding: try reader.bytes(length), as: UTF8.self)
-        let wiring = try WiringSection.spec(parsing: text, path: path)
-        guard !wiring.isWindowOnly, wiring.window == window else {
-            throw .malformed(path: path, reason: "wiring '\(text)' with a window side of \(window) in a version \(multiClassWiringVersion) file")
-        }
-        return wiring
     }
 }
