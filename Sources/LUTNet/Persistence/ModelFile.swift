@@ -283,15 +283,6 @@ public enum ModelFile {
 
     /// The CRC-32 (zlib's) of `bytes`, continuing `value`, the CRC-32 of the bytes before them.
     static func crc(_ bytes: ArraySlice<UInt8>, continuing value: UInt32 = 0) -> UInt32 {
-        bytes.withUnsafeBufferPointer { buffer in
-            var value = uLong(value)
-            var offset = 0
-            while offset < buffer.count {
-                let length = min(buffer.count - offset, 1 << 30)
-                value = crc32(value, buffer.baseAddress.map { $0 + offset }, uInt(length))
-                offset += length
-            }
-            return UInt32(value)
-        }
+        bytes.withUnsafeBytes { CRC32.update(value, $0) }
     }
 }

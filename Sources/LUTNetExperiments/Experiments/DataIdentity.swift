@@ -1,4 +1,3 @@
-import CZlib
 import Foundation
 
 /// What an experiment's results were measured on: the data's location as given and a CRC-32 of its
@@ -20,14 +19,14 @@ public struct DataIdentity: Sendable, Hashable, CustomStringConvertible {
     /// The identity of `dataset` with its optional `validation` split (one pass of zlib's crc32
     /// over the examples).
     public init(dataset: Dataset, validation: ImageSet? = nil) {
-        var crc = CZlib.crc32(0, nil, 0)
+        var crc: UInt32 = 0
         for split in [dataset.train, dataset.test, validation].compactMap({ $0 }) {
             let shape = split.imageShape.map { UInt32(truncatingIfNeeded: $0).littleEndian }
-            shape.withUnsafeBytes { crc = Self.update(crc, $0) }
-            split.withPixels { crc = Self.update(crc, UnsafeRawBufferPointer($0)) }
-            split.labels.withUnsafeBytes { crc = Self.update(crc, $0) }
+            shape.withUnsafeBytes { crc = CRC32.update(crc, $0) }
+            split.withPixels { crc = CRC32.update(crc, UnsafeRawBufferPointer($0)) }
+            split.labels.withUnsafeBytes { crc = CRC32.update(crc, $0) }
         }
-        self.init(path: dataset.location, crc32: UInt32(crc))
+        self.init(path: dataset.location, crc32: crc)
     }
 
     /// The column of results files that holds `path`.
@@ -58,22 +57,9 @@ public struct DataIdentity: Sendable, Hashable, CustomStringConvertible {
             checksum = identities[0].crc32
         } else {
             let all = identities.map { $0.crc32.littleEndian }
-            checksum = all.withUnsafeBytes { UInt32(update(CZlib.crc32(0, nil, 0), $0)) }
+            checksum = all.withUnsafeBytes { CRC32.update(0, $0) }
         }
         return "results/\(name)-" + String(format: "%08x", checksum)
-    }
-
-    /// `crc` followed by `bytes`, in pieces zlib's 32-bit lengths can take.
-    private static func update(_ crc: uLong, _ bytes: UnsafeRawBufferPointer) -> uLong {
-        guard var base = bytes.baseAddress?.assumingMemoryBound(to: Bytef.self) else { return crc }
-        var left = bytes.count, crc = crc
-        while left > 0 {
-            let part = min(left, 1 << 30)
-            crc = CZlib.crc32(crc, base, uInt(part))
-            base += part
-            left -= part
-        }
-        return crc
     }
 }
 
