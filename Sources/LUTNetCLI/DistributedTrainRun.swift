@@ -57,7 +57,10 @@ struct DistributedTrainRun {
             if isReporter, let save { try ModelFile.checkWritable(save) }
             return try DatasetShard.load(path: dataOptions.data, test: dataOptions.test, shard: rank, of: ranks)
         }
-        let task = try binaryTask(classCounts: try shard.classCounts(communicator: mpi))
+        let classCounts = try shard.classCounts(communicator: mpi)
+        // A rank given an impossible --task stops every rank (a different possible one is named by
+        // the setup the trainer compares).
+        let task = try mpi.agree { () throws -> BinaryTask in try binaryTask(classCounts: classCounts) }
         let seed = networkOptions.seed
         if isReporter {
             Console.progress("training \(shape) on \(ranks) ranks, task \(task), seed \(seed)")

@@ -115,6 +115,96 @@ final class DataParallelTrainingTests: XCTestCase {
         XCTAssertEqual(messages.values, [String?](repeating: "rank 1: /nonexistent/data: no such file or folder", count: 3))
     }
 
+    /// What each of `ranks` ranks throws when it trains as `run(rank)` makes it: its shard, its
+    /// trainer and its task and threshold ("no error" when it trains).
+    func messagesOfRanks(_ ranks: Int,
+                         _ run: @escaping @Sendable (Int) throws -> (DatasetShard, DataParallelTrainer, BinaryTask, UInt8)) -> [String?] {
+        let group = InProcessRanks(rankCount: ranks)
+        let messages = PerRank<String>(count: ranks)
+        onThreads(ranks) { rank in
+            do {
+                let (shard, trainer, task, threshold) = try run(rank)
+                _ = try trainer.train(shard: shard, task: task, threshold: threshold, communicator: group.communicator(rank: rank))
+                messages.set(rank, "no error")
+            } catch {
+                messages.set(rank, String(describing: error))
+            }
+        }
+        return messages.values
+    }
+
+    func testRanksThatDifferInWhatShapesTheModelStopNamingWhatDiffers() throws {
+        let task = try BinaryTask(parsing: "0-4:5-9")
+        let options = TrainingOptions(shape: try NetworkShape(k: 4, layers: "2x32"), seed: 5, threads: 1)
+        var seeded = options
+        seeded.seed = 6
+        var wired = options
+        wired.wiring = try WiringSpec(parsing: "local:5")
+        // Rank 2 differs from ranks 0 and 1 in one thing (and in two for the last case).
+        // (--random-labels is left to MPITrainingTests: ranks that differ in it would wait for each other.)
+        let cases: [(options: TrainingOptions, task: String, threshold: UInt8, message: String)] = [
+            (seeded, "0-4:5-9", 128, "rank 2: --seed is 6 here but 5 on rank 0"),
+            (wired, "0-4:5-9", 128, "rank 2: --wiring is local:5 here but random on rank 0"),
+            (options, "0:1", 128, "rank 2: --task is 0:1 here but 0-4:5-9 on rank 0"),
+            (options, "0-4:5-9", 100, "rank 2: --threshold is 100 here but 128 on rank 0"),
+            (seeded, "0-4:5-9", 100, "rank 2: --seed is 6 here but 5 on rank 0, --threshold is 100 here but 128 on rank 0"),
+        ]
+        for differing in cases {
+            let messages = messagesOfRanks(3) { rank in
+                let shard = try DatasetShard.load(path: Fixtures.path("tiny"), shard: rank, of: 3)
+                guard rank == 2 else { return (shard, DataParallelTrainer(options: options), task, 128) }
+                return (shard, DataParallelTrainer(options: differing.options), try BinaryTask(parsing: differing.task),
+                        differing.threshold)
+            }
+            XCTAssertEqual(messages, [String?](repeating: differing.message, count: 3))
+        }
+    }
+
+    func testRanksReadingDifferentDataStopNamingTheSplit() throws {
+        let folder = try Fixtures.temporaryFolder(for: self)
+        // IDX folders: each rank reads its rows and the header's count.
+        for (name, count) in [("a", 400), ("b", 401)] {
+            try TinyIDXDataset.write(to: folder.appendingPathComponent(name), trainCount: count, testCount: 100)
+        }
+        let task = try BinaryTask(parsing: "0-4:5-9")
+        let trainer = DataParallelTrainer(options: TrainingOptions(shape: try NetworkShape(k: 4, layers: "1x16"), threads: 1))
+        let idx = messagesOfRanks(2) { rank in
+            (try DatasetShard.load(path: folder.appendingPathComponent(rank == 0 ? "a" : "b").path, shard: rank, of: 2), trainer, task, 128)
+        }
+        XCTAssertEqual(idx, [String?](repeating: "rank 1: the training split is 401 examples of 8x8 here but 400 examples of 8x8 on rank 0",
+                                      count: 2))
+        // PLA files are read whole: the same count and shape with one bit changed differ in their checksum.
+        let original = try String(contentsOfFile: Fixtures.path("pla/small.pla"), encoding: .utf8)
+        let changed = folder.appendingPathComponent("changed.pla")
+        try original.replacingOccurrences(of: "10110 1", with: "10111 1").write(to: changed, atomically: true, encoding: .utf8)
+        let pla = messagesOfRanks(2) { rank in
+            (try DatasetShard.load(path: rank == 0 ? Fixtures.path("pla/small.pla") : changed.path, shard: rank, of: 2), trainer,
+             try BinaryTask(parsing: "0:1"), 128)
+        }
+        let expected = pla[0] ?? ""
+        XCTAssertTrue(expected.hasPrefix("rank 1: the training split is 4 examples of 5, CRC-32 "), expected)
+        XCTAssertTrue(expected.contains(" here but 4 examples of 5, CRC-32 "), expected)
+        XCTAssertEqual(pla[1], expected)
+    }
+
+    func testASetupTravelsAndNamesEachItemThatDiffers() throws {
+        let data = DatasetFingerprint(train: .init(count: 600, exampleShape: [28, 28]), test: nil)
+        let task = try BinaryTask(parsing: "0-4:5-9")
+        let mine = TrainingSetup(options: TrainingOptions(shape: try NetworkShape(ks: try LayerKs([12, 8]), layers: "2x65")), task: task,
+                                 threshold: 128, randomLabels: false, data: data)
+        let theirs = TrainingSetup(options: TrainingOptions(shape: try NetworkShape(k: 8, layers: "2x64"), seed: 1), task: task,
+                                   threshold: 128, inputBits: [.threshold, .mean], randomLabels: false, data: data)
+        XCTAssertEqual(mine.differences(from: theirs, referenceName: "rank 0"), [
+            "--k is 12/8 here but 8 on rank 0", "--layers is 2x65 here but 2x64 on rank 0", "--seed is 0 here but 1 on rank 0",
+            "--input-bits is threshold here but threshold,mean on rank 0",
+        ])
+        XCTAssertEqual(mine.differences(from: mine, referenceName: "rank 0"), [])
+        XCTAssertEqual(TrainingSetup(encoded: theirs.encoded), theirs)
+        XCTAssertNil(TrainingSetup(encoded: Array("not a setup".utf8)))
+        XCTAssertTrue(mine.description.hasPrefix("--k 12/8\n--layers 2x65\n--task 0-4:5-9\n--wiring random\n"), mine.description)
+        XCTAssertTrue(mine.description.hasSuffix("the training split 600 examples of 28x28\nthe test split absent"), mine.description)
+    }
+
     func testANetworkTooLargeForARanksMemoryStopsEveryRank() throws {
         let task = try BinaryTask(parsing: "0-4:5-9")
         let options = TrainingOptions(shape: try NetworkShape(k: 16, layers: "10x1000000"), threads: 1)

@@ -43,16 +43,32 @@ final class MPITrainingTests: XCTestCase {
 
     /// Runs `lutnet train --mpi arguments` as `ranks` processes.
     func run(ranks: Int, _ arguments: [String]) throws -> Outcome {
+        try run(apps: [(ranks, arguments)])
+    }
+
+    /// Runs one MPI job of `apps`: for each, `ranks` processes of `lutnet train --mpi arguments`
+    /// (ranks numbered in order), with `environment` set on every rank. A job still running after
+    /// `limit` seconds is ended (mpirun gets SIGTERM), so a job that hangs fails the test.
+    func run(apps: [(ranks: Int, arguments: [String])], environment: [String: String] = [:], limit: Double = 120) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try mpirun())
+        let lutnet = try mpiLUTNet()
         // Loopback only; as root mpirun wants to be told that is intended.
         // --quiet: without mpirun's own notices, which it may write in the middle of a rank's message.
-        process.arguments = ["--quiet", "--oversubscribe", "--allow-run-as-root", "-np", String(ranks), try mpiLUTNet(), "train", "--mpi"]
-            + arguments
+        var arguments = ["--quiet", "--oversubscribe", "--allow-run-as-root"]
+        for (name, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["-x", "\(name)=\(value)"] }
+        for (index, app) in apps.enumerated() {
+            if index > 0 { arguments.append(":") }
+            arguments += ["-np", String(app.ranks), lutnet, "train", "--mpi"] + app.arguments
+        }
+        process.arguments = arguments
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         try process.run()
+        let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: watchdog)
+        defer { watchdog.cancel() }
         // Both pipes are drained at once so that neither fills up and stalls the job.
         let err = PerRank<Data>(count: 1)
         let errorReader = Thread { err.set(0, errors.fileHandleForReading.readDataToEndOfFile()) }
@@ -125,6 +141,30 @@ final class MPITrainingTests: XCTestCase {
         XCTAssertEqual(outcome.status, 1, outcome.errors)
         XCTAssertTrue(outcome.errors.contains("rank 1: \(images.path): IDX data is truncated"), outcome.errors)
         XCTAssertFalse(outcome.errors.contains("rank 0:"), outcome.errors)
+    }
+
+    func testRanksStartedWithDifferentOptionsStopNamingWhatDiffers() throws {
+        _ = try mpirun()
+        _ = try mpiLUTNet()
+        let data = ["--data", Fixtures.path("tiny")]
+        // Rank 0 trains k = 4, 2x64 on 0-4:5-9 (the defaults elsewhere); rank 1 differs in one option.
+        let cases: [(options: [String], message: String)] = [
+            (["--layers", "2x65"], "rank 1: --layers is 2x65 here but 2x64 on rank 0"),
+            (["--layers", "2x64", "--random-labels"], "rank 1: --random-labels is on here but off on rank 0"),
+            (["--layers", "2x64", "--seed", "3"], "rank 1: --seed is 3 here but 0 on rank 0"),
+            (["--layers", "2x64", "--threshold", "100"], "rank 1: --threshold is 100 here but 128 on rank 0"),
+            (["--layers", "2x64", "--task", "0:1"], "rank 1: --task is 0:1 here but 0-4:5-9 on rank 0"),
+            (["--layers", "2x64", "--wiring", "local:5"], "rank 1: --wiring is local:5 here but random on rank 0"),
+            (["--layers", "2x64", "--task", "0:1:2"], "rank 1: invalid --mpi: it trains binary tasks"),
+        ]
+        for differing in cases {
+            let outcome = try run(apps: [(1, data + ["--k", "4", "--layers", "2x64"]), (1, data + ["--k", "4"] + differing.options)],
+                                  limit: 60)
+            XCTAssertEqual(outcome.status, 1, "\(differing.options): \(outcome.errors)")
+            XCTAssertTrue(outcome.errors.contains("Error: " + differing.message), "\(differing.options): \(outcome.errors)")
+            XCTAssertFalse(outcome.errors.contains("rank 0:"), outcome.errors)
+            XCTAssertFalse(outcome.output.contains("train accuracy"), outcome.output)
+        }
     }
 
     func testDataParallelRunsRefuseMultiClassTasks() throws {

@@ -62,12 +62,21 @@ public struct DataParallelTrainer: Sendable {
         self.kernels = .active
     }
 
+    /// What shapes the network trained on `shard` for `task` at `threshold`: the ranks' must agree.
+    public func setup(shard: DatasetShard, task: BinaryTask, threshold: UInt8) -> TrainingSetup {
+        TrainingSetup(options: options, task: task, threshold: threshold, randomLabels: randomLabels, data: shard.fingerprint)
+    }
+
     /// Trains on `shard`, this rank's part of the data, for `task` at `threshold`, with the other
     /// ranks of `communicator`; every rank calls it with the same options. `progress` is called
-    /// after each layer. Throws `DistributedError` on every rank when any rank fails (naming it and
-    /// why), when a task group has no examples on any rank, or when communication fails.
+    /// after each layer. Throws `DistributedError` on every rank when the ranks' setups differ
+    /// (`setup(shard:task:threshold:)`, naming each differing rank and what differs), when any rank
+    /// fails (naming it and why), when a task group has no examples on any rank, or when
+    /// communication fails.
     public func train(shard: DatasetShard, task: BinaryTask, threshold: UInt8, communicator: RankCommunicator,
                       progress: ((LayerReport, LayerTiming) -> Void)? = nil) throws(DistributedError) -> DataParallelResult {
+        // Before any sum whose size or number depends on the setup.
+        try communicator.agree(on: setup(shard: shard, task: task, threshold: threshold))
         let threads = options.threads ?? ParallelWork.defaultThreads
         let trainer = MemorizationTrainer(shape: options.shape, seed: options.seed, threads: threads, kernels: kernels)
         let (train, test) = try communicator.agree { () throws -> (BinarizedExamples, BinarizedExamples?) in

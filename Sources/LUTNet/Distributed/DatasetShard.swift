@@ -10,6 +10,9 @@ public struct DatasetShard: Sendable {
     public let test: ImageSet?
     /// The folder or file the dataset was loaded from.
     public let location: String
+    /// What every rank knows of the whole dataset: each split's count and example shape, and a
+    /// checksum of a split read whole (the ranks of a run compare it).
+    public let fingerprint: DatasetFingerprint
 
     /// The training examples of each class over all ranks' shards, indexed by class up to the
     /// largest class present (`ImageSet.classCounts()` of the whole training split).
@@ -29,25 +32,35 @@ public struct DatasetShard: Sendable {
         throws(DatasetError) -> DatasetShard {
         precondition((0..<shards).contains(shard), "shard \(shard) of \(shards)")
         let (train, test) = try loadSplits(path: path, shard: shard, of: shards)
-        guard let testPath else { return DatasetShard(train: train, test: test, location: path) }
+        guard let testPath else {
+            return DatasetShard(train: train.images, test: test?.images, location: path,
+                                fingerprint: DatasetFingerprint(train: train.fingerprint, test: test?.fingerprint))
+        }
         let source = try loadSplits(path: testPath, shard: shard, of: shards)
-        return DatasetShard(train: train, test: source.test ?? source.train, location: path)
+        let testSplit = source.test ?? source.train
+        return DatasetShard(train: train.images, test: testSplit.images, location: path,
+                            fingerprint: DatasetFingerprint(train: train.fingerprint, test: testSplit.fingerprint))
     }
 
+    /// A shard of one split and the identity of the whole split.
+    typealias SplitShard = (images: ImageSet, fingerprint: DatasetFingerprint.Split)
+
     /// The shards of the training and (when present) test split at `path`.
-    static func loadSplits(path: String, shard: Int, of shards: Int) throws(DatasetError) -> (train: ImageSet, test: ImageSet?) {
+    static func loadSplits(path: String, shard: Int, of shards: Int) throws(DatasetError) -> (train: SplitShard, test: SplitShard?) {
         if let folder = idxFolderNames(path) {
             guard let train = try loadSplitShard(prefixes: ["train"], folder: path, names: folder, shard: shard, of: shards) else {
                 throw .missingFile(folder: path, expected: "train-images-idx3-ubyte[.gz] (or idx4) with train-labels-idx1-ubyte[.gz]")
             }
             let test = try loadSplitShard(prefixes: ["t10k", "test"], folder: path, names: folder, shard: shard, of: shards)
-            let dataset = try Dataset(train: train, test: test, location: path)
-            return (dataset.train, dataset.test)
+            let dataset = try Dataset(train: train.images, test: test?.images, location: path)
+            return ((dataset.train, train.fingerprint), test.flatMap { split in dataset.test.map { ($0, split.fingerprint) } })
         }
+        // Read whole: every rank can check all of it.
         let dataset = try DatasetLoader.load(path: path)
-        return (try cut(dataset.train, shard: shard, of: shards), try dataset.test.map { (split) throws(DatasetError) in
-            try cut(split, shard: shard, of: shards)
-        })
+        return ((try cut(dataset.train, shard: shard, of: shards), DatasetFingerprint.Split(whole: dataset.train)),
+                try dataset.test.map { (split) throws(DatasetError) in
+                    (try cut(split, shard: shard, of: shards), DatasetFingerprint.Split(whole: split))
+                })
     }
 
     /// The file names in `path` when it is a folder of IDX files, else nil.
@@ -58,9 +71,10 @@ public struct DatasetShard: Sendable {
         return names.contains(where: { $0.hasPrefix("train-images") }) ? names : nil
     }
 
-    /// The shard of the IDX split whose image file starts with one of `prefixes`, reading only its rows.
+    /// The shard of the IDX split whose image file starts with one of `prefixes`, reading only its
+    /// rows, and the whole split's identity (its count from the header).
     static func loadSplitShard(prefixes: [String], folder: String, names: [String], shard: Int, of shards: Int)
-        throws(DatasetError) -> ImageSet? {
+        throws(DatasetError) -> SplitShard? {
         guard let files = try DatasetLoader.splitFiles(prefixes: prefixes, folder: folder, names: names) else { return nil }
         let images: (tensor: IDXTensor, firstRow: Int, totalRows: Int)
         let labels: (tensor: IDXTensor, firstRow: Int, totalRows: Int)
@@ -74,7 +88,8 @@ public struct DatasetShard: Sendable {
             throw .countMismatch(imagesPath: files.images, imageCount: images.totalRows,
                                  labelsPath: files.labels, labelCount: labels.totalRows)
         }
-        return try ImageSet(images: images.tensor, labels: labels.tensor)
+        let split = try ImageSet(images: images.tensor, labels: labels.tensor)
+        return (split, DatasetFingerprint.Split(count: images.totalRows, exampleShape: split.imageShape))
     }
 
     /// The examples N·shard/shards ..< N·(shard+1)/shards of `images`, copied.
