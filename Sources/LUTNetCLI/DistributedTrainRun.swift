@@ -14,20 +14,40 @@ struct DistributedTrainRun {
     let randomLabels: Bool
     let save: String?
     let json: Bool
+    /// `--mpi-timeout`: the longest a rank waits at one exchange (nil: the default, 0: forever).
+    let timeoutSeconds: Double?
 
     /// The command the MPI build of `lutnet` comes from.
     static let buildCommand = "swift build -c release --traits MPI --scratch-path .build-mpi --product lutnet"
+    /// Seconds a rank waits at one exchange by default: longer than a rank takes to read its shard
+    /// or count a layer on MNIST-sized data many times over, short enough that a job whose rank
+    /// stopped ends the same hour.
+    static let defaultTimeoutSeconds = 600.0
+    /// Environment variable naming a rank that stops itself (SIGSTOP) once MPI is up, as a rank
+    /// whose machine hangs would: how the tests check that `--mpi-timeout` ends such a job.
+    static let stopRankVariable = "LUTNET_MPI_STOP_RANK"
+
+    /// The validated `--mpi-timeout`: nil to wait forever.
+    func timeout() throws -> Duration? {
+        let seconds = timeoutSeconds ?? Self.defaultTimeoutSeconds
+        guard seconds.isFinite, seconds >= 0, seconds <= 1e9 else {
+            throw ConfigurationError.invalidValue(option: "--mpi-timeout", reason: "\(seconds) is not a number of seconds from 0 (wait forever) to 1e9")
+        }
+        return seconds == 0 ? nil : .milliseconds(Int64((seconds * 1000).rounded(.up)))
+    }
 
     func run() throws {
         #if MPI
         let shape = try networkOptions.shape()
         let threshold = try dataOptions.binarizationThreshold()
         let threads = try networkOptions.threadCount()
+        let timeout = try timeout()
         try networkOptions.checkBinary()
         if try !networkOptions.readsThresholdBitsOnly() {
             throw ConfigurationError.invalidValue(option: "--input-bits", reason: "data-parallel training reads the bytes at the threshold; train without --mpi")
         }
-        let mpi = try MPICommunicator()
+        let mpi = try MPICommunicator(timeout: timeout)
+        if ProcessInfo.processInfo.environment[Self.stopRankVariable] == String(mpi.rank) { raise(SIGSTOP) }
         do {
             let printed = try train(mpi, shape: shape, threshold: threshold, threads: threads)
             mpi.finalize()

@@ -27,11 +27,17 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Data-parallel training as one rank of 'mpirun -np N lutnet train --mpi …' (binary tasks; needs the MPI build: \(DistributedTrainRun.buildCommand)).")
     var mpi = false
 
+    @Option(help: ArgumentHelp("With --mpi: seconds a rank waits at one exchange for the other ranks before it ends the whole job (default \(Int(DistributedTrainRun.defaultTimeoutSeconds)); 0: wait forever).", valueName: "seconds"))
+    var mpiTimeout: Double?
+
     func run() throws {
         if mpi {
             try MultiClassReport.refuseForBinary(confusion)
             return try DistributedTrainRun(dataOptions: dataOptions, networkOptions: networkOptions, randomLabels: randomLabels,
-                                           save: save, json: json).run()
+                                           save: save, json: json, timeoutSeconds: mpiTimeout).run()
+        }
+        if mpiTimeout != nil {
+            throw ConfigurationError.invalidValue(option: "--mpi-timeout", reason: "it bounds the waits of data-parallel training; give it with --mpi")
         }
         let shape = try networkOptions.shape()
         let threshold = try dataOptions.binarizationThreshold()

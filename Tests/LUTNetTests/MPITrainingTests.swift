@@ -167,6 +167,37 @@ final class MPITrainingTests: XCTestCase {
         }
     }
 
+    func testAStoppedRankEndsTheJobWithinTheTimeout() throws {
+        _ = try mpirun()
+        _ = try mpiLUTNet()
+        // Rank 1 stops itself (SIGSTOP) once MPI is up; rank 0 waits for it at the first exchange.
+        // The model's path marks the job's processes, none of which may outlive it.
+        let model = try Fixtures.temporaryFolder(for: self).appendingPathComponent("stopped.lut").path
+        let start = ContinuousClock.now
+        let outcome = try run(apps: [(2, ["--data", Fixtures.path("tiny"), "--k", "4", "--layers", "1x8", "--mpi-timeout", "2",
+                                          "--save", model])],
+                              environment: ["LUTNET_MPI_STOP_RANK": "1"], limit: 60)
+        let seconds = (ContinuousClock.now - start).seconds
+        XCTAssertNotEqual(outcome.status, 0, outcome.errors)
+        XCTAssertLessThan(seconds, 30, "the job took \(seconds) s to end")
+        XCTAssertTrue(outcome.errors.contains("rank 0: the other ranks did not all take part in exchange 1 (MPI_Allgather) within 2 s"),
+                      outcome.errors)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: model))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: "/proc").filter { entry in
+            guard Int(entry) != nil, let command = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { return false }
+            return String(decoding: command, as: UTF8.self).contains(model)
+        }
+        XCTAssertEqual(leftovers, [], "processes of the job still run")
+    }
+
+    func testAnMPITimeoutIsANumberOfSeconds() throws {
+        _ = try mpirun()
+        _ = try mpiLUTNet()
+        let negative = try run(ranks: 1, ["--data", Fixtures.path("tiny"), "--k", "4", "--layers", "1x8", "--mpi-timeout=-1"])
+        XCTAssertEqual(negative.status, 1, negative.errors)
+        XCTAssertTrue(negative.errors.contains("invalid --mpi-timeout: -1.0 is not a number of seconds"), negative.errors)
+    }
+
     func testDataParallelRunsRefuseMultiClassTasks() throws {
         _ = try mpirun()
         let outcome = try run(ranks: 2, ["--data", Fixtures.path("tiny"), "--task", "0:1:2"])
