@@ -26,7 +26,9 @@ struct TrainingSettings {
         case .failure(let problem): return .failure(problem)
         }
         guard (1...255).contains(p.threshold) else { return .failure(.threshold(p.threshold)) }
-        guard p.threads >= 0 else { return .failure(.threads(p.threads)) }
+        guard p.threads == 0 || (try? ParallelWork.validated(threads: Int(p.threads), option: "threads")) != nil else {
+            return .failure(.threads(p.threads))
+        }
         let widths: [Int]
         if let layers = p.layers {
             guard p.hidden_widths == nil && p.hidden_layer_count == 0 else { return .failure(.bothLayerForms) }
@@ -41,7 +43,7 @@ struct TrainingSettings {
             let count = p.hidden_layer_count
             guard count >= 0, count <= maxHiddenLayers else { return .failure(.tooManyLayers(UInt(bitPattern: count))) }
             if count > 0 {
-                guard let array = p.hidden_widths else { return .failure(.missingWidths(count)) }
+                guard let array = p.hidden_widths else { return .failure(.missingWidths(UInt(count))) }
                 widths = UnsafeBufferPointer(start: array, count: count).map(Int.init)
             } else {
                 widths = []
@@ -77,11 +79,11 @@ struct TrainingSettings {
     private static func layerKs(_ p: lutnet_parameters) -> Result<LayerKs, ParameterProblem> {
         let validK = Int32(1)...Int32(LUTNetLimits.maxK)
         guard let array = p.layer_ks else {
-            guard p.layer_k_count == 0 else { return .failure(.missingLayerKs(p.layer_k_count)) }
+            guard p.layer_k_count == 0 else { return .failure(.missingLayerKs(UInt(bitPattern: p.layer_k_count))) }
             do { return .success(try LayerKs(uniform: Int(p.k))) } catch { return .failure(.k(p.k)) }
         }
         let count = p.layer_k_count
-        guard count >= 1, count <= maxHiddenLayers + 1 else { return .failure(.layerKCount(count)) }
+        guard count >= 1, count <= maxHiddenLayers + 1 else { return .failure(.layerKCount(UInt(bitPattern: count))) }
         let values = UnsafeBufferPointer(start: array, count: count)
         do {
             return .success(try LayerKs(values.map(Int.init)))
@@ -100,13 +102,14 @@ enum ParameterProblem: Error {
     case threshold(Int32)
     case threads(Int32)
     case bothLayerForms
-    case missingWidths(Int)
+    /// (Counts are `size_t` as the caller gave them: unsigned, so that SIZE_MAX reads as itself.)
+    case missingWidths(UInt)
     case tooManyLayers(UInt)
     case width(index: Int, value: Int)
     case layersText(String, reason: String)
     case wiring(String, reason: String)
-    case missingLayerKs(Int)
-    case layerKCount(Int)
+    case missingLayerKs(UInt)
+    case layerKCount(UInt)
     case layerK(index: Int, value: Int32)
     case layerKsPastLayers(Int, layers: Int)
     case inputBits(String, reason: String)
@@ -117,7 +120,7 @@ enum ParameterProblem: Error {
         case .missing: "parameters is NULL"
         case .k: "k must be 1 to 16"
         case .threshold: "threshold must be 1 to 255 (an input bit is 1 when its byte is >= threshold)"
-        case .threads: "threads must be 0 (one per core) or more"
+        case .threads: "threads must be 0 (one per core) to 1024"
         case .bothLayerForms: "set either layers or hidden_widths, not both (layers must be NULL to use hidden_widths)"
         case .missingWidths: "hidden_widths is NULL but hidden_layer_count is not 0"
         case .tooManyLayers: "at most 1000 hidden layers are supported"
@@ -138,7 +141,7 @@ enum ParameterProblem: Error {
         case .missing: "parameters is NULL"
         case .k(let k): "k = \(k) is not supported: a LUT has 1 to \(LUTNetLimits.maxK) inputs"
         case .threshold(let t): "threshold \(t) is not supported: use 1 to 255 (an input bit is 1 when its byte is >= threshold)"
-        case .threads(let t): "threads = \(t): use 0 (one per core) or more"
+        case .threads(let t): "threads = \(t): use 0 (one per core) to \(ParallelWork.maxThreads)"
         case .bothLayerForms: "both layers and hidden_widths are set: set layers to NULL to use hidden_widths"
         case .missingWidths(let count): "hidden_widths is NULL but hidden_layer_count is \(count)"
         case .tooManyLayers(let count): "\(count) hidden layers: at most \(TrainingSettings.maxHiddenLayers) are supported"

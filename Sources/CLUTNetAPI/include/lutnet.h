@@ -118,7 +118,7 @@ typedef struct lutnet_parameters {
     /// Seed of the random wiring and of tie-breaking: the same seed gives the same network
     /// whatever the number of threads. Default 0.
     uint64_t seed;
-    /// Worker threads; 0 means one per active core. Used by training and stored in the model for
+    /// Worker threads, 0 to 1024; 0 means one per active core. Used by training and stored in the model for
     /// its predictions (a loaded model uses every core). Default 0.
     int32_t threads;
     /// How LUTs choose their inputs, as text: "random" (the paper), "local:S" (each first-layer
