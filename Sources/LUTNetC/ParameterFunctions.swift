@@ -1,10 +1,13 @@
 import CLUTNetAPI
+import Foundation
+import LUTNet
 
 /// Implements `lutnet_default_parameters` (see lutnet.h).
 @c @implementation
 public func lutnet_default_parameters(_ parameters: UnsafeMutablePointer<lutnet_parameters>?) {
-    parameters?.pointee = lutnet_parameters(k: 8, layers: staticCString("5x1024"), hidden_widths: nil,
-                                            hidden_layer_count: 0, threshold: 128, seed: 0, threads: 0, wiring: nil,
+    parameters?.pointee = lutnet_parameters(k: Int32(TrainingPolicy.binaryK), layers: TrainingSettings.defaultLayers,
+                                            hidden_widths: nil, hidden_layer_count: 0,
+                                            threshold: Int32(TrainingPolicy.threshold), seed: 0, threads: 0, wiring: nil,
                                             layer_ks: nil, layer_k_count: 0, input_bits: nil)
 }
 

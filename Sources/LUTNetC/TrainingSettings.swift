@@ -1,4 +1,5 @@
 import CLUTNetAPI
+import Foundation
 import LUTNet
 
 /// Validated `lutnet_parameters`: what a trainer needs.
@@ -12,6 +13,22 @@ struct TrainingSettings {
     let wiring: WiringSpec?
     /// The families `lutnet_parameters.input_bits` names (the threshold bits alone when it is NULL).
     let inputBits: [InputBitFamily]
+    /// Whether k and the layers are as `lutnet_default_parameters` set them (`layers` its own
+    /// text, `k` the binary default, no `layer_ks`): a multi-class task then trains
+    /// `TrainingPolicy`'s multi-class shape instead.
+    let shapeLeftAtDefaults: Bool
+
+    /// The text `lutnet_default_parameters` points `layers` at, `TrainingPolicy.binaryLayers`
+    /// (allocated once, never freed).
+    nonisolated(unsafe) static let defaultLayers: UnsafePointer<CChar> = UnsafePointer(strdup(TrainingPolicy.binaryLayers)!)
+
+    /// The shape of every network of a model for `task`: the parameters' own, except that a
+    /// multi-class task on parameters whose shape was left at the defaults gets the policy's
+    /// multi-class shape (k = 10, 3 × 500 per class).
+    func shape(for task: ClassTask) -> NetworkShape {
+        guard case .multiClass = task, shapeLeftAtDefaults else { return shape }
+        return .oneVsRest
+    }
 
     /// The largest number of hidden layers; every model the API trains can be saved and loaded again.
     static let maxHiddenLayers = LUTNetLimits.maxHiddenLayers
@@ -25,7 +42,7 @@ struct TrainingSettings {
         case .success(let valid): ks = valid
         case .failure(let problem): return .failure(problem)
         }
-        guard (1...255).contains(p.threshold) else { return .failure(.threshold(p.threshold)) }
+        guard Threshold.isValid(Int(p.threshold)) else { return .failure(.threshold(p.threshold)) }
         guard p.threads == 0 || (try? ParallelWork.validated(threads: Int(p.threads), option: "threads")) != nil else {
             return .failure(.threads(p.threads))
         }
@@ -50,7 +67,7 @@ struct TrainingSettings {
             }
         }
         guard widths.count <= maxHiddenLayers else { return .failure(.tooManyLayers(UInt(widths.count))) }
-        if let bad = widths.firstIndex(where: { $0 < 1 || $0 > Int(LUTNET_MAX_LAYER_WIDTH) }) {
+        if let bad = widths.firstIndex(where: { $0 < 1 || $0 > LUTNetLimits.maxWidth }) {
             return .failure(.width(index: bad, value: widths[bad]))
         }
         var wiring: WiringSpec?
@@ -67,8 +84,9 @@ struct TrainingSettings {
         do {
             let shape = try NetworkShape(ks: ks, hiddenWidths: widths)
             let threads = p.threads == 0 ? ParallelWork.defaultThreads : Int(p.threads)
+            let leftAtDefaults = p.layers == defaultLayers && p.layer_ks == nil && p.k == Int32(TrainingPolicy.binaryK)
             return .success(TrainingSettings(shape: shape, threshold: UInt8(p.threshold), seed: p.seed, threads: threads,
-                                             wiring: wiring, inputBits: inputBits))
+                                             wiring: wiring, inputBits: inputBits, shapeLeftAtDefaults: leftAtDefaults))
         } catch {
             // Unreachable: the ks, their count and every width were checked above.
             return .failure(.layersText(widths.map(String.init).joined(separator: ","), reason: error.description))
@@ -145,7 +163,7 @@ enum ParameterProblem: Error {
         case .bothLayerForms: "both layers and hidden_widths are set: set layers to NULL to use hidden_widths"
         case .missingWidths(let count): "hidden_widths is NULL but hidden_layer_count is \(count)"
         case .tooManyLayers(let count): "\(count) hidden layers: at most \(TrainingSettings.maxHiddenLayers) are supported"
-        case .width(let index, let value): "hidden_widths[\(index)] = \(value): a layer has 1 to \(LUTNET_MAX_LAYER_WIDTH) LUTs"
+        case .width(let index, let value): "hidden_widths[\(index)] = \(value): a layer has 1 to \(LUTNetLimits.maxWidth) LUTs"
         case .layersText(let text, let reason):
             reason.hasPrefix("invalid layers") ? reason : "invalid layers '\(text)': \(reason)"
         case .wiring(_, let reason): reason
