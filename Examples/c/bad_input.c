@@ -188,10 +188,29 @@ int main(int argc, char **argv) {
     p.layers = "5x16777216";
     status = lutnet_train(data, "0,1:2,3", &p, &trained, &error);
     expect("train_network_too_large", status, LUTNET_ERROR_INVALID_PARAMETERS, &error, "training needs about");
-    p.layers = "1000000";  // 8 GB of tables, but 512 GB of counters for a million workers
-    p.threads = INT32_MAX;
+    p = defaults;
+    p.threads = INT32_MAX;  // what the check refuses, training refuses with the value
+    expect_refused("threads_too_many", &p, "threads must be 0 (one per core) to 1024");
     status = lutnet_train(data, "0,1:2,3", &p, &trained, &error);
-    expect("train_too_many_workers", status, LUTNET_ERROR_INVALID_PARAMETERS, &error, "training needs about");
+    expect("train_threads_too_many", status, LUTNET_ERROR_INVALID_PARAMETERS, &error, "threads = 2147483647");
+    p = defaults;
+    p.wiring = "local:6\n";
+    expect_refused("wiring_line_break", &p, "wiring must be");
+    p.wiring = "";
+    expect_refused("wiring_empty", &p, "wiring must be");
+    p = defaults;
+    p.input_bits = "mean ";
+    expect_refused("input_bits_trailing_space", &p, "input_bits must list");
+    status = lutnet_train(data, "0,1:2,3", &p, &trained, &error);
+    expect("train_input_bits_trailing_space", status, LUTNET_ERROR_INVALID_PARAMETERS, &error,
+           "starts or ends with white space");
+    p = defaults;
+    const int32_t ks[] = {8};
+    p.layer_ks = ks;
+    p.layer_k_count = SIZE_MAX;
+    status = lutnet_train(data, "0,1:2,3", &p, &trained, &error);
+    expect("train_layer_k_count_size_max", status, LUTNET_ERROR_INVALID_PARAMETERS, &error,
+           "layer_k_count = 18446744073709551615");
 
     // Datasets.
     lutnet_dataset *other = NULL;

@@ -1,11 +1,12 @@
 // Trains a small LUT network through LUTNet's C API, reports its accuracy, saves it, loads it
 // back and checks that the loaded model answers exactly like the trained one.
 //
-// Usage: train_and_check [DATASET_FOLDER [MODEL_FILE [LAYERS [THREADS]]]]
+// Usage: train_and_check [DATASET_FOLDER [MODEL_FILE [LAYERS [THREADS [TASK]]]]]
 //   DATASET_FOLDER  MNIST-layout folder (default: Fashion-MNIST from dataset-fashion-mnist)
 //   MODEL_FILE      where to save the model (default: train_and_check.lut)
 //   LAYERS          hidden layers, e.g. 2x256 (the default) or 512,128
 //   THREADS         worker threads, 0 (the default) for one per core
+//   TASK            the task, e.g. 0-4:5-9 (the default) or all (a multi-class model)
 // Exits with status 0 when every step succeeds, 1 otherwise.
 #include <lutnet.h>
 
@@ -24,7 +25,7 @@ int main(int argc, char **argv) {
     const char *model_path = argc > 2 ? argv[2] : "train_and_check.lut";
     const char *layers = argc > 3 ? argv[3] : "2x256";
     const int32_t threads = argc > 4 ? (int32_t)atoi(argv[4]) : 0;
-    const char *task = "0-4:5-9";
+    const char *task = argc > 5 ? argv[5] : "0-4:5-9";
 
     int status = 1;
     lutnet_error error;
@@ -116,7 +117,7 @@ int main(int argc, char **argv) {
                     (unsigned)trained_answers[i], (unsigned)loaded_answers[i]);
             goto done;
         }
-        ones += trained_answers[i];
+        ones += trained_answers[i] == 1;
     }
     printf("identical predictions on %zu %s examples (%zu answered 1)\n", count,
            split == LUTNET_SPLIT_TEST ? "test" : "training", ones);

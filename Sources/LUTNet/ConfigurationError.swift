@@ -37,7 +37,7 @@ public enum ConfigurationError: Error, CustomStringConvertible, Equatable, Senda
         case .invalidLayers(let text, let reason):
             "invalid layers '\(text)': \(reason)"
         case .invalidThreshold(let threshold):
-            "threshold \(threshold) is not supported: use 1 to 255 (a pixel is 1 when value >= threshold)"
+            "threshold \(threshold) is not supported: use \(Threshold.range.lowerBound) to \(Threshold.range.upperBound) (a pixel is 1 when value >= threshold)"
         case .inputSizeMismatch(let modelInputs, let dataFeatures, let source):
             "\(source): the data has \(dataFeatures) input bits per example but the model reads \(modelInputs)"
         case .networkTooLarge(let shape, let needed, let available):

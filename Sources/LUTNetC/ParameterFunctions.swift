@@ -1,10 +1,13 @@
 import CLUTNetAPI
+import Foundation
+import LUTNet
 
-/// The defaults documented in lutnet.h, in this library's layout (with its own size).
+/// The defaults documented in lutnet.h (the library's `TrainingPolicy`), in this library's layout
+/// (with its own size).
 func defaultParameters() -> lutnet_parameters {
-    lutnet_parameters(size: ParametersLayout.size, k: 8, layers: staticCString("5x1024"), hidden_widths: nil,
-                      hidden_layer_count: 0, threshold: 128, seed: 0, threads: 0, wiring: nil,
-                      layer_ks: nil, layer_k_count: 0, input_bits: nil)
+    lutnet_parameters(size: ParametersLayout.size, k: Int32(TrainingPolicy.binaryK), layers: TrainingSettings.defaultLayers,
+                      hidden_widths: nil, hidden_layer_count: 0, threshold: Int32(TrainingPolicy.threshold), seed: 0,
+                      threads: 0, wiring: nil, layer_ks: nil, layer_k_count: 0, input_bits: nil)
 }
 
 /// Implements `lutnet_default_parameters_sized` (see lutnet.h).

@@ -36,15 +36,15 @@ public func lutnet_train_sized(_ dataset: OpaquePointer?, _ task: UnsafePointer<
                 guard settings.inputBits == [.threshold] else {
                     throw .invalidValue(option: "input_bits", reason: "task '\(taskText)' is multi-class: multi-class models read the bytes at the threshold")
                 }
-                guard settings.shape.uniformK != nil else {
-                    throw .invalidValue(option: "layer_ks", reason: "\(settings.shape.ks) differ, but task '\(taskText)' is multi-class: \(LayerKs.multiClassReason)")
+                let shape = settings.shape(for: .multiClass(multiClassTask))
+                guard shape.uniformK != nil else {
+                    throw .invalidValue(option: "layer_ks", reason: "\(shape.ks) differ, but task '\(taskText)' is multi-class: \(LayerKs.multiClassReason)")
                 }
                 let examples = try MultiClassExamples(images: data.train, task: multiClassTask,
                                                       threshold: settings.threshold, split: data.train.source)
-                // Without a wiring, images get the command's default 6 × 6 windows (smaller images: none).
-                let shape = data.train.imageShape
-                let window = (2...3).contains(shape.count) && shape[0] >= 6 && shape[1] >= 6 ? 6 : nil
-                let options = MultiClassTrainingOptions(shape: settings.shape, seed: settings.seed,
+                // Without a wiring, the policy's windows (as the command's).
+                let window = TrainingPolicy.multiClassWindow(forImageShape: data.train.imageShape)
+                let options = MultiClassTrainingOptions(shape: shape, seed: settings.seed,
                                                         wiring: settings.wiring ?? .windowOnly(window), threads: settings.threads)
                 trained = .multiClass(try MultiClassNetwork.train(on: examples, options: options).network)
             }

@@ -1,4 +1,5 @@
 import CLUTNetAPI
+import Foundation
 import LUTNet
 
 /// Validated `lutnet_parameters`: what a trainer needs.
@@ -12,6 +13,22 @@ struct TrainingSettings {
     let wiring: WiringSpec?
     /// The families `lutnet_parameters.input_bits` names (the threshold bits alone when it is NULL).
     let inputBits: [InputBitFamily]
+    /// Whether k and the layers are as `lutnet_default_parameters` set them (`layers` its own
+    /// text, `k` the binary default, no `layer_ks`): a multi-class task then trains
+    /// `TrainingPolicy`'s multi-class shape instead.
+    let shapeLeftAtDefaults: Bool
+
+    /// The text `lutnet_default_parameters` points `layers` at, `TrainingPolicy.binaryLayers`
+    /// (allocated once, never freed).
+    nonisolated(unsafe) static let defaultLayers: UnsafePointer<CChar> = UnsafePointer(strdup(TrainingPolicy.binaryLayers)!)
+
+    /// The shape of every network of a model for `task`: the parameters' own, except that a
+    /// multi-class task on parameters whose shape was left at the defaults gets the policy's
+    /// multi-class shape (k = 10, 3 × 500 per class).
+    func shape(for task: ClassTask) -> NetworkShape {
+        guard case .multiClass = task, shapeLeftAtDefaults else { return shape }
+        return .oneVsRest
+    }
 
     /// The largest number of hidden layers; every model the API trains can be saved and loaded again.
     static let maxHiddenLayers = LUTNetLimits.maxHiddenLayers
@@ -26,8 +43,10 @@ struct TrainingSettings {
         case .success(let valid): ks = valid
         case .failure(let problem): return .failure(problem)
         }
-        guard (1...255).contains(p.threshold) else { return .failure(.threshold(p.threshold)) }
-        guard p.threads >= 0 else { return .failure(.threads(p.threads)) }
+        guard Threshold.isValid(Int(p.threshold)) else { return .failure(.threshold(p.threshold)) }
+        guard p.threads == 0 || (try? ParallelWork.validated(threads: Int(p.threads), option: "threads")) != nil else {
+            return .failure(.threads(p.threads))
+        }
         let widths: [Int]
         if let layers = p.layers {
             guard p.hidden_widths == nil && p.hidden_layer_count == 0 else { return .failure(.bothLayerForms) }
@@ -42,14 +61,14 @@ struct TrainingSettings {
             let count = p.hidden_layer_count
             guard count >= 0, count <= maxHiddenLayers else { return .failure(.tooManyLayers(UInt(bitPattern: count))) }
             if count > 0 {
-                guard let array = p.hidden_widths else { return .failure(.missingWidths(count)) }
+                guard let array = p.hidden_widths else { return .failure(.missingWidths(UInt(count))) }
                 widths = UnsafeBufferPointer(start: array, count: count).map(Int.init)
             } else {
                 widths = []
             }
         }
         guard widths.count <= maxHiddenLayers else { return .failure(.tooManyLayers(UInt(widths.count))) }
-        if let bad = widths.firstIndex(where: { $0 < 1 || $0 > Int(LUTNET_MAX_LAYER_WIDTH) }) {
+        if let bad = widths.firstIndex(where: { $0 < 1 || $0 > LUTNetLimits.maxWidth }) {
             return .failure(.width(index: bad, value: widths[bad]))
         }
         var wiring: WiringSpec?
@@ -66,8 +85,9 @@ struct TrainingSettings {
         do {
             let shape = try NetworkShape(ks: ks, hiddenWidths: widths)
             let threads = p.threads == 0 ? ParallelWork.defaultThreads : Int(p.threads)
+            let leftAtDefaults = p.layers == defaultLayers && p.layer_ks == nil && p.k == Int32(TrainingPolicy.binaryK)
             return .success(TrainingSettings(shape: shape, threshold: UInt8(p.threshold), seed: p.seed, threads: threads,
-                                             wiring: wiring, inputBits: inputBits))
+                                             wiring: wiring, inputBits: inputBits, shapeLeftAtDefaults: leftAtDefaults))
         } catch {
             // Unreachable: the ks, their count and every width were checked above.
             return .failure(.layersText(widths.map(String.init).joined(separator: ","), reason: error.description))
@@ -78,11 +98,11 @@ struct TrainingSettings {
     private static func layerKs(_ p: lutnet_parameters) -> Result<LayerKs, ParameterProblem> {
         let validK = Int32(1)...Int32(LUTNetLimits.maxK)
         guard let array = p.layer_ks else {
-            guard p.layer_k_count == 0 else { return .failure(.missingLayerKs(p.layer_k_count)) }
+            guard p.layer_k_count == 0 else { return .failure(.missingLayerKs(UInt(bitPattern: p.layer_k_count))) }
             do { return .success(try LayerKs(uniform: Int(p.k))) } catch { return .failure(.k(p.k)) }
         }
         let count = p.layer_k_count
-        guard count >= 1, count <= maxHiddenLayers + 1 else { return .failure(.layerKCount(count)) }
+        guard count >= 1, count <= maxHiddenLayers + 1 else { return .failure(.layerKCount(UInt(bitPattern: count))) }
         let values = UnsafeBufferPointer(start: array, count: count)
         do {
             return .success(try LayerKs(values.map(Int.init)))
@@ -102,13 +122,14 @@ enum ParameterProblem: Error {
     case threshold(Int32)
     case threads(Int32)
     case bothLayerForms
-    case missingWidths(Int)
+    /// (Counts are `size_t` as the caller gave them: unsigned, so that SIZE_MAX reads as itself.)
+    case missingWidths(UInt)
     case tooManyLayers(UInt)
     case width(index: Int, value: Int)
     case layersText(String, reason: String)
     case wiring(String, reason: String)
-    case missingLayerKs(Int)
-    case layerKCount(Int)
+    case missingLayerKs(UInt)
+    case layerKCount(UInt)
     case layerK(index: Int, value: Int32)
     case layerKsPastLayers(Int, layers: Int)
     case inputBits(String, reason: String)
@@ -120,7 +141,7 @@ enum ParameterProblem: Error {
         case .layout(let problem): problem.staticMessage
         case .k: "k must be 1 to 16"
         case .threshold: "threshold must be 1 to 255 (an input bit is 1 when its byte is >= threshold)"
-        case .threads: "threads must be 0 (one per core) or more"
+        case .threads: "threads must be 0 (one per core) to 1024"
         case .bothLayerForms: "set either layers or hidden_widths, not both (layers must be NULL to use hidden_widths)"
         case .missingWidths: "hidden_widths is NULL but hidden_layer_count is not 0"
         case .tooManyLayers: "at most 1000 hidden layers are supported"
@@ -142,11 +163,11 @@ enum ParameterProblem: Error {
         case .layout(let problem): problem.detail
         case .k(let k): "k = \(k) is not supported: a LUT has 1 to \(LUTNetLimits.maxK) inputs"
         case .threshold(let t): "threshold \(t) is not supported: use 1 to 255 (an input bit is 1 when its byte is >= threshold)"
-        case .threads(let t): "threads = \(t): use 0 (one per core) or more"
+        case .threads(let t): "threads = \(t): use 0 (one per core) to \(ParallelWork.maxThreads)"
         case .bothLayerForms: "both layers and hidden_widths are set: set layers to NULL to use hidden_widths"
         case .missingWidths(let count): "hidden_widths is NULL but hidden_layer_count is \(count)"
         case .tooManyLayers(let count): "\(count) hidden layers: at most \(TrainingSettings.maxHiddenLayers) are supported"
-        case .width(let index, let value): "hidden_widths[\(index)] = \(value): a layer has 1 to \(LUTNET_MAX_LAYER_WIDTH) LUTs"
+        case .width(let index, let value): "hidden_widths[\(index)] = \(value): a layer has 1 to \(LUTNetLimits.maxWidth) LUTs"
         case .layersText(let text, let reason):
             reason.hasPrefix("invalid layers") ? reason : "invalid layers '\(text)': \(reason)"
         case .wiring(_, let reason): reason

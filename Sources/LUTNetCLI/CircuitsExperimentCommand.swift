@@ -41,7 +41,8 @@ struct CircuitsExperimentCommand: ParsableCommand {
         guard let abc = ABCSynthesis.program() else {
             throw ValidationError("berkeley-abc (or abc) is not on PATH: install the Debian package berkeley-abc")
         }
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let lock = try ResultFolderLock(folder: out)
+        defer { lock.release() }
         let task = try BinaryTask(parsing: "0:1")
         var rows: [CircuitSizeExperiment.Row] = []
         for benchmark in try IWLSBenchmarks.find(in: dir) {

@@ -32,7 +32,7 @@ struct CompareExperimentCommand: ParsableCommand {
     @Option(help: "Hidden layers of the networks as DEPTHxWIDTH or a list of widths (per class for multi-class tasks); repeat the option for several sizes (default 5x1024, 3x500 for multi-class tasks).")
     var layers: [String] = []
 
-    @Option(help: "Multi-class tasks: each first-layer LUT reads k inputs of one random S × S window of the image (default 6 for image data; 0: the whole image).")
+    @Option(help: "Multi-class tasks: each first-layer LUT reads k inputs of one random S × S window of the image (default 6 for images of at least 6 × 6; 0: the whole image).")
     var window: Int?
 
     @Option(help: "Multi-class tasks: every class's network wired as 'lutnet train --wiring' does (local:S is --window S; hier:S,NEAR,L adds nearest wiring above the windows).")
@@ -57,8 +57,8 @@ struct CompareExperimentCommand: ParsableCommand {
             throw ConfigurationError.invalidValue(option: "--wiring", reason: "compares multi-class tasks' wirings (three or more groups, or 'all'); for binary tasks use 'lutnet experiment wiring'")
         }
         let shapes = try ComparisonOptions.shapes(
-            ks: ks ?? (multiClass ? String(MultiClassTrainingOptions.defaultK) : "8"),
-            layers: layers.isEmpty ? [multiClass ? MultiClassTrainingOptions.defaultLayers : NetworkShape.paper.layersText] : layers)
+            ks: ks ?? String(multiClass ? TrainingPolicy.multiClassK : TrainingPolicy.binaryK),
+            layers: layers.isEmpty ? [multiClass ? TrainingPolicy.multiClassLayers : TrainingPolicy.binaryLayers] : layers)
         if multiClass { for shape in shapes { _ = try shape.ks.single(option: "--ks", why: LayerKs.multiClassReason) } }
         let baselines = try comparison.baselineSettings(multiClass: multiClass)
         let cases = chosen.map { task in

@@ -32,10 +32,9 @@ struct DataOptions: ParsableArguments {
     }
 
     /// The validated threshold, `defaultValue` when none is given.
-    func binarizationThreshold(default defaultValue: UInt8 = 128) throws -> UInt8 {
+    func binarizationThreshold(default defaultValue: UInt8 = TrainingPolicy.threshold) throws -> UInt8 {
         guard let threshold else { return defaultValue }
-        guard (1...255).contains(threshold) else { throw ConfigurationError.invalidThreshold(threshold) }
-        return UInt8(threshold)
+        return try Threshold(threshold).byte
     }
 
     /// The dataset, with the separate test file when one is given.
@@ -66,13 +65,13 @@ struct DataOptions: ParsableArguments {
 
 /// Options of the LUT network's topology and training.
 struct NetworkOptions: ParsableArguments {
-    @Option(name: .long, help: "Inputs per LUT (1-16; default 8, or 10 for a multi-class task). Binary tasks: per layer with '/', first hidden layer first, the last value repeating upward (12/8: k 12 in the first layer, 8 above).")
+    @Option(name: .long, help: "Inputs per LUT (1-\(LUTNetLimits.maxK); default \(TrainingPolicy.binaryK), or \(TrainingPolicy.multiClassK) for a multi-class task). Binary tasks: per layer with '/', first hidden layer first, the last value repeating upward (12/8: k 12 in the first layer, 8 above).")
     var k: String?
 
     @Option(name: .long, help: "Hidden layers as DEPTHxWIDTH (e.g. 5x1024) or widths (e.g. 1024,512,256); default 5x1024, or 3x500 per class for a multi-class task.")
     var layers: String?
 
-    @Option(name: .long, help: "Multi-class tasks: each first-layer LUT reads k inputs of one random S × S window of the image (default 6 for image data; 0: the whole image); the same as --wiring local:S.")
+    @Option(name: .long, help: "Multi-class tasks: each first-layer LUT reads k inputs of one random S × S window of the image (default 6 for images of at least 6 × 6; 0: the whole image); the same as --wiring local:S.")
     var window: Int?
 
     @Flag(name: .long, help: "Multi-class tasks: every class's second layer reads the first layers of all classes (measured, not the default).")
@@ -90,7 +89,7 @@ struct NetworkOptions: ParsableArguments {
         reading k of the NEAR nearest LUTs below; layers above L are random. ,grid places the windows on a grid \
         covering every pixel (,gridT: every T pixels) instead of at random places. Binary tasks on images (IDX, \
         CIFAR-10, PLA files of a square input count, or --image-shape). Multi-class tasks: every class's network is \
-        wired so, over its own layers (default local:6 for image data, as --window 6; local:S is --window S, random \
+        wired so, over its own layers (default local:6 for images of at least 6 × 6, as --window 6; local:S is --window S, random \
         is --window 0).
         """))
     var wiring: String?
@@ -116,13 +115,14 @@ struct NetworkOptions: ParsableArguments {
 
     /// The validated topology.
     func shape() throws -> NetworkShape {
-        try NetworkShape(ks: try k.map { try LayerKs(parsing: $0, option: "--k") } ?? LayerKs(uniform: NetworkShape.paper.layerKs[0]), layers: layers ?? NetworkShape.paper.layersText)
+        try NetworkShape(ks: try k.map { try LayerKs(parsing: $0, option: "--k") } ?? LayerKs(uniform: TrainingPolicy.binaryK),
+                         layers: layers ?? TrainingPolicy.binaryLayers)
     }
 
     /// The validated topology of every class's network of a multi-class model (one k).
     func multiClassShape() throws -> NetworkShape {
         let k = try k.map { try LayerKs(parsing: $0, option: "--k").single(option: "--k", why: LayerKs.multiClassReason) }
-        return try NetworkShape(k: k ?? MultiClassTrainingOptions.defaultK, layers: layers ?? MultiClassTrainingOptions.defaultLayers)
+        return try NetworkShape(k: k ?? TrainingPolicy.multiClassK, layers: layers ?? TrainingPolicy.multiClassLayers)
     }
 
     /// Every class's wiring for a multi-class model of `shape` on `images`: `--wiring`, checked
@@ -134,12 +134,12 @@ struct NetworkOptions: ParsableArguments {
 
     /// The wiring that `--wiring` (`wiring`) and `--window` (`window`) give every class's network
     /// of multi-class models of `shapes` on `images`: the wiring checked against the images, or
-    /// `local:S` for the window side (0: random; by default 6 for image data, random for data
-    /// without an image shape). Throws naming `--wiring` when it is invalid or its first layer
-    /// disagrees with `--window`.
+    /// `local:S` for the window side (0: random; by default `TrainingPolicy`'s: 6 for images of at
+    /// least 6 × 6, random for other data). Throws naming `--wiring` when it is invalid or its
+    /// first layer disagrees with `--window`.
     static func multiClassWiring(_ wiring: String?, window: Int?, for images: ImageSet, shapes: [NetworkShape]) throws -> WiringSpec {
         guard let wiring else {
-            let side = window.map { $0 == 0 ? nil : $0 } ?? ((2...3).contains(images.imageShape.count) ? 6 : nil)
+            let side = window.map { $0 == 0 ? nil : $0 } ?? TrainingPolicy.multiClassWindow(forImageShape: images.imageShape)
             return WiringSpec.windowOnly(side)
         }
         let spec = try WiringSpec(parsing: wiring)

@@ -14,7 +14,7 @@ struct DepthCommand: ParsableCommand {
     @Option(help: "Binary task: classes of label 0, then of label 1 (default 0-4:5-9, or 0:1 for two-class data).")
     var task: String?
 
-    @Option(help: "Inputs per LUT (1-16).")
+    @Option(help: "Inputs per LUT (1-\(LUTNetLimits.maxK)).")
     var k: Int = 8
 
     @Option(help: "The network whose layers the bar chart shows, DEPTHxWIDTH; WIDTH is every network's width.")

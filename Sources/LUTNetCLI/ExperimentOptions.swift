@@ -9,7 +9,7 @@ struct ExperimentOptions: ParsableArguments {
     var data: String = DatasetLoader.defaultLocation
 
     @Option(name: .long, help: "Binarization threshold: a byte is 1 when it is >= this (1-255).")
-    var threshold: Int = 128
+    var threshold: Int = Int(TrainingPolicy.threshold)
 
     @Option(name: .long, help: "Seeds per configuration (seeds 0, 1, …, N-1).")
     var seeds: Int = 5
@@ -25,9 +25,9 @@ struct ExperimentOptions: ParsableArguments {
 
     /// The validated settings, for the dataset at `--data` (`--threads` is checked too).
     func settings() throws -> ExperimentSettings {
-        guard (1...255).contains(threshold) else { throw ConfigurationError.invalidThreshold(threshold) }
+        let threshold = try Threshold(threshold)
         _ = try threadCount()
-        return try ExperimentSettings(data: ExperimentSettings.dataName(location: data), threshold: UInt8(threshold),
+        return try ExperimentSettings(data: ExperimentSettings.dataName(location: data), threshold: threshold.byte,
                                       seedCount: seeds)
     }
 

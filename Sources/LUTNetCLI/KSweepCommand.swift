@@ -28,7 +28,7 @@ struct KSweepCommand: ParsableCommand {
         let dataset = try options.loadDataset()
         let chosen = try sweepTask.task(for: dataset)
         let multiClass = chosen.isMultiClass
-        let layers = layers ?? (multiClass ? MultiClassTrainingOptions.defaultLayers : NetworkShape.paper.layersText)
+        let layers = layers ?? (multiClass ? TrainingPolicy.multiClassLayers : TrainingPolicy.binaryLayers)
         let shape = try NetworkShape(k: 1, layers: layers)
         if comparePaper, chosen.description != PaperFigures.task || shape.hiddenWidths != PaperFigures.hiddenWidths {
             Console.progress("note: the paper's figures are for task \(PaperFigures.task) with 5x1024 LUTs, not \(chosen) with \(layers)")

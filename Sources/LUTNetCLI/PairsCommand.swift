@@ -11,7 +11,7 @@ struct PairsCommand: ParsableCommand {
 
     @OptionGroup var options: ExperimentOptions
 
-    @Option(help: "Inputs per LUT (1-16).")
+    @Option(help: "Inputs per LUT (1-\(LUTNetLimits.maxK)).")
     var k: Int = 8
 
     @Option(help: "Hidden layers as DEPTHxWIDTH or a list of widths.")

@@ -8,7 +8,7 @@ struct SweepTaskOptions: ParsableArguments {
     @Option(help: "Binary task: classes of label 0, then of label 1 (default 0-4:5-9, or 0:1 for two-class data); or a multi-class one (all, or 0:1:2…).")
     var task: String?
 
-    @Option(help: "Multi-class tasks: every class's network wired as 'lutnet train --wiring' does (default local:6 for image data).")
+    @Option(help: "Multi-class tasks: every class's network wired as 'lutnet train --wiring' does (default local:6 for images of at least 6 × 6).")
     var wiring: String?
 
     /// The task `--task` names for `dataset` (by default its binary default task).

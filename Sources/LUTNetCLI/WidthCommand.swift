@@ -14,7 +14,7 @@ struct WidthCommand: ParsableCommand {
 
     @OptionGroup var sweepTask: SweepTaskOptions
 
-    @Option(help: "Inputs per LUT (1-16; default 8, or 10 for a multi-class task).")
+    @Option(help: "Inputs per LUT (1-\(LUTNetLimits.maxK); default \(TrainingPolicy.binaryK), or \(TrainingPolicy.multiClassK) for a multi-class task).")
     var k: Int?
 
     @Option(help: "Hidden layers as DEPTHxWIDTH; the sweep keeps DEPTH and varies WIDTH (default 5x1024, or 3x500 per class for a multi-class task).")
@@ -28,8 +28,8 @@ struct WidthCommand: ParsableCommand {
         let dataset = try options.loadDataset()
         let chosen = try sweepTask.task(for: dataset)
         let multiClass = chosen.isMultiClass
-        let k = k ?? (multiClass ? MultiClassTrainingOptions.defaultK : 8)
-        let shape = try NetworkShape(k: k, layers: layers ?? (multiClass ? MultiClassTrainingOptions.defaultLayers : NetworkShape.paper.layersText))
+        let k = k ?? (multiClass ? TrainingPolicy.multiClassK : TrainingPolicy.binaryK)
+        let shape = try NetworkShape(k: k, layers: layers ?? (multiClass ? TrainingPolicy.multiClassLayers : TrainingPolicy.binaryLayers))
         let widthList = try NumberList.parse(widths ?? (multiClass ? "125,250,500,1000" : "32,64,128,256,512,1024,2048,4096"),
                                              option: "--widths")
         let classWiring = try sweepTask.wiring(for: chosen, dataset: dataset, shapes: try widthList.map {

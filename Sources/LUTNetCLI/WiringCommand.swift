@@ -51,6 +51,8 @@ struct WiringCommand: ParsableCommand {
                                               seeds: options.seeds)
         let identity = DataIdentity(dataset: dataset)
         let folder = options.folder(for: identity)
+        let lock = try ResultFolderLock(folder: folder)
+        defer { lock.release() }
         var log = try WiringLog(folder: folder, experiment: experiment, identity: identity, fresh: options.fresh)
         Console.progress("wiring: \(experiment.configurations.count * options.seeds) networks on \(dataset.location), results in \(folder)")
         let results = try experiment.run(on: dataset, threads: try options.threadCount(),

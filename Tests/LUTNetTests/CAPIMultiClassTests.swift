@@ -5,6 +5,14 @@ import XCTest
 /// The C API on multi-class tasks: training on "all", the class count, predictions as class
 /// bytes that agree with the Swift model, accuracy, and a saved model that loads the same.
 final class CAPIMultiClassTests: XCTestCase {
+    /// A model the C API hands around is one reference to its network, whatever its kind: stored
+    /// inline, a multi-class model left the words only a binary network fills uninitialized, and
+    /// every copy branched on them (valgrind's memcheck, optimized library; see
+    /// CAPIExampleTests.testExamplesRunCleanUnderValgrind, which runs a multi-class model).
+    func testAModelIsOneReferenceWhateverItsKind() {
+        XCTAssertEqual(MemoryLayout<TrainedModel>.size, MemoryLayout<UnsafeRawPointer>.size)
+    }
+
     func testMultiClassModelThroughTheCAPI() throws {
         var error = lutnet_error()
         var data: OpaquePointer?

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import LUTNet
+import LUTNetExperiments
 
 /// The `lutnet` tool end to end: results on real data, and a clear error with a non-zero exit for
 /// every impossible option.
@@ -251,6 +252,29 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(fresh.status, 0, fresh.errors)
         let csv = try String(contentsOfFile: out + "/k-sweep.csv", encoding: .utf8)
         XCTAssertTrue(csv.contains(second.path) && !csv.contains(first.path), csv)
+    }
+
+    /// While an experiment writes a results folder, every experiment command given that folder
+    /// stops at once, naming the folder and the writer, and leaves the folder as it was.
+    func testExperimentsRefuseAFolderAnotherExperimentIsWriting() throws {
+        let data = Fixtures.path("tiny")
+        let out = try Fixtures.temporaryFolder(for: self).path
+        let holder = try ResultFolderLock(folder: out)
+        defer { holder.release() }
+        let busy = "\(out): another experiment is writing into this results folder (pid \(getpid()): "
+        var commands = [
+            ["experiment", "depth", "--data", data, "--k", "2", "--depths", "1", "--layers", "1x4", "--seeds", "1", "--out", out],
+            ["experiment", "k-sweep", "--data", data, "--ks", "2", "--layers", "1x4", "--seeds", "1", "--out", out],
+            ["experiment", "wiring", "--data", data, "--wirings", "random", "--k", "2", "--layers", "1x4", "--seeds", "1", "--out", out],
+        ]
+        if ABCSynthesis.program() != nil {
+            commands.append(["experiment", "circuits", "--dir", Fixtures.path("pla"), "--out", out])
+        }
+        for command in commands { try assertFails(command, saying: busy) }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out), [ResultFolderLock.fileName])
+        holder.release()
+        let sweep = try run(commands[1])
+        XCTAssertEqual(sweep.status, 0, sweep.errors)
     }
 
     func testExperimentsDefaultToTask0To1OnTwoClassData() throws {

@@ -65,6 +65,9 @@ final class InputEncodingTests: XCTestCase {
         XCTAssertEqual(message("mean,edges"), "invalid --input-bits: 'edges' is not a family of input bits; use threshold, mean, opponents, separated by ','")
         XCTAssertEqual(message("mean,,threshold"), "invalid --input-bits: 'mean,,threshold' has an empty part; list families of threshold, mean, opponents separated by ','")
         XCTAssertEqual(message("mean,mean"), "invalid --input-bits: 'mean,mean' names mean twice")
+        XCTAssertEqual(message("mean "), "invalid --input-bits: \"mean \" starts or ends with white space; list families of threshold, mean, opponents separated by ','")
+        XCTAssertEqual(message(""), "invalid --input-bits: the text is empty; list families of threshold, mean, opponents separated by ','")
+        XCTAssertEqual(message("threshold,\nmean"), "invalid --input-bits: \"threshold,\\nmean\" holds a control character; list families of threshold, mean, opponents separated by ','")
         XCTAssertThrowsError(try InputEncoding(families: [.threshold, .opponents], channels: 1, source: "gray.idx")) {
             XCTAssertEqual("\($0)", "invalid --input-bits: gray.idx: opponents need RGB pixels (3 channels), these have 1")
         }

@@ -11,7 +11,7 @@ final class WiringTests: XCTestCase {
         for text in ["random", "local:6", "local:5,grid", "local:5,grid3", "hier:7,64,4", "hier:6,32,3,grid2"] {
             XCTAssertEqual(try WiringSpec(parsing: text).description, text)
         }
-        let hier = try WiringSpec(parsing: " HIER:7, 64, 4 ")
+        let hier = try WiringSpec(parsing: "HIER:7, 64, 4")
         XCTAssertEqual(hier.window, 7)
         XCTAssertEqual(hier.near, 64)
         XCTAssertEqual(hier.spatialLayers, 4)
@@ -25,7 +25,9 @@ final class WiringTests: XCTestCase {
         for (text, expected) in [("lokal:6", "use random, local:S or hier:S,NEAR,L"), ("local:", "use random"),
                                  ("local:6,7", "local takes one number"), ("hier:7,64", "hier takes three numbers"),
                                  ("local:0", "a window side of 0"), ("hier:7,64,0", "0 spatial layers"),
-                                 ("local:6,gridx", "'gridx'"), ("local:6,grid0", "a grid stride of 0")] {
+                                 ("local:6,gridx", "'gridx'"), ("local:6,grid0", "a grid stride of 0"),
+                                 ("", "the text is empty"), ("local:6\n", "\"local:6\\n\" starts or ends with white space"),
+                                 (" random", "starts or ends with white space"), ("local:\u{7}6", "holds a control character")] {
             XCTAssertThrowsError(try WiringSpec(parsing: text), text) { error in
                 let message = "\(error)"
                 XCTAssertTrue(message.contains("--wiring") && message.contains(expected), "\(text): \(message)")

@@ -109,17 +109,22 @@ typedef struct lutnet_dataset lutnet_dataset;
 typedef struct lutnet_model lutnet_model;
 
 /// How to train a network. Fill it with `lutnet_default_parameters`, then change fields (never
-/// `size`).
+/// `size`). The defaults are the library's, the same as the `lutnet` command's: for a binary task
+/// the paper's k = 8 and 5 × 1024 hidden LUTs; for a multi-class task, when `k` and `layers` are
+/// left as `lutnet_default_parameters` set them (and `layer_ks` NULL), k = 10 and 3 × 500 LUTs per
+/// class, with 6 × 6 first-layer windows on images of at least 6 × 6 pixels.
 typedef struct lutnet_parameters {
     /// Bytes of this struct as the program knows it: `sizeof(lutnet_parameters)` of the header it
     /// was compiled with, set by `lutnet_default_parameters`. The library reads no byte past it
     /// (see LUTNET_VERSION).
     size_t size;
-    /// Inputs per LUT, 1 to LUTNET_MAX_K, in every layer (see `layer_ks` for one per layer). Default 8.
+    /// Inputs per LUT, 1 to LUTNET_MAX_K, in every layer (see `layer_ks` for one per layer). Default 8
+    /// (a multi-class task left at the defaults: 10).
     int32_t k;
     /// Hidden layers as text: "DEPTHxWIDTH" ("5x1024") or a list of widths ("1024,512,256");
-    /// "" or "0" means none (the output LUT reads the inputs). Default "5x1024". Set it to NULL to
-    /// give the widths as an array in `hidden_widths` instead.
+    /// "" or "0" means none (the output LUT reads the inputs). Default "5x1024" (a multi-class task
+    /// left at the defaults: "3x500" per class; any other pointer, even to the same text, is read as
+    /// given). Set it to NULL to give the widths as an array in `hidden_widths` instead.
     const char *layers;
     /// LUTs in each hidden layer, first layer first; read only when `layers` is NULL. Each 1 to
     /// LUTNET_MAX_LAYER_WIDTH. Default NULL.
@@ -132,7 +137,7 @@ typedef struct lutnet_parameters {
     /// Seed of the random wiring and of tie-breaking: the same seed gives the same network
     /// whatever the number of threads. Default 0.
     uint64_t seed;
-    /// Worker threads; 0 means one per active core. Used by training and stored in the model for
+    /// Worker threads, 0 to 1024; 0 means one per active core. Used by training and stored in the model for
     /// its predictions (a loaded model uses every core). Default 0.
     int32_t threads;
     /// How LUTs choose their inputs, as text: "random" (the paper), "local:S" (each first-layer
@@ -221,8 +226,9 @@ void lutnet_dataset_free(lutnet_dataset *dataset);
 /// separated by ':' (first group label 0, second label 1; other classes are left out), such as
 /// "0-4:5-9", "3:8" or "1,3,5,7,9:0,2,4,6,8"; or a multi-class model for three or more groups
 /// ("0:1:2:3:4:5:6:7:8:9", group g being class g) or "all" (every class of the data): one network
-/// per class of `parameters`' shape, image data read through 6 × 6 windows. On success `*model` is a new handle the caller
-/// frees with `lutnet_model_free`.
+/// per class of `parameters`' shape (k = 10, 3 × 500 when left at the defaults), images of at
+/// least 6 × 6 read through 6 × 6 windows unless `wiring` says otherwise. On success `*model` is a
+/// new handle the caller frees with `lutnet_model_free`.
 /// Errors: LUTNET_ERROR_NULL_ARGUMENT, LUTNET_ERROR_INVALID_PARAMETERS (also when the network
 /// would need more memory than the machine has), LUTNET_ERROR_INVALID_TASK,
 /// LUTNET_ERROR_EMPTY_TASK_GROUP.

@@ -46,7 +46,7 @@ public struct BinarizedExamples: Sendable {
     /// Throws when the threshold is 0 or a group has no examples (naming `split`).
     static func select(labels: [UInt8], task: BinaryTask, threshold: UInt8, split: String) throws(ConfigurationError)
         -> (indices: [UInt32], labels: BitMatrix) {
-        guard threshold >= 1 else { throw .invalidThreshold(Int(threshold)) }
+        _ = try Threshold.checked(threshold)
         let (indices, binary) = task.select(from: labels)
         let bits = try BitMatrix(bits: binary)
         let ones = Int(lutnet_popcount_variant(KernelVariant.active.cValue, bits.words, binary.count))
@@ -59,7 +59,7 @@ public struct BinarizedExamples: Sendable {
     /// `inputs`, and the threshold 1...255; `encoding` tells how the bits were made of images.
     public init(inputs: BitMatrix, labels: BitMatrix, task: BinaryTask, threshold: UInt8,
                 encoding: InputEncoding = .threshold) throws(ConfigurationError) {
-        guard threshold >= 1 else { throw .invalidThreshold(Int(threshold)) }
+        _ = try Threshold.checked(threshold)
         guard labels.rowCount == 1, labels.columnCount == inputs.columnCount else {
             throw .invalidValue(option: "labels", reason: "\(labels.rowCount) × \(labels.columnCount) bits; "
                                 + "need one row of one label per example (\(inputs.columnCount))")

@@ -80,7 +80,7 @@ public struct DataParallelTrainer: Sendable {
         let threads = options.threads ?? ParallelWork.defaultThreads
         let trainer = MemorizationTrainer(shape: options.shape, seed: options.seed, threads: threads, kernels: kernels)
         let (train, test) = try communicator.agree { () throws -> (BinarizedExamples, BinarizedExamples?) in
-            guard threshold >= 1 else { throw ConfigurationError.invalidThreshold(Int(threshold)) }
+            _ = try Threshold.checked(threshold)
             // Before the bits are made: the shard's examples bound the task's.
             try trainer.checkMemory(trainExamples: shard.train.count, testExamples: shard.test?.count ?? 0)
             let train = try ExampleShard.binarize(shard.train, task: task, threshold: threshold)

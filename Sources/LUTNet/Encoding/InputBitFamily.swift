@@ -26,9 +26,14 @@ public enum InputBitFamily: String, Sendable, CaseIterable, Comparable {
     public static func text(of families: [InputBitFamily]) -> String { families.map(\.rawValue).joined(separator: ",") }
 
     /// Parses a comma-separated list such as `threshold,mean,opponents` (in any order, each at most
-    /// once) into families in encoding order; `option` names the option in errors.
+    /// once; spaces may follow the commas) into families in encoding order; `option` names the
+    /// option in errors. Empty text, text that starts or ends with white space and text holding a
+    /// control character are refused (see `OptionText`).
     public static func list(parsing text: String, option: String = "--input-bits") throws(ConfigurationError) -> [InputBitFamily] {
         let names = allCases.map(\.rawValue).joined(separator: ", ")
+        if let problem = OptionText.problem(in: text) {
+            throw .invalidValue(option: option, reason: "\(problem); list families of \(names) separated by ','")
+        }
         var families: [InputBitFamily] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             let name = String(part.trimmingWhitespace())

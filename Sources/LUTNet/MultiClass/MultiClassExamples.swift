@@ -21,7 +21,7 @@ public struct MultiClassExamples: Sendable {
     /// task has no example in `split`.
     public init(images: ImageSet, task: MultiClassTask, threshold: UInt8, split: String,
                 everyClass: Bool = true) throws(ConfigurationError) {
-        guard threshold >= 1 else { throw .invalidThreshold(Int(threshold)) }
+        _ = try Threshold.checked(threshold)
         if everyClass { try task.checkClasses(in: images) }
         let (indices, classes) = task.select(from: images.labels)
         try BitMatrix.checkSize(rows: images.featureCount, columns: indices.count)

@@ -33,7 +33,7 @@ public struct MultiClassNetwork: Sendable, Equatable {
     /// initializer with a window side checks them.
     public init(inputCount: Int, threshold: UInt8, task: MultiClassTask, seed: UInt64, wiring: WiringSpec,
                 classLayers: [[LUTLayer]]) throws(NetworkError) {
-        guard threshold >= 1 else { throw .invalidThreshold(Int(threshold)) }
+        guard Threshold.isValid(Int(threshold)) else { throw .invalidThreshold(Int(threshold)) }
         guard classLayers.count == task.classCount else {
             throw .classCountMismatch(networks: classLayers.count, classes: task.classCount)
         }

@@ -29,8 +29,9 @@ public struct MultiClassTrainingOptions: Sendable, Equatable {
     public var alternateHalves = false
 
     /// Options for `shape` (by default k = 10, 3 × 500 per class), seed 0, 6 × 6 windows and one
-    /// thread per core.
-    public init(shape: NetworkShape = .oneVsRest, seed: UInt64 = 0, window: Int? = 6, threads: Int? = nil) {
+    /// thread per core (`TrainingPolicy`'s defaults).
+    public init(shape: NetworkShape = .oneVsRest, seed: UInt64 = 0, window: Int? = TrainingPolicy.multiClassWindow,
+                threads: Int? = nil) {
         self.init(shape: shape, seed: seed, wiring: .windowOnly(window), threads: threads)
     }
 
@@ -44,10 +45,11 @@ public struct MultiClassTrainingOptions: Sendable, Equatable {
 }
 
 extension MultiClassTrainingOptions {
-    /// The default k of every class's LUTs.
-    public static let defaultK = 10
-    /// The default layers of every class's network, as the command line writes them.
-    public static let defaultLayers = "3x500"
+    /// The default k of every class's LUTs (`TrainingPolicy.multiClassK`).
+    public static let defaultK = TrainingPolicy.multiClassK
+    /// The default layers of every class's network, as the command line writes them
+    /// (`TrainingPolicy.multiClassLayers`).
+    public static let defaultLayers = TrainingPolicy.multiClassLayers
 }
 
 extension NetworkShape {
@@ -60,7 +62,7 @@ extension NetworkShape {
     /// The default shape of each class's network in a multi-class model: k = 10, 3 × 500 (on
     /// MNIST's ten classes the best of the shapes measured for its training time).
     public static var oneVsRest: NetworkShape {
-        (try? NetworkShape(k: MultiClassTrainingOptions.defaultK, hiddenWidths: [500, 500, 500]))
+        (try? NetworkShape(k: TrainingPolicy.multiClassK, layers: TrainingPolicy.multiClassLayers))
             ?? { preconditionFailure("a valid shape") }()
     }
 }

@@ -30,7 +30,7 @@ public struct LUTNetwork: Sendable, Equatable {
     public init(inputCount: Int, threshold: UInt8, task: BinaryTask, seed: UInt64, layers: [LUTLayer],
                 wiring: WiringSpec = .random, image: ImageGeometry? = nil,
                 encoding: InputEncoding = .threshold) throws(NetworkError) {
-        guard threshold >= 1 else { throw .invalidThreshold(Int(threshold)) }
+        guard Threshold.isValid(Int(threshold)) else { throw .invalidThreshold(Int(threshold)) }
         guard let last = layers.last else { throw .noLayers }
         guard layers.count <= LUTNetLimits.maxHiddenLayers + 1 else { throw .tooManyLayers(layers.count) }
         guard last.width == 1 else { throw .outputWidth(last.width) }

@@ -65,7 +65,7 @@ struct ModelFileHeader: Equatable {
         let inputCount = Int(try reader.u32())
         guard inputCount >= 1 else { throw .malformed(path: path, reason: "input size 0") }
         let threshold = try reader.u32()
-        guard (1...255).contains(threshold) else { throw .malformed(path: path, reason: "threshold \(threshold)") }
+        guard Threshold.isValid(Int(threshold)) else { throw .malformed(path: path, reason: "threshold \(threshold)") }
         let taskLength = Int(try reader.u32())
         guard taskLength <= maxTaskBytes else {
             throw .malformed(path: path, reason: "a task text of \(taskLength) bytes (at most \(maxTaskBytes))")

@@ -2,7 +2,13 @@ import Foundation
 
 /// A model read from a model file: a binary network (format versions 1, 2, 4, 6 and 7) or a
 /// multi-class model (versions 3 and 5).
-public enum TrainedModel: Sendable, Equatable {
+///
+/// Its cases are `indirect`: the value is one reference to its network. Stored inline, a
+/// multi-class model (the smaller payload) left the words only a binary network fills
+/// uninitialized while the enum kept its case in a spare bit of one of them, so every copy of a
+/// multi-class model branched on partly uninitialized memory (valgrind: "conditional jump depends
+/// on uninitialised value").
+public indirect enum TrainedModel: Sendable, Equatable {
     /// A network with one output bit.
     case binary(LUTNetwork)
     /// One-vs-rest networks that name a class.

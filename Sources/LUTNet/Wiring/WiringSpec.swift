@@ -71,14 +71,17 @@ public struct WiringSpec: Sendable, Equatable, Hashable, CustomStringConvertible
                           placement: placement)
     }
 
-    /// Parses `random`, `local:S[,grid[T]]` or `hier:S,NEAR,L[,grid[T]]`.
+    /// Parses `random`, `local:S[,grid[T]]` or `hier:S,NEAR,L[,grid[T]]` (in any case; spaces may
+    /// follow the commas). Empty text, text that starts or ends with white space and text holding
+    /// a control character are refused (see `OptionText`).
     public init(parsing text: String) throws(ConfigurationError) {
-        let trimmed = String(Substring(text).trimmingWhitespace()).lowercased()
-        if trimmed == "random" || trimmed.isEmpty {
+        let usage = "use random, local:S or hier:S,NEAR,L (optionally followed by ,grid or ,gridT), e.g. local:6 or hier:7,64,4"
+        if let problem = OptionText.problem(in: text) { throw Self.invalid("\(problem): \(usage)") }
+        let trimmed = text.lowercased()
+        if trimmed == "random" {
             self = .random
             return
         }
-        let usage = "use random, local:S or hier:S,NEAR,L (optionally followed by ,grid or ,gridT), e.g. local:6 or hier:7,64,4"
         let parts = trimmed.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2 else { throw Self.invalid("'\(text)': \(usage)") }
         var fields = parts[1].split(separator: ",", omittingEmptySubsequences: false).map { String($0.trimmingWhitespace()) }

@@ -6,7 +6,8 @@ import LUTNetBaseline
 /// already has. Opening the log drops a record cut short by an interruption and rewrites the file
 /// without it. A file written before the `stop_reason` column was added is read (a record that
 /// did not converge then reads as stopped at the iteration cap) and rewritten with the column.
-/// Every record ends with the identity of its data, checked as `RunLog` checks it.
+/// Every record ends with the identity of its data, checked as `RunLog` checks it. A fit recorded
+/// more than once counts once, as a run does in `RunLog`: the last record is kept.
 public struct BaselineLog {
     /// The file of baseline records.
     public let path: String

@@ -85,7 +85,7 @@ public struct BaselineRun: Sendable, Hashable, CustomStringConvertible {
         }
         let task: ClassTask
         do { task = try ClassTask(parsingRecorded: fields[1]) } catch { return .failure(.init("\(error)")) }
-        guard let threshold = UInt8(fields[2]), threshold > 0 else {
+        guard let threshold = UInt8(fields[2]), Threshold.isValid(Int(threshold)) else {
             return .failure(.init("threshold '\(fields[2])' is not 1-255"))
         }
         guard let features = BaselineFeatures(rawValue: fields[3]) else {

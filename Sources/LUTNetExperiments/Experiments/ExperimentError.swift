@@ -13,6 +13,9 @@ public enum ExperimentError: Error, CustomStringConvertible, Equatable, Sendable
     /// A results file holds results of data named `data` whose identity differs from the data of
     /// that name given now (`recorded` is nil for results written before identities were recorded).
     case dataMismatch(path: String, data: String, recorded: DataIdentity?, given: DataIdentity)
+    /// Another experiment is writing into the results folder `folder` (see `ResultFolderLock`);
+    /// `holder` is what its lock file says of it (process id and command line).
+    case folderInUse(folder: String, holder: String)
 
     /// What went wrong, naming the file.
     public var description: String {
@@ -33,6 +36,9 @@ public enum ExperimentError: Error, CustomStringConvertible, Equatable, Sendable
                       + "cannot be checked against the data given now, \(given)")
                 + "; results of different data are never mixed: use another --out folder, or --fresh to discard "
                 + "the results in \((path as NSString).deletingLastPathComponent) and start afresh"
+        case .folderInUse(let folder, let holder):
+            "\(folder): another experiment is writing into this results folder (\(holder)); wait for it to end "
+                + "or use another --out folder (two writers would mix their rows)"
         }
     }
 }

@@ -152,7 +152,7 @@ public struct ExperimentRun: Sendable, Hashable, CustomStringConvertible {
         case .success(let parsed): window = parsed
         case .failure(let failure): return .failure(failure)
         }
-        guard let threshold = UInt8(fields[2]), threshold > 0 else {
+        guard let threshold = UInt8(fields[2]), Threshold.isValid(Int(threshold)) else {
             return .failure(ParseFailure("threshold '\(fields[2])' is not 1-255"))
         }
         let shape: NetworkShape

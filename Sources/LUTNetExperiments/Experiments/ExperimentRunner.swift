@@ -46,11 +46,17 @@ public struct ExperimentRunner {
     /// experiment's results files in `folder`. `progress` follows every network,
     /// `baselineProgress` every baseline fit; `started` learns, before the first network, how
     /// many are to train and how many the results already have. Returns the paths written.
+    ///
+    /// The folder's lock (`ResultFolderLock`) is held from the start to the last file written: an
+    /// experiment already writing into `folder` stops this one before it reads or writes anything
+    /// there (`ExperimentError.folderInUse`).
     @discardableResult
     public mutating func perform(_ experiment: some Experiment, folder: String, fresh: Bool = false,
                                  progress: ((RunProgress) -> Void)? = nil,
                                  started: ((_ toTrain: Int, _ alreadyDone: Int) -> Void)? = nil,
                                  baselineProgress: ((BaselineResult) -> Void)? = nil) throws -> [String] {
+        let lock = try ResultFolderLock(folder: folder)
+        defer { lock.release() }
         if fresh {
             for suffix in [".csv", "-layers.csv", "-baseline.csv"] {
                 try ResultFiles.remove((folder as NSString).appendingPathComponent(experiment.name + suffix))

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reading and writing whole files of an experiment's output folder.
 enum ResultFiles {
@@ -46,15 +49,19 @@ enum ResultFiles {
         }
     }
 
-    /// Adds `text` to the end of the existing file `path`.
+    /// Adds `text` to the end of the existing file `path`. The file is opened with `O_APPEND`, so
+    /// every write lands at the end of the file as it is then, whoever else has it open.
     static func append(_ text: String, to path: String) throws(ExperimentError) {
-        do {
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-            defer { try? handle.close() }
-            try handle.seekToEnd()
-            try handle.write(contentsOf: Data(text.utf8))
-        } catch {
-            throw .unwritable(path: path, reason: error.localizedDescription)
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
+            offset += written
         }
     }
 }

@@ -7,7 +7,11 @@ import Foundation
 ///
 /// A run counts as done when its record and all its layer records are there. Opening the log
 /// drops anything else (a record cut short by an interruption, layer records of an unfinished
-/// run) and rewrites both files without it.
+/// run) and rewrites both files without it. A run recorded more than once (files joined by hand,
+/// or written by two experiments at once before folders were locked) counts once: its last
+/// complete record is kept, with one record per layer, and the rewrite drops the others, so no
+/// figure of a report is ever taken over copies. Writers of one folder hold its
+/// `ResultFolderLock`, which `ExperimentRunner.perform` takes.
 ///
 /// Results that hold multi-class runs (`windows`) have a `window` column after the identifying
 /// columns of `ExperimentRun.columns`; a multi-class run has no layer records (its readout is its
