@@ -66,7 +66,7 @@ final class CAPIParameterTests: XCTestCase {
             for test in cases + withKs {
                 c.parameters = defaults
                 test.change(&c.parameters)
-                let check = lutnet_check_parameters(&c.parameters).map { String(cString: $0) }
+                let check = lutnet_check_parameters_sized(&c.parameters).map { String(cString: $0) }
                 let (status, model) = c.train(task: "0-4:5-9")
                 lutnet_model_free(model)
                 if let refusal = test.refusal {
@@ -86,11 +86,11 @@ final class CAPIParameterTests: XCTestCase {
     /// The most threads the check accepts is the library's own limit, which training takes too.
     func testTheThreadLimitIsTheLibrarys() {
         var parameters = lutnet_parameters()
-        lutnet_default_parameters(&parameters)
+        lutnet_default_parameters_sized(&parameters, MemoryLayout<lutnet_parameters>.size)
         parameters.threads = Int32(ParallelWork.maxThreads)
-        XCTAssertNil(lutnet_check_parameters(&parameters))
+        XCTAssertNil(lutnet_check_parameters_sized(&parameters))
         parameters.threads += 1
-        XCTAssertNotNil(lutnet_check_parameters(&parameters))
+        XCTAssertNotNil(lutnet_check_parameters_sized(&parameters))
         XCTAssertThrowsError(try ParallelWork.validated(threads: ParallelWork.maxThreads + 1))
     }
 }

@@ -8,7 +8,7 @@ import XCTest
 final class TrainingPolicyTests: XCTestCase {
     func testTheCAPIDefaultsAreThePolicys() throws {
         var parameters = lutnet_parameters()
-        lutnet_default_parameters(&parameters)
+        lutnet_default_parameters_sized(&parameters, MemoryLayout<lutnet_parameters>.size)
         XCTAssertEqual(Int(parameters.k), TrainingPolicy.binaryK)
         XCTAssertEqual(String(cString: try XCTUnwrap(parameters.layers)), TrainingPolicy.binaryLayers)
         XCTAssertEqual(try NetworkShape(k: TrainingPolicy.binaryK, layers: TrainingPolicy.binaryLayers), TrainingPolicy.binaryShape)
@@ -31,11 +31,11 @@ final class TrainingPolicyTests: XCTestCase {
         XCTAssertEqual(lutnet_dataset_load(Fixtures.path("tiny"), &data, &error), LUTNET_OK)
         defer { lutnet_dataset_free(data) }
         var parameters = lutnet_parameters()
-        lutnet_default_parameters(&parameters)
+        lutnet_default_parameters_sized(&parameters, MemoryLayout<lutnet_parameters>.size)
         parameters.threads = 2
         parameters.seed = 4
         var model: OpaquePointer?
-        XCTAssertEqual(lutnet_train(data, "all", &parameters, &model, &error), LUTNET_OK)
+        XCTAssertEqual(lutnet_train_sized(data, "all", &parameters, &model, &error), LUTNET_OK)
         let folder = try Fixtures.temporaryFolder(for: self)
         let path = folder.appendingPathComponent("c.lut").path
         XCTAssertEqual(lutnet_model_save(model, path, &error), LUTNET_OK)
@@ -54,7 +54,7 @@ final class TrainingPolicyTests: XCTestCase {
         defer { free(layers) }
         parameters.layers = UnsafePointer(layers)
         parameters.k = 4
-        XCTAssertEqual(lutnet_train(data, "0:1:2", &parameters, &model, &error), LUTNET_OK)
+        XCTAssertEqual(lutnet_train_sized(data, "0:1:2", &parameters, &model, &error), LUTNET_OK)
         defer { lutnet_model_free(model) }
         XCTAssertEqual(lutnet_model_save(model, path, &error), LUTNET_OK)
         guard case .multiClass(let given) = try ModelFile.loadModel(from: path) else { return XCTFail("a multi-class model file") }
@@ -69,11 +69,11 @@ final class TrainingPolicyTests: XCTestCase {
         XCTAssertEqual(Int(LUTNET_MAX_LAYER_WIDTH), LUTNetLimits.maxWidth)
         XCTAssertEqual(Int(LUTNET_MAX_HIDDEN_LAYERS), LUTNetLimits.maxHiddenLayers)
         var parameters = lutnet_parameters()
-        lutnet_default_parameters(&parameters)
+        lutnet_default_parameters_sized(&parameters, MemoryLayout<lutnet_parameters>.size)
         func sentence(_ change: (inout lutnet_parameters) -> Void) -> String {
             var changed = parameters
             change(&changed)
-            return lutnet_check_parameters(&changed).map { String(cString: $0) } ?? "accepted"
+            return lutnet_check_parameters_sized(&changed).map { String(cString: $0) } ?? "accepted"
         }
         XCTAssertEqual(sentence { $0.k = Int32(LUTNetLimits.maxK) }, "accepted")
         XCTAssertTrue(sentence { $0.k = Int32(LUTNetLimits.maxK + 1) }.contains("1 to \(LUTNetLimits.maxK)"))
