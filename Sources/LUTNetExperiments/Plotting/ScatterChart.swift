@@ -165,6 +165,16 @@ public struct ScatterChart: Sendable {
             }
             guard let (box, cx, cy, anchor) = place(candidates, taken: taken, markers: markers + referenceMarkers, frame: frame) else { continue }
             taken.append(box)
+            // A label set apart from its marker gets a thin leader to the nearest point of its box.
+            let b = box.bounds
+            let (tx, ty) = (min(max(px, b.minX), b.maxX), min(max(py, b.minY), b.maxY))
+            let length = hypot(tx - px, ty - py)
+            if length > 14 {
+                let (ux, uy) = ((tx - px) / length, (ty - py) / length)
+                referenceElements.append(SVGElement("line", [("class", "leader"), ("x1", svgNumber(px + 9 * ux)), ("y1", svgNumber(py + 9 * uy)),
+                                                             ("x2", svgNumber(tx - 2 * ux)), ("y2", svgNumber(ty - 2 * uy)),
+                                                             ("stroke", "#222222"), ("stroke-width", "0.8")]))
+            }
             referenceElements.append(SVGElement("text", [("class", "reference-label"), ("x", svgNumber(cx)), ("y", svgNumber(cy)),
                                                          ("dy", "0.32em"), ("text-anchor", anchor), ("font-weight", "bold"),
                                                          ("fill", "#222222")], text: reference.label))
