@@ -33,12 +33,12 @@ struct ChartHeading {
         let x = svgNumber(width / 2)
         var elements = titleLines.enumerated().map { i, line in
             SVGElement("text", [("class", "title"), ("x", x), ("y", svgNumber(Self.firstBaseline + Self.titleStep * Double(i))),
-                                ("text-anchor", "middle"), ("font-size", "17"), ("font-weight", "bold")], text: line)
+                                ("text-anchor", "middle"), ("font-size", svgNumber(Self.titleSize)), ("font-weight", "bold")], text: line)
         }
         let subtitleTop = Self.firstBaseline + Self.titleStep * Double(titleLines.count - 1) + Self.subtitleGap
         for (i, line) in subtitleLines.enumerated() {
             elements.append(SVGElement("text", [("class", "subtitle"), ("x", x), ("y", svgNumber(subtitleTop + Self.subtitleStep * Double(i))),
-                                                ("text-anchor", "middle"), ("font-size", "12"), ("fill", "#555555")], text: line))
+                                                ("text-anchor", "middle"), ("font-size", svgNumber(Self.subtitleSize)), ("fill", "#555555")], text: line))
         }
         return elements
     }
