@@ -46,8 +46,8 @@ public enum IWLSContestFigure {
         }
     }
 
-    /// The published averages drawn as reference points (IWLS 2020 programming contest, Rai et
-    /// al., "Logic Synthesis Meets Machine Learning: Trading Exactness for Generalization", DATE 2021).
+    /// The averages over the contest's functions published for the IWLS 2020 programming contest,
+    /// drawn as reference points.
     public static let published = [
         PublishedResult(name: "winner", accuracyPercent: 88.69, ands: 2518, approximate: false),
         PublishedResult(name: "J48 decision trees", accuracyPercent: 85.95, ands: 732, approximate: false),
