@@ -92,6 +92,54 @@ final class ChartTests: XCTestCase {
         XCTAssertEqual(ChartPalette.sequential(1), "#08306b")
     }
 
+    func testScatterChartColorsCategoriesOnALogarithmicAxisWithReferencesAndRules() throws {
+        let chart = ScatterChart(labels: ChartLabels(title: "Accuracy against size", x: "AND gates", y: "accuracy (%)"),
+                                 points: [.init(name: "ex00", category: "adders", x: 10, y: 90),
+                                          .init(name: "ex01", category: "adders", x: 100, y: 80),
+                                          .init(name: "ex30", category: "comparators", x: 1000, y: 70)],
+                                 references: [.init(label: "winner", x: 2518, y: 88.69)],
+                                 rules: [.init(label: "limit", x: 5000)], yDomain: 50...100)
+        let svg = try SVGInspector(chart.markup())
+        let groups = svg.elements("g", class: "category")
+        XCTAssertEqual(groups.map { $0.attributes["data-category"] ?? "" }, ["adders", "comparators"])
+        XCTAssertEqual(groups.map { $0.descendants("circle", class: "point").count }, [2, 1])
+        let fills = groups.map { Set($0.descendants("circle").compactMap { $0.attributes["fill"] }) }
+        XCTAssertEqual(fills, [[ChartPalette.color(0)], [ChartPalette.color(1)]], "one color per category")
+        XCTAssertEqual(svg.elements("circle", class: "point").first?.descendants("title").first?.text, "ex00 (adders): 10, 90")
+        // 10, 100 and 1000 equally spaced; the rule at 5000 log10(5) = 0.699 of the way from 1000 to 10,000.
+        let xs = svg.elements("circle", class: "point").compactMap { Double($0.attributes["cx"] ?? "") }
+        XCTAssertEqual(xs[1] - xs[0], xs[2] - xs[1], accuracy: 0.02)
+        let decade = xs[1] - xs[0]
+        let rule = try XCTUnwrap(Double(svg.elements("line", class: "rule").first?.attributes["x1"] ?? ""))
+        XCTAssertEqual(rule - xs[2], decade * log10(5), accuracy: 0.02)
+        // Higher accuracy higher up; the reference diamond at 88.69 between 90 and 80.
+        let ys = svg.elements("circle", class: "point").compactMap { Double($0.attributes["cy"] ?? "") }
+        XCTAssertEqual(ys, ys.sorted())
+        XCTAssertEqual(svg.elements("path", class: "reference").count, 1)
+        XCTAssertEqual(svg.elements("text", class: "reference-label").map(\.text), ["winner"])
+        XCTAssertEqual(svg.elements("text", class: "rule-label").map(\.text), ["limit"])
+        for tick in ["10", "100", "1,000"] { XCTAssertTrue(svg.texts.contains(tick), tick) }
+        XCTAssertEqual(svg.elements("g", class: "legend-entry").count, 2)
+        XCTAssertEqual(svg.layoutProblems, [])
+    }
+
+    func testContestFigureDrawsAccuracyInPercentWithThePublishedAverages() throws {
+        let rows = [IWLSContestFigure.Row(name: "ex00", category: "adders", ands: 412, accuracy: 0.9931),
+                    IWLSContestFigure.Row(name: "ex31", category: "comparators", ands: 0, accuracy: 0.5)]
+        let chart = IWLSContestFigure.chart(rows, subtitle: "k = 8")
+        XCTAssertEqual(chart.points.map(\.y), [99.31, 50], "percent")
+        XCTAssertEqual(chart.points.map(\.x), [412, 1], "no AND gate drawn at 1")
+        XCTAssertEqual(chart.yDomain, 50...100)
+        let svg = try SVGInspector(chart.markup())
+        XCTAssertEqual(Set(svg.elements("text", class: "reference-label").map(\.text)),
+                       ["winner 88.69 %, 2,518 ANDs", "J48 decision trees 85.95 %, 732 ANDs", "LUT networks alone 62.40 %, 356 ANDs",
+                        "virtual best ~91.0 %, 1,141 ANDs"])
+        XCTAssertEqual(svg.elements("text", class: "rule-label").map(\.text), ["5,000-AND limit"])
+        XCTAssertEqual(svg.elements("text", class: "y-label").first?.text, "test accuracy (%)")
+        XCTAssertEqual(ScatterChart.thousands(1234567), "1,234,567")
+        XCTAssertEqual(ScatterChart.thousands(999), "999")
+    }
+
     func testNiceTicksAndLabels() {
         XCTAssertEqual(AxisScale.niceTicks(covering: 0.52...0.98), [0.5, 0.6, 0.7, 0.8, 0.9, 1.0].map { $0 }, accuracy: 1e-9)
         XCTAssertEqual(AxisScale.niceTicks(covering: 0...100), [0, 20, 40, 60, 80, 100])

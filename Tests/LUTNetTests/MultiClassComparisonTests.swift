@@ -80,6 +80,10 @@ final class MultiClassComparisonTests: XCTestCase {
                                         + "wins; first layer in 4 × 4 windows) with 2 seeds each, the multinomial logistic-regression "
                                         + "baseline"), markdown)
         XCTAssertTrue(try read(out, "compare.svg").contains("multinomial logistic regression (C = 1, bits)"))
+        // One task: one bar per method, no mean bar repeating it.
+        let chart = try SVGInspector(try read(out, "compare.svg"))
+        XCTAssertEqual(chart.elements("rect", class: "bar").count, 2)
+        XCTAssertEqual(chart.elements("text", class: "category-label").map(\.text), ["all"])
     }
 
     func testMultiClassComparisonResumesSkippingRecordedRuns() throws {

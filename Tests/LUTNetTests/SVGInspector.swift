@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import XCTest
+@testable import LUTNetExperiments
 
 /// An SVG file parsed as XML, for checking what a chart drew.
 struct SVGInspector {
@@ -76,5 +77,54 @@ extension SVGInspector.Node {
     /// Children (at any depth) named `name` and of class `cssClass`, when given.
     func descendants(_ name: String, class cssClass: String? = nil) -> [SVGInspector.Node] {
         all.dropFirst().filter { $0.name == name && (cssClass == nil || $0.attributes["class"] == cssClass) }
+    }
+}
+
+extension SVGInspector {
+    /// Every non-empty `text` with the box it covers, measured as the charts measure text
+    /// (`TextBox`, from the attributes the text and its enclosing elements set); a nil box for a
+    /// transform other than a rotation.
+    var textBoxes: [(text: String, box: TextBox?)] {
+        var out: [(String, TextBox?)] = []
+        func visit(_ node: Node, inherited: [String: String]) {
+            var style = inherited
+            for name in ["font-size", "font-weight", "text-anchor"] { if let value = node.attributes[name] { style[name] = value } }
+            if node.name == "text" {
+                let text = node.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !text.isEmpty { out.append((text, TextBox(text: text, attributes: node.attributes, inherited: style))) }
+                return
+            }
+            for child in node.children { visit(child, inherited: style) }
+        }
+        visit(root, inherited: [:])
+        return out
+    }
+
+    /// What keeps the figure from reading at a glance: texts whose boxes overlap, texts that leave
+    /// the canvas (the root's `width` × `height`) and texts that cannot be measured. Empty when
+    /// every text stands clear.
+    var layoutProblems: [String] {
+        let width = Double(root.attributes["width"] ?? "") ?? 0, height = Double(root.attributes["height"] ?? "") ?? 0
+        var problems: [String] = []
+        let boxes = textBoxes
+        for (text, box) in boxes {
+            guard let box else {
+                problems.append("'\(text)' has a transform other than a rotation")
+                continue
+            }
+            if !box.isInside(width: width, height: height) {
+                let b = box.bounds
+                problems.append(String(format: "'%@' leaves the %.0f × %.0f canvas (%.1f, %.1f to %.1f, %.1f)",
+                                       text, width, height, b.minX, b.minY, b.maxX, b.maxY))
+            }
+        }
+        for i in boxes.indices {
+            for j in boxes.indices where j > i {
+                if let a = boxes[i].box, let b = boxes[j].box, a.overlaps(b) {
+                    problems.append("'\(boxes[i].text)' overlaps '\(boxes[j].text)'")
+                }
+            }
+        }
+        return problems
     }
 }

@@ -143,4 +143,26 @@ final class WiringExperimentTests: XCTestCase {
         let again = try thresholdOnly.run(on: dataset, threads: 2, log: &reopened) { _ in XCTFail("nothing is left to train") }
         XCTAssertEqual(again.map(\.testAccuracy), [results[0].testAccuracy])
     }
+
+    func testChartNamesBarsByWhatVariesAndSaysWhatTheyShareUnderTheAxis() throws {
+        func chart(_ experiment: WiringExperiment) throws -> SVGInspector {
+            let results = experiment.configurations.map {
+                WiringExperiment.Result(configuration: $0, seed: 0, trainAccuracy: 0.9, testAccuracy: 0.8, seconds: 1, modelBytes: 100)
+            }
+            let svg = try XCTUnwrap(experiment.files(results).first { $0.name == "wiring.svg" })
+            return try SVGInspector(svg.contents)
+        }
+        let wirings = try chart(try sweep(wirings: "random;local:4;hier:4,16,2,grid", seeds: 1))
+        XCTAssertEqual(wirings.elements("text", class: "category-label").map(\.text), ["random", "local:4", "hier:4,16,2,grid"])
+        XCTAssertEqual(wirings.elements("text", class: "x-label").first?.text, "wiring (all k=4 2x16)")
+        XCTAssertEqual(wirings.layoutProblems, [])
+        let ks = try chart(try WiringExperiment(data: "tiny", task: try BinaryTask(parsing: "0-1:2-3"), threshold: 128, wirings: [.random],
+                                                ks: [try LayerKs(uniform: 4), try LayerKs(uniform: 6)], layers: ["2x16"], seeds: 1))
+        XCTAssertEqual(ks.elements("text", class: "category-label").map(\.text), ["k=4", "k=6"])
+        XCTAssertEqual(ks.elements("text", class: "x-label").first?.text, "k (all random 2x16)")
+        // One network: its whole name.
+        let one = try chart(try sweep(wirings: "random", seeds: 1))
+        XCTAssertEqual(one.elements("text", class: "category-label").map(\.text).joined(separator: " "), "random k=4 2x16")
+        XCTAssertEqual(one.elements("text", class: "x-label").first?.text, "wiring, k, hidden layers")
+    }
 }

@@ -204,12 +204,14 @@ public struct ComparisonExperiment: Experiment {
 
             \(detailTable(table, methods: methods).text)
             """
-        let categories = cases.map(\.label) + ["mean"]
+        // A bar of the mean over the cases only when there are several.
+        let withMean = cases.count > 1
+        let categories = cases.map(\.label) + (withMean ? ["mean"] : [])
         let series = methods.indices.map { m in
             BarChart.Series(name: methods[m].name, bars: cases.indices.map { c in
                 let summary = table.cell(c, m)?.summary(split)
                 return BarChart.Bar(value: summary?.mean ?? 0, error: summary?.standardDeviation ?? 0)
-            } + [BarChart.Bar(value: table.mean(m, split) ?? 0)], colorIndex: m)
+            } + (withMean ? [BarChart.Bar(value: table.mean(m, split) ?? 0)] : []), colorIndex: m)
         }
         let values = series.flatMap(\.bars).map(\.value).filter { $0 > 0 }
         let low = min(0.5, ((values.min() ?? 0.5) * 10).rounded(.down) / 10)

@@ -29,8 +29,12 @@ public struct WiringExperiment: Sendable {
 
         /// `wiring k=K LAYERS`, e.g. `hier:7,64,4 k=10 5x1024`, then `bits=…` when more than the
         /// threshold bits are read.
-        public var name: String {
-            "\(wiring) k=\(shape.ks) \(ExperimentRun.layersText(shape.hiddenWidths))" + (readsThresholdBitsOnly ? "" : " bits=\(inputBitsText)")
+        public var name: String { nameParts.filter { !$0.isEmpty }.joined(separator: " ") }
+
+        /// The four words of `name`: wiring, `k=K`, layers, and `bits=…` (empty for the threshold
+        /// bits alone).
+        var nameParts: [String] {
+            ["\(wiring)", "k=\(shape.ks)", ExperimentRun.layersText(shape.hiddenWidths), readsThresholdBitsOnly ? "" : "bits=\(inputBitsText)"]
         }
 
         /// The `lutnet train` options that train this network.
@@ -195,9 +199,17 @@ public struct WiringExperiment: Sendable {
             }
         }
         let low = (results.map(\.testAccuracy).min() ?? 0.5) - 0.02
+        // The bars are named by what varies (everything when one network is shown); what every
+        // network shares is said once, under the axis.
+        let parts = groups.map(\.0.nameParts)
+        let varies = (0..<4).map { i in Set(parts.map { $0[i] }).count > 1 }
+        let shown = (0..<4).filter { i in varies.contains(true) ? varies[i] : parts.contains { !$0[i].isEmpty } }
+        let shared = (0..<4).filter { !shown.contains($0) }.compactMap { parts.first?[$0] }.filter { !$0.isEmpty }
+        let axis = shown.map { ["wiring", "k", "hidden layers", "input bits"][$0] }.joined(separator: ", ")
+            + (shared.isEmpty ? "" : " (all " + shared.joined(separator: " ") + ")")
         let chart = BarChart(labels: ChartLabels(title: "Accuracy against wiring", subtitle: about + "; error bars ±1 s.d. over seeds",
-                                                 x: "wiring, k, hidden layers", y: "accuracy"),
-                             categories: groups.map { $0.0.name },
+                                                 x: axis, y: "accuracy"),
+                             categories: parts.map { part in shown.map { part[$0] }.filter { !$0.isEmpty }.joined(separator: " ") },
                              series: [BarChart.Series(name: "train", bars: bars(\.trainAccuracy), colorIndex: 0),
                                       BarChart.Series(name: "test", bars: bars(\.testAccuracy), colorIndex: 1)],
                              yDomain: max(0, low)...1)

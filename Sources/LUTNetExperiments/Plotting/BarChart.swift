@@ -55,18 +55,30 @@ public struct BarChart: Sendable {
         self.yDomain = yDomain
     }
 
-    /// The chart as an SVG document.
+    /// The chart as an SVG document. Category names are written as the room allows (see
+    /// `CategoryLabels`): on one line, wrapped between words, turned, or numbered with a key; the
+    /// canvas grows where they need it.
     public func document() -> SVGDocument {
         let legend = ChartLegend(entries: series.map { .init(name: $0.name, color: ChartPalette.color($0.colorIndex), dashed: false) },
-                                 lines: false)
-        let frame = ChartFrame(width: width, height: height, legendWidth: legend.width, labels: labels)
+                                 sample: .swatch)
+        let asked = ChartFrame(width: width, height: height, legend: legend, labels: labels)
+        let plotWidth = asked.right - asked.left
+        let categoryLabels = CategoryLabels(categories: categories, series: series.count, plotWidth: plotWidth,
+                                            spare: max(0, CategoryLabels.maximumCanvasWidth - asked.width)) { plot, left in
+            ChartFrame.canvasWidth(width, legend: legend, plotWidth: plot, left: left)
+        }
+        let frame = ChartFrame(width: width, height: height, legend: legend, labels: labels, tickLabelRoom: categoryLabels.room,
+                               plotWidth: categoryLabels.groupWidth * Double(categories.count), left: categoryLabels.left)
         let bars = series.flatMap(\.bars)
         let (yScale, yTicks) = frame.yScale(covering: ChartFrame.extent(bars.map { ($0.value, $0.error) }), fixed: yDomain)
         let groupWidth = (frame.right - frame.left) / Double(max(categories.count, 1))
         let barWidth = groupWidth * 0.8 / Double(max(series.count, 1))
         let xTicks = categories.enumerated().map { (position: frame.left + (Double($0.offset) + 0.5) * groupWidth, label: $0.element) }
-        var document = SVGDocument(width: width, height: height)
-        document.add(frame.decorations(xTicks: xTicks, yScale: yScale, yTicks: yTicks))
+        var document = SVGDocument(width: frame.width, height: frame.height)
+        document.add(frame.decorations(xTicks: xTicks,
+                                       xTickLabels: categoryLabels.elements(positions: xTicks.map(\.position), bottom: frame.bottom,
+                                                                            canvasWidth: frame.width),
+                                       yScale: yScale, yTicks: yTicks))
         let base = yScale.position(yScale.domain.lowerBound)
         for (s, series) in self.series.enumerated() {
             let color = ChartPalette.color(series.colorIndex)

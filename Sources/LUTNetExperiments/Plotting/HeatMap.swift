@@ -33,22 +33,25 @@ public struct HeatMap: Sendable {
 
     /// The heat map as an SVG document.
     public func document() -> SVGDocument {
-        let left = max(60, Double(rowLabels.map(\.count).max() ?? 0) * 7.5 + 52), top = labels.subtitle.isEmpty ? 70.0 : 86.0
+        let size = TextMetrics.defaultSize
+        let left = max(60, (rowLabels.map { TextMetrics.width($0, size: size) }.max() ?? 0) + 52)
+        // Column labels wider than a cell are turned 45 degrees, reading upwards.
+        let turned = columnLabels.contains { TextMetrics.width($0, size: size) > cellSize - 6 }
+        let columnBoxes = columnLabels.map { TextBox(text: $0, x: 0, y: 0, anchor: turned ? "start" : "middle", rotation: turned ? -45 : 0) }
+        let labelsRise = turned ? -(columnBoxes.map(\.bounds.minY).min() ?? 0) - TextMetrics.ascent * size : 0
+        let labelsReach = turned ? max(0, (columnBoxes.last?.bounds.maxX ?? 0) - cellSize / 2 - 140 + 12) : 0
         let gridWidth = cellSize * Double(columnLabels.count), gridHeight = cellSize * Double(rowLabels.count)
-        let width = max(left + gridWidth + 140, 420), height = top + gridHeight + 64
+        let width = max(left + gridWidth + 140 + labelsReach, 420)
+        let heading = ChartHeading(labels, width: width)
+        let top = heading.lastBaseline + (labels.subtitle.isEmpty ? 46 : 42) + labelsRise
+        let height = top + gridHeight + 64
         let present = values.flatMap { $0 }.compactMap { $0 }
         let domain = colorDomain ?? ((present.min() ?? 0)...(present.max() ?? 1))
         func fraction(_ value: Double) -> Double {
             domain.upperBound > domain.lowerBound ? (value - domain.lowerBound) / (domain.upperBound - domain.lowerBound) : 1
         }
         var document = SVGDocument(width: width, height: height)
-        document.add(SVGElement("text", [("class", "title"), ("x", svgNumber(width / 2)), ("y", "24"), ("text-anchor", "middle"),
-                                         ("font-size", "17"), ("font-weight", "bold")], text: labels.title))
-        if !labels.subtitle.isEmpty {
-            document.add(SVGElement("text", [("class", "subtitle"), ("x", svgNumber(width / 2)), ("y", "44"),
-                                             ("text-anchor", "middle"), ("font-size", "12"), ("fill", "#555555")],
-                                    text: labels.subtitle))
-        }
+        document.add(heading.elements)
         var cells: [SVGElement] = [], texts: [SVGElement] = []
         for (r, row) in values.enumerated() {
             for (c, value) in row.enumerated() {
@@ -72,8 +75,9 @@ public struct HeatMap: Sendable {
         document.add(SVGElement("g", [("class", "cell-values")], children: texts))
         var axisLabels: [SVGElement] = []
         for (c, label) in columnLabels.enumerated() {
-            axisLabels.append(SVGElement("text", [("class", "column-label"), ("x", svgNumber(left + (Double(c) + 0.5) * cellSize)),
-                                                  ("y", svgNumber(top - 8)), ("text-anchor", "middle")], text: label))
+            let x = svgNumber(left + (Double(c) + 0.5) * cellSize), y = svgNumber(top - 8)
+            axisLabels.append(SVGElement("text", [("class", "column-label"), ("x", x), ("y", y), ("text-anchor", turned ? "start" : "middle")]
+                                         + (turned ? [("transform", "rotate(-45 \(x) \(y))")] : []), text: label))
         }
         for (r, label) in rowLabels.enumerated() {
             axisLabels.append(SVGElement("text", [("class", "row-label"), ("x", svgNumber(left - 8)),

@@ -32,8 +32,8 @@ public struct LineChart: Sendable {
     /// The chart as an SVG document.
     public func document() -> SVGDocument {
         let legend = ChartLegend(entries: series.map { .init(name: $0.name, color: ChartPalette.color($0.colorIndex), dashed: $0.dashed) },
-                                 lines: true)
-        let frame = ChartFrame(width: width, height: height, legendWidth: legend.width, labels: labels)
+                                 sample: .line)
+        let frame = ChartFrame(width: width, height: height, legend: legend, labels: labels)
         let points = series.flatMap(\.points)
         let xs = points.map(\.x) + (xTicks ?? [])
         let xScale = horizontalScale(xs: xs, frame: frame)
@@ -42,7 +42,7 @@ public struct LineChart: Sendable {
         let tickStep = tickValues.count > 1 ? tickValues[1] - tickValues[0] : 1
         let xTickMarks = tickValues.filter { xScale.domain.contains($0) }
             .map { (position: xScale.position($0), label: AxisScale.label($0, step: xKind == .linear ? tickStep : 1)) }
-        var document = SVGDocument(width: width, height: height)
+        var document = SVGDocument(width: frame.width, height: frame.height)
         document.add(frame.decorations(xTicks: xTickMarks, yScale: yScale, yTicks: yTicks))
         for series in self.series { document.add(drawing(of: series, x: xScale, y: yScale)) }
         document.add(legend.elements(x: frame.right + 24, y: frame.top + 8))
