@@ -32,10 +32,12 @@ struct OneVsRestTrainer: Sendable {
     /// Every layer's k: a multi-class model has one (`MultiClassNetwork.train` refuses per-layer ks).
     var k: Int { shape.layerKs[0] }
 
-    /// One layer of the LUTs of `layers` (all of one k and source count), in order.
+    /// One layer of the LUTs of `layers` (all of one k and source count), in order; it records the
+    /// patterns training showed when all of them do.
     static func joined(_ layers: [LUTLayer]) -> LUTLayer {
-        LUTLayer(validK: layers[0].k, width: layers.reduce(0) { $0 + $1.width }, sourceCount: layers[0].sourceCount,
-                 inputs: layers.flatMap(\.inputs), tables: layers.flatMap(\.tables), seenPatterns: nil)
+        let seen = layers.allSatisfy { $0.seenPatterns != nil } ? layers.flatMap { $0.seenPatterns ?? [] } : nil
+        return LUTLayer(validK: layers[0].k, width: layers.reduce(0) { $0 + $1.width }, sourceCount: layers[0].sourceCount,
+                        inputs: layers.flatMap(\.inputs), tables: layers.flatMap(\.tables), seenPatterns: seen)
     }
 
     /// The rows of `matrices` (all of one column count), one matrix after another.
@@ -45,11 +47,11 @@ struct OneVsRestTrainer: Sendable {
         return result
     }
 
-    /// Bytes training needs at its peak: every class's tables and wiring, its outputs on both
+    /// Bytes training needs at its peak: every class's tables, seen patterns and wiring, its outputs on both
     /// splits at two consecutive layers, and the votes.
     func estimatedBytes(classes: Int, trainExamples: Int, testExamples: Int) -> Double {
         let widths = shape.hiddenWidths.map(Double.init), luts = widths.reduce(0, +) * Double(classes)
-        let perLUT = Double(LUTLayer.tableWords(k: k) * 8 + k * 4)
+        let perLUT = Double(LUTLayer.tableWords(k: k) * 16 + k * 4)
         let outputWords = Double((trainExamples + 63) / 64 + (testExamples + 63) / 64)
         let widestPair = zip(widths, widths.dropFirst()).map { $0 + $1 }.max() ?? widths[0]
         let votes = Double(classes * (trainExamples + testExamples) * 4)
@@ -160,8 +162,8 @@ struct OneVsRestTrainer: Sendable {
 
     /// One layer of one class's network: counting over the examples of the `counted` words,
     /// prior-balanced tables (a tie, an unseen pattern included, broken by the bits of stream 9 of
-    /// the seed for class `ties.c`, layer `ties.layer` and the LUT), and the layer's outputs on
-    /// the whole training set.
+    /// the seed for class `ties.c`, layer `ties.layer` and the LUT), the patterns the training
+    /// examples (counted or not) showed each LUT, and the layer's outputs on the whole training set.
     func trainLayer(wiring: [UInt32], width: Int, inputs: BitMatrix, labels: BitMatrix, counted: Range<Int>,
                     ties: (c: Int, layer: Int)) -> (layer: LUTLayer, outputs: BitMatrix) {
         let k = self.k, tableWords = LUTLayer.tableWords(k: k), seed = self.seed, variant = kernels.cValue
@@ -169,11 +171,12 @@ struct OneVsRestTrainer: Sendable {
         let workers = min(threads, max(1, width))
         let examples = inputs.columnCount, wordsPerRow = inputs.wordsPerRow, outWords = outputs.wordsPerRow
         let tables = SharedBuffer<UInt64>.allocate(count: width * tableWords, repeating: 0)
+        let seen = SharedBuffer<UInt64>.allocate(count: width * tableWords, repeating: 0)
         let counts = SharedBuffer<UInt32>.allocate(count: workers << (k + 1), repeating: 0)
         let tieScratch = SharedBuffer<UInt64>.allocate(count: workers * tableWords, repeating: 0)
         // Each worker's example patterns, kept from counting to evaluation by some kernel variants.
         let patterns = SharedBuffer<UInt8>.allocate(count: workers * max(examples, 1), repeating: 0)
-        defer { tables.deallocate(); counts.deallocate(); tieScratch.deallocate(); patterns.deallocate() }
+        defer { tables.deallocate(); seen.deallocate(); counts.deallocate(); tieScratch.deallocate(); patterns.deallocate() }
         let countedExamples = min(examples, counted.upperBound * 64) - counted.lowerBound * 64
         let ones = labels.words[counted].reduce(0) { $0 + $1.nonzeroBitCount }
         let n0 = UInt64(countedExamples - ones), n1 = UInt64(ones), whole = countedExamples == examples
@@ -201,7 +204,11 @@ struct OneVsRestTrainer: Sendable {
                                     _ = lutnet_balanced_majority_table(myCounts, UInt32(k), n0, n1, myTies, table)
                                     lutnet_evaluate_lut_variant(variant, source.base, wordsPerRow, lutInputs, UInt32(k), table,
                                                                 examples, out.base + lut * outWords)
+                                    // The patterns of every training example, the half not counted included.
+                                    lutnet_count_patterns_variant(variant, source.base, wordsPerRow, lutInputs, UInt32(k),
+                                                                  labelRow.base, examples, myCounts)
                                 }
+                                lutnet_seen_patterns(myCounts, UInt32(k), seen.base + lut * tableWords)
                             }
                         }
                     }
@@ -209,7 +216,7 @@ struct OneVsRestTrainer: Sendable {
             }
         }
         let layer = LUTLayer(validK: k, width: width, sourceCount: inputs.rowCount, inputs: wiring, tables: tables.array,
-                             seenPatterns: nil)
+                             seenPatterns: seen.array)
         return (layer, outputs)
     }
 }

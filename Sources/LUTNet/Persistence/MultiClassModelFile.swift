@@ -1,7 +1,7 @@
 import Foundation
 
 /// A model read from a model file: a binary network (format versions 1, 2, 4, 6 and 7) or a
-/// multi-class model (versions 3 and 5).
+/// multi-class model (versions 3, 5 and 8).
 public enum TrainedModel: Sendable, Equatable {
     /// A network with one output bit.
     case binary(LUTNetwork)
@@ -58,23 +58,23 @@ public enum TrainedModel: Sendable, Equatable {
     }
 }
 
-/// The multi-class model format, versions 3 and 5 of LUTNet's model files (all integers
+/// The multi-class model format, versions 3, 5 and 8 of LUTNet's model files (all integers
 /// little-endian):
 ///
 /// | field | size |
 /// | --- | --- |
 /// | magic `LUTNETM\0` | 8 bytes |
-/// | format version (5 for a wiring other than `local:S` and random, else 3) | u32 |
+/// | format version (8 when the model records the patterns training showed, else 5 for a wiring other than `local:S` and random, else 3) | u32 |
 /// | input bits per example | u32 |
 /// | binarization threshold | u32 |
 /// | task, canonical text (e.g. `0:1:2`) | u32 length (at most 4096) + UTF-8 bytes |
 /// | k | u32 |
 /// | first-layer window side, 0 for none | u32 |
-/// | version 5: the wiring's text (e.g. `hier:6,32,2`), its window side the one above | u32 length (at most 256) + UTF-8 bytes |
+/// | versions 5 and 8: the wiring's text (e.g. `hier:6,32,2`; version 8 any wiring), its window side the one above | u32 length (at most 256) + UTF-8 bytes |
 /// | seed | u64 |
 /// | number of classes K (3 to 256) | u32 |
 /// | per class: number of layers L, then L widths | K × (u32 + L × u32) |
-/// | per class: its wiring then its tables, as in version 1 | |
+/// | per class: its wiring then its tables, as in version 1; version 8: then its layers' seen patterns, packed as the tables | |
 /// | CRC-32 (zlib's) of everything above | u32 |
 extension ModelFile {
     /// The format version of multi-class models wired by a window side alone (`local:S`) or at
@@ -82,15 +82,19 @@ extension ModelFile {
     public static let multiClassVersion: UInt32 = 3
     /// The format version of multi-class models of any other wiring (`hier:S,NEAR,L`, `,grid`).
     public static let multiClassWiringVersion: UInt32 = 5
+    /// The format version of multi-class models that record the patterns training showed each LUT
+    /// (what `lutnet export --dont-care unseen` needs), whatever their wiring.
+    public static let multiClassSeenPatternsVersion: UInt32 = 8
     /// The format versions of multi-class models.
-    static let multiClassVersions: Set<UInt32> = [multiClassVersion, multiClassWiringVersion]
+    static let multiClassVersions: Set<UInt32> = [multiClassVersion, multiClassWiringVersion, multiClassSeenPatternsVersion]
 
     /// The multi-class model's bytes in the file format.
     public static func encode(_ network: MultiClassNetwork) -> [UInt8] {
         var out = ByteWriter()
         out.bytes(magic)
-        let recordsWiring = !network.wiring.isWindowOnly
-        out.u32(recordsWiring ? multiClassWiringVersion : multiClassVersion)
+        let recordsSeen = network.classLayers.allSatisfy { $0.allSatisfy { $0.seenPatterns != nil } }
+        let recordsWiring = recordsSeen || !network.wiring.isWindowOnly
+        out.u32(recordsSeen ? multiClassSeenPatternsVersion : recordsWiring ? multiClassWiringVersion : multiClassVersion)
         out.u32(UInt32(network.inputCount))
         out.u32(UInt32(network.threshold))
         let text = Array(network.task.description.utf8)
@@ -109,7 +113,10 @@ extension ModelFile {
             out.u32(UInt32(layers.count))
             for layer in layers { out.u32(UInt32(layer.width)) }
         }
-        for layers in network.classLayers { writeWiringAndTables(layers, to: &out) }
+        for layers in network.classLayers {
+            writeWiringAndTables(layers, to: &out)
+            if recordsSeen { for layer in layers { out.u64s(layer.seenPatterns ?? []) } }
+        }
         out.u32(crc(out.data[...]))
         return out.data
     }
@@ -124,23 +131,25 @@ extension ModelFile {
         isMultiClass(bytes) ? .multiClass(try decodeMultiClass(bytes, path: path)) : .binary(try decode(bytes, path: path))
     }
 
-    /// Whether `bytes` start as a multi-class model file: the magic, then version 3 or 5.
+    /// Whether `bytes` start as a multi-class model file: the magic, then version 3, 5 or 8.
     static func isMultiClass(_ bytes: [UInt8]) -> Bool {
         bytes.count >= magic.count + 4 && bytes.starts(with: magic)
             && multiClassVersions.contains(bytes[magic.count..<magic.count + 4].reversed().reduce(0) { $0 << 8 | UInt32($1) })
     }
 
-    /// Decodes a multi-class model (version 3 or 5) from its bytes.
+    /// Decodes a multi-class model (version 3, 5 or 8) from its bytes.
     static func decodeMultiClass(_ bytes: [UInt8], path: String) throws(ModelFileError) -> MultiClassNetwork {
         try checkCRC(bytes, path: path)
         var reader = ByteReader(bytes: bytes[..<(bytes.count - 4)], path: path)
         try reader.skip(magic.count)
         let version = try reader.u32()
-        return try parseMultiClass(&reader, recordsWiring: version == multiClassWiringVersion, path: path)
+        return try parseMultiClass(&reader, version: version, path: path)
     }
 
-    private static func parseMultiClass(_ reader: inout ByteReader, recordsWiring: Bool,
+    private static func parseMultiClass(_ reader: inout ByteReader, version: UInt32,
                                         path: String) throws(ModelFileError) -> MultiClassNetwork {
+        let recordsSeen = version == multiClassSeenPatternsVersion
+        let recordsWiring = recordsSeen || version == multiClassWiringVersion
         let inputCount = Int(try reader.u32())
         guard inputCount >= 1 else { throw .malformed(path: path, reason: "input size 0") }
         let threshold = try reader.u32()
@@ -156,7 +165,7 @@ extension ModelFile {
         guard (1...LUTNetLimits.maxK).contains(k) else { throw .malformed(path: path, reason: "k = \(k)") }
         let window = Int(try reader.u32())
         var wiring = WiringSpec.windowOnly(window == 0 ? nil : window)
-        if recordsWiring { wiring = try readMultiClassWiring(&reader, window: window, path: path) }
+        if recordsWiring { wiring = try readMultiClassWiring(&reader, window: window, anyWiring: recordsSeen, path: path) }
         let seed = try reader.u64()
         let classCount = Int(try reader.u32())
         guard classCount == task.classCount else {
@@ -176,7 +185,7 @@ extension ModelFile {
             classWidths.append(widths)
         }
         // The header fixes the size of the rest: check it before allocating any layer.
-        let perLUT = k * 4 + LUTLayer.tableWords(k: k) * 8
+        let perLUT = k * 4 + LUTLayer.tableWords(k: k) * 8 * (recordsSeen ? 2 : 1)
         let expected = classWidths.reduce(0) { $0 + $1.reduce(0, +) } * perLUT
         guard reader.remaining >= expected else { throw .truncated(path: path) }
         guard reader.remaining == expected else {
@@ -186,7 +195,8 @@ extension ModelFile {
         for widths in classWidths {
             let ks = widths.map { _ in k }
             let parts = try readWiringAndTables(&reader, ks: ks, widths: widths)
-            classLayers.append(try chain(parts, ks: ks, inputCount: inputCount, path: path))
+            let seen = recordsSeen ? try widths.map { (width) throws(ModelFileError) in try reader.u64s(width * LUTLayer.tableWords(k: k)) } : nil
+            classLayers.append(try chain(parts, ks: ks, inputCount: inputCount, seenPatterns: seen, path: path))
         }
         do {
             return try MultiClassNetwork(inputCount: inputCount, threshold: UInt8(threshold), task: task, seed: seed,
@@ -196,16 +206,17 @@ extension ModelFile {
         }
     }
 
-    /// The wiring text of a version-5 file, which must agree with the file's window side `window`
-    /// and not be one version 3 writes.
-    private static func readMultiClassWiring(_ reader: inout ByteReader, window: Int,
+    /// The wiring text of a version-5 or 8 file, which must agree with the file's window side
+    /// `window` and, unless `anyWiring` (version 8), not be one version 3 writes.
+    private static func readMultiClassWiring(_ reader: inout ByteReader, window: Int, anyWiring: Bool,
                                              path: String) throws(ModelFileError) -> WiringSpec {
         let length = Int(try reader.u32())
         guard length <= WiringSection.maxTextBytes else { throw .malformed(path: path, reason: "a wiring text of \(length) bytes") }
         let text = String(decoding: try reader.bytes(length), as: UTF8.self)
         let wiring = try WiringSection.spec(parsing: text, path: path)
-        guard !wiring.isWindowOnly, wiring.window == window else {
-            throw .malformed(path: path, reason: "wiring '\(text)' with a window side of \(window) in a version \(multiClassWiringVersion) file")
+        guard anyWiring || !wiring.isWindowOnly, (wiring.window ?? 0) == window else {
+            let version = anyWiring ? multiClassSeenPatternsVersion : multiClassWiringVersion
+            throw .malformed(path: path, reason: "wiring '\(text)' with a window side of \(window) in a version \(version) file")
         }
         return wiring
     }
