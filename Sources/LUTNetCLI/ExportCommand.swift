@@ -76,7 +76,7 @@ struct ExportCommand: ParsableCommand {
             shape = "\(network.shape)"
         case .multiClass(let network):
             circuit = try LogicCircuit(network, dontCares: dontCares(recorded: network.classLayers.flatMap { $0 },
-                                                                     why: "multi-class model"), covers: covers)
+                                                                     why: "a multi-class model saved before format version 8"), covers: covers)
             shape = circuit.summary
         }
         if let format {

@@ -3,8 +3,9 @@ import XCTest
 @testable import LUTNet
 
 /// `lutnet export` of a multi-class model end to end: the C file, the Verilog and the BLIF it
-/// writes answer what `lutnet predict` answers on every test image of the fixture, and `--stats`
-/// counts the readout gates and ABC's ANDs.
+/// writes answer what `lutnet predict` answers on every test image of the fixture, `--stats`
+/// counts the readout gates and ABC's ANDs, and don't-cares make the circuit smaller where the model
+/// records the patterns training showed.
 extension ExportCommandTests {
     func testMultiClassModelsExportAndAnswerAsPredict() throws {
         let folder = try Fixtures.temporaryFolder(for: self)
@@ -47,5 +48,27 @@ extension ExportCommandTests {
         if ABCSynthesis.program() != nil {
             XCTAssertTrue(stats.output.contains("'read; strash; dc2; print_stats': and "), stats.output)
         }
+        func literals(_ text: String) -> Int? {
+            text.range(of: "literals [0-9]+", options: .regularExpression).flatMap { Int(text[$0].dropFirst(9)) }
+        }
+        let free = try lutnet(["export", "--model", model, "--stats", "--dont-care", "unseen", "--abc-script", "strash"])
+        XCTAssertEqual(free.status, 0, free.transcript)
+        XCTAssertLessThan(try XCTUnwrap(literals(free.output)), try XCTUnwrap(literals(stats.output)))
+    }
+
+    func testMultiClassModelsOfEarlierBuildsExportWithoutDontCaresAndSaySo() throws {
+        let model = Fixtures.path("models/v3-tiny-window4.lut")
+        let outcome = try lutnet(["export", "--model", model, "--format", "c", "--dont-care", "unseen"])
+        XCTAssertEqual(outcome.status, 0, outcome.transcript)
+        XCTAssertTrue(outcome.errors.contains("(a multi-class model saved before format version 8): exporting without don't-cares"),
+                      outcome.errors)
+        XCTAssertTrue(outcome.output.contains("Exact: every LUT computes the network's table bit for bit."))
+        // Its C file answers as the predictions the earlier build recorded.
+        let folder = try Fixtures.temporaryFolder(for: self)
+        let test = try ImageSet(unlabeled: try IDXTensor.read(path: Fixtures.path("tiny/t10k-images-idx3-ubyte.gz")))
+        let expected = try String(contentsOfFile: Fixtures.path("models/v3-tiny-window4.t10k-predictions.txt"), encoding: .utf8)
+            .split(separator: "\n").compactMap { UInt8($0) }
+        XCTAssertEqual(try CircuitSimulators.runC(outcome.output, name: "lutnet", bytes: test.withPixels { Array($0) }, count: test.count,
+                                                  inputs: test.featureCount, in: folder), expected)
     }
 }

@@ -102,6 +102,26 @@ final class MultiClassExportTests: XCTestCase {
         XCTAssertLessThanOrEqual(shared.lutCount, firstLayer + 10 * 4)
     }
 
+    /// With `--dont-care unseen` a LUT pattern no training example showed is free: the circuit is
+    /// smaller and still answers as `predict` on every training example, whatever the wiring.
+    func testDontCaresAnswerAsPredictOnEveryTrainingExample() throws {
+        let dataset = try DatasetLoader.load(path: Fixtures.path("tiny"))
+        let models: [(String, MultiClassNetwork)] = [
+            ("local:4 k=6 12,6", try trained(dataset, k: 6, widths: [12, 6], wiring: try WiringSpec(parsing: "local:4"))),
+            ("shared first layer k=5 8,4", try trained(dataset, k: 5, widths: [8, 4], wiring: .random, sharedFirstLayer: true)),
+            ("alternate halves k=6 10,10", try trained(dataset, k: 6, widths: [10, 10], wiring: .random, alternateHalves: true)),
+        ]
+        for (label, model) in models {
+            let exact = try LogicCircuit(model), free = try LogicCircuit(model, dontCares: .unseen)
+            XCTAssertLessThan(free.literalCount, exact.literalCount, label)
+            try checkExports(free, bits: try model.binarize(dataset.train), bytes: dataset.train.withPixels { Array($0) },
+                             want: try model.predict(dataset.train), plain: 200, label: label + " with don't-cares")
+        }
+        XCTAssertThrowsError(try LogicCircuit(try models[0].1.withoutSeenPatterns(), dontCares: .unseen)) { error in
+            XCTAssertEqual(error as? ExportError, .noSeenPatterns)
+        }
+    }
+
     /// Four classes voting on three input bits, every pattern tried: class 0's two LUTs are x0 (it
     /// has 2·x0 votes), class 1's x1 and x0, class 2's x1 and x2, class 3's two x2. Ties between
     /// classes 1 and 2, 0 and 3, 2 and 3, and all four go to the lowest.
