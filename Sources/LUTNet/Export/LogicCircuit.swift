@@ -63,7 +63,7 @@ public struct LogicCircuit: Sendable {
     public let threshold: UInt8
     /// What the output bits answer, and for a multi-class model the task and the voting nodes.
     public let readout: Readout
-    /// The model's shape and task, for headers (`k=6, 16 → 1, task 0-4:5-9`).
+    /// The model's shape and task, for headers (`k=6, 1x16 + 1 output LUT, task 0-4:5-9`).
     public let summary: String
     /// The don't-cares used.
     public let dontCares: DontCares
