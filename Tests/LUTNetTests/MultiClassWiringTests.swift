@@ -229,7 +229,9 @@ extension CommandLineTests {
             XCTAssertEqual(outcome.status, 0, outcome.errors)
         }
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: byWiring)), try Data(contentsOf: URL(fileURLWithPath: byWindow)))
-        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: byWindow)),
+        // The model of an earlier build's file, which did not record the patterns training showed.
+        guard case .multiClass(let windowed) = try ModelFile.loadModel(from: byWindow) else { return XCTFail("a multi-class model") }
+        XCTAssertEqual(Data(ModelFile.encode(try windowed.withoutSeenPatterns())),
                        try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("models/v3-tiny-window4.lut"))))
     }
 

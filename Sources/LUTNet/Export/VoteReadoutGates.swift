@@ -134,14 +134,14 @@ struct VoteReadoutGates {
     /// Appends one node per output bit, named `names[j]`: the wire passed through, or a constant.
     mutating func outputs(_ wires: [Wire], names: [String]) {
         for (wire, name) in zip(wires, names) {
-            let all = TruthTable(variables: 1, constant: true)
             switch wire {
             case .constant(let bit):
                 nodes.append(LogicCircuit.node(name: name, inputs: [], table: TruthTable(variables: 0, constant: bit),
                                                care: TruthTable(variables: 0, constant: true), covers: covers))
             case .signal(let signal):
+                // The identity of one input: a buffer that gives the output bit its own name.
                 nodes.append(LogicCircuit.node(name: name, inputs: [signal], table: TruthTable(variables: 1, words: [0b10]),
-                                               care: all, covers: covers))
+                                               care: TruthTable(variables: 1, constant: true), covers: covers))
             }
         }
     }
