@@ -45,7 +45,8 @@ struct VoteReadoutGates {
                 let (left, right) = (entrants[pair], entrants[pair + 1])
                 let prefix = "r\(round)_\(pair / 2)"
                 let rightWins = greater(right.votes, left.votes, prefix: prefix + "_gt")
-                let width = max(left.votes.count, right.votes.count)
+                // The final's winner needs only its index, not its votes.
+                let width = entrants.count == 2 ? 0 : max(left.votes.count, right.votes.count)
                 next.append((votes: (0..<width).map { select(rightWins, bit($0, of: right.votes), bit($0, of: left.votes), name: prefix + "_votes\($0)") },
                              index: (0..<indexBits).map { select(rightWins, right.index[$0], left.index[$0], name: prefix + "_index\($0)") }))
             }
