@@ -24,8 +24,8 @@ struct ExportCommand: ParsableCommand {
 
             --dont-care unseen lets every LUT pattern that no training example showed take either value, \
             whichever makes the cover smaller: the circuit then agrees with the network on every training \
-            example, not necessarily elsewhere. Models saved before format version 2 did not record those \
-            patterns and export exactly.
+            example, not necessarily elsewhere. Models saved before format version 2 (multi-class models: before \
+            version 8) did not record those patterns and export exactly.
 
             --stats prints the LUT count, levels and literals, and, when berkeley-abc (or abc) is on PATH, \
             the AND count and depth of the And-Inverter Graph after 'read FILE; strash; dc2; print_stats' \
