@@ -17,10 +17,15 @@ struct ExportCommand: ParsableCommand {
             channel j % C); the header comment says so. The C file takes the bytes and thresholds them itself: \
             NAME_predict(example) and NAME_predict_batch(examples, count, answers).
 
+            A multi-class model ('lutnet train --task all') exports as one circuit: every class's LUTs, then \
+            gates that count each class's votes (its last layer's LUTs that say 1) and pick the best-voted \
+            class, the lowest on a tie, as 'lutnet predict' does. Its outputs are the bits of the class index: \
+            y0 (least significant) ... in BLIF, the bus y in Verilog, and the C functions answer the class.
+
             --dont-care unseen lets every LUT pattern that no training example showed take either value, \
             whichever makes the cover smaller: the circuit then agrees with the network on every training \
-            example, not necessarily elsewhere. Models saved before format version 2 did not record those \
-            patterns and export exactly.
+            example, not necessarily elsewhere. Models saved before format version 2 (multi-class models: before \
+            version 8) did not record those patterns and export exactly.
 
             --stats prints the LUT count, levels and literals, and, when berkeley-abc (or abc) is on PATH, \
             the AND count and depth of the And-Inverter Graph after 'read FILE; strash; dc2; print_stats' \
@@ -61,19 +66,24 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         if let out { try ModelFile.checkWritable(out, what: "the circuit") }
-        let network = try ModelFile.load(from: model)
-        var dontCares = dontCare
-        if dontCares == .unseen && network.layers.contains(where: { $0.seenPatterns == nil }) {
-            Console.progress("note: \(model) does not record the patterns training showed (model format version 1): exporting without don't-cares")
-            dontCares = .none
-        }
         // The C file needs only the LUTs' functions, not their sums of products.
-        let circuit = try LogicCircuit(network, dontCares: dontCares, covers: format != .c || stats)
+        let covers = format != .c || stats
+        let circuit: LogicCircuit, shape: String
+        switch try ModelFile.loadModel(from: model) {
+        case .binary(let network):
+            circuit = try LogicCircuit(network, dontCares: dontCares(recorded: network.layers, why: "model format version 1"),
+                                       covers: covers)
+            shape = "\(network.shape)"
+        case .multiClass(let network):
+            circuit = try LogicCircuit(network, dontCares: dontCares(recorded: network.classLayers.flatMap { $0 },
+                                                                     why: "a multi-class model saved before format version 8"), covers: covers)
+            shape = circuit.summary
+        }
         if let format {
             let text = format.text(circuit, name: name)
             if let out {
                 try ModelFile.writeAtomically(Array(text.utf8), to: out, what: "the circuit")
-                Console.progress("wrote \(out): \(circuit.nodes.count) LUTs, \(circuit.levels) levels")
+                Console.progress("wrote \(out): \(circuit.lutCount) LUTs, \(circuit.levels) levels")
             } else {
                 FileHandle.standardOutput.write(Data(text.utf8))
             }
@@ -81,13 +91,22 @@ struct ExportCommand: ParsableCommand {
         if stats {
             let abc = ABCSynthesis.program()
             let figures = try CircuitStatistics(circuit, abcProgram: abc, script: abcScript)
-            print("model \(model): \(network.shape), don't-cares \(dontCares.rawValue)")
-            print("LUTs \(figures.lutCount), levels \(figures.levels), cubes \(figures.cubeCount), literals \(figures.literalCount)")
+            print("model \(model): \(shape), don't-cares \(circuit.dontCares.rawValue)")
+            print("LUTs \(figures.lutCount), levels \(figures.levels), cubes \(figures.cubeCount), literals \(figures.literalCount)"
+                  + (figures.gateCount > 0 ? ", readout gates \(figures.gateCount)" : ""))
             if let result = figures.abc, let abc {
                 print("ABC (\(abc)) 'read; \(result.script); print_stats': and \(result.andCount), levels \(result.levels)")
             } else {
                 print("ABC: neither berkeley-abc nor abc is on PATH, no AND count")
             }
         }
+    }
+
+    /// The don't-cares to export with: `--dont-care`, unless it asks for unseen patterns that
+    /// `layers` do not record (a note naming `why` then says the export is exact).
+    func dontCares(recorded layers: [LUTLayer], why: String) -> LogicCircuit.DontCares {
+        guard dontCare == .unseen, layers.contains(where: { $0.seenPatterns == nil }) else { return dontCare }
+        Console.progress("note: \(model) does not record the patterns training showed (\(why)): exporting without don't-cares")
+        return .none
     }
 }

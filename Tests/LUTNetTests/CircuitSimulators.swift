@@ -29,24 +29,28 @@ enum CircuitSimulators {
     /// How a module takes its inputs: our bus `x`, or scalar ports `x0`… (ABC and Yosys netlists of a BLIF).
     enum Ports { case bus, scalars }
 
-    /// Icarus Verilog's answers of module `top` in `verilog` on every example.
-    static func iverilog(_ verilog: String, top: String, ports: Ports, inputs: Int, examples: [[Bool]],
+    /// Icarus Verilog's answers of module `top` in `verilog` on every example: its output `y` of
+    /// `outputBits` bits (a bus, or with `.scalars` the ports `y0`… when wider than one bit) as a number.
+    static func iverilog(_ verilog: String, top: String, ports: Ports, inputs: Int, outputBits: Int = 1, examples: [[Bool]],
                          in folder: URL) throws -> [UInt8] {
         let compiler = try tool(["iverilog"], purpose: "Verilog simulation")
         let runner = try tool(["vvp"], purpose: "Verilog simulation")
         let vectors = examples.map { bits in String(bits.reversed().map { $0 ? "1" : "0" }) }.joined(separator: "\n") + "\n"
         try vectors.write(to: folder.appendingPathComponent("vectors.txt"), atomically: true, encoding: .utf8)
-        let connections = ports == .bus ? ".x(x)" : (0..<inputs).map { ".x\($0)(x[\($0)])" }.joined(separator: ", ")
+        var connections = ports == .bus ? ".x(x)" : (0..<inputs).map { ".x\($0)(x[\($0)])" }.joined(separator: ", ")
+        connections += ports == .scalars && outputBits > 1 ? ", " + (0..<outputBits).map { ".y\($0)(y[\($0)])" }.joined(separator: ", ")
+            : ", .y(y)"
         let bench = """
             module bench;
               reg [\(inputs - 1):0] vectors [0:\(examples.count - 1)];
               reg [\(inputs - 1):0] x;
-              wire y;
+              wire [\(outputBits - 1):0] y;
               integer i;
-              \(top) circuit(\(connections), .y(y));
+              \(top) circuit(\(connections));
               initial begin
                 $readmemb("\(folder.appendingPathComponent("vectors.txt").path)", vectors);
-                for (i = 0; i < \(examples.count); i = i + 1) begin x = vectors[i]; #1; $write("%b", y); end
+                $write("answers:");
+                for (i = 0; i < \(examples.count); i = i + 1) begin x = vectors[i]; #1; $write(" %0d", y); end
                 $write("\\n");
                 $finish;
               end
@@ -59,7 +63,7 @@ enum CircuitSimulators {
         let compiled = folder.appendingPathComponent("bench.vvp").path
         _ = try checked(compiler, ["-o", compiled, benchFile.path, design.path])
         let run = try checked(runner, ["-n", compiled])
-        return answers(run.output.split(separator: "\n").first { !$0.isEmpty && $0.allSatisfy { $0 == "0" || $0 == "1" || $0 == "x" } })
+        return answers(run.output.split(separator: "\n").first { $0.hasPrefix("answers:") })
     }
 
     /// ABC's reading of `blif` after `read; strash; dc2`, written back as structural Verilog.
@@ -93,6 +97,7 @@ enum CircuitSimulators {
             int \(name)_predict(const uint8_t *example);
             int \(name)_predict_batch(const uint8_t *examples, size_t count, uint8_t *answers);
             int main(int argc, char **argv) {
+                printf("answers:");
                 size_t count = \(count), inputs = \(inputs), i;
                 uint8_t *examples = malloc(count * inputs), *answers = malloc(count);
                 FILE *file = argc > 1 ? fopen(argv[1], "rb") : NULL;
@@ -101,7 +106,7 @@ enum CircuitSimulators {
                 if (\(name)_predict_batch(examples, count, answers) != 0) return 3;
                 for (i = 0; i < count; i++) {
                     if (\(name)_predict(examples + i * inputs) != answers[i]) { printf("single and batch differ at %zu\\n", i); return 4; }
-                    putchar('0' + answers[i]);
+                    printf(" %d", answers[i]);
                 }
                 putchar('\\n');
                 free(examples); free(answers);
@@ -116,11 +121,64 @@ enum CircuitSimulators {
         try Data(bytes).write(to: data)
         let program = folder.appendingPathComponent("predict").path
         _ = try checked(compiler, ["-std=c99", "-Wall", "-Wextra", "-Werror", "-O2", "-o", program, exported.path, main.path])
-        return answers(try checked(program, [data.path]).output.split(separator: "\n").first)
+        return answers(try checked(program, [data.path]).output.split(separator: "\n").first { $0.hasPrefix("answers:") })
     }
 
+    /// The numbers of a line `answers: A B …`; a value that is no number (an `x` of Verilog) reads as 255.
     static func answers(_ line: Substring?) -> [UInt8] {
-        (line ?? "").map { $0 == "1" ? 1 : $0 == "0" ? 0 : 2 }
+        (line ?? "").dropFirst("answers:".count).split(separator: " ").map { UInt8($0) ?? 255 }
+    }
+
+    /// The BLIF text evaluated directly on every example of `bits` (rows: input bits `x0`…,
+    /// columns: examples), 64 examples to a word: each `.names` block is the OR of its rows'
+    /// products (complemented for rows with output 0); the answer of an example is the number its
+    /// `.outputs` make, the first output its least significant bit.
+    static func evaluateBLIF(_ blif: String, on bits: BitMatrix) throws -> [UInt8] {
+        // Join continued lines, drop comments.
+        let lines = blif.replacingOccurrences(of: "\\\n", with: " ").split(separator: "\n")
+            .map { $0.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? "" }
+            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        var outputs: [String] = []
+        var blocks: [(inputs: [String], output: String, rows: [(cube: [Character], value: Bool)])] = []
+        for line in lines {
+            let fields = line.split(separator: " ").map(String.init)
+            switch fields[0] {
+            case ".outputs": outputs = Array(fields.dropFirst())
+            case ".names": blocks.append((Array(fields.dropFirst().dropLast()), fields[fields.count - 1], []))
+            case ".model", ".inputs", ".end": continue
+            default:
+                guard !blocks.isEmpty else { throw NSError(domain: "BLIF", code: 1, userInfo: [NSLocalizedDescriptionKey: "row outside .names: \(line)"]) }
+                let cube = fields.count == 1 ? [] : Array(fields[0])
+                blocks[blocks.count - 1].rows.append((cube, fields[fields.count - 1] == "1"))
+            }
+        }
+        var answers = [UInt8](repeating: 0, count: bits.columnCount)
+        for word in 0..<bits.wordsPerRow {
+            var values: [String: UInt64] = [:]
+            for j in 0..<bits.rowCount { values["x\(j)"] = bits.words[j * bits.wordsPerRow + word] }
+            for block in blocks {
+                let inputs = try block.inputs.map { name -> UInt64 in
+                    guard let value = values[name] else {
+                        throw NSError(domain: "BLIF", code: 2, userInfo: [NSLocalizedDescriptionKey: "\(name) is read before it is set"])
+                    }
+                    return value
+                }
+                var covered: UInt64 = 0
+                for row in block.rows {
+                    var product = ~UInt64(0)
+                    for (j, literal) in row.cube.enumerated() where literal != "-" { product &= literal == "1" ? inputs[j] : ~inputs[j] }
+                    covered |= product
+                }
+                // Rows with output 0 cover the zeros; no row at all is the constant 0.
+                values[block.output] = block.rows.first?.value == false ? ~covered : covered
+            }
+            for e in 0..<min(64, bits.columnCount - word * 64) {
+                for (bit, name) in outputs.enumerated() where (values[name] ?? 0) >> UInt64(e) & 1 == 1 {
+                    answers[word * 64 + e] |= 1 << UInt8(bit)
+                }
+            }
+        }
+        return answers
     }
 
     /// Bytes that binarize to `examples` at any threshold: 255 for 1, 0 for 0.

@@ -1,8 +1,9 @@
 import XCTest
 @testable import LUTNet
 
-/// Multi-class models in model files (version 3): a saved model loads equal and predicts alike,
-/// binary files still load, and damaged files are refused naming the file.
+/// Multi-class models in model files (version 8, version 3 without seen patterns): a saved model
+/// loads equal and predicts alike, binary files still load, and damaged files are refused naming
+/// the file.
 final class MultiClassModelFileTests: XCTestCase {
     private func trained() throws -> (MultiClassNetwork, Dataset) {
         let data = try TinyDataset.make(classes: 4, trainPerClass: 40, testPerClass: 10)
@@ -26,6 +27,38 @@ final class MultiClassModelFileTests: XCTestCase {
         }
     }
 
+    func testSeenPatternsAreRecordedAndSurviveSaveAndLoadAsVersionEight() throws {
+        let (network, data) = try trained()
+        let bytes = ModelFile.encode(network)
+        XCTAssertEqual(Array(bytes[8..<12]), [8, 0, 0, 0])
+        guard case .multiClass(let loaded) = try ModelFile.decodeModel(bytes, path: "m.lut") else { return XCTFail("a multi-class model") }
+        XCTAssertEqual(loaded, network)
+        // Every LUT saw a pattern, and the patterns recorded are those the training examples show it.
+        let train = try MultiClassExamples(images: data.train, task: network.task, threshold: 128, split: "train")
+        for (c, layers) in loaded.classLayers.enumerated() {
+            var inputs = train.inputs
+            for (index, layer) in layers.enumerated() {
+                for lut in 0..<layer.width {
+                    let shown = Set(layer.patterns(of: lut, on: inputs).map(Int.init))
+                    for pattern in 0..<(1 << layer.k) {
+                        XCTAssertEqual(layer.wasSeen(lut: lut, pattern: pattern), shown.contains(pattern), "class \(c) layer \(index) LUT \(lut)")
+                    }
+                }
+                inputs = layer.evaluate(inputs, threads: 1)
+            }
+        }
+        // Without them the model is written as before (version 3), and loads without them.
+        let older = try network.withoutSeenPatterns()
+        XCTAssertEqual(Array(ModelFile.encode(older)[8..<12]), [3, 0, 0, 0])
+        XCTAssertEqual(try ModelFile.decodeModel(ModelFile.encode(older), path: "m.lut"), .multiClass(older))
+        // Random wiring (no window) is recorded too.
+        let random = try MultiClassNetwork.train(on: data, task: network.task, options: MultiClassTrainingOptions(
+            shape: try NetworkShape(k: 3, hiddenWidths: [8]), seed: 1, window: nil, threads: 1)).network
+        XCTAssertEqual(try ModelFile.decodeModel(ModelFile.encode(random), path: "r.lut"), .multiClass(random))
+        // A truncated version 8 file is refused.
+        XCTAssertThrowsError(try ModelFile.decodeModel(Array(bytes.dropLast(12)), path: "m.lut"))
+    }
+
     func testBinaryFilesStillLoadAsBinaryModels() throws {
         let data = try TinyDataset.make(classes: 2)
         let binary = try LUTNetwork.train(on: data, task: try BinaryTask(parsing: "0:1"),
@@ -41,16 +74,18 @@ final class MultiClassModelFileTests: XCTestCase {
         XCTAssertThrowsError(try ModelFile.decodeModel(Array(bytes.dropLast(9)), path: "m.lut")) { error in
             XCTAssertTrue("\(error)".hasPrefix("m.lut: "), "\(error)")
         }
+        // A bit of a table flipped (the header is read first, so a flip there is refused as malformed).
         var flipped = bytes
-        flipped[40] ^= 1
+        flipped[bytes.count - 20] ^= 1
         XCTAssertThrowsError(try ModelFile.decodeModel(flipped, path: "m.lut")) { error in
             guard case .badChecksum(let path, _, _)? = error as? ModelFileError else { return XCTFail("\(error)") }
             XCTAssertEqual(path, "m.lut")
         }
         // A header whose class count disagrees with its task, the checksum made right.
         var wrong = Array(bytes.dropLast(4))
-        let taskLength = Int(wrong[20])
-        let classOffset = 24 + taskLength + 4 + 4 + 8
+        // Version 8: the wiring text after k and the window side, then the seed.
+        let taskLength = Int(wrong[20]), wiringLength = Int(wrong[24 + taskLength + 8])
+        let classOffset = 24 + taskLength + 4 + 4 + 4 + wiringLength + 8
         wrong[classOffset] = 5
         wrong += withUnsafeBytes(of: ModelFile.crc(wrong[...]).littleEndian) { Array($0) }
         XCTAssertThrowsError(try ModelFile.decodeModel(wrong, path: "m.lut")) { error in
@@ -97,5 +132,16 @@ final class MultiClassModelFileTests: XCTestCase {
                 XCTAssertEqual(error as? ModelFileError, .malformed(path: "m.lut", reason: "a first-layer window side of \(window): an image of \(network.inputCount) input bits has no \(window) × \(window) window"))
             }
         }
+    }
+}
+
+extension MultiClassNetwork {
+    /// The model as a build before format version 8 saved it: without the patterns training showed.
+    func withoutSeenPatterns() throws -> MultiClassNetwork {
+        let layers = try classLayers.map { layers in
+            try layers.map { try LUTLayer(k: $0.k, width: $0.width, sourceCount: $0.sourceCount, inputs: $0.inputs, tables: $0.tables) }
+        }
+        return try MultiClassNetwork(inputCount: inputCount, threshold: threshold, task: task, seed: seed, wiring: wiring,
+                                     classLayers: layers)
     }
 }

@@ -1,14 +1,15 @@
 /// A circuit in the Berkeley Logic Interchange Format: one `.names` block per LUT whose rows are
 /// its cover's cubes (of the ones, or of the zeros with output column 0), the input bits `x0`…
-/// as primary inputs and `y` as the one output. ABC (`read`) and Yosys (`read_blif`) read it.
+/// as primary inputs and `y` as the one output (a multi-class model's class index: `y0`, its least
+/// significant bit, and up). ABC (`read`) and Yosys (`read_blif`) read it.
 public enum BLIFExport {
     /// The BLIF text of `circuit` (built with covers) as model `name`.
     public static func text(_ circuit: LogicCircuit, name: String) -> String {
         precondition(circuit.hasCovers, "the BLIF text is made of the covers: build the circuit with covers")
-        var out = CircuitNames.header(circuit, format: "BLIF", marker: "# ", inputName: { "x\($0)" })
+        var out = CircuitNames.header(circuit, format: "BLIF", marker: "# ", inputName: { "x\($0)" }, indexOutput: "bit j on y<j>: y0 ... y\(circuit.outputBitCount - 1)")
         out += ".model \(name)\n"
         out += wrapped(".inputs", (0..<circuit.inputCount).map { "x\($0)" })
-        out += ".outputs y\n"
+        out += wrapped(".outputs", circuit.outputs.map { CircuitNames.node($0, in: circuit) })
         for (index, node) in circuit.nodes.enumerated() {
             let inputs = CircuitNames.inputs(of: node, in: circuit, inputName: { "x\($0)" })
             out += wrapped(".names", inputs + [CircuitNames.node(index, in: circuit)])

@@ -1,23 +1,29 @@
 /// A circuit as one self-contained C99 file with no dependency on LUTNet:
 ///
-/// - `int NAME_predict(const uint8_t *example)`: the answer (0 or 1) for one example's bytes,
-///   binarization included, or -1 if scratch memory could not be had;
+/// - `int NAME_predict(const uint8_t *example)`: the answer (0 or 1; a multi-class model's class
+///   index) for one example's bytes, binarization included, or -1 if scratch memory could not be had;
 /// - `int NAME_predict_batch(const uint8_t *examples, size_t count, uint8_t *answers)`: the answers
 ///   for `count` examples stored one after another, 0 on success, -1 without scratch memory.
 ///
 /// The batch function is bit-sliced: 64 examples at a time, every signal is one 64-bit word, a node
 /// of up to 9 inputs is a tree of multiplexers over its table and a wider node looks each
-/// example's pattern up in its table.
+/// example's pattern up in its table. A multi-class model's LUTs are evaluated so, then every
+/// example's votes are counted per class and the best-voted class, the lowest on a tie, is its answer.
 public enum CExport {
     /// Scratch words above which the evaluation allocates instead of using the stack.
     static let stackWords = 8192
+    /// Zeros after the last fanin: the node function reads up to 9 fanins of any node as far as a
+    /// compiler can tell, and GCC's bounds analysis (-Warray-bounds) refuses that past the end of a
+    /// small circuit's array.
+    static let faninPadding = 9
 
     /// The C text of `circuit` with functions prefixed by `name` (a C identifier).
     public static func text(_ circuit: LogicCircuit, name: String) -> String {
         let used = circuit.usedInputs
         let slotOfInput = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) })
         var faninStart: [Int] = [0], fanins: [Int] = [], tableStart: [Int] = [0], tables: [UInt64] = []
-        for node in circuit.nodes {
+        let luts = circuit.nodes.prefix(circuit.lutCount)
+        for node in luts {
             for input in node.inputs {
                 switch input {
                 case .input(let j): fanins.append(slotOfInput[j] ?? 0)
@@ -28,7 +34,7 @@ public enum CExport {
             tables += node.function.words
             tableStart.append(tables.count)
         }
-        let slots = used.count + circuit.nodes.count
+        let slots = used.count + luts.count
         let upper = name.uppercased()
         let usedInputs = used.isEmpty ? "/* The circuit reads no input bit. */" : """
             /* The input bits the circuit reads; slot u of the scratch holds bit used_inputs[u]. */
@@ -44,10 +50,12 @@ public enum CExport {
                         slots[u] |= (uint64_t)(example[\(name)_used_inputs[u]] >= \(upper)_THRESHOLD) << e;
                 }
             """
-        var out = "/*\n" + CircuitNames.headerLines(circuit, format: "C99", thresholdsInside: true, inputName: { "byte \($0)" })
+        var out = "/*\n" + CircuitNames.headerLines(circuit, format: "C99", thresholdsInside: true, inputName: { "byte \($0)" },
+                                                    indexOutput: "returned by the functions below")
             .map { " * " + $0 }.joined(separator: "\n") + "\n *\n"
+        let answer = if case .classIndex = circuit.readout { "the class index" } else { "the answer (0 or 1)" }
         out += """
-             * int \(name)_predict(const uint8_t *example): the answer (0 or 1) for the \(circuit.inputCount) bytes of one
+             * int \(name)_predict(const uint8_t *example): \(answer) for the \(circuit.inputCount) bytes of one
              *     example, or -1 when scratch memory cannot be allocated.
              * int \(name)_predict_batch(const uint8_t *examples, size_t count, uint8_t *answers): answers[i] for the
              *     example at examples + i * \(circuit.inputCount); returns 0, or -1 when scratch memory cannot be allocated.
@@ -60,17 +68,18 @@ public enum CExport {
             #define \(upper)_INPUTS \(circuit.inputCount)u
             #define \(upper)_THRESHOLD \(circuit.threshold)u
             #define \(upper)_USED_INPUTS \(used.count)u
-            #define \(upper)_NODES \(circuit.nodes.count)u
+            #define \(upper)_NODES \(luts.count)u
             #define \(upper)_SLOTS \(slots)u
 
             int \(name)_predict(const uint8_t *example);
             int \(name)_predict_batch(const uint8_t *examples, size_t count, uint8_t *answers);
 
             \(usedInputs)
-            /* Node i reads slots fanins[fanin_start[i] .. fanin_start[i + 1]) (slot USED_INPUTS + n is node n)
+            \(classIndexTables(circuit, name: name, inputSlots: used.count))            /* Node i reads slots fanins[fanin_start[i] .. fanin_start[i + 1]) (slot USED_INPUTS + n is node n;
+             * zeros pad the array's end)
              * and writes slot USED_INPUTS + i; its table is tables[table_start[i] ..), bit p its output at pattern p. */
             static const uint32_t \(name)_fanin_start[\(faninStart.count)] = {\(list(faninStart))};
-            static const uint32_t \(name)_fanins[\(max(fanins.count, 1))] = {\(list(fanins.isEmpty ? [0] : fanins))};
+            static const uint32_t \(name)_fanins[\(fanins.count + faninPadding)] = {\(list(fanins + Array(repeating: 0, count: faninPadding)))};
             static const uint32_t \(name)_table_start[\(tableStart.count)] = {\(list(tableStart))};
             static const uint64_t \(name)_tables[\(tables.count)] = {\(list(tables.map { "0x" + String($0, radix: 16) + "u" }))};
 
@@ -125,7 +134,7 @@ public enum CExport {
                 uint32_t i;
             \(binarization)
                 for (i = 0; i < \(upper)_NODES; i++) slots[\(upper)_USED_INPUTS + i] = \(name)_node(slots, i);
-                for (e = 0; e < count; e++) answers[e] = (uint8_t)((slots[\(upper)_SLOTS - 1] >> e) & 1u);
+            \(answers(circuit, name: name))
             }
 
             int \(name)_predict_batch(const uint8_t *examples, size_t count, uint8_t *answers) {
@@ -157,6 +166,12 @@ public enum CExport {
 
             """
         return out
+    }
+
+    /// The answers of the examples of a block: the last node's bit for a binary network.
+    private static func answers(_ circuit: LogicCircuit, name: String) -> String {
+        if case .classIndex = circuit.readout { return classIndexAnswers(name: name) }
+        return "    for (e = 0; e < count; e++) answers[e] = (uint8_t)((slots[\(name.uppercased())_SLOTS - 1] >> e) & 1u);"
     }
 
     /// Comma-separated values, 12 to a line.

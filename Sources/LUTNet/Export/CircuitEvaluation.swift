@@ -1,9 +1,10 @@
 import CSupport
 
 extension LogicCircuit {
-    /// The circuit's answer (0 or 1) for every example of `bits` (rows: input bits, columns:
-    /// examples), node after node through the LUT-evaluation kernel. With don't-cares this can
-    /// differ from the network's answer on examples it was not trained on.
+    /// The circuit's answer (0 or 1, or a multi-class model's class index) for every example of
+    /// `bits` (rows: input bits, columns: examples), node after node through the LUT-evaluation
+    /// kernel, the readout gates included. With don't-cares this can differ from the model's answer
+    /// on examples it was not trained on.
     public func answers(for bits: BitMatrix) throws(ConfigurationError) -> [UInt8] {
         guard bits.rowCount == inputCount else {
             throw .inputSizeMismatch(modelInputs: inputCount, dataFeatures: bits.rowCount, source: "circuit input")
@@ -34,6 +35,10 @@ extension LogicCircuit {
             }
             signals.words.replaceSubrange(row..<(row + words), with: output)
         }
-        return signals.unpackedRow(inputCount + nodes.count - 1)
+        var answers = [UInt8](repeating: 0, count: bits.columnCount)
+        for (bit, node) in outputs.enumerated() {
+            for (e, value) in signals.unpackedRow(inputCount + node).enumerated() { answers[e] |= value << UInt8(bit) }
+        }
+        return answers
     }
 }

@@ -1,8 +1,10 @@
 /// The size of an exported circuit: its LUTs, levels and literals, and, where ABC ran, the
 /// And-Inverter Graph after ABC's script.
 public struct CircuitStatistics: Sendable, Equatable {
-    /// Nodes (LUTs the answer depends on).
+    /// LUTs the answer depends on.
     public let lutCount: Int
+    /// Gates after the LUTs: a multi-class model's vote counters and class choice (0 for a binary network).
+    public let gateCount: Int
     /// LUT levels on the longest path.
     public let levels: Int
     /// Cubes over all covers.
@@ -14,7 +16,8 @@ public struct CircuitStatistics: Sendable, Equatable {
 
     /// The figures of `circuit`; runs `abcProgram` with `script` on its BLIF when given.
     public init(_ circuit: LogicCircuit, abcProgram: String?, script: String = ABCSynthesis.standardScript) throws(ExportError) {
-        lutCount = circuit.nodes.count
+        lutCount = circuit.lutCount
+        gateCount = circuit.nodes.count - circuit.lutCount
         levels = circuit.levels
         cubeCount = circuit.nodes.reduce(0) { $0 + $1.cubes.count }
         literalCount = circuit.literalCount

@@ -1,5 +1,7 @@
 /// A trained network as a logic circuit: the LUTs the answer depends on, each a node with its
-/// distinct inputs, the function it computes over them and that function as a sum of products.
+/// distinct inputs, the function it computes over them and that function as a sum of products. A
+/// multi-class model's circuit adds the gates that count its votes and pick the class (see
+/// `init(_:dontCares:covers:threads:)` for a `MultiClassNetwork`); its outputs are the class index.
 /// Binarization stays outside: the circuit's inputs are the network's input bits, bit j being byte
 /// j of an example (pixel j / C, channel j % C for C channels).
 ///
@@ -17,17 +19,19 @@ public struct LogicCircuit: Sendable {
     }
 
     /// Where a node input comes from.
-    public enum Signal: Equatable, Sendable {
+    public enum Signal: Hashable, Sendable {
         /// Input bit j of the network.
         case input(Int)
         /// The output of node i (an earlier node).
         case node(Int)
     }
 
-    /// One LUT of the network as a logic node.
+    /// One LUT of the network (or one gate of a multi-class model's readout) as a logic node.
     public struct Node: Sendable {
-        /// The layer and index of the LUT in the network.
-        public let layer: Int, lut: Int
+        /// Its signal's name in the exported files: `l<layer>_<lut>` for a LUT of a binary
+        /// network, `c<class>_l<layer>_<lut>` for one of a multi-class model, the output's name
+        /// (`y`, `y0`…) for an output bit.
+        public let name: String
         /// Its distinct inputs in the order of the cover's and the function's input bits; inputs
         /// the function ignores are left out (a constant node has none).
         public let inputs: [Signal]
@@ -43,35 +47,64 @@ public struct LogicCircuit: Sendable {
         public func output(pattern: Int) -> Bool { function[pattern] }
     }
 
+    /// What the circuit's output bits answer.
+    public enum Readout: Sendable, Equatable {
+        /// One bit `y`, the binary network's answer: 1 for the task's second group.
+        case bit(BinaryTask)
+        /// The class index of a multi-class model, output bit j being bit j of it. Class c's votes
+        /// are how many of the nodes `voters[c]` (its network's last layer, one entry per LUT) say
+        /// 1; the answer is the best-voted class, a tie going to the lowest class.
+        case classIndex(MultiClassTask, voters: [[Int]])
+    }
+
     /// Input bits of the network (all of them are circuit inputs, used or not).
     public let inputCount: Int
     /// The binarization the circuit's inputs come from: bit j is 1 when byte j is >= threshold.
     public let threshold: UInt8
-    /// The network's task: the circuit's answer 1 means group B.
-    public let task: BinaryTask
-    /// The network's shape, for headers.
-    public let shape: NetworkShape
+    /// What the output bits answer, and for a multi-class model the task and the voting nodes.
+    public let readout: Readout
+    /// The model's shape and task, for headers (`k=6, 1x16 + 1 output LUT, task 0-4:5-9`).
+    public let summary: String
     /// The don't-cares used.
     public let dontCares: DontCares
-    /// The nodes, each after its inputs; the last one is the answer.
+    /// The nodes, each after its inputs: first the LUTs (`lutCount` of them), then the gates that
+    /// count a multi-class model's votes and pick the best-voted class; the output bits last.
     public let nodes: [Node]
+    /// Nodes that are LUTs of the model (the first ones).
+    public let lutCount: Int
+    /// The nodes whose values are the output bits, least significant first: the last node for a
+    /// binary network, the class index bits (the last nodes) for a multi-class model.
+    public var outputs: Range<Int> { (nodes.count - outputBitCount)..<nodes.count }
+    /// Bits of the answer: 1, or those of the largest class index.
+    public var outputBitCount: Int {
+        switch readout {
+        case .bit: 1
+        case .classIndex(let task, _): Self.indexBits(classes: task.classCount)
+        }
+    }
     /// Whether the nodes carry their sums of products (BLIF, Verilog and literal counts need them;
     /// the C file and evaluation need only the functions).
     public let hasCovers: Bool
+
+    /// Bits of a class index of `classes` classes (at least 1).
+    static func indexBits(classes: Int) -> Int { max(1, Int.bitWidth - (classes - 1).leadingZeroBitCount) }
 
     /// The input bits some node reads, ascending.
     public var usedInputs: [Int] {
         Array(Set(nodes.flatMap { $0.inputs.compactMap { if case .input(let j) = $0 { j } else { nil } } })).sorted()
     }
 
-    /// LUT levels on the longest path from an input to the answer.
-    public var levels: Int {
+    /// Each node's level: 1 + the highest level of the nodes it reads (inputs are level 0).
+    var nodeLevels: [Int] {
         var level = [Int](repeating: 0, count: nodes.count)
         for (i, node) in nodes.enumerated() {
             level[i] = 1 + (node.inputs.map { if case .node(let n) = $0 { level[n] } else { 0 } }.max() ?? 0)
         }
-        return level.last ?? 0
+        return level
     }
+
+    /// LUT levels on the longest path from an input to an output (the readout gates not counted).
+    public var levels: Int { nodeLevels.prefix(lutCount).max() ?? 0 }
 
     /// Literals over all covers.
     public var literalCount: Int { nodes.reduce(0) { $0 + $1.literalCount } }
@@ -87,22 +120,38 @@ public struct LogicCircuit: Sendable {
         guard network.encoding.isThresholdOnly else { throw .inputEncoding(network.encoding.description) }
         inputCount = network.inputCount
         threshold = network.threshold
-        task = network.task
-        shape = network.shape
+        readout = .bit(network.task)
+        summary = "\(network.shape), task \(network.task)"
         self.dontCares = dontCares
         let covers = covers || dontCares == .unseen
         hasCovers = covers
-        // From the answer down: a LUT is a node when a node above reads it.
-        var built: [[Int: Node]] = Array(repeating: [:], count: network.layers.count)
-        var needed: Set<Int> = [0]
-        for index in network.layers.indices.reversed() {
+        let last = network.layers.count - 1
+        nodes = Self.lutNodes(network.layers, top: [0], dontCares: dontCares, covers: covers, threads: threads) { layer, lut in
+            layer == last ? "y" : "l\(layer)_\(lut)"
+        }.nodes
+        lutCount = nodes.count
+    }
+
+    /// The LUTs of `layers` that the LUTs `top` of the last layer depend on, as nodes numbered from
+    /// 0, each after its inputs, with the node numbers of `top`; LUT `lut` of layer `layer` is named
+    /// `name(layer, lut)`, its cover found on `threads` threads.
+    static func lutNodes(_ layers: [LUTLayer], top: [Int], dontCares: DontCares, covers: Bool, threads: Int?,
+                         name: (Int, Int) -> String) -> (nodes: [Node], top: [Int]) {
+        // From the top down: a LUT is a node when a node above reads it.
+        var built: [[Int: Node]] = Array(repeating: [:], count: layers.count)
+        var needed = Set(top)
+        for index in layers.indices.reversed() {
             var below: Set<Int> = []
-            let luts = needed.sorted(), layer = network.layers[index]
+            let luts = needed.sorted(), layer = layers[index]
             // Every LUT's cover on its own: spread over the threads, each writing its own slot.
             let results = SharedBuffer<Node?>.allocate(count: luts.count, repeating: nil)
             defer { results.deallocate() }
+            let names = luts.map { name(index, $0) }
             ParallelWork.forEach(count: luts.count, threads: threads ?? ParallelWork.defaultThreads, chunk: 1) { _, items in
-                for item in items { results.base[item] = Self.node(layer, layer: index, lut: luts[item], dontCares: dontCares, covers: covers) }
+                for item in items {
+                    results.base[item] = Self.node(layer, layer: index, lut: luts[item], name: names[item], dontCares: dontCares,
+                                                   covers: covers)
+                }
             }
             for (item, lut) in luts.enumerated() {
                 let node = results.base[item].unsafelyUnwrapped
@@ -112,9 +161,9 @@ public struct LogicCircuit: Sendable {
             needed = below
         }
         // Number the nodes bottom up and point inputs at node numbers.
-        var numbers: [[Int: Int]] = Array(repeating: [:], count: network.layers.count)
+        var numbers: [[Int: Int]] = Array(repeating: [:], count: layers.count)
         var nodes: [Node] = []
-        for index in network.layers.indices {
+        for index in layers.indices {
             for lut in built[index].keys.sorted() {
                 let node = built[index][lut].unsafelyUnwrapped
                 let inputs = node.inputs.map { signal -> Signal in
@@ -122,15 +171,17 @@ public struct LogicCircuit: Sendable {
                     return signal
                 }
                 numbers[index][lut] = nodes.count
-                nodes.append(Node(layer: index, lut: lut, inputs: inputs, function: node.function, cubes: node.cubes,
+                nodes.append(Node(name: node.name, inputs: inputs, function: node.function, cubes: node.cubes,
                                   coverIsOnSet: node.coverIsOnSet))
             }
         }
-        self.nodes = nodes
+        return (nodes, top.map { numbers[layers.count - 1][$0].unsafelyUnwrapped })
     }
 
-    /// LUT `lut` of `layer` (number `layer`) as a node whose `.node` inputs are LUT indices of the layer below.
-    private static func node(_ layer: LUTLayer, layer index: Int, lut: Int, dontCares: DontCares, covers: Bool) -> Node {
+    /// LUT `lut` of `layer` (number `layer`) as a node named `name` whose `.node` inputs are LUT
+    /// indices of the layer below.
+    private static func node(_ layer: LUTLayer, layer index: Int, lut: Int, name: String, dontCares: DontCares,
+                             covers: Bool) -> Node {
         let k = layer.k
         let sources = layer.inputs[(lut * k)..<((lut + 1) * k)].map(Int.init)
         var distinct: [Int] = []
@@ -146,6 +197,15 @@ public struct LogicCircuit: Sendable {
             let mask = Array(seen[(lut * layer.tableWords)..<((lut + 1) * layer.tableWords)])
             care = TruthTable(variables: k, words: mask).projected(onto: distinct.count, positions: positions)
         }
+        let inputs: [Signal] = distinct.map { index == 0 ? .input($0) : .node($0) }
+        return node(name: name, inputs: inputs, table: table, care: care, covers: covers)
+    }
+
+    /// A node named `name` over the distinct signals `inputs` (input j is bit j of a pattern) that
+    /// computes `table` wherever `care` is 1: with `covers`, the smaller of a cover of its ones and
+    /// of its zeros (the function the cover makes), else `table` itself; inputs the function does
+    /// not depend on are left out.
+    static func node(name: String, inputs distinct: [Signal], table: TruthTable, care: TruthTable, covers: Bool) -> Node {
         let function: TruthTable, cubes: [Cube], onSet: Bool, kept: [Int]
         if covers {
             // The smaller of a cover of the ones and a cover of the zeros.
@@ -175,14 +235,17 @@ public struct LogicCircuit: Sendable {
                 reduced[r] = function[p]
             }
         }
-        let inputs: [Signal] = kept.map { index == 0 ? .input(distinct[$0]) : .node(distinct[$0]) }
-        return Node(layer: index, lut: lut, inputs: inputs, function: reduced,
+        return Node(name: name, inputs: kept.map { distinct[$0] }, function: reduced,
                     cubes: cubes.map { Cube(mask: squeeze($0.mask), values: squeeze($0.values)) }, coverIsOnSet: onSet)
     }
 
     /// The circuit's answer for one example's input bits (`bits[j]` is input j): a plain
     /// evaluation of the nodes' functions, the reference the exported files are checked against.
-    public func answer(bits: [Bool]) -> Bool {
+    public func answer(bits: [Bool]) -> Bool { value(bits: bits) != 0 }
+
+    /// The number the output bits make for one example's input bits (`bits[j]` is input j): the
+    /// binary answer (0 or 1) or the class index, by a plain evaluation of the nodes' functions.
+    public func value(bits: [Bool]) -> Int {
         var values = [Bool](repeating: false, count: nodes.count)
         for (i, node) in nodes.enumerated() {
             var pattern = 0
@@ -192,6 +255,6 @@ public struct LogicCircuit: Sendable {
             }
             values[i] = node.function[pattern]
         }
-        return values[nodes.count - 1]
+        return outputs.enumerated().reduce(0) { $0 | (values[$1.element] ? 1 << $1.offset : 0) }
     }
 }

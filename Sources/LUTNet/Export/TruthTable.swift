@@ -1,6 +1,6 @@
 /// The truth table of a Boolean function of `variables` inputs: bit p is the value at input
 /// pattern p (bit j of p is input j), 2^variables bits in 64-bit words, bits past the end zero.
-struct TruthTable: Equatable, Sendable {
+struct TruthTable: Hashable, Sendable {
     /// Number of inputs (0...16).
     let variables: Int
     /// The packed bits.

@@ -32,10 +32,12 @@ struct OneVsRestTrainer: Sendable {
     /// Every layer's k: a multi-class model has one (`MultiClassNetwork.train` refuses per-layer ks).
     var k: Int { shape.layerKs[0] }
 
-    /// One layer of the LUTs of `layers` (all of one k and source count), in order.
+    /// One layer of the LUTs of `layers` (all of one k and source count), in order; it records the
+    /// patterns training showed when all of them do.
     static func joined(_ layers: [LUTLayer]) -> LUTLayer {
-        LUTLayer(validK: layers[0].k, width: layers.reduce(0) { $0 + $1.width }, sourceCount: layers[0].sourceCount,
-                 inputs: layers.flatMap(\.inputs), tables: layers.flatMap(\.tables), seenPatterns: nil)
+        let seen = layers.allSatisfy { $0.seenPatterns != nil } ? layers.flatMap { $0.seenPatterns ?? [] } : nil
+        return LUTLayer(validK: layers[0].k, width: layers.reduce(0) { $0 + $1.width }, sourceCount: layers[0].sourceCount,
+                        inputs: layers.flatMap(\.inputs), tables: layers.flatMap(\.tables), seenPatterns: seen)
     }
 
     /// The rows of `matrices` (all of one column count), one matrix after another.
@@ -45,11 +47,11 @@ struct OneVsRestTrainer: Sendable {
         return result
     }
 
-    /// Bytes training needs at its peak: every class's tables and wiring, its outputs on both
+    /// Bytes training needs at its peak: every class's tables, seen patterns and wiring, its outputs on both
     /// splits at two consecutive layers, and the votes.
     func estimatedBytes(classes: Int, trainExamples: Int, testExamples: Int) -> Double {
         let widths = shape.hiddenWidths.map(Double.init), luts = widths.reduce(0, +) * Double(classes)
-        let perLUT = Double(LUTLayer.tableWords(k: k) * 8 + k * 4)
+        let perLUT = Double(LUTLayer.tableWords(k: k) * 16 + k * 4)
         let outputWords = Double((trainExamples + 63) / 64 + (testExamples + 63) / 64)
         let widestPair = zip(widths, widths.dropFirst()).map { $0 + $1 }.max() ?? widths[0]
         let votes = Double(classes * (trainExamples + testExamples) * 4)
@@ -160,17 +162,19 @@ struct OneVsRestTrainer: Sendable {
 
     /// One layer of one class's network: counting over the examples of the `counted` words,
     /// prior-balanced tables (a tie, an unseen pattern included, broken by the bits of stream 9 of
-    /// the seed for class `ties.c`, layer `ties.layer` and the LUT), and the layer's outputs on
-    /// the whole training set.
+    /// the seed for class `ties.c`, layer `ties.layer` and the LUT), the patterns the training
+    /// examples (counted or not) showed each LUT, and the layer's outputs on the whole training set.
     func trainLayer(wiring: [UInt32], width: Int, inputs: BitMatrix, labels: BitMatrix, counted: Range<Int>,
                     ties: (c: Int, layer: Int)) -> (layer: LUTLayer, outputs: BitMatrix) {
         let k = self.k, tableWords = LUTLayer.tableWords(k: k), seed = self.seed, variant = kernels.cValue
         let examples = inputs.columnCount
         let tables = SharedBuffer<UInt64>.allocate(count: width * tableWords, repeating: 0)
-        defer { tables.deallocate() }
+        let seen = SharedBuffer<UInt64>.allocate(count: width * tableWords, repeating: 0)
+        defer { tables.deallocate(); seen.deallocate() }
         let countedExamples = min(examples, counted.upperBound * 64) - counted.lowerBound * 64
         let ones = labels.words[counted].reduce(0) { $0 + $1.nonzeroBitCount }
         let n0 = UInt64(countedExamples - ones), n1 = UInt64(ones), whole = countedExamples == examples
+        let allWords = 0..<((examples + 63) / 64)
         let written = LayerPass.run(inputs: inputs, labels: labels, wiring: wiring, k: k, luts: 0..<width, threads: threads,
                                     writingOutputs: true) { lut in
             var generator = SeededGenerator(seed: seed, stream: 9, UInt64(ties.c), UInt64(ties.layer), UInt64(lut.index))
@@ -182,11 +186,14 @@ struct OneVsRestTrainer: Sendable {
                 lut.count(variant, words: counted)
                 _ = lutnet_majority_table(lut.counts, lut.k, n0, n1, lut.tieBits, table)
                 lut.evaluate(variant, table: table)
+                // The patterns of every training example, the half not counted included.
+                lut.count(variant, words: allWords)
             }
+            lutnet_seen_patterns(lut.counts, lut.k, seen.base + lut.index * tableWords)
         }
         let outputs = written ?? BitMatrix(rowCount: width, columnCount: examples)
         let layer = LUTLayer(validK: k, width: width, sourceCount: inputs.rowCount, inputs: wiring, tables: tables.array,
-                             seenPatterns: nil)
+                             seenPatterns: seen.array)
         return (layer, outputs)
     }
 }

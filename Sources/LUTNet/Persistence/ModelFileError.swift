@@ -14,7 +14,7 @@ public enum ModelFileError: Error, CustomStringConvertible, Equatable, Sendable 
     case truncated(path: String)
     /// The contents are inconsistent (impossible k, widths, wiring or task).
     case malformed(path: String, reason: String)
-    /// A multi-class model (format version 3 or 5) where a binary network was expected.
+    /// A multi-class model (format version 3, 5 or 8) where a binary network was expected.
     case multiClassModel(path: String)
 
     /// A sentence that names the model file and what is wrong.
@@ -31,7 +31,7 @@ public enum ModelFileError: Error, CustomStringConvertible, Equatable, Sendable 
         case .truncated(let path): "\(path): model file is truncated"
         case .malformed(let path, let reason): "\(path): malformed model file: \(reason)"
         case .multiClassModel(let path):
-            "\(path): holds a multi-class model (format version \(ModelFile.multiClassVersion) or \(ModelFile.multiClassWiringVersion)), not a binary network"
+            "\(path): holds a multi-class model (format version \(ModelFile.multiClassVersion), \(ModelFile.multiClassWiringVersion) or \(ModelFile.multiClassSeenPatternsVersion)), not a binary network"
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A model read from a model file: a binary network (format versions 1, 2, 4, 6 and 7) or a
-/// multi-class model (versions 3 and 5).
+/// multi-class model (versions 3, 5 and 8).
 ///
 /// Its cases are `indirect`: the value is one reference to its network. Stored inline, a
 /// multi-class model (the smaller payload) left the words only a binary network fills
@@ -64,23 +64,23 @@ public indirect enum TrainedModel: Sendable, Equatable {
     }
 }
 
-/// The multi-class model format, versions 3 and 5 of LUTNet's model files (all integers
+/// The multi-class model format, versions 3, 5 and 8 of LUTNet's model files (all integers
 /// little-endian):
 ///
 /// | field | size |
 /// | --- | --- |
 /// | magic `LUTNETM\0` | 8 bytes |
-/// | format version (5 for a wiring other than `local:S` and random, else 3) | u32 |
+/// | format version (8 when the model records the patterns training showed, else 5 for a wiring other than `local:S` and random, else 3) | u32 |
 /// | input bits per example | u32 |
 /// | binarization threshold | u32 |
 /// | task, canonical text (e.g. `0:1:2`) | u32 length (at most 4096) + UTF-8 bytes |
 /// | k | u32 |
 /// | first-layer window side S, 0 for none (S × S at most the input bits) | u32 |
-/// | version 5: the wiring's text (e.g. `hier:6,32,2`), its window side the one above | u32 length (at most 256) + UTF-8 bytes |
+/// | versions 5 and 8: the wiring's text (e.g. `hier:6,32,2`; version 8 any wiring), its window side the one above | u32 length (at most 256) + UTF-8 bytes |
 /// | seed | u64 |
 /// | number of classes K (3 to 256) | u32 |
 /// | per class: number of layers L, then L widths | K × (u32 + L × u32) |
-/// | per class: its wiring then its tables, as in version 1 | |
+/// | per class: its wiring then its tables, as in version 1; version 8: then its layers' seen patterns, packed as the tables | |
 /// | CRC-32 (zlib's) of everything above | u32 |
 extension ModelFile {
     /// The format version of multi-class models wired by a window side alone (`local:S`) or at
@@ -88,15 +88,19 @@ extension ModelFile {
     public static let multiClassVersion: UInt32 = 3
     /// The format version of multi-class models of any other wiring (`hier:S,NEAR,L`, `,grid`).
     public static let multiClassWiringVersion: UInt32 = 5
+    /// The format version of multi-class models that record the patterns training showed each LUT
+    /// (what `lutnet export --dont-care unseen` needs), whatever their wiring.
+    public static let multiClassSeenPatternsVersion: UInt32 = 8
     /// The format versions of multi-class models.
-    static let multiClassVersions: Set<UInt32> = [multiClassVersion, multiClassWiringVersion]
+    static let multiClassVersions: Set<UInt32> = [multiClassVersion, multiClassWiringVersion, multiClassSeenPatternsVersion]
 
     /// The multi-class model's bytes in the file format.
     public static func encode(_ network: MultiClassNetwork) -> [UInt8] {
         var out = ByteWriter()
         out.bytes(magic)
-        let recordsWiring = !network.wiring.isWindowOnly
-        out.u32(recordsWiring ? multiClassWiringVersion : multiClassVersion)
+        let recordsSeen = network.classLayers.allSatisfy { $0.allSatisfy { $0.seenPatterns != nil } }
+        let recordsWiring = recordsSeen || !network.wiring.isWindowOnly
+        out.u32(recordsSeen ? multiClassSeenPatternsVersion : recordsWiring ? multiClassWiringVersion : multiClassVersion)
         out.u32(UInt32(network.inputCount))
         out.u32(UInt32(network.threshold))
         let text = Array(network.task.description.utf8)
@@ -115,7 +119,10 @@ extension ModelFile {
             out.u32(UInt32(layers.count))
             for layer in layers { out.u32(UInt32(layer.width)) }
         }
-        for layers in network.classLayers { writeWiringAndTables(layers, to: &out) }
+        for layers in network.classLayers {
+            writeWiringAndTables(layers, to: &out)
+            if recordsSeen { for layer in layers { out.u64s(layer.seenPatterns ?? []) } }
+        }
         out.u32(crc(out.data[...]))
         return out.data
     }
@@ -130,13 +137,13 @@ extension ModelFile {
         isMultiClass(bytes) ? .multiClass(try decodeMultiClass(bytes, path: path)) : .binary(try decode(bytes, path: path))
     }
 
-    /// Whether `bytes` start as a multi-class model file: the magic, then version 3 or 5.
+    /// Whether `bytes` start as a multi-class model file: the magic, then version 3, 5 or 8.
     static func isMultiClass(_ bytes: [UInt8]) -> Bool {
         bytes.count >= magic.count + 4 && bytes.starts(with: magic)
             && multiClassVersions.contains(bytes[magic.count..<magic.count + 4].reversed().reduce(0) { $0 << 8 | UInt32($1) })
     }
 
-    /// Decodes a multi-class model (version 3 or 5) from its bytes: its header first, which fixes
+    /// Decodes a multi-class model (version 3, 5 or 8) from its bytes: its header first, which fixes
     /// the file's exact size, then the checksum, then the class networks.
     static func decodeMultiClass(_ bytes: [UInt8], path: String) throws(ModelFileError) -> MultiClassNetwork {
         let header = try MultiClassModelHeader.parse(bytes[...], path: path)
@@ -148,7 +155,9 @@ extension ModelFile {
         for widths in header.classWidths {
             let ks = widths.map { _ in header.k }
             let parts = try readWiringAndTables(&reader, ks: ks, widths: widths)
-            classLayers.append(try chain(parts, ks: ks, inputCount: header.inputCount, path: path))
+            let seen = header.recordsSeenPatterns
+                ? try widths.map { (width) throws(ModelFileError) in try reader.u64s(width * LUTLayer.tableWords(k: header.k)) } : nil
+            classLayers.append(try chain(parts, ks: ks, inputCount: header.inputCount, seenPatterns: seen, path: path))
         }
         do {
             return try MultiClassNetwork(inputCount: header.inputCount, threshold: header.threshold, task: header.task,

@@ -1,4 +1,4 @@
-/// The part of a multi-class model file (versions 3 and 5) before the class networks' wiring: the
+/// The part of a multi-class model file (versions 3, 5 and 8) before the class networks' wiring: the
 /// fields that fix the model's shape and, from them, the file's exact size. Every count is bounded
 /// before anything its size depends on is read, so a reader parses it from at most `maxBytes`
 /// bytes and checks the file's size before reading the rest.
@@ -16,16 +16,19 @@ struct MultiClassModelHeader: Equatable {
     let seed: UInt64
     /// Every class's layer widths, bottom first.
     let classWidths: [[Int]]
+    /// Whether every LUT's table is followed by the patterns training showed it (version 8).
+    let recordsSeenPatterns: Bool
     /// Bytes of the header itself.
     let byteCount: Int
 
     /// The exact size of the file: header, every class's wiring and tables, and the CRC-32.
     var fileSize: Int {
-        byteCount + classWidths.reduce(0) { $0 + $1.reduce(0, +) } * (k * 4 + LUTLayer.tableWords(k: k) * 8) + 4
+        let perLUT = k * 4 + LUTLayer.tableWords(k: k) * 8 * (recordsSeenPatterns ? 2 : 1)
+        return byteCount + classWidths.reduce(0) { $0 + $1.reduce(0, +) } * perLUT + 4
     }
 
     /// Parses the header at the start of `bytes` (which may end after it), which must start with the
-    /// magic and version 3 or 5; `path` names the file in errors.
+    /// magic and version 3, 5 or 8; `path` names the file in errors.
     static func parse(_ bytes: ArraySlice<UInt8>, path: String) throws(ModelFileError) -> MultiClassModelHeader {
         var reader = ByteReader(bytes: bytes, path: path)
         try reader.skip(ModelFile.magic.count)
@@ -49,7 +52,10 @@ struct MultiClassModelHeader: Equatable {
             throw .malformed(path: path, reason: "a first-layer window side of \(window): an image of \(inputCount) input bits has no \(window) × \(window) window")
         }
         var wiring = WiringSpec.windowOnly(window == 0 ? nil : window)
-        if version == ModelFile.multiClassWiringVersion { wiring = try readWiring(&reader, window: window, path: path) }
+        let recordsSeen = version == ModelFile.multiClassSeenPatternsVersion
+        if recordsSeen || version == ModelFile.multiClassWiringVersion {
+            wiring = try readWiring(&reader, window: window, anyWiring: recordsSeen, path: path)
+        }
         let seed = try reader.u64()
         let classCount = Int(try reader.u32())
         guard classCount == task.classCount else {
@@ -68,18 +74,21 @@ struct MultiClassModelHeader: Equatable {
             classWidths.append(widths)
         }
         return MultiClassModelHeader(inputCount: inputCount, threshold: UInt8(threshold), task: task, k: k, wiring: wiring,
-                                     seed: seed, classWidths: classWidths, byteCount: reader.consumed)
+                                     seed: seed, classWidths: classWidths, recordsSeenPatterns: recordsSeen,
+                                     byteCount: reader.consumed)
     }
 
-    /// The wiring text of a version-5 file, which must agree with the file's window side `window`
-    /// and not be one version 3 writes.
-    private static func readWiring(_ reader: inout ByteReader, window: Int, path: String) throws(ModelFileError) -> WiringSpec {
+    /// The wiring text of a version-5 or 8 file, which must agree with the file's window side
+    /// `window` and, unless `anyWiring` (version 8), not be one version 3 writes.
+    private static func readWiring(_ reader: inout ByteReader, window: Int, anyWiring: Bool,
+                                   path: String) throws(ModelFileError) -> WiringSpec {
         let length = Int(try reader.u32())
         guard length <= WiringSection.maxTextBytes else { throw .malformed(path: path, reason: "a wiring text of \(length) bytes") }
         let text = String(decoding: try reader.bytes(length), as: UTF8.self)
         let wiring = try WiringSection.spec(parsing: text, path: path)
-        guard !wiring.isWindowOnly, wiring.window == window else {
-            throw .malformed(path: path, reason: "wiring '\(text)' with a window side of \(window) in a version \(ModelFile.multiClassWiringVersion) file")
+        guard anyWiring || !wiring.isWindowOnly, (wiring.window ?? 0) == window else {
+            let version = anyWiring ? ModelFile.multiClassSeenPatternsVersion : ModelFile.multiClassWiringVersion
+            throw .malformed(path: path, reason: "wiring '\(text)' with a window side of \(window) in a version \(version) file")
         }
         return wiring
     }
