@@ -89,7 +89,7 @@ public struct BinarizedExamples: Sendable {
     }
 
     /// The same inputs with labels replaced by seeded fair coin flips (the memorization experiment).
-    public func withRandomLabels(seed: UInt64) -> BinarizedExamples {
+    package func withRandomLabels(seed: UInt64) -> BinarizedExamples {
         withRandomLabels(seed: seed, firstExample: 0)
     }
 
@@ -106,7 +106,7 @@ public struct BinarizedExamples: Sendable {
 
     /// The same inputs with the coin flips that stand in for a test split's labels in the
     /// memorization experiment of `seed` (a stream of their own, apart from the training flips).
-    public func withRandomTestLabels(seed: UInt64) -> BinarizedExamples {
+    package func withRandomTestLabels(seed: UInt64) -> BinarizedExamples {
         withRandomLabels(seed: seed &+ 1)
     }
 

@@ -33,13 +33,13 @@ public struct BinaryTask: Sendable, Equatable, CustomStringConvertible {
 
     /// The task to use when none is given: `0:1` for data with at most two classes (such as PLA
     /// files), else `0-4:5-9`, the paper's task.
-    public static func defaultTask(for dataset: Dataset) -> BinaryTask {
+    package static func defaultTask(for dataset: Dataset) -> BinaryTask {
         defaultTask(classCount: dataset.train.classCounts().count)
     }
 
     /// The default task for training data whose largest class is `classCount` - 1: 0:1 for data
     /// with at most two classes, 0-4:5-9 otherwise.
-    public static func defaultTask(classCount: Int) -> BinaryTask {
+    package static func defaultTask(classCount: Int) -> BinaryTask {
         let twoClass = classCount <= 2
         // Both spellings are valid tasks.
         return (try? BinaryTask(first: twoClass ? [0] : [0, 1, 2, 3, 4], second: twoClass ? [1] : [5, 6, 7, 8, 9]))
@@ -50,7 +50,7 @@ public struct BinaryTask: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(Self.format(first)):\(Self.format(second))" }
 
     /// Indices of the examples that take part, with their binary labels.
-    public func select(from labels: [UInt8]) -> (indices: [UInt32], labels: [UInt8]) {
+    package func select(from labels: [UInt8]) -> (indices: [UInt32], labels: [UInt8]) {
         var lookup = [UInt8](repeating: 2, count: 256)
         for c in first { lookup[Int(c)] = 0 }
         for c in second { lookup[Int(c)] = 1 }

@@ -10,9 +10,9 @@ public struct BitMatrix: Sendable, Equatable {
     /// Number of columns (examples).
     public let columnCount: Int
     /// 64-bit words per row.
-    public let wordsPerRow: Int
+    package let wordsPerRow: Int
     /// The packed bits, row after row.
-    public package(set) var words: [UInt64]
+    package var words: [UInt64]
 
     /// An all-zero matrix of `rows` rows and `columns` columns. Throws `tooLarge` for more than
     /// `LUTNetLimits.maxExamples` columns (the kernels count examples in 32 bits) or more than
@@ -26,7 +26,7 @@ public struct BitMatrix: Sendable, Equatable {
     /// Throws unless a matrix of `rows` × `columns` bits is within the limits: at most
     /// `LUTNetLimits.maxExamples` columns and `LUTNetLimits.maxSources` rows, none negative, its
     /// words countable without overflow, and its bytes no more than the machine's memory.
-    public static func checkSize(rows: Int, columns: Int) throws(ConfigurationError) {
+    package static func checkSize(rows: Int, columns: Int) throws(ConfigurationError) {
         guard rows >= 0, columns >= 0 else {
             throw .invalidValue(option: "bit matrix size", reason: "\(rows) × \(columns): a size cannot be negative")
         }
@@ -74,7 +74,7 @@ public struct BitMatrix: Sendable, Equatable {
     }
 
     /// One row's words.
-    public func row(_ row: Int) -> ArraySlice<UInt64> {
+    package func row(_ row: Int) -> ArraySlice<UInt64> {
         precondition((0..<rowCount).contains(row), "row \(row) is outside a matrix of \(rowCount) rows")
         return words[row * wordsPerRow ..< (row + 1) * wordsPerRow]
     }
@@ -82,7 +82,7 @@ public struct BitMatrix: Sendable, Equatable {
     /// Binarizes the examples `indices` of `images`: bit = (byte >= threshold), one bit per byte
     /// feature (so one per color channel). Throws for an index past the end of `images` or more
     /// than `LUTNetLimits.maxExamples` indices. Runs on every core (`ParallelWork.defaultThreads`).
-    public init(binarizing images: ImageSet, indices: [UInt32], threshold: UInt8) throws(ConfigurationError) {
+    package init(binarizing images: ImageSet, indices: [UInt32], threshold: UInt8) throws(ConfigurationError) {
         if let bad = indices.first(where: { Int($0) >= images.count }) {
             throw .invalidValue(option: "example index", reason: "\(bad) is past the end of \(images.source) (\(images.count) examples)")
         }

@@ -10,34 +10,34 @@ import Foundation
 /// chunks of 1,024 records and converted straight into its interleaved pixel buffer (members may come
 /// in any order; the archive's header gives each batch's size). The training split then joins the
 /// five batches in order; the test split is its batch's buffer.
-public enum CIFARBinaryLoader {
+package enum CIFARBinaryLoader {
     /// The folder of batch files, inside the archive or unpacked.
-    public static let folderName = "cifar-10-batches-bin"
+    package static let folderName = "cifar-10-batches-bin"
     /// The training batches, in training order.
-    public static let trainingBatches = (1...5).map { "data_batch_\($0).bin" }
+    package static let trainingBatches = (1...5).map { "data_batch_\($0).bin" }
     /// The test batch.
-    public static let testBatch = "test_batch.bin"
+    package static let testBatch = "test_batch.bin"
     /// Bytes of a record: a label byte, then 1,024 red, 1,024 green and 1,024 blue values.
-    public static let recordBytes = Int(LUTNET_CIFAR_RECORD_BYTES)
+    package static let recordBytes = Int(LUTNET_CIFAR_RECORD_BYTES)
     /// Pixel bytes of an image.
-    public static let imageBytes = Int(LUTNET_CIFAR_IMAGE_BYTES)
+    package static let imageBytes = Int(LUTNET_CIFAR_IMAGE_BYTES)
     /// The shape of one example: height, width, channels.
-    public static let imageShape = [Int(LUTNET_CIFAR_SIDE), Int(LUTNET_CIFAR_SIDE), Int(LUTNET_CIFAR_CHANNELS)]
+    package static let imageShape = [Int(LUTNET_CIFAR_SIDE), Int(LUTNET_CIFAR_SIDE), Int(LUTNET_CIFAR_CHANNELS)]
     /// The largest label (10 classes).
-    public static let maxLabel: UInt8 = 9
+    package static let maxLabel: UInt8 = 9
     /// The largest batch accepted: ten times the 30,730,000 bytes (10,000 records) of an official batch.
-    public static let maxBatchBytes: UInt64 = 10 * 30_730_000
+    package static let maxBatchBytes: UInt64 = 10 * 30_730_000
     /// Records decoded per chunk while streaming an archive (about 3 MB of scratch).
     static let chunkRecords = 1024
 
     /// True if the folder at `path` holds at least one CIFAR-10 batch file.
-    public static func isBatchFolder(_ path: String) -> Bool {
+    package static func isBatchFolder(_ path: String) -> Bool {
         let names = Set((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
         return !names.isDisjoint(with: trainingBatches + [testBatch])
     }
 
     /// Loads the unpacked folder at `path` (the one holding `data_batch_1.bin` …).
-    public static func load(folder path: String) throws(DatasetError) -> Dataset {
+    package static func load(folder path: String) throws(DatasetError) -> Dataset {
         let names = trainingBatches + [testBatch]
         let missing = names.filter { !FileManager.default.fileExists(atPath: path + "/" + $0) }
         guard missing.isEmpty else { throw .cifar(.missingBatches(location: path, batches: missing)) }
@@ -65,7 +65,7 @@ public enum CIFARBinaryLoader {
 
     /// Loads the archive at `path` (`cifar-10-binary.tar.gz` or any gzipped or plain tar holding a
     /// `cifar-10-batches-bin` folder), in one streaming pass.
-    public static func load(archive path: String) throws(DatasetError) -> Dataset {
+    package static func load(archive path: String) throws(DatasetError) -> Dataset {
         let reader: TarArchiveReader
         do { reader = try TarArchiveReader(path: path) } catch { throw .cifar(.archive(error)) }
         let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkRecords * recordBytes,

@@ -10,7 +10,7 @@ import Foundation
 /// - Espresso PLA files (`.pla`, `.pla.gz`), one split per file (see `PLALoader`).
 public enum DatasetLoader {
     /// Where the Debian package dataset-fashion-mnist installs Fashion-MNIST: the default data.
-    public static let defaultLocation = "/usr/share/datasets/fashion-mnist"
+    package static let defaultLocation = "/usr/share/datasets/fashion-mnist"
 
     /// Loads a dataset from `path`, whatever its form: a folder of IDX files, a CIFAR-10 binary folder
     /// (holding `data_batch_1.bin` …, or holding `cifar-10-batches-bin/`), a CIFAR-10 binary archive
@@ -38,7 +38,7 @@ public enum DatasetLoader {
 
     /// True if `path` is a folder that `load(path:)` reads as IDX files: it holds a `train-images…`
     /// file.
-    public static func isIDXFolder(_ path: String) -> Bool {
+    package static func isIDXFolder(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return false }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
@@ -53,12 +53,12 @@ public enum DatasetLoader {
     }
 
     /// True if `path` names a tar archive: it ends in `.tar.gz`, `.tgz` or `.tar`.
-    public static func isArchivePath(_ path: String) -> Bool {
+    package static func isArchivePath(_ path: String) -> Bool {
         path.hasSuffix(".tar.gz") || path.hasSuffix(".tgz") || path.hasSuffix(".tar")
     }
 
     /// Loads the dataset folder at `path`.
-    public static func load(folder path: String) throws(DatasetError) -> Dataset {
+    package static func load(folder path: String) throws(DatasetError) -> Dataset {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .notFound(path: path)

@@ -7,32 +7,32 @@ import Foundation
 /// into bits, chunk by chunk, so the images' bytes are never held whole. The bits are those that
 /// `BinarizedExamples(images:task:threshold:split:)` makes from `DatasetLoader.load(folder:)`'s
 /// dataset, and every damaged input gets the error that loading the dataset gives.
-public struct IDXTaskFolder: Sendable {
+package struct IDXTaskFolder: Sendable {
     /// One split: its labels, read, and its image file, open at the start of its data.
-    public struct Split: Sendable {
+    package struct Split: Sendable {
         /// One class label per example.
-        public let labels: [UInt8]
+        package let labels: [UInt8]
         /// Shape of one example: height, width and, for color images, channels.
-        public let imageShape: [Int]
+        package let imageShape: [Int]
         /// The image file (the split's source, as in `ImageSet.source`).
-        public let source: String
+        package let source: String
         let images: IDXBitStream
 
         /// Number of examples of each class, indexed by class, up to the largest class present.
-        public func classCounts() -> [Int] { ImageSet.classCounts(of: labels) }
+        package func classCounts() -> [Int] { ImageSet.classCounts(of: labels) }
     }
 
     /// The folder.
-    public let location: String
+    package let location: String
     /// The training split.
-    public let train: Split
+    package let train: Split
     /// The test split, when the folder has one.
-    public let test: Split?
+    package let test: Split?
 
     /// Opens the IDX folder at `path`: finds its splits as `DatasetLoader.load(folder:)` does, reads
     /// their labels and checks their image headers (unsigned bytes, N×H×W or N×H×W×C, one label
     /// per image, the same image shape in both splits), throwing the errors loading would throw.
-    public static func open(folder path: String) throws(DatasetError) -> IDXTaskFolder {
+    package static func open(folder path: String) throws(DatasetError) -> IDXTaskFolder {
         guard DatasetLoader.isIDXFolder(path) else {
             throw .malformed(path: path, reason: "not a folder of IDX files")
         }
@@ -72,7 +72,7 @@ public struct IDXTaskFolder: Sendable {
     /// threshold, a group without examples, too many examples) before any image is inflated,
     /// `DatasetError.malformed` naming the image file when its bits would not fit in the machine's
     /// memory, and `DatasetError.unreadable` for damaged image data.
-    public func binarized(task: BinaryTask, threshold: UInt8) throws -> (train: BinarizedExamples, test: BinarizedExamples?) {
+    package func binarized(task: BinaryTask, threshold: UInt8) throws -> (train: BinarizedExamples, test: BinarizedExamples?) {
         let splits = [train] + (test.map { [$0] } ?? [])
         var selections: [(indices: [UInt32], labels: BitMatrix, inputs: BitMatrix)] = []
         for split in splits {

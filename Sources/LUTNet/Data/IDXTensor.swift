@@ -16,7 +16,7 @@ public enum IDXElementType: UInt8, Sendable, CustomStringConvertible {
     case float64 = 0x0E
 
     /// Bytes per element.
-    public var size: Int { Int(lutnet_idx_element_size(rawValue)) }
+    package var size: Int { Int(lutnet_idx_element_size(rawValue)) }
 
     /// The type's name in messages, e.g. "unsigned byte".
     public var description: String {
@@ -42,22 +42,22 @@ final class IDXStorage: @unchecked Sendable {
 /// A decoded IDX file: an element type, a shape, and the elements in host byte order.
 ///
 /// The elements stay in the buffer zlib decompressed into; the tensor is an immutable value.
-public struct IDXTensor: Sendable {
+package struct IDXTensor: Sendable {
     /// The element type found in the file's magic number.
-    public let elementType: IDXElementType
+    package let elementType: IDXElementType
     /// The dimensions, outermost first (for images: count, height, width[, channels]).
-    public let shape: [Int]
+    package let shape: [Int]
     /// The file the tensor was read from.
-    public let path: String
+    package let path: String
     private let storage: IDXStorage
 
     /// Number of elements: the product of the shape.
-    public var elementCount: Int { Int(storage.tensor.element_count) }
+    package var elementCount: Int { Int(storage.tensor.element_count) }
 
     /// Reads an IDX file, gzip-compressed or plain. Throws an `IDXReadError` that names the file for
     /// every kind of damage: a missing or empty file, a broken gzip stream, a bad header, or a
     /// payload shorter or longer than the header says.
-    public static func read(path: String) throws(IDXReadError) -> IDXTensor {
+    package static func read(path: String) throws(IDXReadError) -> IDXTensor {
         var tensor = lutnet_idx_tensor()
         var message = makeCMessageBuffer()
         let status = lutnet_idx_read(path, &tensor, &message, message.count)
@@ -78,7 +78,7 @@ public struct IDXTensor: Sendable {
     /// the shard as a tensor (its first dimension the shard's row count, possibly 0), its first
     /// row and N. Throws as `read(path:)` does for a damaged file (the shard that ends at the last
     /// row checks the end of the file too).
-    public static func readShard(path: String, shard: Int, of shards: Int) throws(IDXReadError)
+    package static func readShard(path: String, shard: Int, of shards: Int) throws(IDXReadError)
         -> (tensor: IDXTensor, firstRow: Int, totalRows: Int) {
         precondition((0..<shards).contains(shard), "shard \(shard) of \(shards)")
         var tensor = lutnet_idx_tensor()
@@ -97,19 +97,19 @@ public struct IDXTensor: Sendable {
     }
 
     /// Calls `body` with the raw element bytes (host byte order).
-    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    package func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         let byteCount = elementCount * elementType.size
         return try body(UnsafeRawBufferPointer(start: storage.tensor.data, count: byteCount))
     }
 
     /// The elements as unsigned bytes; only for `.uint8` tensors.
-    public func withUnsignedBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    package func withUnsignedBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         precondition(elementType == .uint8, "withUnsignedBytes needs an unsigned-byte tensor")
         return try withUnsafeBytes { try body($0.bindMemory(to: UInt8.self)) }
     }
 
     /// The elements converted to Double, whatever their type (for statistics and display).
-    public func doubleValues() -> [Double] {
+    package func doubleValues() -> [Double] {
         withUnsafeBytes { raw in
             switch elementType {
             case .uint8: raw.bindMemory(to: UInt8.self).map(Double.init)

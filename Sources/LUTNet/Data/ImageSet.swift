@@ -20,7 +20,7 @@ public struct ImageSet: Sendable {
     public var featureCount: Int { imageShape.reduce(1, *) }
 
     /// Examples from an IDX image tensor (N×H×W or N×H×W×C unsigned bytes) and a label tensor (N).
-    public init(images: IDXTensor, labels: IDXTensor) throws(DatasetError) {
+    package init(images: IDXTensor, labels: IDXTensor) throws(DatasetError) {
         try Self.checkImages(images)
         try Self.checkLabels(labels, imagesPath: images.path, imageCount: images.shape[0])
         self.count = images.shape[0]
@@ -31,7 +31,7 @@ public struct ImageSet: Sendable {
     }
 
     /// Unlabeled examples (every label 0) from an IDX image tensor, for prediction.
-    public init(unlabeled images: IDXTensor) throws(DatasetError) {
+    package init(unlabeled images: IDXTensor) throws(DatasetError) {
         try Self.checkImages(images)
         self.count = images.shape[0]
         self.imageShape = Array(images.shape.dropFirst())
@@ -87,7 +87,7 @@ public struct ImageSet: Sendable {
     }
 
     /// Calls `body` with all examples' bytes, example after example.
-    public func withPixels<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    package func withPixels<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         switch pixels {
         case .idx(let tensor): try tensor.withUnsignedBytes(body)
         case .array(let array): try array.withUnsafeBufferPointer(body)
@@ -106,7 +106,7 @@ public struct ImageSet: Sendable {
     public func classCounts() -> [Int] { Self.classCounts(of: labels) }
 
     /// Number of labels of each class, indexed by class, up to the largest class present.
-    public static func classCounts(of labels: [UInt8]) -> [Int] {
+    package static func classCounts(of labels: [UInt8]) -> [Int] {
         var counts = [Int](repeating: 0, count: 256)
         for label in labels { counts[Int(label)] += 1 }
         let last = counts.lastIndex { $0 > 0 } ?? -1

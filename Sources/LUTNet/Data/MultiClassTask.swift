@@ -56,7 +56,7 @@ public struct MultiClassTask: Sendable, Equatable, CustomStringConvertible {
 
     /// Throws naming the task when one of its classes has no example in `images` (a class the
     /// data does not have, such as 12 on MNIST).
-    public func checkClasses(in images: ImageSet) throws(ConfigurationError) {
+    package func checkClasses(in images: ImageSet) throws(ConfigurationError) {
         let counts = images.classCounts()
         for group in groups {
             for c in group where Int(c) >= counts.count || counts[Int(c)] == 0 {
@@ -66,14 +66,14 @@ public struct MultiClassTask: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The lookup from a data label to its group (`UInt16(256)`: left out).
-    public var classOfLabel: [UInt16] {
+    package var classOfLabel: [UInt16] {
         var lookup = [UInt16](repeating: 256, count: 256)
         for (g, group) in groups.enumerated() { for c in group { lookup[Int(c)] = UInt16(g) } }
         return lookup
     }
 
     /// Indices of the examples that take part, with their classes (group indices).
-    public func select(from labels: [UInt8]) -> (indices: [UInt32], classes: [UInt8]) {
+    package func select(from labels: [UInt8]) -> (indices: [UInt32], classes: [UInt8]) {
         let lookup = classOfLabel
         var indices: [UInt32] = [], classes: [UInt8] = []
         indices.reserveCapacity(labels.count)

@@ -5,21 +5,21 @@
 /// An example's N input bits become N byte features of value 0 or 255 (so binarizing at any threshold
 /// from 1 to 255 gives the bits back), its shape is [N], its label the output bit (0 or 1): the
 /// natural task is `0:1`. A PLA file holds one split.
-public enum PLALoader {
+package enum PLALoader {
     /// The largest (decompressed) PLA file accepted.
-    public static let maxFileBytes: UInt64 = 1 << 32
+    package static let maxFileBytes: UInt64 = 1 << 32
     /// The largest number of inputs accepted.
-    public static let maxInputs = 1 << 24
+    package static let maxInputs = 1 << 24
     /// The feature value of a 1 bit.
-    public static let oneValue: UInt8 = 255
+    package static let oneValue: UInt8 = 255
 
     /// True if `path` names a PLA file: it ends in `.pla` or `.pla.gz`.
-    public static func isPLAPath(_ path: String) -> Bool {
+    package static func isPLAPath(_ path: String) -> Bool {
         path.hasSuffix(".pla") || path.hasSuffix(".pla.gz")
     }
 
     /// Loads the PLA file at `path` (plain or gzip) as labeled examples.
-    public static func load(path: String) throws(DatasetError) -> ImageSet {
+    package static func load(path: String) throws(DatasetError) -> ImageSet {
         let contents: FileContents
         do {
             contents = try FileContents.read(path: path, maxLength: maxFileBytes)

@@ -63,7 +63,7 @@ public struct DataParallelTrainer: Sendable {
     }
 
     /// What shapes the network trained on `shard` for `task` at `threshold`: the ranks' must agree.
-    public func setup(shard: DatasetShard, task: BinaryTask, threshold: UInt8) -> TrainingSetup {
+    package func setup(shard: DatasetShard, task: BinaryTask, threshold: UInt8) -> TrainingSetup {
         TrainingSetup(options: options, task: task, threshold: threshold, randomLabels: randomLabels, data: shard.fingerprint)
     }
 

@@ -12,11 +12,11 @@ public struct DatasetShard: Sendable {
     public let location: String
     /// What every rank knows of the whole dataset: each split's count and example shape, and a
     /// checksum of a split read whole (the ranks of a run compare it).
-    public let fingerprint: DatasetFingerprint
+    package let fingerprint: DatasetFingerprint
 
     /// The training examples of each class over all ranks' shards, indexed by class up to the
     /// largest class present (`ImageSet.classCounts()` of the whole training split).
-    public func classCounts(communicator: RankCommunicator) throws(DistributedError) -> [Int] {
+    package func classCounts(communicator: RankCommunicator) throws(DistributedError) -> [Int] {
         var counts = [UInt64](repeating: 0, count: 256)
         for (label, count) in train.classCounts().enumerated() { counts[label] = UInt64(count) }
         let sums = try communicator.summed(counts)
@@ -102,7 +102,7 @@ public struct DatasetShard: Sendable {
     }
 
     /// The rows of shard `shard` of `shards` of `total` rows (the split the IDX shard reader makes).
-    public static func shardRows(total: Int, shard: Int, of shards: Int) -> Range<Int> {
+    package static func shardRows(total: Int, shard: Int, of shards: Int) -> Range<Int> {
         total * shard / shards ..< total * (shard + 1) / shards
     }
 }

@@ -20,7 +20,7 @@ public protocol RankCommunicator {
 
 extension RankCommunicator {
     /// `values` summed over all ranks.
-    public func summed(_ values: [UInt64]) throws(DistributedError) -> [UInt64] {
+    package func summed(_ values: [UInt64]) throws(DistributedError) -> [UInt64] {
         var values = values
         try values.withUnsafeMutableBufferPointer { (buffer) throws(DistributedError) in try sum(buffer) }
         return values
@@ -28,7 +28,7 @@ extension RankCommunicator {
 
     /// Runs `body`; when it fails on any rank, every rank throws `rankFailed` naming the failed
     /// ranks and their reasons (so no rank waits for one that stopped).
-    public func agree<T>(_ body: () throws -> T) throws(DistributedError) -> T {
+    package func agree<T>(_ body: () throws -> T) throws(DistributedError) -> T {
         var value: T? = nil
         var failure: String? = nil
         do { value = try body() } catch { failure = String(describing: error) }

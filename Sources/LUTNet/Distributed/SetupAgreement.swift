@@ -8,7 +8,7 @@ extension RankCommunicator {
     /// - Parameter setup: This rank's setup.
     /// - Throws: `DistributedError.rankFailed` on every rank when a rank's setup differs from rank
     ///   0's; `DistributedError.communication` when a call fails.
-    public func agree(on setup: TrainingSetup) throws(DistributedError) {
+    package func agree(on setup: TrainingSetup) throws(DistributedError) {
         let reference = try rankZeroBytes(setup.encoded)
         var failure: String? = nil
         if rank != 0 {

@@ -23,13 +23,13 @@ public enum InputBitFamily: String, Sendable, CaseIterable, Comparable {
     public static func < (a: InputBitFamily, b: InputBitFamily) -> Bool { a.cFlag < b.cFlag }
 
     /// `families` separated by commas, as `list(parsing:)` reads them (e.g. `threshold,mean`).
-    public static func text(of families: [InputBitFamily]) -> String { families.map(\.rawValue).joined(separator: ",") }
+    package static func text(of families: [InputBitFamily]) -> String { families.map(\.rawValue).joined(separator: ",") }
 
     /// Parses a comma-separated list such as `threshold,mean,opponents` (in any order, each at most
     /// once; spaces may follow the commas) into families in encoding order; `option` names the
     /// option in errors. Empty text, text that starts or ends with white space and text holding a
     /// control character are refused (see `OptionText`).
-    public static func list(parsing text: String, option: String = "--input-bits") throws(ConfigurationError) -> [InputBitFamily] {
+    package static func list(parsing text: String, option: String = "--input-bits") throws(ConfigurationError) -> [InputBitFamily] {
         let names = allCases.map(\.rawValue).joined(separator: ", ")
         if let problem = OptionText.problem(in: text) {
             throw .invalidValue(option: option, reason: "\(problem); list families of \(names) separated by ','")

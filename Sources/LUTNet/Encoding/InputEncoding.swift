@@ -52,18 +52,18 @@ public struct InputEncoding: Sendable, Equatable, Hashable, CustomStringConverti
     public var encodedChannels: Int { isThresholdOnly ? channels : Int(lutnet_encoded_channels(UInt32(channels), cFamilies)) }
 
     /// Input bits of an image of `featureCount` bytes, or nil when its bytes do not make whole pixels.
-    public func encodedCount(featureCount: Int) -> Int? {
+    package func encodedCount(featureCount: Int) -> Int? {
         featureCount % channels == 0 ? featureCount / channels * encodedChannels : nil
     }
 
     /// Bytes of an image whose encoding has `inputCount` bits, or nil when there is none.
-    public func featureCount(inputCount: Int) -> Int? {
+    package func featureCount(inputCount: Int) -> Int? {
         inputCount % encodedChannels == 0 ? inputCount / encodedChannels * channels : nil
     }
 
     /// The shape of an encoded image of `imageShape` (H × W × C becomes H × W × encoded channels;
     /// a gray H × W image gains a channel side when the encoding adds bits).
-    public func encodedShape(_ imageShape: [Int]) -> [Int] {
+    package func encodedShape(_ imageShape: [Int]) -> [Int] {
         if isThresholdOnly { return imageShape }
         return imageShape.count == 3 ? [imageShape[0], imageShape[1], encodedChannels]
             : imageShape.count == 2 ? imageShape + [encodedChannels] : [imageShape.reduce(1, *) * encodedChannels / channels]
@@ -72,7 +72,7 @@ public struct InputEncoding: Sendable, Equatable, Hashable, CustomStringConverti
     /// `images` encoded: the same examples and labels, each pixel's bytes replaced by its encoded
     /// bytes (the added bits as 0 or 255, which every threshold reads as 0 or 1). The identity for
     /// `threshold` alone. Throws unless the images have this encoding's channels.
-    public func encode(_ images: ImageSet) throws(ConfigurationError) -> ImageSet {
+    package func encode(_ images: ImageSet) throws(ConfigurationError) -> ImageSet {
         if isThresholdOnly { return images }
         // A flat example (bytes without an image shape) is read as whole pixels of `channels` bytes.
         let shape = images.imageShape

@@ -1,17 +1,17 @@
 /// A binarization threshold: a byte is 1 when it is >= the threshold. 1 to 255: at 0 every bit
 /// would be 1. Every check of a threshold, by the command, the C API, the trainers, the model
 /// files and the results files, is this one.
-public struct Threshold: Sendable, Hashable, CustomStringConvertible {
+package struct Threshold: Sendable, Hashable, CustomStringConvertible {
     /// The thresholds there are.
-    public static let range: ClosedRange<Int> = 1...255
+    package static let range: ClosedRange<Int> = 1...255
 
     /// The threshold as a byte.
-    public let byte: UInt8
+    package let byte: UInt8
 
     /// The threshold `value`.
     /// - Parameter value: 1 to 255.
     /// - Throws: `ConfigurationError.invalidThreshold` for any other value.
-    public init(_ value: Int) throws(ConfigurationError) {
+    package init(_ value: Int) throws(ConfigurationError) {
         guard Self.isValid(value) else { throw .invalidThreshold(value) }
         byte = UInt8(value)
     }
@@ -19,14 +19,14 @@ public struct Threshold: Sendable, Hashable, CustomStringConvertible {
     /// Whether `value` is a threshold (1 to 255).
     /// - Parameter value: A candidate threshold.
     /// - Returns: Whether it is in `range`.
-    public static func isValid(_ value: Int) -> Bool { range.contains(value) }
+    package static func isValid(_ value: Int) -> Bool { range.contains(value) }
 
     /// `byte`, checked as a threshold.
     /// - Parameter byte: A threshold given as a byte.
     /// - Returns: The same byte.
     /// - Throws: `ConfigurationError.invalidThreshold` for 0.
-    public static func checked(_ byte: UInt8) throws(ConfigurationError) -> UInt8 { try Threshold(Int(byte)).byte }
+    package static func checked(_ byte: UInt8) throws(ConfigurationError) -> UInt8 { try Threshold(Int(byte)).byte }
 
     /// The threshold as written: its number.
-    public var description: String { String(byte) }
+    package var description: String { String(byte) }
 }

@@ -37,7 +37,7 @@ public struct ConfusionMatrix: Sendable, Equatable {
 
     /// The matrix as CSV: a header `actual,NAME…` and one line per actual class, `names` the
     /// classes' names.
-    public func csv(names: [String]) -> String {
+    package func csv(names: [String]) -> String {
         var lines = ["actual," + names.joined(separator: ",")]
         for a in 0..<classCount {
             lines.append(names[a] + "," + (0..<classCount).map { String(count(actual: a, predicted: $0)) }.joined(separator: ","))

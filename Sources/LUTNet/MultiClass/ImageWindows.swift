@@ -1,7 +1,7 @@
 /// First-layer wiring from image windows: each LUT reads k pixels drawn from one random S × S
 /// window of the image (every channel of a pixel in the window is a candidate), so that it sees
 /// a local patch rather than pixels scattered over the whole image.
-public enum ImageWindows {
+package enum ImageWindows {
     /// The generator streams of the windows and inputs (spatial wiring's first layer, drawn from
     /// streams of its own).
     static let stream: UInt64 = 7
@@ -10,7 +10,7 @@ public enum ImageWindows {
     /// `[H, W, C]`, channels last): LUT j's window and its k distinct inputs come from the LUT's
     /// own stream of `seed`. Throws naming `--window` when the data has no image shape, the window
     /// is larger than the image, or it holds fewer than k candidates.
-    public static func layer(width: Int, k: Int, imageShape: [Int], window: Int, seed: UInt64) throws(ConfigurationError) -> [UInt32] {
+    package static func layer(width: Int, k: Int, imageShape: [Int], window: Int, seed: UInt64) throws(ConfigurationError) -> [UInt32] {
         guard imageShape.count == 2 || imageShape.count == 3 else {
             throw .invalidValue(option: "--window", reason: "the data's examples have shape \(imageShape), not an image (H × W or H × W × C)")
         }

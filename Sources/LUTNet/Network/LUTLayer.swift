@@ -48,7 +48,7 @@ public struct LUTLayer: Sendable, Equatable {
 
     /// Throws unless a layer of `width` LUTs of `k` inputs over `sourceCount` sources is within the
     /// limits: the check a reader makes before it allocates a layer's arrays.
-    public static func checkSize(k: Int, width: Int, sourceCount: Int) throws(NetworkError) {
+    package static func checkSize(k: Int, width: Int, sourceCount: Int) throws(NetworkError) {
         guard (1...LUTNetLimits.maxK).contains(k) else { throw .invalidK(k) }
         guard (1...LUTNetLimits.maxWidth).contains(width) else { throw .invalidWidth(width) }
         guard (1...LUTNetLimits.maxSources).contains(sourceCount) else { throw .invalidSourceCount(sourceCount) }

@@ -47,7 +47,7 @@ public struct LayerKs: Sendable, Hashable, CustomStringConvertible {
 
     /// The one k when every value is the same (`8`, `8/8`); throws naming `option` for per-layer
     /// values that differ, which `why` says the use cannot take.
-    public func single(option: String, why: String) throws(ConfigurationError) -> Int {
+    package func single(option: String, why: String) throws(ConfigurationError) -> Int {
         guard values.allSatisfy({ $0 == values[0] }) else {
             throw .invalidValue(option: option, reason: "per-layer k \(self) is not taken here: \(why)")
         }
@@ -55,7 +55,7 @@ public struct LayerKs: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Why a multi-class model takes no per-layer k.
-    public static let multiClassReason = "every layer of a multi-class model has one k (per-layer k is for binary tasks)"
+    package static let multiClassReason = "every layer of a multi-class model has one k (per-layer k is for binary tasks)"
 
     /// The k of layer `index` (0: the first hidden layer).
     public func k(layer index: Int) -> Int { values[min(index, values.count - 1)] }

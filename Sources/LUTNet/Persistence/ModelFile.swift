@@ -39,17 +39,17 @@ import Glibc
 /// Versions 3, 5 and 8 are the multi-class format.
 public enum ModelFile {
     /// The format version this build writes for a randomly wired network.
-    public static let version: UInt32 = 2
+    package static let version: UInt32 = 2
     /// The format version this build writes for a spatially wired network.
-    public static let spatialWiringVersion: UInt32 = 4
+    package static let spatialWiringVersion: UInt32 = 4
     /// The format version this build writes for a network whose layers' ks differ (wired either way).
-    public static let perLayerKVersion: UInt32 = 6
+    package static let perLayerKVersion: UInt32 = 6
     /// The format version this build writes for a network that reads more input bits than its
     /// bytes at the threshold (`InputEncoding`), whatever its ks and wiring.
-    public static let inputEncodingVersion: UInt32 = 7
+    package static let inputEncodingVersion: UInt32 = 7
     /// The format versions this build reads: 1, 2, 4, 6 and 7 as binary networks, 3, 5 and 8 as a
     /// multi-class model.
-    public static let readableVersions: ClosedRange<UInt32> = 1...8
+    package static let readableVersions: ClosedRange<UInt32> = 1...8
     static let magic: [UInt8] = Array("LUTNETM\0".utf8)
 
     /// The model's bytes in the file format.
@@ -81,7 +81,7 @@ public enum ModelFile {
     /// Throws unless a file can be written at `path`: it must not be a folder, and its folder must
     /// exist and be writable. Lets a command refuse a bad path before it trains. `what` names the
     /// file's contents in the message.
-    public static func checkWritable(_ path: String, what: String = "the model") throws(ModelFileError) {
+    package static func checkWritable(_ path: String, what: String = "the model") throws(ModelFileError) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw .io(path: path, reason: "cannot write \(what): this is a folder")
@@ -102,7 +102,7 @@ public enum ModelFile {
 
     /// Writes `bytes` to `path` through a temporary file renamed into place, so that the path holds
     /// either its old contents or all of the new ones; `what` names the contents in errors.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String, what: String) throws(ModelFileError) {
+    package static func writeAtomically(_ bytes: [UInt8], to path: String, what: String) throws(ModelFileError) {
         try checkWritable(path, what: what)
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)

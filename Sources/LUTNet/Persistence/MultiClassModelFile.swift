@@ -21,12 +21,12 @@ import Foundation
 extension ModelFile {
     /// The format version of multi-class models wired by a window side alone (`local:S`) or at
     /// random, which every earlier reader reads.
-    public static let multiClassVersion: UInt32 = 3
+    package static let multiClassVersion: UInt32 = 3
     /// The format version of multi-class models of any other wiring (`hier:S,NEAR,L`, `,grid`).
-    public static let multiClassWiringVersion: UInt32 = 5
+    package static let multiClassWiringVersion: UInt32 = 5
     /// The format version of multi-class models that record the patterns training showed each LUT
     /// (what `lutnet export --dont-care unseen` needs), whatever their wiring.
-    public static let multiClassSeenPatternsVersion: UInt32 = 8
+    package static let multiClassSeenPatternsVersion: UInt32 = 8
     /// The format versions of multi-class models.
     static let multiClassVersions: Set<UInt32> = [multiClassVersion, multiClassWiringVersion, multiClassSeenPatternsVersion]
 

@@ -34,7 +34,7 @@ public struct ImageGeometry: Sendable, Equatable, Hashable, CustomStringConverti
     /// The image shape of examples of shape `dimensions` (an IDX file's H × W or H × W × C, a
     /// CIFAR-10 record's 32 × 32 × 3), or of a flat vector whose length is a square (a PLA file of
     /// 196 inputs is 14 × 14); nil when there is none.
-    public init?(dimensions: [Int]) {
+    package init?(dimensions: [Int]) {
         switch dimensions.count {
         case 2, 3:
             guard let shape = try? ImageGeometry(height: dimensions[0], width: dimensions[1],

@@ -1,13 +1,13 @@
 /// A wiring checked against a network's shape and its images: what the trainer asks for every
 /// layer's inputs.
-public struct WiringPlan: Sendable, Equatable {
+package struct WiringPlan: Sendable, Equatable {
     /// The wiring.
-    public let spec: WiringSpec
+    package let spec: WiringSpec
     /// The images' shape; nil for random wiring.
-    public let image: ImageGeometry?
+    package let image: ImageGeometry?
 
     /// The paper's random wiring.
-    public static let random = WiringPlan(validSpec: .random, image: nil)
+    package static let random = WiringPlan(validSpec: .random, image: nil)
 
     private init(validSpec spec: WiringSpec, image: ImageGeometry?) {
         self.spec = spec
@@ -20,7 +20,7 @@ public struct WiringPlan: Sendable, Equatable {
     /// `--image-shape`) when the data has no image shape, the given shape does not match the
     /// inputs, a window is larger than the image or holds fewer than k inputs, NEAR is below k, or
     /// there are more spatial layers than hidden layers.
-    public init(spec: WiringSpec, shape: NetworkShape, inputCount: Int, dataShape: [Int],
+    package init(spec: WiringSpec, shape: NetworkShape, inputCount: Int, dataShape: [Int],
                 imageShape: ImageGeometry? = nil) throws(ConfigurationError) {
         if let imageShape, imageShape.inputCount != inputCount {
             throw .invalidValue(option: "--image-shape", reason: "\(imageShape) is \(imageShape.inputCount) inputs, the data has \(inputCount)")

@@ -46,11 +46,11 @@ public struct WiringSpec: Sendable, Equatable, Hashable, CustomStringConvertible
 
     /// Whether this wiring is only a first layer of S × S windows at random places (`local:S`, what
     /// a multi-class model's window side alone says), or the paper's random wiring.
-    public var isWindowOnly: Bool { spatialLayers <= 1 && placement == .random }
+    package var isWindowOnly: Bool { spatialLayers <= 1 && placement == .random }
 
     /// The wiring a multi-class window side alone gives: `local:S`, or random for nil. The side is
     /// not checked here; training checks it against the images (naming `--window`).
-    public static func windowOnly(_ window: Int?) -> WiringSpec {
+    package static func windowOnly(_ window: Int?) -> WiringSpec {
         window.map { WiringSpec(window: $0, near: 0, spatialLayers: 1, placement: .random) } ?? .random
     }
 
