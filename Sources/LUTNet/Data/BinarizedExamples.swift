@@ -18,10 +18,18 @@ public struct BinarizedExamples: Sendable {
     /// Number of examples.
     public var count: Int { labels.columnCount }
 
-    /// Binarizes the examples of `images` that take part in `task`, bit = (byte >= `threshold`),
-    /// after `encoding` has made each pixel's bytes (by default the pixel's own). Throws when the
-    /// threshold is 0, a group has no examples (naming `split`), there are more than
-    /// `LUTNetLimits.maxExamples` examples, or the images do not have the encoding's channels.
+    /// Binarizes the examples of `images` that take part in `task`, bit = (byte >= `threshold`), after
+    /// `encoding` has made each pixel's bytes.
+    ///
+    /// - Parameters:
+    ///   - images: The examples.
+    ///   - task: The task: which classes take part, and their labels.
+    ///   - threshold: The binarization threshold, 1...255.
+    ///   - encoding: The bits read of each pixel; by default its bytes at the threshold.
+    ///   - split: The split's name in messages.
+    /// - Throws: ``ConfigurationError`` when the threshold is 0, a group of the task has no examples
+    ///   in `split`, there are more than ``LUTNetLimits/maxExamples`` examples, or the images do not
+    ///   have the encoding's channels.
     public init(images: ImageSet, task: BinaryTask, threshold: UInt8, encoding: InputEncoding = .threshold,
                 split: String) throws(ConfigurationError) {
         let (indices, labels) = try Self.select(labels: images.labels, task: task, threshold: threshold, split: split)
@@ -30,8 +38,17 @@ public struct BinarizedExamples: Sendable {
                   labels: labels, task: task, threshold: threshold, encoding: encoding)
     }
 
-    /// The training and (when the dataset has one) test examples of `task` in `dataset`, each made
-    /// as `init(images:task:threshold:encoding:split:)` makes them, named by their files.
+    /// The training and (when the dataset has one) test examples of a task, each made as
+    /// ``init(images:task:threshold:encoding:split:)`` makes them and named by their files.
+    ///
+    /// - Parameters:
+    ///   - dataset: The data.
+    ///   - task: The task: which classes take part, and their labels.
+    ///   - threshold: The binarization threshold, 1...255.
+    ///   - encoding: The bits read of each pixel; by default its bytes at the threshold.
+    /// - Returns: The binarized training split, and the test split or nil.
+    /// - Throws: ``ConfigurationError`` as ``init(images:task:threshold:encoding:split:)`` does, for
+    ///   either split.
     public static func splits(of dataset: Dataset, task: BinaryTask, threshold: UInt8, encoding: InputEncoding = .threshold)
         throws(ConfigurationError) -> (train: BinarizedExamples, test: BinarizedExamples?) {
         let train = try BinarizedExamples(images: dataset.train, task: task, threshold: threshold, encoding: encoding,
@@ -55,8 +72,16 @@ public struct BinarizedExamples: Sendable {
         return (indices, bits)
     }
 
-    /// Examples from ready-made bits: `labels` must be one row with a column per column of
-    /// `inputs`, and the threshold 1...255; `encoding` tells how the bits were made of images.
+    /// Examples from ready-made bits.
+    ///
+    /// - Parameters:
+    ///   - inputs: The input bits: one row per input bit, one column per example.
+    ///   - labels: One row holding one label bit per column of `inputs`.
+    ///   - task: The task the labels answer.
+    ///   - threshold: The threshold the bits were made at, 1...255.
+    ///   - encoding: How the bits were made of images; by default each byte at the threshold.
+    /// - Throws: ``ConfigurationError`` when the threshold is 0, `labels` is not one row of one bit
+    ///   per example, or the input bits are not whole pixels of `encoding`.
     public init(inputs: BitMatrix, labels: BitMatrix, task: BinaryTask, threshold: UInt8,
                 encoding: InputEncoding = .threshold) throws(ConfigurationError) {
         _ = try Threshold.checked(threshold)

@@ -6,7 +6,12 @@ public struct BinaryTask: Sendable, Equatable, CustomStringConvertible {
     /// Classes whose examples get label 1.
     public let second: [UInt8]
 
-    /// Parses a task such as `0-4:5-9`; classes are 0...255, ranges are inclusive.
+    /// Parses a task written as two class groups separated by `:`, such as `0-4:5-9`, `3:8` or
+    /// `1,3,5,7,9:0,2,4,6,8`; classes are 0...255 and ranges are inclusive.
+    ///
+    /// - Parameter text: The task as written.
+    /// - Throws: ``ConfigurationError/invalidTask(_:reason:)`` naming `text` when it is not two groups
+    ///   of classes and ranges, or when a group is empty or a class is in both groups.
     public init(parsing text: String) throws(ConfigurationError) {
         let groups = text.split(separator: ":", omittingEmptySubsequences: false)
         guard groups.count == 2 else {
@@ -18,6 +23,12 @@ public struct BinaryTask: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// A task from two disjoint, non-empty class groups.
+    ///
+    /// - Parameters:
+    ///   - first: The classes whose examples get label 0.
+    ///   - second: The classes whose examples get label 1.
+    /// - Throws: ``ConfigurationError/invalidTask(_:reason:)`` when a group is empty or a class is in
+    ///   both groups.
     public init(first: [UInt8], second: [UInt8]) throws(ConfigurationError) {
         let firstSet = Set(first), secondSet = Set(second)
         let name = "\(Self.format(first)):\(Self.format(second))"

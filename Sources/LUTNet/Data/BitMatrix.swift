@@ -14,10 +14,15 @@ public struct BitMatrix: Sendable, Equatable {
     /// The packed bits, row after row.
     package var words: [UInt64]
 
-    /// An all-zero matrix of `rows` rows and `columns` columns. Throws `tooLarge` for more than
-    /// `LUTNetLimits.maxExamples` columns (the kernels count examples in 32 bits) or more than
-    /// `LUTNetLimits.maxSources` rows, and `invalidValue` for a negative size; it checks before it
-    /// allocates.
+    /// An all-zero matrix, its size checked before anything is allocated.
+    ///
+    /// - Parameters:
+    ///   - rows: The number of rows (features), at most ``LUTNetLimits/maxSources``.
+    ///   - columns: The number of columns (examples), at most ``LUTNetLimits/maxExamples`` (the
+    ///     kernels count examples in 32 bits).
+    /// - Throws: ``ConfigurationError/tooLarge(what:count:limit:)`` for too many rows or columns, and
+    ///   ``ConfigurationError/invalidValue(option:reason:)`` for a negative size or a matrix larger
+    ///   than the machine's memory.
     public init(rows: Int, columns: Int) throws(ConfigurationError) {
         try Self.checkSize(rows: rows, columns: columns)
         self.init(rowCount: rows, columnCount: columns)
@@ -57,6 +62,10 @@ public struct BitMatrix: Sendable, Equatable {
     }
 
     /// The bit of `row` for example `column`; both must be in range (as with an array index).
+    ///
+    /// - Parameters:
+    ///   - row: The row (feature), 0..<``rowCount``.
+    ///   - column: The column (example), 0..<``columnCount``.
     public subscript(row: Int, column: Int) -> Bool {
         get { words[wordIndex(row: row, column: column)] >> UInt64(column % 64) & 1 == 1 }
         set {
@@ -104,15 +113,21 @@ public struct BitMatrix: Sendable, Equatable {
         }
     }
 
-    /// A one-row matrix from 0/1 values (labels, or any bit vector); any nonzero value is 1.
-    /// Throws for more than `LUTNetLimits.maxExamples` values.
+    /// A one-row matrix from 0/1 values (labels, or any bit vector).
+    ///
+    /// - Parameter bits: One value per column; any nonzero value is 1.
+    /// - Throws: ``ConfigurationError/tooLarge(what:count:limit:)`` for more than
+    ///   ``LUTNetLimits/maxExamples`` values.
     public init(bits: [UInt8]) throws(ConfigurationError) {
         try Self.checkSize(rows: 1, columns: bits.count)
         self.init(rowCount: 1, columnCount: bits.count)
         for (i, bit) in bits.enumerated() where bit != 0 { words[i / 64] |= UInt64(1) << UInt64(i % 64) }
     }
 
-    /// Row `row` as 0/1 bytes, one per example.
+    /// One row's bits as bytes.
+    ///
+    /// - Parameter row: The row, 0..<``rowCount``.
+    /// - Returns: One byte per column (example), 0 or 1.
     public func unpackedRow(_ row: Int) -> [UInt8] {
         precondition((0..<rowCount).contains(row), "row \(row) is outside a matrix of \(rowCount) rows")
         var out = [UInt8](repeating: 0, count: columnCount)

@@ -6,9 +6,16 @@ public enum ClassTask: Sendable, Equatable, CustomStringConvertible {
     /// Three or more groups.
     case multiClass(MultiClassTask)
 
-    /// Parses `text` for `dataset`: `all` is every class of the training split, each its own group
-    /// (a binary task when there are two); two groups separated by ':' are a binary task, more a
-    /// multi-class task, whose classes must all have training examples. Throws naming the task.
+    /// Parses a task of either kind for a dataset: `all` is every class of the training split, each
+    /// its own group (a binary task when there are two); two groups separated by `:` are a binary
+    /// task, more a multi-class task, whose classes must all have training examples.
+    ///
+    /// - Parameters:
+    ///   - text: The task as written, e.g. `all`, `0-4:5-9` or `0:1:2`.
+    ///   - dataset: The data the task is for.
+    /// - Throws: ``ConfigurationError/invalidTask(_:reason:)`` naming the task when it cannot be
+    ///   parsed, `all` finds fewer than two classes, or a class of a multi-class task has no training
+    ///   example.
     public init(parsing text: String, for dataset: Dataset) throws(ConfigurationError) {
         let trimmed = Substring(text).trimmingWhitespace()
         if trimmed == "all" {

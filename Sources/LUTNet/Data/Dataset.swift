@@ -9,7 +9,14 @@ public struct Dataset: Sendable {
     /// The folder or file the dataset was loaded from.
     public let location: String
 
-    /// Pairs a training and an optional test split; both must have the same example shape.
+    /// Pairs a training split with an optional test split.
+    ///
+    /// - Parameters:
+    ///   - train: The training examples.
+    ///   - test: The test examples, or nil.
+    ///   - location: The folder or file the dataset came from.
+    /// - Throws: ``DatasetError/shapeMismatch(trainPath:trainShape:testPath:testShape:)`` when the
+    ///   splits' examples differ in shape.
     public init(train: ImageSet, test: ImageSet?, location: String) throws(DatasetError) {
         if let test, test.imageShape != train.imageShape {
             throw .shapeMismatch(trainPath: train.source, trainShape: train.imageShape,

@@ -12,10 +12,15 @@ public enum DatasetLoader {
     /// Where the Debian package dataset-fashion-mnist installs Fashion-MNIST: the default data.
     package static let defaultLocation = "/usr/share/datasets/fashion-mnist"
 
-    /// Loads a dataset from `path`, whatever its form: a folder of IDX files, a CIFAR-10 binary folder
-    /// (holding `data_batch_1.bin` …, or holding `cifar-10-batches-bin/`), a CIFAR-10 binary archive
-    /// (`.tar.gz`, `.tgz`, `.tar`), or a PLA file (`.pla`, `.pla.gz`), which gives a training split
-    /// and no test split.
+    /// Loads a dataset whatever its form: a folder of IDX files, a CIFAR-10 binary folder (holding
+    /// `data_batch_1.bin` …, or holding `cifar-10-batches-bin/`), a CIFAR-10 binary archive (`.tar.gz`,
+    /// `.tgz`, `.tar`), or a PLA file (`.pla`, `.pla.gz`), which gives a training split and no test
+    /// split.
+    ///
+    /// - Parameter path: The folder or file.
+    /// - Returns: The training split and, when the source has one, the test split.
+    /// - Throws: ``DatasetError`` naming the file or folder at fault: it does not exist, is none of
+    ///   these forms, lacks a file, or holds damaged or inconsistent data.
     public static func load(path: String) throws(DatasetError) -> Dataset {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -45,7 +50,14 @@ public enum DatasetLoader {
         return names.contains { $0.hasPrefix("train-images") }
     }
 
-    /// Pairs a training PLA file with a test PLA file; both must have the same number of inputs.
+    /// Pairs a training PLA file with a test PLA file.
+    ///
+    /// - Parameters:
+    ///   - trainPLA: The training split's PLA file (`.pla` or `.pla.gz`).
+    ///   - testPLA: The test split's PLA file.
+    /// - Returns: Both splits, located at `trainPLA`.
+    /// - Throws: ``DatasetError`` naming the file at fault when either cannot be read as a PLA file
+    ///   or the two have different numbers of inputs.
     public static func load(trainPLA: String, testPLA: String) throws(DatasetError) -> Dataset {
         let train = try PLALoader.load(path: trainPLA)
         let test = try PLALoader.load(path: testPLA)
@@ -108,7 +120,14 @@ public enum DatasetLoader {
         return nil
     }
 
-    /// Loads one image file and its label file.
+    /// Loads one IDX image file and its label file (each gzip-compressed or plain).
+    ///
+    /// - Parameters:
+    ///   - images: The image file: unsigned bytes, N×H×W or N×H×W×C.
+    ///   - labels: The label file: N unsigned bytes.
+    /// - Returns: The labeled examples.
+    /// - Throws: ``DatasetError`` naming the file at fault when either cannot be decoded, has the
+    ///   wrong element type or rank, or the two disagree on the number of examples.
     public static func loadPair(images: String, labels: String) throws(DatasetError) -> ImageSet {
         let imageTensor: IDXTensor
         let labelTensor: IDXTensor

@@ -69,7 +69,16 @@ public struct ImageSet: Sendable {
         }
     }
 
-    /// Examples from memory: `pixels` holds `labels.count` examples of `imageShape`'s product bytes.
+    /// Examples from memory.
+    ///
+    /// - Parameters:
+    ///   - pixels: The examples' bytes, example after example: `labels.count` examples of the product
+    ///     of `imageShape` bytes each.
+    ///   - imageShape: The shape of one example, e.g. `[28, 28]` or `[32, 32, 3]`.
+    ///   - labels: One class label per example.
+    ///   - source: A name for the examples in messages.
+    /// - Throws: ``DatasetError/malformed(path:reason:)`` naming `source` when the shape is empty or
+    ///   has a zero side, or `pixels` does not hold exactly that many examples.
     public init(pixels: [UInt8], imageShape: [Int], labels: [UInt8], source: String) throws(DatasetError) {
         let features = imageShape.reduce(1, *)
         guard !imageShape.isEmpty, features > 0, imageShape.allSatisfy({ $0 > 0 }) else {
@@ -94,15 +103,19 @@ public struct ImageSet: Sendable {
         }
     }
 
-    /// The bytes of example `example` (0..<count), `featureCount` of them: what
-    /// `LUTNetwork.predict(pixels:)` reads.
+    /// The bytes of one example: what ``LUTNetwork/predict(pixels:)`` reads.
+    ///
+    /// - Parameter example: The example, 0..<``count``.
+    /// - Returns: Its ``featureCount`` bytes.
     public func pixels(of example: Int) -> [UInt8] {
         precondition((0..<count).contains(example), "example \(example) is outside \(source) (\(count) examples)")
         let width = featureCount
         return withPixels { Array($0[example * width ..< (example + 1) * width]) }
     }
 
-    /// Number of examples of each class, indexed by class, up to the largest class present.
+    /// The number of examples of each class.
+    ///
+    /// - Returns: The counts indexed by class, up to the largest class present.
     public func classCounts() -> [Int] { Self.classCounts(of: labels) }
 
     /// Number of labels of each class, indexed by class, up to the largest class present.

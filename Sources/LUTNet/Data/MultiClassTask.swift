@@ -8,8 +8,12 @@ public struct MultiClassTask: Sendable, Equatable, CustomStringConvertible {
     /// The most groups a task may have: a model's class is a byte.
     public static let maxGroups = 256
 
-    /// A task from three or more disjoint, non-empty groups (at most `maxGroups`). Throws naming
-    /// the task when a group is empty, a class is in two groups, or there are too few or too many.
+    /// A task from three or more disjoint, non-empty groups of classes.
+    ///
+    /// - Parameter groups: The classes of every group; group g is the model's class g. At most
+    ///   ``maxGroups``.
+    /// - Throws: ``ConfigurationError/invalidTask(_:reason:)`` naming the task when a group is empty,
+    ///   a class is in two groups, or there are too few or too many groups.
     public init(groups: [[UInt8]]) throws(ConfigurationError) {
         let name = groups.map { BinaryTask.format($0) }.joined(separator: ":")
         guard groups.count >= 3 else {
@@ -28,7 +32,12 @@ public struct MultiClassTask: Sendable, Equatable, CustomStringConvertible {
         self.groups = groups.map { Set($0).sorted() }
     }
 
-    /// Parses a task of three or more groups separated by ':' (`0:1:2`, `0-1:2-3:4`).
+    /// Parses a task of three or more groups separated by `:`, such as `0:1:2` or `0-1:2-3:4`.
+    ///
+    /// - Parameter text: The task as written.
+    /// - Throws: ``ConfigurationError/invalidTask(_:reason:)`` naming `text` when it has fewer than
+    ///   three or more than ``maxGroups`` groups, a group is not classes and ranges, a group is empty,
+    ///   or a class is in two groups.
     public init(parsing text: String) throws(ConfigurationError) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count >= 3 else {

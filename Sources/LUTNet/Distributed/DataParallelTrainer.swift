@@ -55,7 +55,12 @@ public struct DataParallelTrainer: Sendable {
     package var counterWidth: CounterWidth = .automatic
     let kernels: KernelVariant
 
-    /// A trainer with `options`, on random labels when `randomLabels`.
+    /// A trainer for every rank of a run.
+    ///
+    /// - Parameters:
+    ///   - options: The topology, seed, wiring and threads per rank; every rank passes the same.
+    ///   - randomLabels: Whether to replace the training labels by seeded coin flips (the
+    ///     memorization experiment).
     public init(options: TrainingOptions, randomLabels: Bool = false) {
         self.options = options
         self.randomLabels = randomLabels
@@ -67,12 +72,19 @@ public struct DataParallelTrainer: Sendable {
         TrainingSetup(options: options, task: task, threshold: threshold, randomLabels: randomLabels, data: shard.fingerprint)
     }
 
-    /// Trains on `shard`, this rank's part of the data, for `task` at `threshold`, with the other
-    /// ranks of `communicator`; every rank calls it with the same options. `progress` is called
-    /// after each layer. Throws `DistributedError` on every rank when the ranks' setups differ
-    /// (`setup(shard:task:threshold:)`, naming each differing rank and what differs), when any rank
-    /// fails (naming it and why), when a task group has no examples on any rank, or when
-    /// communication fails.
+    /// Trains on this rank's part of the data with the other ranks of `communicator`; every rank
+    /// calls it with the same options, task and threshold.
+    ///
+    /// - Parameters:
+    ///   - shard: This rank's shard of the data.
+    ///   - task: The task: which classes take part, and their labels.
+    ///   - threshold: The binarization threshold, 1...255.
+    ///   - communicator: This rank's view of the run.
+    ///   - progress: Called after each layer with its figures and this rank's timing.
+    /// - Returns: The network (the same on every rank) and the figures of the run.
+    /// - Throws: ``DistributedError`` on every rank when the ranks' setups differ (options, task,
+    ///   threshold or data; naming each differing rank and what differs), when any rank fails (naming
+    ///   it and why), when a task group has no examples on any rank, or when communication fails.
     public func train(shard: DatasetShard, task: BinaryTask, threshold: UInt8, communicator: RankCommunicator,
                       progress: ((LayerReport, LayerTiming) -> Void)? = nil) throws(DistributedError) -> DataParallelResult {
         // Before any sum whose size or number depends on the setup.

@@ -24,10 +24,18 @@ public struct DatasetShard: Sendable {
         return sums.prefix(last + 1).map(Int.init)
     }
 
-    /// Loads shard `shard` of `shards` of the dataset at `path` (any form `DatasetLoader.load(path:)`
-    /// reads) and, when `testPath` is given, of its test split (or, for data with no test split, its
-    /// examples), as `lutnet train --test` takes it. From a folder of IDX files only the shard's rows
-    /// are decoded into memory; other forms are read whole and cut.
+    /// Loads one rank's shard of a dataset. From a folder of IDX files only the shard's rows are
+    /// decoded into memory; other forms are read whole and cut.
+    ///
+    /// - Parameters:
+    ///   - path: The dataset, in any form ``DatasetLoader/load(path:)`` reads.
+    ///   - testPath: A dataset whose test split (or, when it has none, its examples) is the test
+    ///     split; nil for `path`'s own.
+    ///   - shard: This rank's shard, 0..<`shards`.
+    ///   - shards: The number of shards (ranks).
+    /// - Returns: The shard of the training split and of the test split, when there is one.
+    /// - Throws: ``DatasetError`` naming the file or folder at fault, as loading the whole dataset
+    ///   would.
     public static func load(path: String, test testPath: String? = nil, shard: Int, of shards: Int)
         throws(DatasetError) -> DatasetShard {
         precondition((0..<shards).contains(shard), "shard \(shard) of \(shards)")

@@ -14,13 +14,18 @@ public final class InProcessRanks: @unchecked Sendable {
     private var arrived = 0
     private var generation = 0
 
-    /// A group of `rankCount` ranks (1 or more).
+    /// A group of ranks that are threads of this process.
+    ///
+    /// - Parameter rankCount: The number of ranks, 1 or more.
     public init(rankCount: Int) {
         precondition(rankCount >= 1, "at least one rank")
         self.rankCount = rankCount
     }
 
-    /// The communicator rank `rank` (0..<rankCount) uses.
+    /// The communicator one rank (thread) uses.
+    ///
+    /// - Parameter rank: The rank, 0..<``rankCount``.
+    /// - Returns: That rank's view of the group.
     public func communicator(rank: Int) -> RankCommunicator {
         precondition((0..<rankCount).contains(rank), "rank \(rank) of \(rankCount)")
         return Member(group: self, rank: rank)

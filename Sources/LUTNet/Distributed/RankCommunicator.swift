@@ -8,13 +8,25 @@ public protocol RankCommunicator {
     var rankCount: Int { get }
     /// Replaces `values` by their element-wise sum over all ranks (wrapping; callers choose a width
     /// the sums fit).
+    ///
+    /// - Parameter values: This rank's values; every rank passes as many.
+    /// - Throws: ``DistributedError/communication(call:message:)`` when the sum fails.
     func sum(_ values: UnsafeMutableBufferPointer<UInt32>) throws(DistributedError)
     /// Replaces `values` by their element-wise sum over all ranks.
+    ///
+    /// - Parameter values: This rank's values; every rank passes as many.
+    /// - Throws: ``DistributedError/communication(call:message:)`` when the sum fails.
     func sum(_ values: UnsafeMutableBufferPointer<UInt64>) throws(DistributedError)
     /// Returns once every rank has called it (so that the time of a sum after it is the sum's own,
     /// not the wait for the slowest rank).
+    ///
+    /// - Throws: ``DistributedError/communication(call:message:)`` when the barrier fails.
     func barrier() throws(DistributedError)
-    /// Every rank's failure (nil where a rank succeeded), in rank order.
+    /// Every rank's failure, gathered on every rank.
+    ///
+    /// - Parameter failure: Why this rank failed, or nil when it succeeded.
+    /// - Returns: Every rank's failure (nil where a rank succeeded), in rank order.
+    /// - Throws: ``DistributedError/communication(call:message:)`` when the exchange fails.
     func gather(failure: String?) throws(DistributedError) -> [String?]
 }
 

@@ -19,7 +19,12 @@ public enum InputBitFamily: String, Sendable, CaseIterable, Comparable {
         }
     }
 
-    /// Families in the order an encoded pixel holds them: `threshold`, `mean`, `opponents`.
+    /// Orders families as an encoded pixel holds them: `threshold`, `mean`, `opponents`.
+    ///
+    /// - Parameters:
+    ///   - a: A family.
+    ///   - b: Another family.
+    /// - Returns: Whether `a` comes before `b`.
     public static func < (a: InputBitFamily, b: InputBitFamily) -> Bool { a.cFlag < b.cFlag }
 
     /// `families` separated by commas, as `list(parsing:)` reads them (e.g. `threshold,mean`).

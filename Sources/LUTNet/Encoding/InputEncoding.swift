@@ -16,8 +16,14 @@ public struct InputEncoding: Sendable, Equatable, Hashable, CustomStringConverti
     /// The paper's input bits: each byte at the threshold.
     public static let threshold = InputEncoding(validFamilies: [.threshold], channels: 1)
 
-    /// An encoding of images of `channels` bytes per pixel. Throws when `families` is empty, or
-    /// names `opponents` and the pixels are not RGB (3 channels); `source` names the images in errors.
+    /// An encoding of images of `channels` bytes per pixel.
+    ///
+    /// - Parameters:
+    ///   - families: The bits to read of each pixel, in any order (repeats are ignored).
+    ///   - channels: Bytes per pixel of the images, 1 or more (3 for RGB).
+    ///   - source: The images' name in messages.
+    /// - Throws: ``ConfigurationError/invalidValue(option:reason:)`` when `families` is empty,
+    ///   `channels` is below 1, or `families` names `opponents` for pixels that are not RGB.
     public init(families: [InputBitFamily], channels: Int, source: String = "the images") throws(ConfigurationError) {
         let families = Array(Set(families)).sorted()
         guard !families.isEmpty else { throw .invalidValue(option: "--input-bits", reason: "no family of input bits given") }
@@ -29,7 +35,14 @@ public struct InputEncoding: Sendable, Equatable, Hashable, CustomStringConverti
         self.init(validFamilies: families, channels: families == [.threshold] ? 1 : channels)
     }
 
-    /// The encoding `families` makes of `images` (their channels: the last side of a 3-sided shape, else 1).
+    /// The encoding `families` make of `images`, whose channels are the last side of a 3-sided
+    /// example shape (else 1).
+    ///
+    /// - Parameters:
+    ///   - families: The bits to read of each pixel.
+    ///   - images: The images to encode.
+    /// - Throws: ``ConfigurationError/invalidValue(option:reason:)`` as
+    ///   ``init(families:channels:source:)`` does, naming the images.
     public init(families: [InputBitFamily], for images: ImageSet) throws(ConfigurationError) {
         try self.init(families: families, channels: images.imageShape.count == 3 ? images.imageShape[2] : 1, source: images.source)
     }

@@ -15,7 +15,9 @@ public enum ABCSynthesis {
         public let levels: Int
     }
 
-    /// The ABC program on PATH (`berkeley-abc`, as Debian names it, or `abc`), or nil.
+    /// Finds the ABC program on PATH: `berkeley-abc`, as Debian names it, or `abc`.
+    ///
+    /// - Returns: The program's path, or nil when neither is on PATH.
     public static func program() -> String? {
         let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         for name in ["berkeley-abc", "abc"] {
@@ -26,7 +28,15 @@ public enum ABCSynthesis {
         return nil
     }
 
-    /// Runs `program` on `blif` (the text of a BLIF file) with `script` and reads the AND count and depth.
+    /// Runs ABC on a circuit and reads the size and depth of the And-Inverter Graph it makes.
+    ///
+    /// - Parameters:
+    ///   - program: The ABC program, e.g. from ``program()``.
+    ///   - blif: The text of a BLIF file, e.g. ``BLIFExport/text(_:name:)``'s.
+    ///   - script: The ABC commands run between reading the BLIF and `print_stats`.
+    /// - Returns: The script, the AND count and the levels ABC reported.
+    /// - Throws: ``ExportError/toolFailed(tool:reason:)`` when ABC cannot be run, exits with an error
+    ///   or prints no AND count.
     public static func run(_ program: String, blif: String, script: String = standardScript) throws(ExportError) -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lutnet-abc-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

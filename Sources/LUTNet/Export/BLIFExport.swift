@@ -3,7 +3,12 @@
 /// as primary inputs and `y` as the one output (a multi-class model's class index: `y0`, its least
 /// significant bit, and up). ABC (`read`) and Yosys (`read_blif`) read it.
 public enum BLIFExport {
-    /// The BLIF text of `circuit` (built with covers) as model `name`.
+    /// The BLIF text of a circuit.
+    ///
+    /// - Parameters:
+    ///   - circuit: The circuit, built with covers.
+    ///   - name: The model's name (`.model`).
+    /// - Returns: The file's text.
     public static func text(_ circuit: LogicCircuit, name: String) -> String {
         precondition(circuit.hasCovers, "the BLIF text is made of the covers: build the circuit with covers")
         var out = CircuitNames.header(circuit, format: "BLIF", marker: "# ", inputName: { "x\($0)" }, indexOutput: "bit j on y<j>: y0 ... y\(circuit.outputBitCount - 1)")

@@ -17,7 +17,12 @@ public enum CExport {
     /// small circuit's array.
     static let faninPadding = 9
 
-    /// The C text of `circuit` with functions prefixed by `name` (a C identifier).
+    /// The C text of a circuit.
+    ///
+    /// - Parameters:
+    ///   - circuit: The circuit, of a binary network or a multi-class model.
+    ///   - name: The prefix of the functions and macros, a C identifier.
+    /// - Returns: The file's text.
     public static func text(_ circuit: LogicCircuit, name: String) -> String {
         let used = circuit.usedInputs
         let slotOfInput = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) })

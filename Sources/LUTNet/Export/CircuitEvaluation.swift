@@ -1,10 +1,14 @@
 import CSupport
 
 extension LogicCircuit {
-    /// The circuit's answer (0 or 1, or a multi-class model's class index) for every example of
-    /// `bits` (rows: input bits, columns: examples), node after node through the LUT-evaluation
-    /// kernel, the readout gates included. With don't-cares this can differ from the model's answer
-    /// on examples it was not trained on.
+    /// The circuit's answers, node after node through the LUT-evaluation kernel, the readout gates
+    /// included. With don't-cares they can differ from the model's answers on examples it was not
+    /// trained on.
+    ///
+    /// - Parameter bits: The input bits: one row per input bit of the model, one column per example.
+    /// - Returns: The answer for every example: 0 or 1, or a multi-class model's class index.
+    /// - Throws: ``ConfigurationError/inputSizeMismatch(modelInputs:dataFeatures:source:)`` when
+    ///   `bits` does not have one row per input bit.
     public func answers(for bits: BitMatrix) throws(ConfigurationError) -> [UInt8] {
         guard bits.rowCount == inputCount else {
             throw .inputSizeMismatch(modelInputs: inputCount, dataFeatures: bits.rowCount, source: "circuit input")

@@ -14,7 +14,13 @@ public struct CircuitStatistics: Sendable, Equatable {
     /// ABC's figures, nil when ABC was not run.
     public let abc: ABCSynthesis.Result?
 
-    /// The figures of `circuit`; runs `abcProgram` with `script` on its BLIF when given.
+    /// The figures of a circuit, and ABC's when a program is given.
+    ///
+    /// - Parameters:
+    ///   - circuit: The circuit; built with covers when ABC runs on its BLIF.
+    ///   - abcProgram: The ABC program to run on its BLIF, or nil not to run it.
+    ///   - script: The ABC commands to run.
+    /// - Throws: ``ExportError/toolFailed(tool:reason:)`` when ABC fails.
     public init(_ circuit: LogicCircuit, abcProgram: String?, script: String = ABCSynthesis.standardScript) throws(ExportError) {
         lutCount = circuit.lutCount
         gateCount = circuit.nodes.count - circuit.lutCount

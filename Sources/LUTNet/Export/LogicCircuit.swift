@@ -43,7 +43,10 @@ public struct LogicCircuit: Sendable {
         public let coverIsOnSet: Bool
         /// Literals in `cubes`.
         public var literalCount: Int { cubes.reduce(0) { $0 + $1.literalCount } }
-        /// The function's value at pattern p (bit j: input j).
+        /// The node's function at one input pattern.
+        ///
+        /// - Parameter pattern: The pattern; bit j is input j.
+        /// - Returns: The function's value.
         public func output(pattern: Int) -> Bool { function[pattern] }
     }
 
@@ -109,9 +112,18 @@ public struct LogicCircuit: Sendable {
     /// Literals over all covers.
     public var literalCount: Int { nodes.reduce(0) { $0 + $1.literalCount } }
 
-    /// The circuit of `network`, its LUTs' covers found on `threads` threads; `.unseen` needs a
-    /// model that recorded its seen patterns. Without `covers` an exact circuit skips the sums of
-    /// products (don't-cares always need them: the cover chooses the function).
+    /// The circuit of a binary network: the LUTs its answer depends on; the answer is output `y`.
+    ///
+    /// - Parameters:
+    ///   - network: The network; it must read each byte at the threshold alone.
+    ///   - dontCares: Which table bits may change; ``DontCares/unseen`` needs a network that
+    ///     recorded its seen patterns.
+    ///   - covers: Whether to find every node's sum of products (BLIF, Verilog and literal counts
+    ///     need them); don't-cares always find them.
+    ///   - threads: The worker threads that find the covers; nil for one per core.
+    /// - Throws: ``ExportError/noSeenPatterns`` for don't-cares on a network without seen patterns,
+    ///   and ``ExportError/inputEncoding(_:)`` for a network that reads more input bits than its
+    ///   bytes at the threshold.
     public init(_ network: LUTNetwork, dontCares: DontCares = .none, covers: Bool = true,
                 threads: Int? = nil) throws(ExportError) {
         if dontCares == .unseen, network.layers.contains(where: { $0.seenPatterns == nil }) {
@@ -239,12 +251,18 @@ public struct LogicCircuit: Sendable {
                     cubes: cubes.map { Cube(mask: squeeze($0.mask), values: squeeze($0.values)) }, coverIsOnSet: onSet)
     }
 
-    /// The circuit's answer for one example's input bits (`bits[j]` is input j): a plain
-    /// evaluation of the nodes' functions, the reference the exported files are checked against.
+    /// The circuit's answer for one example: a plain evaluation of the nodes' functions, the reference
+    /// the exported files are checked against.
+    ///
+    /// - Parameter bits: The example's input bits; `bits[j]` is input j.
+    /// - Returns: Whether the output bits make a number other than 0: for a binary network, true for
+    ///   the task's second group.
     public func answer(bits: [Bool]) -> Bool { value(bits: bits) != 0 }
 
-    /// The number the output bits make for one example's input bits (`bits[j]` is input j): the
-    /// binary answer (0 or 1) or the class index, by a plain evaluation of the nodes' functions.
+    /// The number the output bits make for one example, by a plain evaluation of the nodes' functions.
+    ///
+    /// - Parameter bits: The example's input bits; `bits[j]` is input j.
+    /// - Returns: The binary answer (0 or 1) or the class index.
     public func value(bits: [Bool]) -> Int {
         var values = [Bool](repeating: false, count: nodes.count)
         for (i, node) in nodes.enumerated() {

@@ -3,7 +3,12 @@
 /// continuous assignment per LUT or readout gate holding its cover as a sum of products (or the
 /// complement of a cover of its zeros). Yosys synthesizes it; Icarus Verilog simulates it.
 public enum VerilogExport {
-    /// The Verilog text of `circuit` (built with covers) as module `name` (a Verilog identifier).
+    /// The Verilog text of a circuit.
+    ///
+    /// - Parameters:
+    ///   - circuit: The circuit, built with covers.
+    ///   - name: The module's name, a Verilog identifier.
+    /// - Returns: The file's text.
     public static func text(_ circuit: LogicCircuit, name: String) -> String {
         precondition(circuit.hasCovers, "the Verilog text is made of the covers: build the circuit with covers")
         var out = CircuitNames.header(circuit, format: "Verilog", marker: "// ", inputName: { "x[\($0)]" },

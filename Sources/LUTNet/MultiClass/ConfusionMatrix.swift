@@ -6,7 +6,12 @@ public struct ConfusionMatrix: Sendable, Equatable {
     /// Row-major counts: `counts[actual * classCount + predicted]`.
     public let counts: [Int]
 
-    /// The matrix of `actual` and `predicted` classes (one each per example, each < `classCount`).
+    /// The matrix of the actual and predicted classes of a set of examples.
+    ///
+    /// - Parameters:
+    ///   - actual: The class of every example, each below `classCount`.
+    ///   - predicted: The predicted class of every example (as many), each below `classCount`.
+    ///   - classCount: The number of classes.
     public init(actual: [UInt8], predicted: [UInt8], classCount: Int) {
         precondition(actual.count == predicted.count, "one prediction per example")
         var counts = [Int](repeating: 0, count: classCount * classCount)
@@ -15,7 +20,12 @@ public struct ConfusionMatrix: Sendable, Equatable {
         self.counts = counts
     }
 
-    /// Examples of class `actual` predicted as `predicted`.
+    /// How often one class was predicted as another.
+    ///
+    /// - Parameters:
+    ///   - actual: The examples' class.
+    ///   - predicted: The class predicted.
+    /// - Returns: The number of examples of class `actual` predicted as `predicted`.
     public func count(actual: Int, predicted: Int) -> Int { counts[actual * classCount + predicted] }
 
     /// Number of examples.

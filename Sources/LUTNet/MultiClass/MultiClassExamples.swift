@@ -17,8 +17,17 @@ public struct MultiClassExamples: Sendable {
     public var count: Int { classes.count }
 
     /// Binarizes the examples of `images` that take part in `task`, bit = (byte >= `threshold`).
-    /// Throws when the threshold is 0, or, with `everyClass` (a training split), a class of the
-    /// task has no example in `split`.
+    ///
+    /// - Parameters:
+    ///   - images: The examples.
+    ///   - task: The task: which classes take part, and their groups.
+    ///   - threshold: The binarization threshold, 1...255.
+    ///   - split: The split's name in messages.
+    ///   - everyClass: Whether every class of the task must have an example (true for a training
+    ///     split).
+    /// - Throws: ``ConfigurationError`` when the threshold is 0, there are more than
+    ///   ``LUTNetLimits/maxExamples`` examples, or, with `everyClass`, a class of the task has no
+    ///   example.
     public init(images: ImageSet, task: MultiClassTask, threshold: UInt8, split: String,
                 everyClass: Bool = true) throws(ConfigurationError) {
         _ = try Threshold.checked(threshold)

@@ -20,17 +20,34 @@ public struct MultiClassNetwork: Sendable, Equatable {
     /// Every class's layers, bottom first; the last layer's LUTs vote.
     public let classLayers: [[LUTLayer]]
 
-    /// A model from its parts. Throws unless there is one network per class of `task`, each of
-    /// one to `LUTNetLimits.maxHiddenLayers` layers of one k that chain from `inputCount` inputs,
-    /// every class's last layer of the same width, and the threshold is 1...255.
+    /// A model from its parts, wired by first-layer windows of one side (or at random).
+    ///
+    /// - Parameters:
+    ///   - inputCount: Input bits per example.
+    ///   - threshold: The binarization threshold, 1...255.
+    ///   - task: The task; class c of the model is its group c.
+    ///   - seed: The seed the wiring came from.
+    ///   - window: The side of the first layer's image windows, nil for wiring over the whole input.
+    ///   - classLayers: Every class's layers, bottom first.
+    /// - Throws: ``NetworkError`` unless there is one network per class of `task`, each of one to
+    ///   ``LUTNetLimits/maxHiddenLayers`` layers of one k that chain from `inputCount` inputs, and the
+    ///   threshold is 1...255.
     public init(inputCount: Int, threshold: UInt8, task: MultiClassTask, seed: UInt64, window: Int?,
                 classLayers: [[LUTLayer]]) throws(NetworkError) {
         try self.init(inputCount: inputCount, threshold: threshold, task: task, seed: seed, wiring: .windowOnly(window),
                       classLayers: classLayers)
     }
 
-    /// A model from its parts, `wiring` saying how its wiring was chosen; checked as the
-    /// initializer with a window side checks them.
+    /// A model from its parts.
+    ///
+    /// - Parameters:
+    ///   - inputCount: Input bits per example.
+    ///   - threshold: The binarization threshold, 1...255.
+    ///   - task: The task; class c of the model is its group c.
+    ///   - seed: The seed the wiring came from.
+    ///   - wiring: How the wiring was chosen.
+    ///   - classLayers: Every class's layers, bottom first.
+    /// - Throws: ``NetworkError`` as ``init(inputCount:threshold:task:seed:window:classLayers:)`` does.
     public init(inputCount: Int, threshold: UInt8, task: MultiClassTask, seed: UInt64, wiring: WiringSpec,
                 classLayers: [[LUTLayer]]) throws(NetworkError) {
         guard Threshold.isValid(Int(threshold)) else { throw .invalidThreshold(Int(threshold)) }
@@ -72,8 +89,15 @@ public struct MultiClassNetwork: Sendable, Equatable {
     /// Total number of LUTs.
     public var lutCount: Int { classLayers.reduce(0) { $0 + $1.reduce(0) { $0 + $1.width } } }
 
-    /// The votes of every class for every example of `inputs` (rows: input bits, columns:
-    /// examples): `votes[c * n + e]`, n the number of examples.
+    /// The votes of every class for every example: how many LUTs of the class network's last layer
+    /// say 1.
+    ///
+    /// - Parameters:
+    ///   - inputs: The input bits: one row per input bit, one column per example.
+    ///   - threads: The worker threads; nil for one per core.
+    /// - Returns: `votes[c * n + e]`, the votes of class c for example e of n.
+    /// - Throws: ``ConfigurationError/inputSizeMismatch(modelInputs:dataFeatures:source:)`` when
+    ///   `inputs` does not have one row per input bit of the model.
     public func votes(for inputs: BitMatrix, threads: Int? = nil) throws(ConfigurationError) -> [UInt32] {
         guard inputs.rowCount == inputCount else {
             throw .inputSizeMismatch(modelInputs: inputCount, dataFeatures: inputs.rowCount, source: "input")
@@ -137,19 +161,36 @@ public struct MultiClassNetwork: Sendable, Equatable {
         return best
     }
 
-    /// The predicted class of every example of `inputs`.
+    /// The predicted class of every example of binarized inputs.
+    ///
+    /// - Parameters:
+    ///   - inputs: The input bits: one row per input bit, one column per example.
+    ///   - threads: The worker threads; nil for one per core.
+    /// - Returns: The best-voted class of every example, a tie going to the lowest class.
+    /// - Throws: ``ConfigurationError/inputSizeMismatch(modelInputs:dataFeatures:source:)`` when
+    ///   `inputs` does not have one row per input bit of the model.
     public func predict(inputs: BitMatrix, threads: Int? = nil) throws(ConfigurationError) -> [UInt8] {
         Self.readout(try votes(for: inputs, threads: threads), classCount: classCount, examples: inputs.columnCount)
     }
 
-    /// The predicted class of every image of `images`, which need the model's input size; their
-    /// labels are not read.
+    /// The predicted class of every image; their labels are not read.
+    ///
+    /// - Parameters:
+    ///   - images: The images, of the model's input size.
+    ///   - threads: The worker threads; nil for one per core.
+    /// - Returns: The best-voted class of every image, a tie going to the lowest class.
+    /// - Throws: ``ConfigurationError`` when the images are not of the model's input size or are
+    ///   more than ``LUTNetLimits/maxExamples``.
     public func predict(_ images: ImageSet, threads: Int? = nil) throws(ConfigurationError) -> [UInt8] {
         try predict(inputs: try binarize(images), threads: threads)
     }
 
-    /// The input bits of every image of `images` (which need the model's input size), binarized at
-    /// its threshold.
+    /// The input bits of every image, binarized at the model's threshold.
+    ///
+    /// - Parameter images: The images, of the model's input size.
+    /// - Returns: One row per input bit, one column per image.
+    /// - Throws: ``ConfigurationError`` when the images are not of the model's input size or are
+    ///   more than ``LUTNetLimits/maxExamples``.
     public func binarize(_ images: ImageSet) throws(ConfigurationError) -> BitMatrix {
         guard images.featureCount == inputCount else {
             throw .inputSizeMismatch(modelInputs: inputCount, dataFeatures: images.featureCount, source: images.source)
@@ -158,7 +199,12 @@ public struct MultiClassNetwork: Sendable, Equatable {
         return try BitMatrix(binarizing: images, indices: (0..<UInt32(images.count)).map { $0 }, threshold: threshold)
     }
 
-    /// The predicted class of one example from its bytes (`inputCount` of them).
+    /// The predicted class of one example.
+    ///
+    /// - Parameter pixels: The example's bytes, ``inputCount`` of them.
+    /// - Returns: The best-voted class, a tie going to the lowest class.
+    /// - Throws: ``ConfigurationError/inputSizeMismatch(modelInputs:dataFeatures:source:)`` when
+    ///   `pixels` does not hold ``inputCount`` bytes.
     public func predict(pixels: [UInt8]) throws(ConfigurationError) -> UInt8 {
         guard pixels.count == inputCount else {
             throw .inputSizeMismatch(modelInputs: inputCount, dataFeatures: pixels.count, source: "pixels")
@@ -168,7 +214,13 @@ public struct MultiClassNetwork: Sendable, Equatable {
         return try predict(inputs: bits, threads: 1)[0]
     }
 
-    /// The confusion matrix of the model on `examples` (of its task and input size).
+    /// The confusion matrix of the model on binarized examples.
+    ///
+    /// - Parameters:
+    ///   - examples: Examples of the model's task and input size.
+    ///   - threads: The worker threads; nil for one per core.
+    /// - Returns: How often each class was predicted as each class.
+    /// - Throws: ``ConfigurationError`` when the examples are of another task or input size.
     public func confusion(on examples: MultiClassExamples, threads: Int? = nil) throws(ConfigurationError) -> ConfusionMatrix {
         guard examples.task == task else {
             throw .invalidValue(option: "examples", reason: "they are labeled for task \(examples.task), the model for \(task)")

@@ -28,14 +28,27 @@ public struct MultiClassTrainingOptions: Sendable, Equatable {
     /// examples that layer did not memorize.
     public var alternateHalves = false
 
-    /// Options for `shape` (by default k = 10, 3 × 500 per class), seed 0, 6 × 6 windows and one
-    /// thread per core (`TrainingPolicy`'s defaults).
+    /// Options for first-layer windows of one side.
+    ///
+    /// - Parameters:
+    ///   - shape: k and the widths of every class's layers; by default ``TrainingPolicy``'s, k = 10
+    ///     and 3 × 500.
+    ///   - seed: The seed of the wiring.
+    ///   - window: The side of the first layer's windows, by default
+    ///     ``TrainingPolicy/multiClassWindow``; nil to wire the first layer over the whole input.
+    ///   - threads: The worker threads, 1 or more; nil for one per core.
     public init(shape: NetworkShape = .oneVsRest, seed: UInt64 = 0, window: Int? = TrainingPolicy.multiClassWindow,
                 threads: Int? = nil) {
         self.init(shape: shape, seed: seed, wiring: .windowOnly(window), threads: threads)
     }
 
-    /// Options for `shape`, `seed`, every class's `wiring` and `threads` (nil: one per core).
+    /// Options for any wiring.
+    ///
+    /// - Parameters:
+    ///   - shape: k and the widths of every class's layers; by default k = 10, 3 × 500.
+    ///   - seed: The seed of the wiring.
+    ///   - wiring: How every class's LUTs choose their inputs.
+    ///   - threads: The worker threads, 1 or more; nil for one per core.
     public init(shape: NetworkShape = .oneVsRest, seed: UInt64 = 0, wiring: WiringSpec, threads: Int? = nil) {
         self.shape = shape
         self.seed = seed
@@ -100,10 +113,19 @@ public struct MultiClassTrainingResult: Sendable {
 }
 
 extension MultiClassNetwork {
-    /// Trains a model on the examples of `task` in `dataset`'s training split, binarized at
-    /// `threshold`, and measures it on the test split when there is one. Throws
-    /// `ConfigurationError` for a threshold of 0, a class without training examples, an impossible
-    /// window or thread count, or a model too large for the machine's memory.
+    /// Trains a model on the examples of a task in a dataset's training split and measures it on the
+    /// test split when there is one.
+    ///
+    /// - Parameters:
+    ///   - dataset: The data.
+    ///   - task: The task: which classes take part, and their groups.
+    ///   - threshold: The binarization threshold, 1...255: a byte is 1 when it is >= threshold.
+    ///   - options: The shape, seed, wiring and threads.
+    ///   - progress: Called after each layer with its figures.
+    /// - Returns: The model and the figures of its training.
+    /// - Throws: ``ConfigurationError`` for a threshold of 0, a class without training examples, an
+    ///   impossible shape, wiring, window or thread count, or a model too large for the machine's
+    ///   memory.
     public static func train(on dataset: Dataset, task: MultiClassTask, threshold: UInt8 = 128,
                              options: MultiClassTrainingOptions = MultiClassTrainingOptions(),
                              progress: ((MultiClassLayerReport) -> Void)? = nil) throws(ConfigurationError) -> MultiClassTrainingResult {
@@ -114,10 +136,17 @@ extension MultiClassNetwork {
         return try Self.train(on: train, test: test, options: options, progress: progress)
     }
 
-    /// Trains a model on binarized examples and measures every layer's readout on `test` when
-    /// given. Throws `ConfigurationError` when `test` differs from `train` in task, threshold or
-    /// input size, the window or thread count is impossible, or the model would need more memory
-    /// than the machine has.
+    /// Trains a model on binarized examples and measures every layer's readout on `test` when given.
+    ///
+    /// - Parameters:
+    ///   - train: The training examples.
+    ///   - test: The test examples, of the same task, threshold and input size; nil for none.
+    ///   - options: The shape, seed, wiring and threads.
+    ///   - progress: Called after each layer with its figures.
+    /// - Returns: The model and the figures of its training.
+    /// - Throws: ``ConfigurationError`` when `test` differs from `train` in task, threshold or input
+    ///   size, the shape, wiring, window or thread count is impossible, or the model would need more
+    ///   memory than the machine has.
     public static func train(on train: MultiClassExamples, test: MultiClassExamples? = nil,
                              options: MultiClassTrainingOptions = MultiClassTrainingOptions(),
                              progress: ((MultiClassLayerReport) -> Void)? = nil) throws(ConfigurationError) -> MultiClassTrainingResult {

@@ -20,14 +20,25 @@ public struct LUTLayer: Sendable, Equatable {
     /// 64-bit words per table.
     public var tableWords: Int { Self.tableWords(k: k) }
 
-    /// 64-bit words in a table of 2^k bits.
+    /// The 64-bit words of a table of 2^k bits.
+    ///
+    /// - Parameter k: Inputs per LUT.
+    /// - Returns: ⌈2^k / 64⌉.
     public static func tableWords(k: Int) -> Int { lutnet_words_for_bits(1 << k) }
 
-    /// A layer from its wiring, tables and (when known) seen patterns. Throws unless k is
-    /// 1...`LUTNetLimits.maxK`, the width 1...`LUTNetLimits.maxWidth`, the source count
-    /// 1...`LUTNetLimits.maxSources`, the arrays are `width * k` and `width * tableWords(k:)` long
-    /// (`seenPatterns` as long as `tables`), and every input names a source below `sourceCount`: a
-    /// layer built is safe to evaluate.
+    /// A layer from its wiring, tables and (when known) seen patterns, checked so that it is safe to
+    /// evaluate.
+    ///
+    /// - Parameters:
+    ///   - k: Inputs per LUT, 1...``LUTNetLimits/maxK``.
+    ///   - width: The number of LUTs, 1...``LUTNetLimits/maxWidth``.
+    ///   - sourceCount: The outputs of the layer below (or input bits) the LUTs read from,
+    ///     1...``LUTNetLimits/maxSources``.
+    ///   - inputs: The wiring, `width * k` sources, each below `sourceCount`.
+    ///   - tables: The tables, `width * tableWords(k:)` words.
+    ///   - seenPatterns: The patterns training showed each LUT, packed like `tables`; nil when unknown.
+    /// - Throws: ``NetworkError`` naming the value at fault when a count is out of range, an array
+    ///   has the wrong length, or an input names a source at or past `sourceCount`.
     public init(k: Int, width: Int, sourceCount: Int, inputs: [UInt32], tables: [UInt64],
                 seenPatterns: [UInt64]? = nil) throws(NetworkError) {
         try Self.checkSize(k: k, width: width, sourceCount: sourceCount)
@@ -69,7 +80,13 @@ public struct LUTLayer: Sendable, Equatable {
         tables[lut * tableWords + pattern / 64] >> UInt64(pattern % 64) & 1 == 1
     }
 
-    /// Whether training showed LUT `lut` pattern `pattern`; nil when the layer has no record.
+    /// Whether training showed a LUT an input pattern.
+    ///
+    /// - Parameters:
+    ///   - lut: The LUT, 0..<``width``.
+    ///   - pattern: The pattern, 0..<2^k; bit j is input j.
+    /// - Returns: Whether some training example gave the LUT this pattern; nil when the layer has no
+    ///   record.
     public func wasSeen(lut: Int, pattern: Int) -> Bool? {
         seenPatterns.map { $0[lut * tableWords + pattern / 64] >> UInt64(pattern % 64) & 1 == 1 }
     }

@@ -21,12 +21,22 @@ public struct LUTNetwork: Sendable, Equatable {
     /// The bits it reads of each pixel: each byte at `threshold` unless more were asked for.
     public let encoding: InputEncoding
 
-    /// A network from its parts. Throws unless the layers chain (the first reads `inputCount`
-    /// inputs, each other one the outputs of the layer below), number at most
-    /// `LUTNetLimits.maxHiddenLayers` + 1 and end in one output LUT, and the threshold is 1...255.
-    /// `wiring` and `image` record how the wiring was chosen (random by default); an image must
-    /// have `inputCount` inputs. `encoding` tells how the input bits are made of an image's bytes;
-    /// its encoded pixels must divide `inputCount`.
+    /// A network from its parts.
+    ///
+    /// - Parameters:
+    ///   - inputCount: Input bits per example.
+    ///   - threshold: The binarization threshold, 1...255.
+    ///   - task: The task the network answers.
+    ///   - seed: The seed its wiring and tie-breaking came from.
+    ///   - layers: Its layers, the output LUT last: the first reads `inputCount` inputs, each other
+    ///     one the outputs of the layer below; at most ``LUTNetLimits/maxHiddenLayers`` + 1.
+    ///   - wiring: How the wiring was chosen; random by default.
+    ///   - image: The shape of the images it reads, of `inputCount` inputs; nil when not recorded.
+    ///   - encoding: How the input bits are made of an image's bytes; its encoded pixels must divide
+    ///     `inputCount`.
+    /// - Throws: ``NetworkError`` naming what is wrong when the threshold is 0, the layers do not
+    ///   chain or do not end in one output LUT, there are too many, or the image or encoding does
+    ///   not fit `inputCount`.
     public init(inputCount: Int, threshold: UInt8, task: BinaryTask, seed: UInt64, layers: [LUTLayer],
                 wiring: WiringSpec = .random, image: ImageGeometry? = nil,
                 encoding: InputEncoding = .threshold) throws(NetworkError) {
@@ -83,9 +93,15 @@ public struct LUTNetwork: Sendable, Equatable {
     /// Total number of LUTs.
     public var lutCount: Int { layers.reduce(0) { $0 + $1.width } }
 
-    /// The network's answer (one bit per example) for binarized inputs: one row per input bit,
-    /// one column per example. Only the LUTs the answer depends on are evaluated (`answerLUTCount`
-    /// of them), spread over `threads` workers (nil: one per core).
+    /// The network's answer for binarized inputs. Only the LUTs the answer depends on are evaluated
+    /// (``answerLUTCount`` of them).
+    ///
+    /// - Parameters:
+    ///   - inputs: The input bits: one row per input bit, one column per example.
+    ///   - threads: The worker threads; nil for one per core.
+    /// - Returns: One row: the answer bit of every example.
+    /// - Throws: ``ConfigurationError/inputSizeMismatch(modelInputs:dataFeatures:source:)`` when
+    ///   `inputs` does not have ``inputCount`` rows.
     public func outputs(for inputs: BitMatrix, threads: Int? = nil) throws(ConfigurationError) -> BitMatrix {
         guard inputs.rowCount == inputCount else {
             throw .inputSizeMismatch(modelInputs: inputCount, dataFeatures: inputs.rowCount, source: "input")
@@ -101,8 +117,13 @@ public struct LUTNetwork: Sendable, Equatable {
     /// and so on to the first layer. The other LUTs only count in per-layer accuracies.
     public var answerLUTCount: Int { OutputCone(of: layers).lutCount }
 
-    /// The predicted label of one example from its bytes (`featureCount` of them, pixels and
-    /// channels in the order of the training images): 0 for the task's first group, 1 for its second.
+    /// The predicted label of one example.
+    ///
+    /// - Parameter pixels: The example's bytes, ``featureCount`` of them, pixels and channels in the
+    ///   order of the training images.
+    /// - Returns: 0 for the task's first group, 1 for its second.
+    /// - Throws: ``ConfigurationError/inputSizeMismatch(modelInputs:dataFeatures:source:)`` when
+    ///   `pixels` does not hold ``featureCount`` bytes.
     public func predict(pixels: [UInt8]) throws(ConfigurationError) -> UInt8 {
         guard pixels.count == featureCount else {
             throw .inputSizeMismatch(modelInputs: featureCount, dataFeatures: pixels.count, source: "pixels")
@@ -112,15 +133,24 @@ public struct LUTNetwork: Sendable, Equatable {
         return try outputs(for: bits, threads: 1).unpackedRow(0)[0]
     }
 
-    /// Predicted labels (0 or 1) for every image of `images`, which need the network's image size
-    /// (`featureCount` bytes); their labels are not read. LUTs are spread over `threads` workers
-    /// (nil: one per core).
+    /// The predicted labels of every image; their labels are not read.
+    ///
+    /// - Parameters:
+    ///   - images: The images, of ``featureCount`` bytes each.
+    ///   - threads: The worker threads; nil for one per core.
+    /// - Returns: 0 or 1 for every image.
+    /// - Throws: ``ConfigurationError`` when the images are not of the network's size or are more
+    ///   than ``LUTNetLimits/maxExamples``.
     public func predict(_ images: ImageSet, threads: Int? = nil) throws(ConfigurationError) -> [UInt8] {
         return try outputs(for: try binarize(images), threads: threads).unpackedRow(0)
     }
 
-    /// The input bits of every image of `images` (which need `featureCount` bytes each): encoded
-    /// as the network was trained, binarized at its threshold.
+    /// The input bits of every image: encoded as the network was trained, binarized at its threshold.
+    ///
+    /// - Parameter images: The images, of ``featureCount`` bytes each.
+    /// - Returns: One row per input bit, one column per image.
+    /// - Throws: ``ConfigurationError`` when the images are not of the network's size or are more
+    ///   than ``LUTNetLimits/maxExamples``.
     public func binarize(_ images: ImageSet) throws(ConfigurationError) -> BitMatrix {
         guard images.featureCount == featureCount else {
             throw .inputSizeMismatch(modelInputs: featureCount, dataFeatures: images.featureCount, source: images.source)
@@ -130,9 +160,15 @@ public struct LUTNetwork: Sendable, Equatable {
         return try BitMatrix(binarizing: try encoding.encode(images), indices: all, threshold: threshold)
     }
 
-    /// Fraction of `examples` whose label the network predicts (their labels may be of another
-    /// task, to measure the network on it). The examples must have the network's input size.
-    /// LUTs are spread over `threads` workers (nil: one per core).
+    /// The fraction of examples whose label the network predicts.
+    ///
+    /// - Parameters:
+    ///   - examples: Binarized examples of the network's input size; their labels may be of another
+    ///     task, to measure the network on it.
+    ///   - threads: The worker threads; nil for one per core.
+    /// - Returns: The accuracy, 0...1.
+    /// - Throws: ``ConfigurationError/inputSizeMismatch(modelInputs:dataFeatures:source:)`` when the
+    ///   examples are not of the network's input size.
     public func accuracy(on examples: BinarizedExamples, threads: Int? = nil) throws(ConfigurationError) -> Double {
         let predicted = try outputs(for: examples.inputs, threads: threads)
         return examples.agreement(with: predicted.words)

@@ -5,14 +5,20 @@ public struct LayerKs: Sendable, Hashable, CustomStringConvertible {
     /// The values as given, first layer first; at least one, each 1...`LUTNetLimits.maxK`.
     public let values: [Int]
 
-    /// The same k for every layer. Throws unless it is 1...`LUTNetLimits.maxK`.
+    /// The same k for every layer.
+    ///
+    /// - Parameter k: Inputs per LUT, 1...``LUTNetLimits/maxK``.
+    /// - Throws: ``ConfigurationError/invalidK(_:)`` when `k` is out of range.
     public init(uniform k: Int) throws(ConfigurationError) {
         guard (1...LUTNetLimits.maxK).contains(k) else { throw .invalidK(k) }
         values = [k]
     }
 
-    /// Per-layer values, first layer first (the last repeats upward). Throws unless there is at
-    /// least one and each is 1...`LUTNetLimits.maxK`.
+    /// Per-layer values.
+    ///
+    /// - Parameter values: The k of each layer, first layer first, the last one repeating upward; at
+    ///   least one, each 1...``LUTNetLimits/maxK``.
+    /// - Throws: ``ConfigurationError`` when there is no value or one is out of range.
     public init(_ values: [Int]) throws(ConfigurationError) {
         guard let first = values.first else { throw .invalidKs("", reason: "no k given") }
         if values.count == 1 { guard (1...LUTNetLimits.maxK).contains(first) else { throw .invalidK(first) } }
@@ -23,9 +29,13 @@ public struct LayerKs: Sendable, Hashable, CustomStringConvertible {
         self.values = values
     }
 
-    /// Parses `8` or `12/8` (whitespace around a value is ignored); `option` names the option in
-    /// errors, which refuse empty parts (`12//8`, `/8`) and values that are not numbers or
-    /// outside 1...`LUTNetLimits.maxK`.
+    /// Parses `8` or `12/8`; whitespace around a value is ignored.
+    ///
+    /// - Parameters:
+    ///   - text: The values as written.
+    ///   - option: The option's name in messages, e.g. `--k`.
+    /// - Throws: ``ConfigurationError`` naming `option` for an empty part (`12//8`, `/8`), a value
+    ///   that is not a number, or one outside 1...``LUTNetLimits/maxK``.
     public init(parsing text: String, option: String) throws(ConfigurationError) {
         var values: [Int] = []
         for part in text.split(separator: "/", omittingEmptySubsequences: false) {
@@ -57,7 +67,11 @@ public struct LayerKs: Sendable, Hashable, CustomStringConvertible {
     /// Why a multi-class model takes no per-layer k.
     package static let multiClassReason = "every layer of a multi-class model has one k (per-layer k is for binary tasks)"
 
-    /// The k of layer `index` (0: the first hidden layer).
+    /// The k of one layer.
+    ///
+    /// - Parameter index: The layer, 0 for the first hidden layer; past the last value, the last
+    ///   value applies.
+    /// - Returns: Its inputs per LUT.
     public func k(layer index: Int) -> Int { values[min(index, values.count - 1)] }
 
     /// The values written as options take them, e.g. `8` or `12/8`.

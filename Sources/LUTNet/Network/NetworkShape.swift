@@ -6,13 +6,26 @@ public struct NetworkShape: Sendable, Hashable, CustomStringConvertible {
     /// LUTs in each hidden layer, first layer first.
     public let hiddenWidths: [Int]
 
-    /// Validates k and the widths: every layer has `k` inputs per LUT.
+    /// A shape whose layers all have the same k.
+    ///
+    /// - Parameters:
+    ///   - k: Inputs per LUT of every layer, 1...``LUTNetLimits/maxK``.
+    ///   - hiddenWidths: LUTs in each hidden layer, first layer first; each
+    ///     1...``LUTNetLimits/maxWidth``, at most ``LUTNetLimits/maxHiddenLayers`` of them.
+    /// - Throws: ``ConfigurationError`` when k or a width is out of range or there are too many layers.
     public init(k: Int, hiddenWidths: [Int]) throws(ConfigurationError) {
         try self.init(ks: try LayerKs(uniform: k), hiddenWidths: hiddenWidths)
     }
 
-    /// Validates the ks and the widths: layer i has `ks.k(layer: i)` inputs per LUT. Throws when
-    /// `ks` has more values than the network has layers (hidden layers and the output LUT).
+    /// A shape whose layer i has `ks.k(layer: i)` inputs per LUT.
+    ///
+    /// - Parameters:
+    ///   - ks: The layers' ks; no more values than the network has layers (hidden layers and the
+    ///     output LUT).
+    ///   - hiddenWidths: LUTs in each hidden layer, first layer first; each
+    ///     1...``LUTNetLimits/maxWidth``, at most ``LUTNetLimits/maxHiddenLayers`` of them.
+    /// - Throws: ``ConfigurationError`` when a width is out of range, there are too many layers, or
+    ///   `ks` has more values than layers.
     public init(ks: LayerKs, hiddenWidths: [Int]) throws(ConfigurationError) {
         let text = hiddenWidths.map(String.init).joined(separator: ",")
         if let bad = hiddenWidths.first(where: { $0 <= 0 }) {
@@ -43,11 +56,23 @@ public struct NetworkShape: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses hidden layers written `5x1024` (depth × width) or `1024,512,256` (widths); an empty
     /// string or `0` means no hidden layer (the output LUT reads the inputs directly).
+    ///
+    /// - Parameters:
+    ///   - k: Inputs per LUT of every layer, 1...``LUTNetLimits/maxK``.
+    ///   - text: The hidden layers as written.
+    /// - Throws: ``ConfigurationError`` naming `text` when it cannot be parsed or a width or the depth
+    ///   is out of range, and when k is out of range.
     public init(k: Int, layers text: String) throws(ConfigurationError) {
         try self.init(ks: try LayerKs(uniform: k), layers: text)
     }
 
-    /// Parses hidden layers as `init(k:layers:)` does, layer i having `ks.k(layer: i)` inputs per LUT.
+    /// Parses hidden layers as ``init(k:layers:)`` does, layer i having `ks.k(layer: i)` inputs per LUT.
+    ///
+    /// - Parameters:
+    ///   - ks: The layers' ks; no more values than the network has layers.
+    ///   - text: The hidden layers as written.
+    /// - Throws: ``ConfigurationError`` naming `text` when it cannot be parsed or a width or the depth
+    ///   is out of range, and when `ks` has more values than layers.
     public init(ks: LayerKs, layers text: String) throws(ConfigurationError) {
         do {
             try self.init(k: ks, parsing: text)
@@ -86,7 +111,11 @@ public struct NetworkShape: Sendable, Hashable, CustomStringConvertible {
     /// Widths of all layers including the single-LUT output layer.
     public var allWidths: [Int] { hiddenWidths + [1] }
 
-    /// The k of layer `index` (0: the first hidden layer; `hiddenWidths.count`: the output LUT).
+    /// The k of one layer.
+    ///
+    /// - Parameter index: The layer: 0 for the first hidden layer, `hiddenWidths.count` for the
+    ///   output LUT.
+    /// - Returns: Its inputs per LUT.
     public func k(layer index: Int) -> Int { layerKs[index] }
 
     /// The first hidden layer's k, which every layer had before per-layer k: read `uniformK`,

@@ -52,7 +52,10 @@ public enum ModelFile {
     package static let readableVersions: ClosedRange<UInt32> = 1...8
     static let magic: [UInt8] = Array("LUTNETM\0".utf8)
 
-    /// The model's bytes in the file format.
+    /// A binary network's bytes in the file format: what `save(_:to:)` writes.
+    ///
+    /// - Parameter network: The network.
+    /// - Returns: The file's bytes.
     public static func encode(_ network: LUTNetwork) -> [UInt8] {
         let seen = network.layers.allSatisfy { $0.seenPatterns != nil } ? network.layers.compactMap(\.seenPatterns) : nil
         let tableBytes = network.layers.reduce(0) { $0 + $1.tables.count * 8 }
@@ -95,7 +98,13 @@ public enum ModelFile {
         }
     }
 
-    /// Writes `network` to `path` (atomically: a reader never sees half a model).
+    /// Writes a binary network to a file, atomically: a reader never sees half a model.
+    ///
+    /// - Parameters:
+    ///   - network: The network.
+    ///   - path: The file; its folder must exist and be writable.
+    /// - Throws: ``ModelFileError/io(path:reason:)`` naming `path` when it is a folder, its folder
+    ///   does not exist or is not writable, or the file cannot be written.
     public static func save(_ network: LUTNetwork, to path: String) throws(ModelFileError) {
         try writeAtomically(encode(network), to: path, what: "the model")
     }
@@ -111,20 +120,28 @@ public enum ModelFile {
         }
     }
 
-    /// Reads a binary network's model file: its header first, which fixes the file's exact size; a
-    /// file of any other size, a wrong magic (a gzip-compressed file included), an unknown version,
-    /// a multi-class model, a bad checksum or inconsistent contents are refused before the rest is
-    /// read.
+    /// Reads a binary network's model file: its header first, which fixes the file's exact size, then
+    /// the checksum, then the rest.
+    ///
+    /// - Parameter path: The model file.
+    /// - Returns: The network.
+    /// - Throws: ``ModelFileError`` naming `path` when the file cannot be read, is of another size
+    ///   than its header declares, has a wrong magic (a gzip-compressed file included), an unknown
+    ///   version, a bad checksum or inconsistent contents, or holds a multi-class model.
     public static func load(from path: String) throws(ModelFileError) -> LUTNetwork {
         guard case .binary(let network) = try loadModel(from: path) else { throw .multiClassModel(path: path) }
         return network
     }
 
     /// Reads a model file of either kind: a binary network (versions 1, 2, 4, 6 and 7) or a
-    /// multi-class model (versions 3, 5 and 8). Either kind's header is read first and fixes the
-    /// file's exact size, and the checksum is verified a block at a time: a file of any other size,
-    /// a wrong magic, an unknown version, an inconsistent header or a bad checksum is refused
-    /// before the file is held in memory.
+    /// multi-class model (versions 3 and 5). Either kind's header is read first and fixes the file's
+    /// exact size, and the checksum is verified a block at a time, before the file is held in memory.
+    ///
+    /// - Parameter path: The model file.
+    /// - Returns: The model.
+    /// - Throws: ``ModelFileError`` naming `path` when the file cannot be read, is of another size
+    ///   than its header declares, has a wrong magic, an unknown version, an inconsistent header, a
+    ///   bad checksum or inconsistent contents.
     public static func loadModel(from path: String) throws(ModelFileError) -> TrainedModel {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw .io(path: path, reason: "cannot read the model file (\(String(cString: strerror(errno))))") }
@@ -195,7 +212,15 @@ public enum ModelFile {
         }
     }
 
-    /// Decodes a binary network from its bytes; `path` names the source in errors.
+    /// Decodes a binary network from a model file's bytes.
+    ///
+    /// - Parameters:
+    ///   - bytes: The file's bytes, as `encode(_:)` makes them.
+    ///   - path: The source's name in errors.
+    /// - Returns: The network.
+    /// - Throws: ``ModelFileError`` naming `path` when the bytes are not a binary network's model
+    ///   file: a wrong magic, an unknown version, another size than the header declares, a bad
+    ///   checksum or inconsistent contents.
     public static func decode(_ bytes: [UInt8], path: String) throws(ModelFileError) -> LUTNetwork {
         let header = try ModelFileHeader.parse(bytes[...], path: path)
         try checkSize(bytes.count, declared: header.fileSize, path: path)

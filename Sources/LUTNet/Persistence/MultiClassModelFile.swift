@@ -30,7 +30,11 @@ extension ModelFile {
     /// The format versions of multi-class models.
     static let multiClassVersions: Set<UInt32> = [multiClassVersion, multiClassWiringVersion, multiClassSeenPatternsVersion]
 
-    /// The multi-class model's bytes in the file format.
+    /// A multi-class model's bytes in the file format: what `save(_:to:)`
+    /// writes.
+    ///
+    /// - Parameter network: The model.
+    /// - Returns: The file's bytes.
     public static func encode(_ network: MultiClassNetwork) -> [UInt8] {
         var out = ByteWriter()
         out.bytes(magic)
@@ -63,12 +67,26 @@ extension ModelFile {
         return out.data
     }
 
-    /// Writes a multi-class model to `path` (atomically).
+    /// Writes a multi-class model to a file, atomically.
+    ///
+    /// - Parameters:
+    ///   - network: The model.
+    ///   - path: The file; its folder must exist and be writable.
+    /// - Throws: ``ModelFileError/io(path:reason:)`` naming `path` when it is a folder, its folder
+    ///   does not exist or is not writable, or the file cannot be written.
     public static func save(_ network: MultiClassNetwork, to path: String) throws(ModelFileError) {
         try writeAtomically(encode(network), to: path, what: "the model")
     }
 
-    /// Decodes a model of either kind from its bytes; `path` names the source in errors.
+    /// Decodes a model of either kind from a model file's bytes.
+    ///
+    /// - Parameters:
+    ///   - bytes: The file's bytes.
+    ///   - path: The source's name in errors.
+    /// - Returns: The model.
+    /// - Throws: ``ModelFileError`` naming `path` when the bytes are not a model file: a wrong magic,
+    ///   an unknown version, another size than the header declares, a bad checksum or inconsistent
+    ///   contents.
     public static func decodeModel(_ bytes: [UInt8], path: String) throws(ModelFileError) -> TrainedModel {
         isMultiClass(bytes) ? .multiClass(try decodeMultiClass(bytes, path: path)) : .binary(try decode(bytes, path: path))
     }

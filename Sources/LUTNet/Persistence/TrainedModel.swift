@@ -29,7 +29,12 @@ public indirect enum TrainedModel: Sendable, Equatable {
         }
     }
 
-    /// The input bits of every image of `images` (`featureCount` bytes each), as the model reads them.
+    /// The input bits of every image, as the model reads them.
+    ///
+    /// - Parameter images: The images, of ``featureCount`` bytes each.
+    /// - Returns: One row per input bit, one column per image.
+    /// - Throws: ``ConfigurationError`` when the images are not of the model's size or are more than
+    ///   ``LUTNetLimits/maxExamples``.
     public func binarize(_ images: ImageSet) throws(ConfigurationError) -> BitMatrix {
         switch self {
         case .binary(let network): try network.binarize(images)
@@ -53,7 +58,14 @@ public indirect enum TrainedModel: Sendable, Equatable {
         }
     }
 
-    /// The model's answer for every image of `images` (the class; 0 or 1 for a binary network).
+    /// The model's answer for every image; their labels are not read.
+    ///
+    /// - Parameters:
+    ///   - images: The images, of ``featureCount`` bytes each.
+    ///   - threads: The worker threads; nil for one per core.
+    /// - Returns: The class of every image; 0 or 1 for a binary network.
+    /// - Throws: ``ConfigurationError`` when the images are not of the model's size or are more than
+    ///   ``LUTNetLimits/maxExamples``.
     public func predict(_ images: ImageSet, threads: Int? = nil) throws(ConfigurationError) -> [UInt8] {
         switch self {
         case .binary(let network): try network.predict(images, threads: threads)

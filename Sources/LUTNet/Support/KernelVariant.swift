@@ -23,13 +23,20 @@ public enum KernelVariant: String, Sendable, CaseIterable, CustomStringConvertib
     /// The fastest variant this processor runs.
     public static var best: KernelVariant { KernelVariant(lutnet_best_kernel_variant()) }
 
-    /// The variant LUTNET_KERNELS names (the fastest one when it is unset or empty). Throws when it
-    /// names no variant or one this processor cannot run.
+    /// The variant the `LUTNET_KERNELS` environment variable names.
+    ///
+    /// - Returns: That variant, or the fastest one when the variable is unset or empty.
+    /// - Throws: ``KernelVariantError`` when the variable names no variant or one this processor
+    ///   cannot run.
     public static func fromEnvironment() throws(KernelVariantError) -> KernelVariant {
         try named(ProcessInfo.processInfo.environment[environmentVariable])
     }
 
-    /// The variant called `name` (the fastest one for nil or ""), if this processor runs it.
+    /// The variant of a name, if this processor runs it.
+    ///
+    /// - Parameter name: `portable`, `avx2` or `avx512`; nil or empty for the fastest.
+    /// - Returns: The variant.
+    /// - Throws: ``KernelVariantError`` when `name` names no variant or one this processor cannot run.
     public static func named(_ name: String?) throws(KernelVariantError) -> KernelVariant {
         try named(name, processorFeatures: lutnet_cpu_features())
     }

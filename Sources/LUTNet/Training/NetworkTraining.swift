@@ -16,8 +16,14 @@ public struct TrainingOptions: Sendable, Equatable {
     /// input count is not a square) or to override it; nil to take it from the data.
     public var imageShape: ImageGeometry?
 
-    /// Options for `shape` (by default the paper's k = 8, 5 × 1024), seed 0, one thread per core
-    /// and the paper's random wiring.
+    /// Options for a network.
+    ///
+    /// - Parameters:
+    ///   - shape: The topology; by default the paper's k = 8, 5 × 1024.
+    ///   - seed: The seed of the wiring and tie-breaking.
+    ///   - threads: The worker threads, 1 or more; nil for one per core.
+    ///   - wiring: How the LUTs choose their inputs; by default the paper's random wiring.
+    ///   - imageShape: The images' shape for spatial wiring; nil to take it from the data.
     public init(shape: NetworkShape = .paper, seed: UInt64 = 0, threads: Int? = nil, wiring: WiringSpec = .random,
                 imageShape: ImageGeometry? = nil) {
         self.shape = shape
@@ -37,14 +43,21 @@ public struct TrainingResult: Sendable {
 }
 
 extension LUTNetwork {
-    /// Trains a network by memorization on the examples of `task` in `dataset`'s training split,
-    /// encoded by `inputBits` (by default each byte alone) and binarized at `threshold` (a byte is
-    /// 1 when it is >= threshold), and measures it on the test split when the dataset has one.
+    /// Trains a network by memorization on the examples of a task in a dataset's training split, and
+    /// measures it on the test split when the dataset has one.
     ///
-    /// Throws `ConfigurationError` when the threshold is 0, a task group has no examples in a
-    /// split, a split has more than `LUTNetLimits.maxExamples` examples, the input bits do not fit
-    /// the images (opponents of gray pixels), the thread count is out of range, or training would
-    /// need more memory than the machine has.
+    /// - Parameters:
+    ///   - dataset: The data.
+    ///   - task: The task: which classes take part, and their labels.
+    ///   - threshold: The binarization threshold, 1...255: a byte is 1 when it is >= threshold.
+    ///   - inputBits: The bits read of each pixel; by default each byte at the threshold.
+    ///   - options: The shape, seed, threads and wiring.
+    ///   - progress: Called after each layer with its figures.
+    /// - Returns: The network and the figures of its training.
+    /// - Throws: ``ConfigurationError`` when the threshold is 0, a task group has no examples in a
+    ///   split, a split has more than ``LUTNetLimits/maxExamples`` examples, the input bits do not fit
+    ///   the images (opponents of gray pixels), the wiring does not fit the images or the shape, the
+    ///   thread count is out of range, or training would need more memory than the machine has.
     public static func train(on dataset: Dataset, task: BinaryTask, threshold: UInt8 = 128,
                              inputBits: [InputBitFamily] = [.threshold], options: TrainingOptions = TrainingOptions(),
                              progress: ((LayerReport) -> Void)? = nil) throws(ConfigurationError) -> TrainingResult {
@@ -55,14 +68,21 @@ extension LUTNetwork {
     }
 
     /// Trains a network by memorization on binarized examples, for their task and threshold, and
-    /// measures every layer on `test` when given; `progress` is called after each layer. Spatial
-    /// wiring takes the images' shape from `options.imageShape`, else from `dataShape` (the shape
-    /// of one example, e.g. `[28, 28]`), else from a square input count.
+    /// measures every layer on `test` when given. Spatial wiring takes the images' shape from
+    /// `options.imageShape`, else from `dataShape`, else from a square input count.
     ///
-    /// Throws `ConfigurationError` when the examples have no input bits, `test` differs from
-    /// `train` in task, threshold, input bits or input
-    /// size, the thread count is out of range, or training would need more memory than the
-    /// machine has.
+    /// - Parameters:
+    ///   - train: The training examples.
+    ///   - test: The test examples, of the same task, threshold, input bits and input size; nil for
+    ///     none.
+    ///   - options: The shape, seed, threads and wiring.
+    ///   - dataShape: The shape of one example, e.g. `[28, 28]`; nil for none.
+    ///   - progress: Called after each layer with its figures.
+    /// - Returns: The network and the figures of its training.
+    /// - Throws: ``ConfigurationError`` when the examples have no input bits, `test` differs from
+    ///   `train` in task, threshold, input bits or input size, the wiring does not fit the images or
+    ///   the shape, the thread count is out of range, or training would need more memory than the
+    ///   machine has.
     public static func train(on train: BinarizedExamples, test: BinarizedExamples? = nil,
                              options: TrainingOptions = TrainingOptions(), dataShape: [Int]? = nil,
                              progress: ((LayerReport) -> Void)? = nil) throws(ConfigurationError) -> TrainingResult {

@@ -8,7 +8,13 @@ public struct ImageGeometry: Sendable, Equatable, Hashable, CustomStringConverti
     /// Channels per pixel (1 for gray images or bits, 3 for color).
     public let channels: Int
 
-    /// An image shape; throws unless every side is 1 or more.
+    /// An image shape.
+    ///
+    /// - Parameters:
+    ///   - height: Rows of pixels, 1 or more.
+    ///   - width: Pixels per row, 1 or more.
+    ///   - channels: Channels per pixel, 1 or more.
+    /// - Throws: ``ConfigurationError/invalidValue(option:reason:)`` when a side is below 1.
     public init(height: Int, width: Int, channels: Int = 1) throws(ConfigurationError) {
         guard height >= 1, width >= 1, channels >= 1 else {
             throw .invalidValue(option: "--image-shape", reason: "\(height) × \(width) × \(channels); every side must be 1 or more")
@@ -22,6 +28,10 @@ public struct ImageGeometry: Sendable, Equatable, Hashable, CustomStringConverti
     public var inputCount: Int { height * width * channels }
 
     /// Parses `HxW` or `HxWxC`, e.g. `14x14` or `32x32x3`.
+    ///
+    /// - Parameter text: The shape as written.
+    /// - Throws: ``ConfigurationError/invalidValue(option:reason:)`` when `text` is not two or three
+    ///   numbers separated by `x`, or a side is below 1.
     public init(parsing text: String) throws(ConfigurationError) {
         let sides = text.lowercased().split(separator: "x", omittingEmptySubsequences: false).map { Int($0.trimmingWhitespace()) }
         guard (2...3).contains(sides.count), sides.allSatisfy({ $0 != nil }) else {

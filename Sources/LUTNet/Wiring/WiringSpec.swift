@@ -54,13 +54,29 @@ public struct WiringSpec: Sendable, Equatable, Hashable, CustomStringConvertible
         window.map { WiringSpec(window: $0, near: 0, spatialLayers: 1, placement: .random) } ?? .random
     }
 
-    /// A first layer of S × S windows, upper layers wired at random.
+    /// A first layer of S × S windows, upper layers wired at random: `local:S`.
+    ///
+    /// - Parameters:
+    ///   - window: The side S of the windows, 1 or more.
+    ///   - placement: Where the windows go.
+    /// - Returns: The wiring.
+    /// - Throws: ``ConfigurationError/invalidValue(option:reason:)`` when the side or a grid stride is
+    ///   below 1.
     public static func local(window: Int, placement: Placement = .random) throws(ConfigurationError) -> WiringSpec {
         try hierarchical(window: window, near: 0, spatialLayers: 1, placement: placement)
     }
 
-    /// A first layer of S × S windows and `spatialLayers - 1` layers above it reading the `near`
-    /// nearest LUTs below. Throws unless the window side, `near` and the layer count are positive.
+    /// A first layer of S × S windows and layers above it reading the nearest LUTs below:
+    /// `hier:S,NEAR,L`.
+    ///
+    /// - Parameters:
+    ///   - window: The side S of the first layer's windows, 1 or more.
+    ///   - near: How many of the nearest LUTs below an upper spatial LUT chooses from (NEAR).
+    ///   - spatialLayers: How many layers, the first included, are spatial (L), 1 or more.
+    ///   - placement: Where the first layer's windows go.
+    /// - Returns: The wiring.
+    /// - Throws: ``ConfigurationError/invalidValue(option:reason:)`` when the side, the layer count or
+    ///   a grid stride is below 1, or `near` is below 1 with upper spatial layers.
     public static func hierarchical(window: Int, near: Int, spatialLayers: Int,
                                     placement: Placement = .random) throws(ConfigurationError) -> WiringSpec {
         guard window >= 1 else { throw invalid("a window side of \(window); use 1 or more") }
@@ -71,9 +87,13 @@ public struct WiringSpec: Sendable, Equatable, Hashable, CustomStringConvertible
                           placement: placement)
     }
 
-    /// Parses `random`, `local:S[,grid[T]]` or `hier:S,NEAR,L[,grid[T]]` (in any case; spaces may
-    /// follow the commas). Empty text, text that starts or ends with white space and text holding
-    /// a control character are refused (see `OptionText`).
+    /// Parses `random`, `local:S[,grid[T]]` or `hier:S,NEAR,L[,grid[T]]`, in any case; spaces may
+    /// follow the commas.
+    ///
+    /// - Parameter text: The wiring as written.
+    /// - Throws: ``ConfigurationError/invalidValue(option:reason:)`` naming `--wiring` when `text`
+    ///   cannot be parsed or a value is impossible, and for text that is empty, starts or ends with
+    ///   white space or holds a control character.
     public init(parsing text: String) throws(ConfigurationError) {
         let usage = "use random, local:S or hier:S,NEAR,L (optionally followed by ,grid or ,gridT), e.g. local:6 or hier:7,64,4"
         if let problem = OptionText.problem(in: text) { throw Self.invalid("\(problem): \(usage)") }
