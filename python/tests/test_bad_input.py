@@ -28,7 +28,7 @@ def library_error(status, message, call, *arguments):
     ("k", 17, "lutnet_train: k = 17 is not supported: a LUT has 1 to 16 inputs"),
     ("k", (8, 0), "lutnet_train: layer_ks[1] = 0: a LUT has 1 to 16 inputs"),
     ("threshold", 0, "lutnet_train: threshold 0 is not supported: use 1 to 255 (an input bit is 1 when its byte is >= threshold)"),
-    ("threads", -1, "lutnet_train: threads = -1: use 0 (one per core) or more"),
+    ("threads", -1, "lutnet_train: threads = -1: use 0 (one per core) to 1024"),
     ("layers", (16, 0), "lutnet_train: hidden_widths[1] = 0: a layer has 1 to 16777216 LUTs"),
 ])
 def test_options_are_checked_by_the_library(option, value, message):
