@@ -33,14 +33,12 @@ public func lutnet_train(_ dataset: OpaquePointer?, _ task: UnsafePointer<CChar>
                 trained = .binary(try LUTNetwork.train(on: examples, options: options,
                                                        dataShape: encoding.encodedShape(data.train.imageShape)).network)
             case .multiClass(let multiClassTask):
-                guard settings.inputBits == [.threshold] else {
-                    throw .invalidValue(option: "input_bits", reason: "task '\(taskText)' is multi-class: multi-class models read the bytes at the threshold")
-                }
                 guard settings.shape.uniformK != nil else {
                     throw .invalidValue(option: "layer_ks", reason: "\(settings.shape.ks) differ, but task '\(taskText)' is multi-class: \(LayerKs.multiClassReason)")
                 }
-                let examples = try MultiClassExamples(images: data.train, task: multiClassTask,
-                                                      threshold: settings.threshold, split: data.train.source)
+                let encoding = try InputEncoding(families: settings.inputBits, for: data.train)
+                let examples = try MultiClassExamples(images: data.train, task: multiClassTask, threshold: settings.threshold,
+                                                      split: data.train.source, encoding: encoding)
                 // Without a wiring, images get the command's default 6 × 6 windows (smaller images: none).
                 let shape = data.train.imageShape
                 let window = (2...3).contains(shape.count) && shape[0] >= 6 && shape[1] >= 6 ? 6 : nil

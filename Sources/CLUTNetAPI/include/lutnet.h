@@ -141,11 +141,12 @@ typedef struct lutnet_parameters {
     size_t layer_k_count;
     /// The bits read of every pixel, as `lutnet train --input-bits`: families separated by commas,
     /// "threshold" (each byte at `threshold`, the paper's bits), "mean" (each byte above the
-    /// image's mean byte) and "opponents" (red > green, blue > red, green > blue; RGB images). The
-    /// model records them and applies them to the bytes it predicts, which stay the images' own
-    /// (`lutnet_model_input_count` counts bytes). Binary tasks only; NULL means "threshold". A
-    /// network that reads more than the threshold bits is saved as model format version 7.
-    /// Default NULL.
+    /// image's mean byte), "opponents" (red > green, blue > red, green > blue; RGB images) and
+    /// "thermometer:N" (each byte at N evenly spaced thresholds 256·i/(N+1), i = 1..N; N 1 to 64).
+    /// The model records them and applies them to the bytes it predicts, which stay the images' own
+    /// (`lutnet_model_input_count` counts bytes). Binary and multi-class tasks; NULL means
+    /// "threshold". A model that reads more than the threshold bits is saved as model format
+    /// version 7 (binary) or 8 (multi-class). Default NULL.
     const char *input_bits;
 } lutnet_parameters;
 
@@ -246,8 +247,9 @@ size_t lutnet_model_input_count(const lutnet_model *model);
 /// `lutnet_model_free`). NULL when `model` is NULL.
 const char *lutnet_model_task(const lutnet_model *model);
 
-/// The number of classes the model answers with: 2 for a binary network, the task's groups for a
-/// multi-class model; 0 when `model` is NULL.
+/// The number of classes the model answers with: 2 for a binary network and for a binary task read
+/// through its classes (`lutnet train --readout classes`, whose answers and accuracy are its
+/// task's groups), the task's groups for a multi-class model; 0 when `model` is NULL.
 size_t lutnet_model_class_count(const lutnet_model *model);
 
 /// Releases a model. NULL is allowed.

@@ -4,8 +4,14 @@ import CSupport
 /// or not". A class's score for an example is how many LUTs of its network's last layer say 1;
 /// the answer is the class with the best score, a tie going to the lowest class.
 public struct MultiClassNetwork: Sendable, Equatable {
-    /// Input bits per example (pixels × channels).
+    /// Input bits per example (pixels × encoded channels).
     public let inputCount: Int
+    /// How the input bits are made of an image's bytes (by default each byte at the threshold).
+    public let encoding: InputEncoding
+    /// The binary task the model answers through its classes, nil for a model that answers its
+    /// class: when set, every class's labels lie in one group of it, and `TrainedModel` answers
+    /// the group of the predicted class (see `readingGroups(of:)`).
+    public internal(set) var groups: BinaryTask?
     /// Binarization threshold: an input bit is 1 when its byte is >= threshold.
     public let threshold: UInt8
     /// The task: class c of the model is group c.
@@ -29,11 +35,15 @@ public struct MultiClassNetwork: Sendable, Equatable {
                       classLayers: classLayers)
     }
 
-    /// A model from its parts, `wiring` saying how its wiring was chosen; checked as the
-    /// initializer with a window side checks them.
+    /// A model from its parts, `wiring` saying how its wiring was chosen and `encoding` how its
+    /// input bits are made of an image's bytes; checked as the initializer with a window side
+    /// checks them, and the encoding must make `inputCount` bits of whole pixels.
     public init(inputCount: Int, threshold: UInt8, task: MultiClassTask, seed: UInt64, wiring: WiringSpec,
-                classLayers: [[LUTLayer]]) throws(NetworkError) {
+                classLayers: [[LUTLayer]], encoding: InputEncoding = .threshold) throws(NetworkError) {
         guard threshold >= 1 else { throw .invalidThreshold(Int(threshold)) }
+        guard encoding.featureCount(inputCount: inputCount) != nil else {
+            throw .encodingSize(encoding: encoding.description, encodedChannels: encoding.encodedChannels, inputCount: inputCount)
+        }
         guard classLayers.count == task.classCount else {
             throw .classCountMismatch(networks: classLayers.count, classes: task.classCount)
         }
@@ -51,18 +61,24 @@ public struct MultiClassNetwork: Sendable, Equatable {
             }
         }
         self.init(validInputCount: inputCount, threshold: threshold, task: task, seed: seed, wiring: wiring,
-                  classLayers: classLayers)
+                  classLayers: classLayers, encoding: encoding)
     }
 
     /// A model whose parts the trainer made and knows to fit.
     init(validInputCount: Int, threshold: UInt8, task: MultiClassTask, seed: UInt64, wiring: WiringSpec,
-         classLayers: [[LUTLayer]]) {
+         classLayers: [[LUTLayer]], encoding: InputEncoding = .threshold) {
         self.inputCount = validInputCount
+        self.encoding = encoding
         self.threshold = threshold
         self.task = task
         self.seed = seed
         self.wiring = wiring
         self.classLayers = classLayers
+    }
+
+    /// Bytes per image the model predicts: `inputCount` unless its encoding adds bits.
+    public var featureCount: Int {
+        encoding.featureCount(inputCount: inputCount) ?? { preconditionFailure("checked when the model was built") }()
     }
 
     /// Number of classes.
@@ -142,29 +158,30 @@ public struct MultiClassNetwork: Sendable, Equatable {
         Self.readout(try votes(for: inputs, threads: threads), classCount: classCount, examples: inputs.columnCount)
     }
 
-    /// The predicted class of every image of `images`, which need the model's input size; their
+    /// The predicted class of every image of `images`, which need `featureCount` bytes each; their
     /// labels are not read.
     public func predict(_ images: ImageSet, threads: Int? = nil) throws(ConfigurationError) -> [UInt8] {
         try predict(inputs: try binarize(images), threads: threads)
     }
 
-    /// The input bits of every image of `images` (which need the model's input size), binarized at
-    /// its threshold.
+    /// The input bits of every image of `images` (which need `featureCount` bytes each): encoded
+    /// by the model's input bits, binarized at its threshold.
     public func binarize(_ images: ImageSet) throws(ConfigurationError) -> BitMatrix {
-        guard images.featureCount == inputCount else {
-            throw .inputSizeMismatch(modelInputs: inputCount, dataFeatures: images.featureCount, source: images.source)
+        guard images.featureCount == featureCount else {
+            throw .inputSizeMismatch(modelInputs: featureCount, dataFeatures: images.featureCount, source: images.source)
         }
         try BitMatrix.checkSize(rows: inputCount, columns: images.count)
-        return try BitMatrix(binarizing: images, indices: (0..<UInt32(images.count)).map { $0 }, threshold: threshold)
+        return try BitMatrix(binarizing: try encoding.encode(images), indices: (0..<UInt32(images.count)).map { $0 }, threshold: threshold)
     }
 
-    /// The predicted class of one example from its bytes (`inputCount` of them).
+    /// The predicted class of one example from its bytes (`featureCount` of them, encoded by the
+    /// model's input bits).
     public func predict(pixels: [UInt8]) throws(ConfigurationError) -> UInt8 {
-        guard pixels.count == inputCount else {
-            throw .inputSizeMismatch(modelInputs: inputCount, dataFeatures: pixels.count, source: "pixels")
+        guard pixels.count == featureCount else {
+            throw .inputSizeMismatch(modelInputs: featureCount, dataFeatures: pixels.count, source: "pixels")
         }
         var bits = BitMatrix(rowCount: inputCount, columnCount: 1)
-        for (feature, byte) in pixels.enumerated() where byte >= threshold { bits[feature, 0] = true }
+        for (feature, byte) in encoding.encode(pixels: pixels).enumerated() where byte >= threshold { bits[feature, 0] = true }
         return try predict(inputs: bits, threads: 1)[0]
     }
 

@@ -98,23 +98,28 @@ public struct MultiClassTrainingResult: Sendable {
 }
 
 extension MultiClassNetwork {
-    /// Trains a model on the examples of `task` in `dataset`'s training split, binarized at
-    /// `threshold`, and measures it on the test split when there is one. Throws
-    /// `ConfigurationError` for a threshold of 0, a class without training examples, an impossible
-    /// window or thread count, or a model too large for the machine's memory.
+    /// Trains a model on the examples of `task` in `dataset`'s training split, encoded by
+    /// `inputBits` (by default each byte alone) and binarized at `threshold`, and measures it on
+    /// the test split when there is one. Throws `ConfigurationError` for a threshold of 0, input
+    /// bits that do not fit the images, a class without training examples, an impossible window or
+    /// thread count, or a model too large for the machine's memory.
     public static func train(on dataset: Dataset, task: MultiClassTask, threshold: UInt8 = 128,
+                             inputBits: [InputBitFamily] = [.threshold],
                              options: MultiClassTrainingOptions = MultiClassTrainingOptions(),
                              progress: ((MultiClassLayerReport) -> Void)? = nil) throws(ConfigurationError) -> MultiClassTrainingResult {
-        let train = try MultiClassExamples(images: dataset.train, task: task, threshold: threshold, split: dataset.train.source)
+        let encoding = try InputEncoding(families: inputBits, for: dataset.train)
+        let train = try MultiClassExamples(images: dataset.train, task: task, threshold: threshold, split: dataset.train.source,
+                                           encoding: encoding)
         let test = try dataset.test.map { (split) throws(ConfigurationError) in
-            try MultiClassExamples(images: split, task: task, threshold: threshold, split: split.source, everyClass: false)
+            try MultiClassExamples(images: split, task: task, threshold: threshold, split: split.source, everyClass: false,
+                                   encoding: encoding)
         }
         return try Self.train(on: train, test: test, options: options, progress: progress)
     }
 
     /// Trains a model on binarized examples and measures every layer's readout on `test` when
-    /// given. Throws `ConfigurationError` when `test` differs from `train` in task, threshold or
-    /// input size, the window or thread count is impossible, or the model would need more memory
+    /// given. Throws `ConfigurationError` when `test` differs from `train` in task, threshold, input
+    /// bits or input size, the window or thread count is impossible, or the model would need more memory
     /// than the machine has.
     public static func train(on train: MultiClassExamples, test: MultiClassExamples? = nil,
                              options: MultiClassTrainingOptions = MultiClassTrainingOptions(),
@@ -128,9 +133,9 @@ extension MultiClassNetwork {
             throw .invalidValue(option: "training examples", reason: "they have no input bits; a LUT needs at least one to read")
         }
         if let test {
-            guard test.task == train.task, test.threshold == train.threshold else {
-                throw .invalidValue(option: "test examples", reason: "task \(test.task) at threshold \(test.threshold); "
-                                    + "the training examples are of \(train.task) at \(train.threshold)")
+            guard test.task == train.task, test.threshold == train.threshold, test.encoding == train.encoding else {
+                throw .invalidValue(option: "test examples", reason: "task \(test.task) at threshold \(test.threshold), input bits "
+                                    + "\(test.encoding); the training examples are of \(train.task) at \(train.threshold), \(train.encoding)")
             }
             guard test.inputs.rowCount == train.inputs.rowCount else {
                 throw .inputSizeMismatch(modelInputs: train.inputs.rowCount, dataFeatures: test.inputs.rowCount,

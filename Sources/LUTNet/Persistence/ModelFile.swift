@@ -36,7 +36,7 @@ import Glibc
 /// required section (tag 3 with bit 31 set) naming the input bits read of each pixel: the families'
 /// text (u32 length + UTF-8, e.g. `threshold,mean,opponents`) and the images' bytes per pixel
 /// (u32); it is written only for a network that reads more than its bytes at the threshold.
-/// Versions 3 and 5 are the multi-class format.
+/// Versions 3, 5 and 8 are the multi-class format.
 public enum ModelFile {
     /// The format version this build writes for a randomly wired network.
     public static let version: UInt32 = 2
@@ -47,9 +47,9 @@ public enum ModelFile {
     /// The format version this build writes for a network that reads more input bits than its
     /// bytes at the threshold (`InputEncoding`), whatever its ks and wiring.
     public static let inputEncodingVersion: UInt32 = 7
-    /// The format versions this build reads: 1, 2, 4, 6 and 7 as binary networks, 3 and 5 as a
+    /// The format versions this build reads: 1, 2, 4, 6 and 7 as binary networks, 3, 5 and 8 as a
     /// multi-class model.
-    public static let readableVersions: ClosedRange<UInt32> = 1...7
+    public static let readableVersions: ClosedRange<UInt32> = 1...8
     static let magic: [UInt8] = Array("LUTNETM\0".utf8)
 
     /// The model's bytes in the file format.
@@ -121,7 +121,7 @@ public enum ModelFile {
     }
 
     /// Reads a model file of either kind: a binary network (versions 1, 2, 4, 6 and 7, checked as `load`
-    /// does) or a multi-class model (versions 3 and 5).
+    /// does) or a multi-class model (versions 3, 5 and 8).
     public static func loadModel(from path: String) throws(ModelFileError) -> TrainedModel {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw .io(path: path, reason: "cannot read the model file (\(String(cString: strerror(errno))))") }
