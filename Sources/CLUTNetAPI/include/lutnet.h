@@ -160,6 +160,18 @@ const char *lutnet_status_name(lutnet_status status);
 /// Fills `parameters` with the defaults documented in `lutnet_parameters`. NULL is ignored.
 void lutnet_default_parameters(lutnet_parameters *parameters);
 
+/// Fills `parameters` with the preset `name`, "paper" (the paper's network, the defaults) or
+/// "best" (the most accurate network measured within twice its training time), for a task of the
+/// kind `task` names ("all" or three groups or more: multi-class, else binary), as
+/// `lutnet train --preset` does: `lutnet_default_parameters`, then `k`, `layers`, `wiring` and
+/// `input_bits` (static strings; do not free them). The presets are listed by `lutnet train --help`
+/// and the README. A preset that reads a binary task through its classes (`best`; `lutnet train
+/// --readout classes`) cannot be expressed in `lutnet_parameters` and is refused.
+/// Errors: LUTNET_ERROR_NULL_ARGUMENT, LUTNET_ERROR_INVALID_ARGUMENT (an unknown name, or a preset
+/// the parameters cannot express; `parameters` is then left unchanged).
+lutnet_status lutnet_preset_parameters(const char *name, const char *task, lutnet_parameters *parameters,
+                                       lutnet_error *error);
+
 /// NULL when `parameters` can be trained with, otherwise a static sentence saying which field is
 /// wrong (do not free it). `lutnet_train` makes the same checks and reports the offending value.
 const char *lutnet_check_parameters(const lutnet_parameters *parameters);
