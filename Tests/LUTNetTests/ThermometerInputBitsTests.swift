@@ -87,6 +87,14 @@ final class ThermometerInputBitsTests: XCTestCase {
         XCTAssertEqual(read, network)
         XCTAssertEqual(ModelFile.encode(read), bytes)
         XCTAssertEqual(TrainedModel.multiClass(read).featureCount, 100)
+        // Random and window wiring (no wiring text in versions 3) load back too.
+        for wiring in ["random", "local:4"] {
+            let options = MultiClassTrainingOptions(shape: try NetworkShape(k: 4, hiddenWidths: [8]), seed: 1,
+                                                    wiring: try WiringSpec(parsing: wiring), threads: 1)
+            let model = try MultiClassNetwork.train(on: dataset, task: try MultiClassTask(parsing: "0:1:2"), inputBits: [.mean],
+                                                    options: options).network
+            XCTAssertEqual(try ModelFile.decodeModel(ModelFile.encode(model), path: "\(wiring).lut"), .multiClass(model), wiring)
+        }
         // Without input bits the model is written as before (version 5 for hier wiring).
         let (plain, _) = try tinyMultiClass(bits: [.threshold])
         XCTAssertEqual(ModelFile.encode(plain.network)[8], 5)

@@ -255,8 +255,9 @@ extension ModelFile {
         guard length <= WiringSection.maxTextBytes else { throw .malformed(path: path, reason: "a wiring text of \(length) bytes") }
         let text = String(decoding: try reader.bytes(length), as: UTF8.self)
         let wiring = try WiringSection.spec(parsing: text, path: path)
-        guard anyWiring || !wiring.isWindowOnly, wiring.window == window else {
-            throw .malformed(path: path, reason: "wiring '\(text)' with a window side of \(window) in a version \(multiClassWiringVersion) file")
+        guard anyWiring || !wiring.isWindowOnly, (wiring.window ?? 0) == window else {
+            let version = anyWiring ? multiClassSectionsVersion : multiClassWiringVersion
+            throw .malformed(path: path, reason: "wiring '\(text)' with a window side of \(window) in a version \(version) file")
         }
         return wiring
     }
