@@ -1,7 +1,8 @@
 /// A binary task read through its classes: when the data labels finer classes than the task's two
 /// groups (digits rather than "0-4 or 5-9"), a multi-class model learns the classes and answers
-/// the group of the class it predicts. On MNIST 0-4:5-9 that is 2 points ahead of a network of the
-/// same LUT count that learns the two groups (EXPERIMENTS.md).
+/// the group of the class it predicts. On MNIST 0-4:5-9 ten networks of 3 × 170 LUTs reach 0.9656,
+/// against 0.872 for the paper's network of as many LUTs and 0.945 for the best network measured
+/// that learns the two groups (EXPERIMENTS.md).
 extension MultiClassTask {
     /// One class per label of `task`'s groups, in label order: the classes `task` is read through.
     /// Throws naming the task when it has fewer than three labels (nothing finer than its groups).
