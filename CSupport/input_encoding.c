@@ -1,4 +1,4 @@
-// Input encodings: threshold bytes, image-mean bits and colour opponents per pixel.
+// Input encodings: threshold bytes, image-mean bits, colour opponents and thermometer bits per pixel.
 #include "input_encoding.h"
 
 /// The sum of an image's bytes.
@@ -12,9 +12,12 @@ static uint32_t image_sum(const uint8_t *restrict image, size_t bytes) {
 static inline uint8_t above(uint32_t a, uint32_t b) { return a > b ? 255 : 0; }
 
 void lutnet_encode_images(const uint8_t *restrict pixels, size_t image_count, size_t pixel_count,
-                          uint32_t channels, uint32_t families, uint8_t *restrict out) {
+                          uint32_t channels, uint32_t families, uint32_t levels, uint8_t *restrict out) {
     size_t image_bytes = pixel_count * channels;
-    uint32_t width = lutnet_encoded_channels(channels, families);
+    uint32_t width = lutnet_encoded_channels(channels, families, levels);
+    uint8_t steps[LUTNET_MAX_THERMOMETER_LEVELS];
+    if ((families & LUTNET_ENCODE_THERMOMETER) && (levels == 0 || levels > LUTNET_MAX_THERMOMETER_LEVELS)) return;
+    for (uint32_t i = 0; (families & LUTNET_ENCODE_THERMOMETER) && i < levels; i++) steps[i] = (uint8_t)lutnet_thermometer_step(i + 1, levels);
     for (size_t n = 0; n < image_count; n++) {
         const uint8_t *image = pixels + n * image_bytes;
         uint8_t *encoded = out + n * pixel_count * width;
@@ -32,6 +35,9 @@ void lutnet_encode_images(const uint8_t *restrict pixels, size_t image_count, si
                 *bytes++ = above(pixel[2], pixel[0]);
                 *bytes++ = above(pixel[1], pixel[2]);
             }
+            if (families & LUTNET_ENCODE_THERMOMETER)
+                for (uint32_t c = 0; c < channels; c++)
+                    for (uint32_t i = 0; i < levels; i++) *bytes++ = pixel[c] >= steps[i] ? 255 : 0;
         }
     }
 }

@@ -52,11 +52,7 @@ final class ModelHandle: @unchecked Sendable {
     init(_ model: TrainedModel, threads: Int) {
         self.model = model
         self.threads = threads
-        let description = switch model {
-        case .binary(let network): network.task.description
-        case .multiClass(let network): network.task.description
-        }
-        let text = Array(description.utf8CString)
+        let text = Array(model.taskText.utf8CString)
         task = UnsafeMutablePointer<CChar>.allocate(capacity: text.count)
         task.initialize(from: text, count: text.count)
     }

@@ -62,6 +62,12 @@ public func lutnet_accuracy(_ model: OpaquePointer?, _ dataset: OpaquePointer?, 
         guard case .binary(let network) = handle.model else {
             guard case .multiClass(let network) = handle.model else { return }
             do throws(ConfigurationError) {
+                // A binary task read through its classes: the accuracy of its groups.
+                if network.groups != nil {
+                    let binaryTask = try task.map { text throws(ConfigurationError) in try BinaryTask(parsing: String(cString: text)) }
+                    out.pointee = try network.groupAccuracy(on: images, task: binaryTask, threads: handle.threads)
+                    return
+                }
                 let multiClassTask = try task.map { text throws(ConfigurationError) in
                     try MultiClassTask(parsing: String(cString: text))
                 } ?? network.task
@@ -69,7 +75,7 @@ public func lutnet_accuracy(_ model: OpaquePointer?, _ dataset: OpaquePointer?, 
                     throw .invalidTask(multiClassTask.description, reason: "the model tells \(network.classCount) classes apart")
                 }
                 let examples = try MultiClassExamples(images: images, task: multiClassTask, threshold: network.threshold,
-                                                      split: images.source, everyClass: false)
+                                                      split: images.source, everyClass: false, encoding: network.encoding)
                 out.pointee = ConfusionMatrix(actual: examples.classes, predicted: try network.predict(inputs: examples.inputs, threads: handle.threads),
                                               classCount: network.classCount).accuracy
             } catch {

@@ -33,15 +33,13 @@ public func lutnet_train_sized(_ dataset: OpaquePointer?, _ task: UnsafePointer<
                 trained = .binary(try LUTNetwork.train(on: examples, options: options,
                                                        dataShape: encoding.encodedShape(data.train.imageShape)).network)
             case .multiClass(let multiClassTask):
-                guard settings.inputBits == [.threshold] else {
-                    throw .invalidValue(option: "input_bits", reason: "task '\(taskText)' is multi-class: multi-class models read the bytes at the threshold")
-                }
                 let shape = settings.shape(for: .multiClass(multiClassTask))
                 guard shape.uniformK != nil else {
                     throw .invalidValue(option: "layer_ks", reason: "\(shape.ks) differ, but task '\(taskText)' is multi-class: \(LayerKs.multiClassReason)")
                 }
-                let examples = try MultiClassExamples(images: data.train, task: multiClassTask,
-                                                      threshold: settings.threshold, split: data.train.source)
+                let encoding = try InputEncoding(families: settings.inputBits, for: data.train)
+                let examples = try MultiClassExamples(images: data.train, task: multiClassTask, threshold: settings.threshold,
+                                                      split: data.train.source, encoding: encoding)
                 // Without a wiring, the policy's windows (as the command's).
                 let window = TrainingPolicy.multiClassWindow(forImageShape: data.train.imageShape)
                 let options = MultiClassTrainingOptions(shape: shape, seed: settings.seed,

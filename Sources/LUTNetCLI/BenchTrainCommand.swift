@@ -16,6 +16,15 @@ struct BenchTrainCommand: ParsableCommand {
     var repetitions: Int = 5
 
     func run() throws {
+        guard networkOptions.preset == nil else {
+            var resolved = self
+            resolved.networkOptions = try networkOptions.resolvingPreset(multiClass: false)
+            return try resolved.run()
+        }
+        if networkOptions.readsClasses {
+            throw ConfigurationError.invalidValue(option: "--readout", reason: "bench train times binary networks that learn the task's "
+                                                  + "groups; time --readout classes with lutnet train")
+        }
         guard repetitions >= 1 else {
             throw ConfigurationError.invalidValue(option: "--repetitions", reason: "must be at least 1")
         }

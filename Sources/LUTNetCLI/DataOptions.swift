@@ -15,6 +15,12 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: "Binarization threshold: a byte is 1 when it is >= this (1-255; default 128, or a saved model's).")
     var threshold: Int?
 
+    /// Whether `--task` names a multi-class task (`all`, or three groups or more), from its text alone.
+    var namesMultiClassTask: Bool {
+        guard let task else { return false }
+        return Substring(task).trimmingWhitespace() == "all" || task.split(separator: ":", omittingEmptySubsequences: false).count > 2
+    }
+
     /// The parsed task; without --task, 0:1 for data with two classes and 0-4:5-9 otherwise.
     func binaryTask(for dataset: Dataset) throws -> BinaryTask {
         if let task { return try BinaryTask(parsing: task) }
@@ -65,6 +71,11 @@ struct DataOptions: ParsableArguments {
 
 /// Options of the LUT network's topology and training.
 struct NetworkOptions: ParsableArguments {
+    /// What a binary task's model learns: the task's two groups, or the classes inside them.
+    enum Readout: String, ExpressibleByArgument, CaseIterable {
+        case groups, classes
+    }
+
     @Option(name: .long, help: "Inputs per LUT (1-\(LUTNetLimits.maxK); default \(TrainingPolicy.binaryK), or \(TrainingPolicy.multiClassK) for a multi-class task). Binary tasks: per layer with '/', first hidden layer first, the last value repeating upward (12/8: k 12 in the first layer, 8 above).")
     var k: String?
 
@@ -73,6 +84,42 @@ struct NetworkOptions: ParsableArguments {
 
     @Option(name: .long, help: "Multi-class tasks: each first-layer LUT reads k inputs of one random S × S window of the image (default 6 for images of at least 6 × 6; 0: the whole image); the same as --wiring local:S.")
     var window: Int?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Binary tasks: groups (default) learns the task's two groups; classes learns one class per label of the groups and answers the group of the predicted class.",
+        discussion: """
+        classes: when the data labels finer classes than the task's groups (digits for 0-4:5-9), a multi-class \
+        model of those classes, its options those of a multi-class task (--k, --layers per class, --window, \
+        --wiring, --input-bits), answers the group of the class it predicts; saved, evaluated and predicted so.
+        """))
+    var readout: Readout?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "A named configuration: \(Preset.all.map(\.name).joined(separator: ", ")) (default: none, the paper's network); options given beside it win.",
+        discussion: Preset.all.map { preset in
+            "\(preset.name): \(preset.purpose). Binary tasks: \(preset.binary.summary); options \(preset.binary.commandLine). "
+                + "Multi-class tasks: \(preset.multiClass.summary); options \(preset.multiClass.commandLine)."
+        }.joined(separator: "\n")))
+    var preset: String?
+
+    /// Whether the model reads a binary task through its classes (`--readout classes`).
+    var readsClasses: Bool { readout == .classes }
+
+    /// These options with `--preset`'s values for every option not given, for a task of the kind
+    /// `multiClass` says; the options themselves without `--preset`. Throws naming `--preset` when
+    /// there is no such preset.
+    func resolvingPreset(multiClass: Bool) throws -> NetworkOptions {
+        guard let preset else { return self }
+        let network = try Preset.named(preset).network(multiClass: multiClass)
+        var options = self
+        options.k = k ?? network.k
+        options.layers = layers ?? network.layers
+        if wiring == nil, window == nil { options.wiring = network.wiring }
+        options.inputBits = inputBits ?? network.inputBits
+        if !multiClass { options.readout = readout ?? (network.readout == .classes ? .classes : .groups) }
+        options.preset = nil
+        return options
+    }
 
     @Flag(name: .long, help: "Multi-class tasks: every class's second layer reads the first layers of all classes (measured, not the default).")
     var sharedFirstLayer = false
@@ -98,12 +145,13 @@ struct NetworkOptions: ParsableArguments {
     var imageShape: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Bits read of every pixel: families of threshold, mean and opponents, separated by ',' (default threshold).",
+        "Bits read of every pixel: families of threshold, mean, opponents and thermometer:N, separated by ',' (default threshold).",
         discussion: """
         threshold: each byte of the pixel at --threshold (the paper's bits). mean: each byte above the mean of all \
-        the image's bytes. opponents: red > green, blue > red and green > blue (RGB images). A pixel's bits come in \
-        that order, as channels of the pixel for spatial wiring; the model records them and applies them when it \
-        predicts. Binary tasks.
+        the image's bytes. opponents: red > green, blue > red and green > blue (RGB images). thermometer:N: each \
+        byte at N evenly spaced thresholds (256·i/(N+1), i = 1..N; N 1 to 64). A pixel's bits come in that order, \
+        as channels of the pixel for spatial wiring; the model records them and applies them when it predicts. \
+        Binary and multi-class tasks.
         """))
     var inputBits: String?
 
@@ -125,21 +173,42 @@ struct NetworkOptions: ParsableArguments {
         return try NetworkShape(k: k ?? TrainingPolicy.multiClassK, layers: layers ?? TrainingPolicy.multiClassLayers)
     }
 
-    /// Every class's wiring for a multi-class model of `shape` on `images`: `--wiring`, checked
-    /// against the images, or `local:S` for the window side of `--window` (random for none).
-    /// Throws naming `--wiring` when it is invalid or its first layer disagrees with `--window`.
-    func multiClassWiring(for images: ImageSet, shape: NetworkShape) throws -> WiringSpec {
-        try Self.multiClassWiring(wiring, window: window, for: images, shapes: [shape])
+    /// Every class's wiring for a multi-class model of `shape` on `examples`: `--wiring`, checked
+    /// against their (encoded) images, or `local:S` for the window side of `--window` (random for
+    /// none). Throws naming `--wiring` when it is invalid or its first layer disagrees with `--window`.
+    func multiClassWiring(for examples: MultiClassExamples, shape: NetworkShape) throws -> WiringSpec {
+        try Self.multiClassWiring(wiring, window: window, inputCount: examples.inputs.rowCount, imageShape: examples.imageShape,
+                                  shapes: [shape])
+    }
+
+    /// The training and test examples of a multi-class `task` of `dataset`, binarized at
+    /// `threshold` with the input bits `--input-bits` names.
+    func multiClassSplits(of dataset: Dataset, task: MultiClassTask,
+                          threshold: UInt8) throws -> (train: MultiClassExamples, test: MultiClassExamples?) {
+        let encoding = try inputEncoding(for: dataset.train)
+        let train = try MultiClassExamples(images: dataset.train, task: task, threshold: threshold, split: dataset.train.source,
+                                           encoding: encoding)
+        let test = try dataset.test.map {
+            try MultiClassExamples(images: $0, task: task, threshold: threshold, split: $0.source, everyClass: false, encoding: encoding)
+        }
+        return (train, test)
+    }
+
+    /// The wiring `--wiring` and `--window` give every class's network of multi-class models of
+    /// `shapes` on `images`, as `multiClassWiring(_:window:inputCount:imageShape:shapes:)` checks it.
+    static func multiClassWiring(_ wiring: String?, window: Int?, for images: ImageSet, shapes: [NetworkShape]) throws -> WiringSpec {
+        try multiClassWiring(wiring, window: window, inputCount: images.featureCount, imageShape: images.imageShape, shapes: shapes)
     }
 
     /// The wiring that `--wiring` (`wiring`) and `--window` (`window`) give every class's network
-    /// of multi-class models of `shapes` on `images`: the wiring checked against the images, or
-    /// `local:S` for the window side (0: random; by default `TrainingPolicy`'s: 6 for images of at
-    /// least 6 × 6, random for other data). Throws naming `--wiring` when it is invalid or its
-    /// first layer disagrees with `--window`.
-    static func multiClassWiring(_ wiring: String?, window: Int?, for images: ImageSet, shapes: [NetworkShape]) throws -> WiringSpec {
+    /// of multi-class models of `shapes` on images of `inputCount` bits and shape `imageShape`: the
+    /// wiring checked against the images, or `local:S` for the window side (0: random; by default
+    /// `TrainingPolicy`'s: 6 for images of at least 6 × 6, random for other data). Throws naming
+    /// `--wiring` when it is invalid or its first layer disagrees with `--window`.
+    static func multiClassWiring(_ wiring: String?, window: Int?, inputCount: Int, imageShape: [Int],
+                                 shapes: [NetworkShape]) throws -> WiringSpec {
         guard let wiring else {
-            let side = window.map { $0 == 0 ? nil : $0 } ?? TrainingPolicy.multiClassWindow(forImageShape: images.imageShape)
+            let side = window.map { $0 == 0 ? nil : $0 } ?? TrainingPolicy.multiClassWindow(forImageShape: imageShape)
             return WiringSpec.windowOnly(side)
         }
         let spec = try WiringSpec(parsing: wiring)
@@ -151,7 +220,7 @@ struct NetworkOptions: ParsableArguments {
         }
         if !spec.isRandom {
             for shape in shapes {
-                _ = try WiringPlan(spec: spec, shape: shape, inputCount: images.featureCount, dataShape: images.imageShape)
+                _ = try WiringPlan(spec: spec, shape: shape, inputCount: inputCount, dataShape: imageShape)
             }
         }
         return spec
@@ -176,13 +245,20 @@ struct NetworkOptions: ParsableArguments {
                         imageShape: try imageShape.map { (text) throws(ConfigurationError) in try ImageGeometry(parsing: text) })
     }
 
-    /// Throws naming `--image-shape` or `--input-bits` when given for a multi-class task.
-    func checkMultiClass() throws {
+    /// Options of the preset `name` alone, with the seed and threads of `options`.
+    static func preset(_ name: String, like options: NetworkOptions) throws -> NetworkOptions {
+        try NetworkOptions.parse(["--preset", name, "--seed", String(options.seed), "--threads", String(options.threads)])
+    }
+
+    /// Throws naming `--image-shape` when given for a multi-class model, or `--readout classes` for
+    /// a multi-class task (`readingClasses` false).
+    func checkMultiClass(readingClasses: Bool = false) throws {
+        if readsClasses, !readingClasses {
+            throw ConfigurationError.invalidValue(option: "--readout", reason: "classes reads a binary task through its classes; "
+                                                  + "a multi-class task answers its classes already")
+        }
         if imageShape != nil {
             throw ConfigurationError.invalidValue(option: "--image-shape", reason: "it applies to binary tasks; multi-class tasks read the data's image shape")
-        }
-        if try !readsThresholdBitsOnly() {
-            throw ConfigurationError.invalidValue(option: "--input-bits", reason: "it applies to binary tasks; multi-class tasks read the bytes at the threshold")
         }
     }
 

@@ -2,10 +2,13 @@ import Foundation
 import LUTNet
 
 /// `lutnet train` on a multi-class task: one-vs-rest networks, the readout per layer, and the
-/// final model's accuracy, per-class accuracy and confusion matrix.
+/// final model's accuracy, per-class accuracy and confusion matrix; for a binary task read through
+/// its classes (`--readout classes`), also the accuracy of the groups.
 struct MultiClassTrainRun {
     let dataset: Dataset
     let task: MultiClassTask
+    /// The binary task whose groups the model answers, nil for a multi-class task.
+    let groups: BinaryTask?
     let threshold: UInt8
     let networkOptions: NetworkOptions
     let confusion: String?
@@ -20,6 +23,7 @@ struct MultiClassTrainRun {
         let widths: [Int]
         let window: Int?
         let wiring: String
+        let inputBits: String
         let seed: UInt64
         let trainExamples: Int
         let testExamples: Int?
@@ -27,6 +31,15 @@ struct MultiClassTrainRun {
         let seconds: Double
         let train: MultiClassReport
         let test: MultiClassReport?
+        /// For a binary task read through its classes: the task and its accuracies.
+        let groups: Groups?
+
+        /// The accuracy of a binary task read through the classes.
+        struct Groups: Codable {
+            let task: String
+            let trainAccuracy: Double
+            let testAccuracy: Double?
+        }
 
         /// One layer's readout.
         struct Layer: Codable {
@@ -42,20 +55,19 @@ struct MultiClassTrainRun {
     func run() throws {
         let shape = try networkOptions.multiClassShape()
         let threads = try networkOptions.threadCount()
-        let wiring = try networkOptions.multiClassWiring(for: dataset.train, shape: shape)
-        let train = try MultiClassExamples(images: dataset.train, task: task, threshold: threshold, split: dataset.train.source)
-        let test = try dataset.test.map {
-            try MultiClassExamples(images: $0, task: task, threshold: threshold, split: $0.source, everyClass: false)
-        }
+        let (train, test) = try networkOptions.multiClassSplits(of: dataset, task: task, threshold: threshold)
+        let wiring = try networkOptions.multiClassWiring(for: train, shape: shape)
         let seed = networkOptions.seed
         Console.progress("training \(task.classCount) one-vs-rest networks of \(shape.perClassDescription) on \(train.count) examples of "
-                         + "\(train.inputs.rowCount) bits, task \(task), \(wiring.multiClassSummary), seed \(seed)")
+                         + "\(train.inputs.rowCount) bits, task \(task), \(wiring.multiClassSummary), seed \(seed)"
+                         + (train.encoding.isThresholdOnly ? "" : ", input bits \(train.encoding)"))
         var options = MultiClassTrainingOptions(shape: shape, seed: seed, wiring: wiring, threads: threads)
         options.sharedFirstLayer = networkOptions.sharedFirstLayer
         options.alternateHalves = networkOptions.alternateHalves
-        let trained = try MultiClassNetwork.train(on: train, test: test, options: options) { layer in
+        var trained = try MultiClassNetwork.train(on: train, test: test, options: options) { layer in
             Console.progress(String(format: "layer %d done in %.3f s", layer.index + 1, layer.seconds))
         }
+        if let groups { trained = try trained.readingGroups(of: groups) }
         if let save {
             try ModelFile.save(trained.network, to: save)
             Console.progress("saved \(save)")
@@ -67,14 +79,18 @@ struct MultiClassTrainRun {
         }
         let result = Result(
             data: dataset.location, task: task.description, k: shape.k(layer: 0), widths: shape.hiddenWidths, window: wiring.window,
-            wiring: wiring.description, seed: seed,
+            wiring: wiring.description, inputBits: train.encoding.description, seed: seed,
             trainExamples: train.count, testExamples: test?.count,
             layers: trained.layers.map { Result.Layer(index: $0.index, width: $0.width, trainAccuracy: $0.trainAccuracy,
                                                       testAccuracy: $0.testAccuracy,
                                                       summedVotesTestAccuracy: $0.summedVotesTestAccuracy, seconds: $0.seconds) },
             seconds: trained.seconds,
             train: MultiClassReport(split: "train", matrix: trained.trainConfusion),
-            test: trained.testConfusion.map { MultiClassReport(split: "test", matrix: $0) })
+            test: trained.testConfusion.map { MultiClassReport(split: "test", matrix: $0) },
+            groups: trained.network.groupOfClass.map { groupOfClass in
+                Result.Groups(task: groups?.description ?? "", trainAccuracy: trained.trainConfusion.groupAccuracy(groupOfClass: groupOfClass),
+                              testAccuracy: trained.testConfusion?.groupAccuracy(groupOfClass: groupOfClass))
+            })
         if json { try Console.printJSON(result); return }
         print("layer  LUTs/class  train    test     summed   seconds   (readout from this layer's votes; summed: of the layers so far, test)")
         for layer in result.layers {
@@ -86,6 +102,10 @@ struct MultiClassTrainRun {
         }
         result.train.printTable(names: names)
         result.test?.printTable(names: names)
+        if let groups = result.groups {
+            print("task \(groups.task) read through its classes: " + String(format: "train accuracy %.4f", groups.trainAccuracy)
+                  + (groups.testAccuracy.map { String(format: ", test accuracy %.4f", $0) } ?? ""))
+        }
         print(String(format: "wall time %.3f s", result.seconds))
     }
 }

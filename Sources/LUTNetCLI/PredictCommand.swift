@@ -6,7 +6,7 @@ import LUTNet
 struct PredictCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "predict",
-        abstract: "Print a saved model's answer (0 or 1; the class of a multi-class model) for every image of an IDX image file, one per line."
+        abstract: "Print a saved model's answer (0 or 1; the class of a multi-class model, or 0 or 1 for one trained with --readout classes) for every image of an IDX image file, one per line."
     )
 
     @OptionGroup var modelOptions: ModelOptions

@@ -31,6 +31,23 @@ struct TrainCommand: ParsableCommand {
     var mpiTimeout: Double?
 
     func run() throws {
+        guard networkOptions.preset == nil else {
+            var resolved = self
+            resolved.networkOptions = try networkOptions.resolvingPreset(multiClass: dataOptions.namesMultiClassTask)
+            return try resolved.run()
+        }
+        if networkOptions.readsClasses {
+            if mpi || randomLabels {
+                throw ConfigurationError.invalidValue(option: "--readout", reason: "classes trains one process on the true labels; "
+                                                      + "drop \(mpi ? "--mpi" : "--random-labels")")
+            }
+            let dataset = try dataOptions.loadDataset()
+            guard case .binary(let groups) = try dataOptions.classTask(for: dataset) else { return try networkOptions.checkMultiClass() }
+            try networkOptions.checkMultiClass(readingClasses: true)
+            return try MultiClassTrainRun(dataset: dataset, task: try MultiClassTask(classesOf: groups), groups: groups,
+                                          threshold: try dataOptions.binarizationThreshold(), networkOptions: networkOptions,
+                                          confusion: confusion, save: save, json: json).run()
+        }
         if mpi {
             try MultiClassReport.refuseForBinary(confusion)
             return try DistributedTrainRun(dataOptions: dataOptions, networkOptions: networkOptions, randomLabels: randomLabels,
@@ -61,7 +78,8 @@ struct TrainCommand: ParsableCommand {
             case .multiClass(let multiClass):
                 if randomLabels { throw ConfigurationError.invalidValue(option: "--random-labels", reason: "it applies to binary tasks") }
                 try networkOptions.checkMultiClass()
-                return try MultiClassTrainRun(dataset: dataset, task: multiClass, threshold: threshold, networkOptions: networkOptions,
+                return try MultiClassTrainRun(dataset: dataset, task: multiClass, groups: nil, threshold: threshold,
+                                              networkOptions: networkOptions,
                                               confusion: confusion, save: save, json: json).run()
             }
             let encoding = try networkOptions.inputEncoding(for: dataset.train)

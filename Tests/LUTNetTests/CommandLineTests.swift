@@ -136,21 +136,27 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(report["trainExamples"] as? Int, 600)
         XCTAssertEqual(report["testExamples"] as? Int, 200)
         let rows = try XCTUnwrap(report["rows"] as? [[String: Any]])
-        XCTAssertEqual(rows.count, 2)
-        // The fixture's classes light distinct pixel blocks: both methods learn them.
+        // The network the options name, the best preset (0-4:5-9 through its classes), logistic regression.
+        XCTAssertEqual(rows.count, 3)
+        // The fixture's classes light distinct pixel blocks: every method learns them.
         for row in rows {
             XCTAssertGreaterThan(try XCTUnwrap(row["testAccuracy"] as? Double), 0.85, "\(row)")
             XCTAssertGreaterThan(try XCTUnwrap(row["modelBytes"] as? Int), 0)
         }
-        XCTAssertTrue((rows[0]["method"] as? String)?.hasPrefix("LUT network") == true)
-        XCTAssertEqual(rows[1]["modelBytes"] as? Int, (100 + 1) * 8)
+        XCTAssertTrue((rows[0]["method"] as? String)?.hasPrefix("LUT network (k=6") == true)
+        XCTAssertTrue((rows[1]["method"] as? String)?.hasPrefix("LUT networks, one per class of 0-4:5-9") == true, "\(rows[1])")
+        XCTAssertEqual(rows[2]["modelBytes"] as? Int, (100 + 1) * 8)
 
         // The baseline fitted on the network's bits has exactly the figures of one fitted on the pixels.
         let alone = try run(["baseline", "--data", Fixtures.path("tiny"), "--json"])
         XCTAssertEqual(alone.status, 0, alone.errors)
         let baseline = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(alone.output.utf8)) as? [String: Any])
-        XCTAssertEqual(rows[1]["trainAccuracy"] as? Double, baseline["trainAccuracy"] as? Double)
-        XCTAssertEqual(rows[1]["testAccuracy"] as? Double, baseline["testAccuracy"] as? Double)
+        XCTAssertEqual(rows[2]["trainAccuracy"] as? Double, baseline["trainAccuracy"] as? Double)
+        XCTAssertEqual(rows[2]["testAccuracy"] as? Double, baseline["testAccuracy"] as? Double)
+        // With --preset best the network is the best preset, shown once.
+        let best = try run(["compare", "--data", Fixtures.path("tiny"), "--preset", "best", "--format", "csv"])
+        XCTAssertEqual(best.status, 0, best.errors)
+        XCTAssertEqual(best.output.split(separator: "\n").count, 3, best.output)
 
         let table = try run(["compare", "--data", Fixtures.path("tiny"), "--layers", "1x16", "--format", "md"])
         XCTAssertTrue(table.output.contains("| method | train accuracy | test accuracy |"), table.output)

@@ -28,19 +28,19 @@ final class InputEncodingTests: XCTestCase {
         let pixels: [UInt8] = [10, 20, 30, 200, 100, 0]
         var out = [UInt8](repeating: 7, count: 2 * 9)
         let all = LUTNET_ENCODE_THRESHOLD | LUTNET_ENCODE_IMAGE_MEAN | LUTNET_ENCODE_OPPONENTS
-        XCTAssertEqual(lutnet_encoded_channels(3, all), 9)
-        lutnet_encode_images(pixels, 1, 2, 3, all, &out)
+        XCTAssertEqual(lutnet_encoded_channels(3, all, 0), 9)
+        lutnet_encode_images(pixels, 1, 2, 3, all, 0, &out)
         XCTAssertEqual(out, [10, 20, 30, 0, 0, 0, 0, 255, 0,
                              200, 100, 0, 255, 255, 0, 255, 0, 255])
         // A byte equal to the mean is not above it: gray bytes 2 and 4, mean 3.
         var gray = [UInt8](repeating: 7, count: 3 * 1)
-        lutnet_encode_images([2, 3, 4], 1, 3, 1, LUTNET_ENCODE_IMAGE_MEAN, &gray)
+        lutnet_encode_images([2, 3, 4], 1, 3, 1, LUTNET_ENCODE_IMAGE_MEAN, 0, &gray)
         XCTAssertEqual(gray, [0, 0, 255])
     }
 
     func testTheKernelMatchesThePlainReferenceOnRandomImages() throws {
         var generator = SeededGenerator(seed: 11)
-        for (channels, families) in [(3, InputBitFamily.allCases), (3, [.mean, .opponents]), (1, [.threshold, .mean]), (2, [.mean])] {
+        for (channels, families) in [(3, InputBitFamily.plainFamilies), (3, [.mean, .opponents]), (1, [.threshold, .mean]), (2, [.mean])] {
             let imageBytes = 5 * 7 * channels, count = 9
             let pixels = (0..<(imageBytes * count)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
             let images = try ImageSet(pixels: pixels, imageShape: [5, 7, channels], labels: [UInt8](repeating: 0, count: count),
@@ -62,12 +62,12 @@ final class InputEncodingTests: XCTestCase {
         func message(_ text: String) -> String {
             do { _ = try InputBitFamily.list(parsing: text); return "accepted" } catch { return error.description }
         }
-        XCTAssertEqual(message("mean,edges"), "invalid --input-bits: 'edges' is not a family of input bits; use threshold, mean, opponents, separated by ','")
-        XCTAssertEqual(message("mean,,threshold"), "invalid --input-bits: 'mean,,threshold' has an empty part; list families of threshold, mean, opponents separated by ','")
+        XCTAssertEqual(message("mean,edges"), "invalid --input-bits: 'edges' is not a family of input bits; use threshold, mean, opponents and thermometer:N, separated by ','")
+        XCTAssertEqual(message("mean,,threshold"), "invalid --input-bits: 'mean,,threshold' has an empty part; list families of threshold, mean, opponents and thermometer:N separated by ','")
         XCTAssertEqual(message("mean,mean"), "invalid --input-bits: 'mean,mean' names mean twice")
-        XCTAssertEqual(message("mean "), "invalid --input-bits: \"mean \" starts or ends with white space; list families of threshold, mean, opponents separated by ','")
-        XCTAssertEqual(message(""), "invalid --input-bits: the text is empty; list families of threshold, mean, opponents separated by ','")
-        XCTAssertEqual(message("threshold,\nmean"), "invalid --input-bits: \"threshold,\\nmean\" holds a control character; list families of threshold, mean, opponents separated by ','")
+        XCTAssertEqual(message("mean "), "invalid --input-bits: \"mean \" starts or ends with white space; list families of threshold, mean, opponents and thermometer:N separated by ','")
+        XCTAssertEqual(message(""), "invalid --input-bits: the text is empty; list families of threshold, mean, opponents and thermometer:N separated by ','")
+        XCTAssertEqual(message("threshold,\nmean"), "invalid --input-bits: \"threshold,\\nmean\" holds a control character; list families of threshold, mean, opponents and thermometer:N separated by ','")
         XCTAssertThrowsError(try InputEncoding(families: [.threshold, .opponents], channels: 1, source: "gray.idx")) {
             XCTAssertEqual("\($0)", "invalid --input-bits: gray.idx: opponents need RGB pixels (3 channels), these have 1")
         }
@@ -77,7 +77,7 @@ final class InputEncodingTests: XCTestCase {
         // The threshold bits alone are the paper's encoding, the identity, whatever the images.
         XCTAssertEqual(try InputEncoding(families: [.threshold], channels: 3), .threshold)
         XCTAssertTrue(InputEncoding.threshold.isThresholdOnly)
-        let colour = try InputEncoding(families: InputBitFamily.allCases, channels: 3)
+        let colour = try InputEncoding(families: InputBitFamily.plainFamilies, channels: 3)
         XCTAssertEqual(colour.description, "threshold,mean,opponents")
         XCTAssertEqual(colour.encodedShape([32, 32, 3]), [32, 32, 9])
         XCTAssertEqual(colour.encodedCount(featureCount: 3072), 9216)
@@ -152,7 +152,7 @@ final class InputEncodingTests: XCTestCase {
         XCTAssertEqual(Array(renamed[start ..< start + text.count]), text)
         renamed.replaceSubrange(start ..< start + 4, with: Array("edge".utf8))
         XCTAssertThrowsError(try ModelFile.decode(withCRC(renamed), path: "bad.lut")) {
-            XCTAssertEqual("\($0)", "bad.lut: malformed model file: input bits 'edgeshold,mean' of pixels of 1 bytes: invalid --input-bits: 'edgeshold' is not a family of input bits; use threshold, mean, opponents, separated by ','")
+            XCTAssertEqual("\($0)", "bad.lut: malformed model file: input bits 'edgeshold,mean' of pixels of 1 bytes: invalid --input-bits: 'edgeshold' is not a family of input bits; use threshold, mean, opponents and thermometer:N, separated by ','")
         }
         var older = Array(bytes.dropLast(4))
         older[8] = 6
@@ -202,7 +202,7 @@ final class InputEncodingTests: XCTestCase {
         XCTAssertEqual(try ModelFile.load(from: path), try tinyNetworkWithMeanBits(k: 6, layers: "2x16", seed: 2).network)
         for (bits, task, says) in [("mean,edges", "0-4:5-9", "invalid input_bits: 'edges' is not a family of input bits"),
                                    ("opponents", "0-4:5-9", "opponents need RGB pixels (3 channels), these have 1"),
-                                   ("mean", "all", "invalid input_bits: task 'all' is multi-class")] {
+                                   ("thermometer:65", "all", "invalid input_bits: 'thermometer:65': a thermometer takes 1 to 64 levels")] {
             let (refused, none) = train(bits, task: task)
             XCTAssertNotEqual(refused, LUTNET_OK, bits)
             XCTAssertNil(none)
@@ -211,7 +211,7 @@ final class InputEncodingTests: XCTestCase {
         "threshold,threshold".withCString { bits in
             c.parameters.input_bits = bits
             XCTAssertEqual(lutnet_check_parameters_sized(&c.parameters).map { String(cString: $0) },
-                           "input_bits must list threshold, mean or opponents, separated by commas, each at most once")
+                           "input_bits must list threshold, mean, opponents or thermometer:N (N 1 to 64), separated by commas, each at most once")
             c.parameters.input_bits = nil
         }
     }
@@ -223,7 +223,7 @@ final class InputEncodingTests: XCTestCase {
         let dataset = try DatasetLoader.load(path: try Fixtures.shared("cifar10"))
         let options = TrainingOptions(shape: try NetworkShape(ks: try LayerKs([12, 8]), layers: "5x1024"), seed: 0, threads: 2)
         let task = try BinaryTask(parsing: "0-4:5-9")
-        let encoded = try LUTNetwork.train(on: dataset, task: task, inputBits: InputBitFamily.allCases, options: options)
+        let encoded = try LUTNetwork.train(on: dataset, task: task, inputBits: InputBitFamily.plainFamilies, options: options)
         let thresholdOnly = try LUTNetwork.train(on: dataset, task: task, inputBits: [.threshold], options: options)
         let gain = try XCTUnwrap(encoded.report.testAccuracy) - XCTUnwrap(thresholdOnly.report.testAccuracy)
         XCTAssertGreaterThan(gain, 0.01, "the mean and opponent bits should add over a point of test accuracy")
@@ -232,8 +232,8 @@ final class InputEncodingTests: XCTestCase {
 }
 
 extension CommandLineTests {
-    /// `lutnet train --input-bits` saves a model that `eval` reads with its encoding; multi-class
-    /// tasks and data-parallel training refuse the option, and so does `export` such a model.
+    /// `lutnet train --input-bits` saves a model that `eval` reads with its encoding; impossible
+    /// families are refused, and so does `export` refuse such a model.
     func testInputBitsTrainEvaluateAndRefusals() throws {
         let folder = try Fixtures.temporaryFolder(for: self)
         let model = folder.appendingPathComponent("bits.lut").path
@@ -248,8 +248,8 @@ extension CommandLineTests {
         XCTAssertTrue(evaluated.output.contains("input bits threshold,mean"), evaluated.output)
         XCTAssertTrue(evaluated.output.contains(String(format: "test accuracy %.4f", accuracy)), evaluated.output)
         for (arguments, message) in [
-            (["train", "--data", data, "--task", "all", "--input-bits", "mean"],
-             "invalid --input-bits: it applies to binary tasks; multi-class tasks read the bytes at the threshold"),
+            (["train", "--data", data, "--task", "all", "--input-bits", "thermometer:0"],
+             "invalid --input-bits: 'thermometer:0': a thermometer takes 1 to 64 levels, as thermometer:3"),
             (["train", "--data", data, "--input-bits", "opponents"],
              "opponents need RGB pixels (3 channels), these have 1"),
             (["export", "--model", model, "--format", "blif", "--out", folder.appendingPathComponent("bits.blif").path],

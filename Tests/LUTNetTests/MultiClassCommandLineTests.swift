@@ -47,7 +47,9 @@ extension CommandLineTests {
         XCTAssertGreaterThan(try XCTUnwrap(report["trainAccuracy"] as? Double), 0.9)
         let compared = try run(["compare", "--data", data, "--task", "0:1:2", "--layers", "2x32", "--k", "4", "--format", "csv"])
         XCTAssertEqual(compared.status, 0, compared.errors)
-        XCTAssertEqual(compared.output.split(separator: "\n").count, 3, compared.output)
+        // The header, the networks the options name, the best preset's and the baseline.
+        XCTAssertEqual(compared.output.split(separator: "\n").count, 4, compared.output)
+        XCTAssertTrue(compared.output.contains("k=\(Preset.best.multiClass.k), 500,500,500 per class"), compared.output)
         XCTAssertTrue(compared.output.contains("multinomial logistic regression"), compared.output)
     }
 

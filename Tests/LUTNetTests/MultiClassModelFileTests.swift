@@ -83,9 +83,10 @@ final class MultiClassModelFileTests: XCTestCase {
         }
         // A header whose class count disagrees with its task, the checksum made right.
         var wrong = Array(bytes.dropLast(4))
-        // Version 8: the wiring text after k and the window side, then the seed.
+        // Version 8: the wiring text after k and the window side, the section count (no section),
+        // then the seed.
         let taskLength = Int(wrong[20]), wiringLength = Int(wrong[24 + taskLength + 8])
-        let classOffset = 24 + taskLength + 4 + 4 + 4 + wiringLength + 8
+        let classOffset = 24 + taskLength + 4 + 4 + 4 + wiringLength + 4 + 8
         wrong[classOffset] = 5
         wrong += withUnsafeBytes(of: ModelFile.crc(wrong[...]).littleEndian) { Array($0) }
         XCTAssertThrowsError(try ModelFile.decodeModel(wrong, path: "m.lut")) { error in

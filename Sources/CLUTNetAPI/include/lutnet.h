@@ -160,11 +160,12 @@ typedef struct lutnet_parameters {
     size_t layer_k_count;
     /// The bits read of every pixel, as `lutnet train --input-bits`: families separated by commas,
     /// "threshold" (each byte at `threshold`, the paper's bits), "mean" (each byte above the
-    /// image's mean byte) and "opponents" (red > green, blue > red, green > blue; RGB images). The
-    /// model records them and applies them to the bytes it predicts, which stay the images' own
-    /// (`lutnet_model_input_count` counts bytes). Binary tasks only; NULL means "threshold". A
-    /// network that reads more than the threshold bits is saved as model format version 7.
-    /// Default NULL.
+    /// image's mean byte), "opponents" (red > green, blue > red, green > blue; RGB images) and
+    /// "thermometer:N" (each byte at N evenly spaced thresholds 256·i/(N+1), i = 1..N; N 1 to 64).
+    /// The model records them and applies them to the bytes it predicts, which stay the images' own
+    /// (`lutnet_model_input_count` counts bytes). Binary and multi-class tasks; NULL means
+    /// "threshold". A model that reads more than the threshold bits is saved as model format
+    /// version 7 (binary) or 8 (multi-class). Default NULL.
     const char *input_bits;
 } lutnet_parameters;
 
@@ -185,6 +186,24 @@ const char *lutnet_status_name(lutnet_status status);
 /// `sizeof(lutnet_parameters)` writes the size field alone (when it fits), so that the checks
 /// refuse the struct. NULL is ignored. Call it through `lutnet_default_parameters`.
 void lutnet_default_parameters_sized(lutnet_parameters *parameters, size_t size);
+
+/// Fills `parameters` with the preset `name`, "paper" (the paper's network, the defaults) or
+/// "best" (the most accurate network measured within twice its training time), for a task of the
+/// kind `task` names ("all" or three groups or more: multi-class, else binary), as
+/// `lutnet train --preset` does: `lutnet_default_parameters`, then `k`, `layers`, `wiring` and
+/// `input_bits` (static strings; do not free them). The presets are listed by `lutnet train --help`
+/// and the README. A preset that reads a binary task through its classes (`best`; `lutnet train
+/// --readout classes`) cannot be expressed in `lutnet_parameters` and is refused.
+/// Errors: LUTNET_ERROR_NULL_ARGUMENT, LUTNET_ERROR_INVALID_ARGUMENT (an unknown name, or a preset
+/// the parameters cannot express; `parameters` is then left unchanged). A macro for
+/// `lutnet_preset_parameters_sized`, which it passes `sizeof(lutnet_parameters)`.
+#define lutnet_preset_parameters(name, task, parameters, error) \
+    lutnet_preset_parameters_sized((name), (task), (parameters), sizeof(lutnet_parameters), (error))
+
+/// `lutnet_preset_parameters` for a struct of `size` bytes, written as
+/// `lutnet_default_parameters_sized` writes it. Call it through `lutnet_preset_parameters`.
+lutnet_status lutnet_preset_parameters_sized(const char *name, const char *task, lutnet_parameters *parameters,
+                                             size_t size, lutnet_error *error);
 
 /// NULL when `parameters` can be trained with, otherwise a static sentence saying which field is
 /// wrong (do not free it). `lutnet_train` makes the same checks and reports the offending value.
@@ -286,8 +305,9 @@ size_t lutnet_model_input_count(const lutnet_model *model);
 /// `lutnet_model_free`). NULL when `model` is NULL.
 const char *lutnet_model_task(const lutnet_model *model);
 
-/// The number of classes the model answers with: 2 for a binary network, the task's groups for a
-/// multi-class model; 0 when `model` is NULL.
+/// The number of classes the model answers with: 2 for a binary network and for a binary task read
+/// through its classes (`lutnet train --readout classes`, whose answers and accuracy are its
+/// task's groups), the task's groups for a multi-class model; 0 when `model` is NULL.
 size_t lutnet_model_class_count(const lutnet_model *model);
 
 /// Releases a model. NULL is allowed.

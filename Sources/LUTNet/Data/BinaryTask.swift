@@ -60,6 +60,13 @@ public struct BinaryTask: Sendable, Equatable, CustomStringConvertible {
     /// The canonical spelling, with runs of consecutive classes as ranges.
     public var description: String { "\(Self.format(first)):\(Self.format(second))" }
 
+    /// The label of `label`'s class in this task: 0, 1, or nil if the class takes no part.
+    package func binaryLabel(of label: UInt8) -> UInt8? {
+        if first.contains(label) { return 0 }
+        if second.contains(label) { return 1 }
+        return nil
+    }
+
     /// Indices of the examples that take part, with their binary labels.
     package func select(from labels: [UInt8]) -> (indices: [UInt32], labels: [UInt8]) {
         var lookup = [UInt8](repeating: 2, count: 256)

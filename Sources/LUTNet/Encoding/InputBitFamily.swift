@@ -1,7 +1,7 @@
 import CSupport
 
 /// One kind of bit a network may read of every pixel (see `InputEncoding`).
-public enum InputBitFamily: String, Sendable, CaseIterable, Comparable {
+public enum InputBitFamily: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Each byte of the pixel at the binarization threshold: the paper's input bits.
     case threshold
     /// Each byte of the pixel above the mean of all the image's bytes: brightness against the
@@ -9,6 +9,14 @@ public enum InputBitFamily: String, Sendable, CaseIterable, Comparable {
     case mean
     /// The three colour opponents of an RGB pixel: red > green, blue > red, green > blue.
     case opponents
+    /// Each byte of the pixel at `levels` evenly spaced thresholds, floor(256 i / (levels + 1)) for
+    /// i = 1...levels (`thermometer:3`: 64, 128, 192), whatever the binarization threshold.
+    case thermometer(levels: Int)
+
+    /// The families without a parameter, in encoding order.
+    public static let plainFamilies: [InputBitFamily] = [.threshold, .mean, .opponents]
+    /// The levels a thermometer takes.
+    public static let thermometerLevels = 1...Int(LUTNET_MAX_THERMOMETER_LEVELS)
 
     /// The C kernel's flag for the family.
     var cFlag: UInt32 {
@@ -16,37 +24,69 @@ public enum InputBitFamily: String, Sendable, CaseIterable, Comparable {
         case .threshold: LUTNET_ENCODE_THRESHOLD
         case .mean: LUTNET_ENCODE_IMAGE_MEAN
         case .opponents: LUTNET_ENCODE_OPPONENTS
+        case .thermometer: LUTNET_ENCODE_THERMOMETER
         }
     }
 
-    /// Orders families as an encoded pixel holds them: `threshold`, `mean`, `opponents`.
+    /// The family's levels: a thermometer's, 0 for the others.
+    var levels: Int {
+        if case .thermometer(let levels) = self { return levels }
+        return 0
+    }
+
+    /// The family as `list(parsing:)` reads it: `threshold`, `mean`, `opponents` or `thermometer:N`.
+    public var description: String {
+        switch self {
+        case .threshold: "threshold"
+        case .mean: "mean"
+        case .opponents: "opponents"
+        case .thermometer(let levels): "thermometer:\(levels)"
+        }
+    }
+
+    /// Orders families as an encoded pixel holds them: `threshold`, `mean`, `opponents`,
+    /// `thermometer`.
     ///
     /// - Parameters:
     ///   - a: A family.
     ///   - b: Another family.
     /// - Returns: Whether `a` comes before `b`.
-    public static func < (a: InputBitFamily, b: InputBitFamily) -> Bool { a.cFlag < b.cFlag }
+    public static func < (a: InputBitFamily, b: InputBitFamily) -> Bool {
+        (a.cFlag, a.levels) < (b.cFlag, b.levels)
+    }
 
     /// `families` separated by commas, as `list(parsing:)` reads them (e.g. `threshold,mean`).
-    package static func text(of families: [InputBitFamily]) -> String { families.map(\.rawValue).joined(separator: ",") }
+    package static func text(of families: [InputBitFamily]) -> String { families.map(\.description).joined(separator: ",") }
 
-    /// Parses a comma-separated list such as `threshold,mean,opponents` (in any order, each at most
-    /// once; spaces may follow the commas) into families in encoding order; `option` names the
-    /// option in errors. Empty text, text that starts or ends with white space and text holding a
-    /// control character are refused (see `OptionText`).
+    /// Parses a comma-separated list such as `threshold,mean,opponents` or `thermometer:3` (in any
+    /// order, each family at most once; spaces may follow the commas) into families in encoding
+    /// order; `option` names the option in errors. Empty text, text that starts or ends with white
+    /// space and text holding a control character are refused (see `OptionText`).
     package static func list(parsing text: String, option: String = "--input-bits") throws(ConfigurationError) -> [InputBitFamily] {
-        let names = allCases.map(\.rawValue).joined(separator: ", ")
+        let names = plainFamilies.map(\.description).joined(separator: ", ") + " and thermometer:N"
         if let problem = OptionText.problem(in: text) {
             throw .invalidValue(option: option, reason: "\(problem); list families of \(names) separated by ','")
         }
         var families: [InputBitFamily] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             let name = String(part.trimmingWhitespace())
-            guard let family = InputBitFamily(rawValue: name) else {
+            let family: InputBitFamily
+            if let plain = plainFamilies.first(where: { $0.description == name }) {
+                family = plain
+            } else if name.hasPrefix("thermometer:") {
+                let levels = name.dropFirst("thermometer:".count)
+                guard let count = Int(levels), thermometerLevels.contains(count) else {
+                    throw .invalidValue(option: option, reason: "'\(name)': a thermometer takes \(thermometerLevels.lowerBound) "
+                                        + "to \(thermometerLevels.upperBound) levels, as thermometer:3")
+                }
+                family = .thermometer(levels: count)
+            } else {
                 throw .invalidValue(option: option, reason: name.isEmpty ? "'\(text)' has an empty part; list families of \(names) separated by ','"
                                     : "'\(name)' is not a family of input bits; use \(names), separated by ','")
             }
-            guard !families.contains(family) else { throw .invalidValue(option: option, reason: "'\(text)' names \(name) twice") }
+            guard !families.contains(where: { $0.cFlag == family.cFlag }) else {
+                throw .invalidValue(option: option, reason: "'\(text)' names \(name.split(separator: ":")[0]) twice")
+            }
             families.append(family)
         }
         return families.sorted()

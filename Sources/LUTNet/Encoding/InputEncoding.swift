@@ -2,9 +2,10 @@ import CSupport
 
 /// Which bits a network reads of every pixel of its images: by default (`threshold`) each byte at
 /// the binarization threshold, as in the paper; more families add bits that a threshold alone
-/// cannot give: each byte above the image's mean byte (`mean`), and the three colour opponents of
-/// an RGB pixel (`opponents`). An encoded pixel holds its families' bits in the order threshold,
-/// mean, opponents, so spatial wiring sees them all as channels of the pixel. The network records
+/// cannot give: each byte above the image's mean byte (`mean`), the three colour opponents of
+/// an RGB pixel (`opponents`), and each byte at N evenly spaced thresholds (`thermometer:N`). An
+/// encoded pixel holds its families' bits in the order threshold, mean, opponents, thermometer, so
+/// spatial wiring sees them all as channels of the pixel. The network records
 /// its encoding and applies it to the images it predicts.
 public struct InputEncoding: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// The families, in encoding order, at least one.
@@ -23,7 +24,8 @@ public struct InputEncoding: Sendable, Equatable, Hashable, CustomStringConverti
     ///   - channels: Bytes per pixel of the images, 1 or more (3 for RGB).
     ///   - source: The images' name in messages.
     /// - Throws: ``ConfigurationError/invalidValue(option:reason:)`` when `families` is empty,
-    ///   `channels` is below 1, or `families` names `opponents` for pixels that are not RGB.
+    ///   `channels` is below 1, `families` names `opponents` for pixels that are not RGB, or holds
+    ///   more than one thermometer or one of levels outside `InputBitFamily.thermometerLevels`.
     public init(families: [InputBitFamily], channels: Int, source: String = "the images") throws(ConfigurationError) {
         let families = Array(Set(families)).sorted()
         guard !families.isEmpty else { throw .invalidValue(option: "--input-bits", reason: "no family of input bits given") }
@@ -31,6 +33,14 @@ public struct InputEncoding: Sendable, Equatable, Hashable, CustomStringConverti
         if families.contains(.opponents), channels != 3 {
             throw .invalidValue(option: "--input-bits", reason: "\(source): opponents need RGB pixels (3 channels), "
                                 + "these have \(channels)")
+        }
+        let thermometers = families.filter { $0.cFlag == LUTNET_ENCODE_THERMOMETER }
+        if thermometers.count > 1 {
+            throw .invalidValue(option: "--input-bits", reason: "\(InputBitFamily.text(of: thermometers)): one thermometer at most")
+        }
+        if let levels = thermometers.first?.levels, !InputBitFamily.thermometerLevels.contains(levels) {
+            throw .invalidValue(option: "--input-bits", reason: "thermometer:\(levels): a thermometer takes "
+                                + "\(InputBitFamily.thermometerLevels.lowerBound) to \(InputBitFamily.thermometerLevels.upperBound) levels")
         }
         self.init(validFamilies: families, channels: families == [.threshold] ? 1 : channels)
     }
@@ -61,8 +71,13 @@ public struct InputEncoding: Sendable, Equatable, Hashable, CustomStringConverti
     /// The C kernel's set of families.
     var cFamilies: UInt32 { families.reduce(0) { $0 | $1.cFlag } }
 
+    /// The thermometer's levels, 0 without one.
+    var thermometerLevels: UInt32 { UInt32(families.reduce(0) { $0 + $1.levels }) }
+
     /// Bytes (and so input bits) per encoded pixel.
-    public var encodedChannels: Int { isThresholdOnly ? channels : Int(lutnet_encoded_channels(UInt32(channels), cFamilies)) }
+    public var encodedChannels: Int {
+        isThresholdOnly ? channels : Int(lutnet_encoded_channels(UInt32(channels), cFamilies, thermometerLevels))
+    }
 
     /// Input bits of an image of `featureCount` bytes, or nil when its bytes do not make whole pixels.
     package func encodedCount(featureCount: Int) -> Int? {
@@ -117,11 +132,11 @@ public struct InputEncoding: Sendable, Equatable, Hashable, CustomStringConverti
     private func encode(pixels: UnsafeBufferPointer<UInt8>, examples: Int) -> [UInt8] {
         let pixelCount = examples == 0 ? 0 : pixels.count / examples / channels
         let inBytes = pixelCount * channels, outBytes = pixelCount * encodedChannels
-        let total = examples * outBytes, channels = UInt32(channels), families = cFamilies
+        let total = examples * outBytes, channels = UInt32(channels), families = cFamilies, levels = thermometerLevels
         return [UInt8](unsafeUninitializedCapacity: total) { out, initialized in
             let source = SharedBuffer(readOnly: pixels), target = SharedBuffer(out)
             ParallelWork.forEach(count: examples, threads: ParallelWork.defaultThreads, chunk: 256) { _, images in
-                lutnet_encode_images(source.base + images.lowerBound * inBytes, images.count, pixelCount, channels, families,
+                lutnet_encode_images(source.base + images.lowerBound * inBytes, images.count, pixelCount, channels, families, levels,
                                      target.base + images.lowerBound * outBytes)
             }
             initialized = total

@@ -1,6 +1,6 @@
 /// The examples of a multi-class task, binarized for LUT networks: input bits (feature-major), the
-/// class (group index) of every example, and the task, threshold and image shape they were made
-/// with.
+/// class (group index) of every example, and the task, threshold, input encoding and image shape
+/// they were made with.
 public struct MultiClassExamples: Sendable {
     /// Input bits: one row per feature, one column per example.
     public let inputs: BitMatrix
@@ -10,13 +10,16 @@ public struct MultiClassExamples: Sendable {
     public let task: MultiClassTask
     /// The binarization threshold: an input bit is 1 when its byte was >= threshold.
     public let threshold: UInt8
-    /// The shape of one example (`[H, W]`, `[H, W, C]`, or one number for data without images).
+    /// The input bits read of every pixel (by default each byte at the threshold).
+    public let encoding: InputEncoding
+    /// The shape of one encoded example (`[H, W]`, `[H, W, C]`, or one number for data without images).
     public let imageShape: [Int]
 
     /// Number of examples.
     public var count: Int { classes.count }
 
-    /// Binarizes the examples of `images` that take part in `task`, bit = (byte >= `threshold`).
+    /// Binarizes the examples of `images` that take part in `task`, encoded by `encoding`, bit =
+    /// (byte >= `threshold`).
     ///
     /// - Parameters:
     ///   - images: The examples.
@@ -25,20 +28,23 @@ public struct MultiClassExamples: Sendable {
     ///   - split: The split's name in messages.
     ///   - everyClass: Whether every class of the task must have an example (true for a training
     ///     split).
-    /// - Throws: ``ConfigurationError`` when the threshold is 0, there are more than
-    ///   ``LUTNetLimits/maxExamples`` examples, or, with `everyClass`, a class of the task has no
-    ///   example.
+    ///   - encoding: The input bits made of each image's bytes (by default the bytes themselves).
+    /// - Throws: ``ConfigurationError`` when the threshold is 0, the encoding does not fit the
+    ///   images, there are more than ``LUTNetLimits/maxExamples`` examples, or, with `everyClass`, a
+    ///   class of the task has no example.
     public init(images: ImageSet, task: MultiClassTask, threshold: UInt8, split: String,
-                everyClass: Bool = true) throws(ConfigurationError) {
+                everyClass: Bool = true, encoding: InputEncoding = .threshold) throws(ConfigurationError) {
         _ = try Threshold.checked(threshold)
         if everyClass { try task.checkClasses(in: images) }
         let (indices, classes) = task.select(from: images.labels)
-        try BitMatrix.checkSize(rows: images.featureCount, columns: indices.count)
-        inputs = try BitMatrix(binarizing: images, indices: indices, threshold: threshold)
+        let encoded = try encoding.encode(images)
+        try BitMatrix.checkSize(rows: encoded.featureCount, columns: indices.count)
+        inputs = try BitMatrix(binarizing: encoded, indices: indices, threshold: threshold)
         self.classes = classes
         self.task = task
         self.threshold = threshold
-        imageShape = images.imageShape
+        self.encoding = encoding
+        imageShape = encoded.imageShape
     }
 
     /// Number of examples of each class.

@@ -4,8 +4,14 @@ import CSupport
 /// or not". A class's score for an example is how many LUTs of its network's last layer say 1;
 /// the answer is the class with the best score, a tie going to the lowest class.
 public struct MultiClassNetwork: Sendable, Equatable {
-    /// Input bits per example (pixels × channels).
+    /// Input bits per example (pixels × encoded channels).
     public let inputCount: Int
+    /// How the input bits are made of an image's bytes (by default each byte at the threshold).
+    public let encoding: InputEncoding
+    /// The binary task the model answers through its classes, nil for a model that answers its
+    /// class: when set, every class's labels lie in one group of it, and `TrainedModel` answers
+    /// the group of the predicted class (see `readingGroups(of:)`).
+    public internal(set) var groups: BinaryTask?
     /// Binarization threshold: an input bit is 1 when its byte is >= threshold.
     public let threshold: UInt8
     /// The task: class c of the model is group c.
@@ -38,7 +44,7 @@ public struct MultiClassNetwork: Sendable, Equatable {
                       classLayers: classLayers)
     }
 
-    /// A model from its parts.
+    /// A model from its parts; the encoding must make `inputCount` bits of whole pixels.
     ///
     /// - Parameters:
     ///   - inputCount: Input bits per example.
@@ -47,10 +53,15 @@ public struct MultiClassNetwork: Sendable, Equatable {
     ///   - seed: The seed the wiring came from.
     ///   - wiring: How the wiring was chosen.
     ///   - classLayers: Every class's layers, bottom first.
-    /// - Throws: ``NetworkError`` as ``init(inputCount:threshold:task:seed:window:classLayers:)`` does.
+    ///   - encoding: How the input bits are made of an image's bytes.
+    /// - Throws: ``NetworkError`` as ``init(inputCount:threshold:task:seed:window:classLayers:)`` does,
+    ///   and when the encoding does not make `inputCount` bits of whole pixels.
     public init(inputCount: Int, threshold: UInt8, task: MultiClassTask, seed: UInt64, wiring: WiringSpec,
-                classLayers: [[LUTLayer]]) throws(NetworkError) {
+                classLayers: [[LUTLayer]], encoding: InputEncoding = .threshold) throws(NetworkError) {
         guard Threshold.isValid(Int(threshold)) else { throw .invalidThreshold(Int(threshold)) }
+        guard encoding.featureCount(inputCount: inputCount) != nil else {
+            throw .encodingSize(encoding: encoding.description, encodedChannels: encoding.encodedChannels, inputCount: inputCount)
+        }
         guard classLayers.count == task.classCount else {
             throw .classCountMismatch(networks: classLayers.count, classes: task.classCount)
         }
@@ -68,18 +79,24 @@ public struct MultiClassNetwork: Sendable, Equatable {
             }
         }
         self.init(validInputCount: inputCount, threshold: threshold, task: task, seed: seed, wiring: wiring,
-                  classLayers: classLayers)
+                  classLayers: classLayers, encoding: encoding)
     }
 
     /// A model whose parts the trainer made and knows to fit.
     init(validInputCount: Int, threshold: UInt8, task: MultiClassTask, seed: UInt64, wiring: WiringSpec,
-         classLayers: [[LUTLayer]]) {
+         classLayers: [[LUTLayer]], encoding: InputEncoding = .threshold) {
         self.inputCount = validInputCount
+        self.encoding = encoding
         self.threshold = threshold
         self.task = task
         self.seed = seed
         self.wiring = wiring
         self.classLayers = classLayers
+    }
+
+    /// Bytes per image the model predicts: `inputCount` unless its encoding adds bits.
+    public var featureCount: Int {
+        encoding.featureCount(inputCount: inputCount) ?? { preconditionFailure("checked when the model was built") }()
     }
 
     /// Number of classes.
@@ -176,41 +193,42 @@ public struct MultiClassNetwork: Sendable, Equatable {
     /// The predicted class of every image; their labels are not read.
     ///
     /// - Parameters:
-    ///   - images: The images, of the model's input size.
+    ///   - images: The images, of ``featureCount`` bytes each.
     ///   - threads: The worker threads; nil for one per core.
     /// - Returns: The best-voted class of every image, a tie going to the lowest class.
-    /// - Throws: ``ConfigurationError`` when the images are not of the model's input size or are
-    ///   more than ``LUTNetLimits/maxExamples``.
+    /// - Throws: ``ConfigurationError`` when the images are not of the model's size or are more
+    ///   than ``LUTNetLimits/maxExamples``.
     public func predict(_ images: ImageSet, threads: Int? = nil) throws(ConfigurationError) -> [UInt8] {
         try predict(inputs: try binarize(images), threads: threads)
     }
 
-    /// The input bits of every image, binarized at the model's threshold.
+    /// The input bits of every image: encoded by the model's input bits, binarized at its threshold.
     ///
-    /// - Parameter images: The images, of the model's input size.
+    /// - Parameter images: The images, of ``featureCount`` bytes each.
     /// - Returns: One row per input bit, one column per image.
-    /// - Throws: ``ConfigurationError`` when the images are not of the model's input size or are
-    ///   more than ``LUTNetLimits/maxExamples``.
+    /// - Throws: ``ConfigurationError`` when the images are not of the model's size or are more
+    ///   than ``LUTNetLimits/maxExamples``.
     public func binarize(_ images: ImageSet) throws(ConfigurationError) -> BitMatrix {
-        guard images.featureCount == inputCount else {
-            throw .inputSizeMismatch(modelInputs: inputCount, dataFeatures: images.featureCount, source: images.source)
+        guard images.featureCount == featureCount else {
+            throw .inputSizeMismatch(modelInputs: featureCount, dataFeatures: images.featureCount, source: images.source)
         }
         try BitMatrix.checkSize(rows: inputCount, columns: images.count)
-        return try BitMatrix(binarizing: images, indices: (0..<UInt32(images.count)).map { $0 }, threshold: threshold)
+        return try BitMatrix(binarizing: try encoding.encode(images), indices: (0..<UInt32(images.count)).map { $0 }, threshold: threshold)
     }
 
     /// The predicted class of one example.
     ///
-    /// - Parameter pixels: The example's bytes, ``inputCount`` of them.
+    /// - Parameter pixels: The example's bytes, ``featureCount`` of them (encoded by the model's
+    ///   input bits).
     /// - Returns: The best-voted class, a tie going to the lowest class.
     /// - Throws: ``ConfigurationError/inputSizeMismatch(modelInputs:dataFeatures:source:)`` when
-    ///   `pixels` does not hold ``inputCount`` bytes.
+    ///   `pixels` does not hold ``featureCount`` bytes.
     public func predict(pixels: [UInt8]) throws(ConfigurationError) -> UInt8 {
-        guard pixels.count == inputCount else {
-            throw .inputSizeMismatch(modelInputs: inputCount, dataFeatures: pixels.count, source: "pixels")
+        guard pixels.count == featureCount else {
+            throw .inputSizeMismatch(modelInputs: featureCount, dataFeatures: pixels.count, source: "pixels")
         }
         var bits = BitMatrix(rowCount: inputCount, columnCount: 1)
-        for (feature, byte) in pixels.enumerated() where byte >= threshold { bits[feature, 0] = true }
+        for (feature, byte) in encoding.encode(pixels: pixels).enumerated() where byte >= threshold { bits[feature, 0] = true }
         return try predict(inputs: bits, threads: 1)[0]
     }
 

@@ -120,18 +120,23 @@ extension MultiClassNetwork {
     ///   - dataset: The data.
     ///   - task: The task: which classes take part, and their groups.
     ///   - threshold: The binarization threshold, 1...255: a byte is 1 when it is >= threshold.
+    ///   - inputBits: The bits read of every pixel (by default each byte at the threshold).
     ///   - options: The shape, seed, wiring and threads.
     ///   - progress: Called after each layer with its figures.
     /// - Returns: The model and the figures of its training.
-    /// - Throws: ``ConfigurationError`` for a threshold of 0, a class without training examples, an
-    ///   impossible shape, wiring, window or thread count, or a model too large for the machine's
-    ///   memory.
+    /// - Throws: ``ConfigurationError`` for a threshold of 0, input bits that do not fit the images,
+    ///   a class without training examples, an impossible shape, wiring, window or thread count, or a
+    ///   model too large for the machine's memory.
     public static func train(on dataset: Dataset, task: MultiClassTask, threshold: UInt8 = 128,
+                             inputBits: [InputBitFamily] = [.threshold],
                              options: MultiClassTrainingOptions = MultiClassTrainingOptions(),
                              progress: ((MultiClassLayerReport) -> Void)? = nil) throws(ConfigurationError) -> MultiClassTrainingResult {
-        let train = try MultiClassExamples(images: dataset.train, task: task, threshold: threshold, split: dataset.train.source)
+        let encoding = try InputEncoding(families: inputBits, for: dataset.train)
+        let train = try MultiClassExamples(images: dataset.train, task: task, threshold: threshold, split: dataset.train.source,
+                                           encoding: encoding)
         let test = try dataset.test.map { (split) throws(ConfigurationError) in
-            try MultiClassExamples(images: split, task: task, threshold: threshold, split: split.source, everyClass: false)
+            try MultiClassExamples(images: split, task: task, threshold: threshold, split: split.source, everyClass: false,
+                                   encoding: encoding)
         }
         return try Self.train(on: train, test: test, options: options, progress: progress)
     }
@@ -140,13 +145,14 @@ extension MultiClassNetwork {
     ///
     /// - Parameters:
     ///   - train: The training examples.
-    ///   - test: The test examples, of the same task, threshold and input size; nil for none.
+    ///   - test: The test examples, of the same task, threshold, input bits and input size; nil for
+    ///     none.
     ///   - options: The shape, seed, wiring and threads.
     ///   - progress: Called after each layer with its figures.
     /// - Returns: The model and the figures of its training.
-    /// - Throws: ``ConfigurationError`` when `test` differs from `train` in task, threshold or input
-    ///   size, the shape, wiring, window or thread count is impossible, or the model would need more
-    ///   memory than the machine has.
+    /// - Throws: ``ConfigurationError`` when `test` differs from `train` in task, threshold, input
+    ///   bits or input size, the shape, wiring, window or thread count is impossible, or the model
+    ///   would need more memory than the machine has.
     public static func train(on train: MultiClassExamples, test: MultiClassExamples? = nil,
                              options: MultiClassTrainingOptions = MultiClassTrainingOptions(),
                              progress: ((MultiClassLayerReport) -> Void)? = nil) throws(ConfigurationError) -> MultiClassTrainingResult {
@@ -159,9 +165,9 @@ extension MultiClassNetwork {
             throw .invalidValue(option: "training examples", reason: "they have no input bits; a LUT needs at least one to read")
         }
         if let test {
-            guard test.task == train.task, test.threshold == train.threshold else {
-                throw .invalidValue(option: "test examples", reason: "task \(test.task) at threshold \(test.threshold); "
-                                    + "the training examples are of \(train.task) at \(train.threshold)")
+            guard test.task == train.task, test.threshold == train.threshold, test.encoding == train.encoding else {
+                throw .invalidValue(option: "test examples", reason: "task \(test.task) at threshold \(test.threshold), input bits "
+                                    + "\(test.encoding); the training examples are of \(train.task) at \(train.threshold), \(train.encoding)")
             }
             guard test.inputs.rowCount == train.inputs.rowCount else {
                 throw .inputSizeMismatch(modelInputs: train.inputs.rowCount, dataFeatures: test.inputs.rowCount,

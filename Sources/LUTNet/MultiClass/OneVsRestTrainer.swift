@@ -144,7 +144,7 @@ struct OneVsRestTrainer: Sendable {
             reports.append(report)
         }
         let network = MultiClassNetwork(validInputCount: train.inputs.rowCount, threshold: train.threshold, task: train.task,
-                                        seed: seed, wiring: wiring, classLayers: layers)
+                                        seed: seed, wiring: wiring, classLayers: layers, encoding: train.encoding)
         return MultiClassTrainingResult(
             network: network, layers: reports,
             trainConfusion: ConfusionMatrix(actual: train.classes, predicted: trainPredicted, classCount: classes),

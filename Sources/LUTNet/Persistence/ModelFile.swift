@@ -134,7 +134,7 @@ public enum ModelFile {
     }
 
     /// Reads a model file of either kind: a binary network (versions 1, 2, 4, 6 and 7) or a
-    /// multi-class model (versions 3 and 5). Either kind's header is read first and fixes the file's
+    /// multi-class model (versions 3, 5 and 8). Either kind's header is read first and fixes the file's
     /// exact size, and the checksum is verified a block at a time, before the file is held in memory.
     ///
     /// - Parameter path: The model file.

@@ -6,18 +6,25 @@ import Foundation
 /// | field | size |
 /// | --- | --- |
 /// | magic `LUTNETM\0` | 8 bytes |
-/// | format version (8 when the model records the patterns training showed, else 5 for a wiring other than `local:S` and random, else 3) | u32 |
+/// | format version (8 for a model that records the patterns training showed or has sections, else 5 for a wiring other than `local:S` and random, else 3) | u32 |
 /// | input bits per example | u32 |
 /// | binarization threshold | u32 |
 /// | task, canonical text (e.g. `0:1:2`) | u32 length (at most 4096) + UTF-8 bytes |
 /// | k | u32 |
 /// | first-layer window side S, 0 for none (S × S at most the input bits) | u32 |
 /// | versions 5 and 8: the wiring's text (e.g. `hier:6,32,2`; version 8 any wiring), its window side the one above | u32 length (at most 256) + UTF-8 bytes |
+/// | version 8: section count S (0 to 8), then per section its tag, byte length (at most 4096) and bytes | u32 + S × (u32 + u32 + bytes) |
 /// | seed | u64 |
 /// | number of classes K (3 to 256) | u32 |
 /// | per class: number of layers L, then L widths | K × (u32 + L × u32) |
 /// | per class: its wiring then its tables, as in version 1; version 8: then its layers' seen patterns, packed as the tables | |
 /// | CRC-32 (zlib's) of everything above | u32 |
+///
+/// Version 8's sections: tag 1, the input bits (as a binary network's version 7 section: the
+/// families' text, u32 length + UTF-8, and the images' bytes per pixel, u32), written when the
+/// model reads more than its bytes at the threshold; tag 2, the binary task whose groups the model
+/// answers (its text, e.g. `0-4:5-9`), written for a binary task read through its classes. A model
+/// without sections is written as version 3 or 5, which every earlier reader reads.
 extension ModelFile {
     /// The format version of multi-class models wired by a window side alone (`local:S`) or at
     /// random, which every earlier reader reads.
@@ -25,10 +32,26 @@ extension ModelFile {
     /// The format version of multi-class models of any other wiring (`hier:S,NEAR,L`, `,grid`).
     package static let multiClassWiringVersion: UInt32 = 5
     /// The format version of multi-class models that record the patterns training showed each LUT
-    /// (what `lutnet export --dont-care unseen` needs), whatever their wiring.
+    /// (what `lutnet export --dont-care unseen` needs), whatever their wiring, and may hold
+    /// sections (input bits beyond the threshold, the binary task whose groups the model answers).
     package static let multiClassSeenPatternsVersion: UInt32 = 8
     /// The format versions of multi-class models.
     static let multiClassVersions: Set<UInt32> = [multiClassVersion, multiClassWiringVersion, multiClassSeenPatternsVersion]
+    /// The tag of a multi-class model's input-bits section.
+    static let multiClassEncodingTag: UInt32 = 1
+    /// The tag of a multi-class model's section naming the binary task whose groups it answers.
+    static let multiClassGroupsTag: UInt32 = 2
+    /// The most sections a multi-class model file holds.
+    static let maxMultiClassSections = 8
+    /// The most bytes one section of a multi-class model file holds.
+    static let maxMultiClassSectionBytes = 4096
+
+    /// The sections of `network`'s file, tag and bytes, in writing order (none for a model of the
+    /// threshold bits answering its own task).
+    static func multiClassSections(of network: MultiClassNetwork) -> [(tag: UInt32, bytes: [UInt8])] {
+        (network.encoding.isThresholdOnly ? [] : [(multiClassEncodingTag, InputEncodingSection(network.encoding).bytes)])
+            + (network.groups.map { [(multiClassGroupsTag, Array($0.description.utf8))] } ?? [])
+    }
 
     /// A multi-class model's bytes in the file format: what `save(_:to:)`
     /// writes.
@@ -38,9 +61,13 @@ extension ModelFile {
     public static func encode(_ network: MultiClassNetwork) -> [UInt8] {
         var out = ByteWriter()
         out.bytes(magic)
+        let sections = multiClassSections(of: network)
         let recordsSeen = network.classLayers.allSatisfy { $0.allSatisfy { $0.seenPatterns != nil } }
-        let recordsWiring = recordsSeen || !network.wiring.isWindowOnly
-        out.u32(recordsSeen ? multiClassSeenPatternsVersion : recordsWiring ? multiClassWiringVersion : multiClassVersion)
+        // Version 8 records seen patterns; a model that has sections but no record (one read from
+        // an older file) is written as having seen every pattern.
+        let version8 = recordsSeen || !sections.isEmpty
+        let recordsWiring = version8 || !network.wiring.isWindowOnly
+        out.u32(version8 ? multiClassSeenPatternsVersion : recordsWiring ? multiClassWiringVersion : multiClassVersion)
         out.u32(UInt32(network.inputCount))
         out.u32(UInt32(network.threshold))
         let text = Array(network.task.description.utf8)
@@ -53,6 +80,14 @@ extension ModelFile {
             out.u32(UInt32(wiring.count))
             out.bytes(wiring)
         }
+        if version8 {
+            out.u32(UInt32(sections.count))
+            for section in sections {
+                out.u32(section.tag)
+                out.u32(UInt32(section.bytes.count))
+                out.bytes(section.bytes)
+            }
+        }
         out.u64(network.seed)
         out.u32(UInt32(network.classCount))
         for layers in network.classLayers {
@@ -61,7 +96,11 @@ extension ModelFile {
         }
         for layers in network.classLayers {
             writeWiringAndTables(layers, to: &out)
-            if recordsSeen { for layer in layers { out.u64s(layer.seenPatterns ?? []) } }
+            if version8 {
+                for layer in layers {
+                    out.u64s(layer.seenPatterns ?? [UInt64](repeating: ~0, count: layer.width * LUTLayer.tableWords(k: layer.k)))
+                }
+            }
         }
         out.u32(crc(out.data[...]))
         return out.data
@@ -113,11 +152,15 @@ extension ModelFile {
                 ? try widths.map { (width) throws(ModelFileError) in try reader.u64s(width * LUTLayer.tableWords(k: header.k)) } : nil
             classLayers.append(try chain(parts, ks: ks, inputCount: header.inputCount, seenPatterns: seen, path: path))
         }
+        let network: MultiClassNetwork
         do {
-            return try MultiClassNetwork(inputCount: header.inputCount, threshold: header.threshold, task: header.task,
-                                         seed: header.seed, wiring: header.wiring, classLayers: classLayers)
+            network = try MultiClassNetwork(inputCount: header.inputCount, threshold: header.threshold, task: header.task,
+                                            seed: header.seed, wiring: header.wiring, classLayers: classLayers,
+                                            encoding: header.encoding)
         } catch {
             throw .malformed(path: path, reason: error.description)
         }
+        guard let groups = header.groups else { return network }
+        do { return try network.readingGroups(of: groups) } catch { throw .malformed(path: path, reason: error.description) }
     }
 }

@@ -5,7 +5,8 @@
 struct MultiClassModelHeader: Equatable {
     /// The most bytes any header takes: the fixed fields, the longest task and wiring texts, and
     /// `MultiClassTask.maxGroups` classes of `LUTNetLimits.maxHiddenLayers` layers each.
-    static let maxBytes = 8 + 4 * 4 + ModelFileHeader.maxTaskBytes + 4 * 2 + 4 + WiringSection.maxTextBytes + 8 + 4
+    static let maxBytes = 8 + 4 * 4 + ModelFileHeader.maxTaskBytes + 4 * 2 + 4 + WiringSection.maxTextBytes
+        + 4 + ModelFile.maxMultiClassSections * (8 + ModelFile.maxMultiClassSectionBytes) + 8 + 4
         + MultiClassTask.maxGroups * 4 * (1 + LUTNetLimits.maxHiddenLayers)
 
     let inputCount: Int
@@ -18,6 +19,11 @@ struct MultiClassModelHeader: Equatable {
     let classWidths: [[Int]]
     /// Whether every LUT's table is followed by the patterns training showed it (version 8).
     let recordsSeenPatterns: Bool
+    /// The input bits the model reads of each pixel (a version-8 section; the bytes at the
+    /// threshold otherwise).
+    let encoding: InputEncoding
+    /// The binary task whose groups the model answers (a version-8 section), if any.
+    let groups: BinaryTask?
     /// Bytes of the header itself.
     let byteCount: Int
 
@@ -53,9 +59,11 @@ struct MultiClassModelHeader: Equatable {
         }
         var wiring = WiringSpec.windowOnly(window == 0 ? nil : window)
         let recordsSeen = version == ModelFile.multiClassSeenPatternsVersion
+        var sections = Sections()
         if recordsSeen || version == ModelFile.multiClassWiringVersion {
             wiring = try readWiring(&reader, window: window, anyWiring: recordsSeen, path: path)
         }
+        if recordsSeen { sections = try readSections(&reader, path: path) }
         let seed = try reader.u64()
         let classCount = Int(try reader.u32())
         guard classCount == task.classCount else {
@@ -75,7 +83,7 @@ struct MultiClassModelHeader: Equatable {
         }
         return MultiClassModelHeader(inputCount: inputCount, threshold: UInt8(threshold), task: task, k: k, wiring: wiring,
                                      seed: seed, classWidths: classWidths, recordsSeenPatterns: recordsSeen,
-                                     byteCount: reader.consumed)
+                                     encoding: sections.encoding, groups: sections.groups, byteCount: reader.consumed)
     }
 
     /// The wiring text of a version-5 or 8 file, which must agree with the file's window side
@@ -91,5 +99,38 @@ struct MultiClassModelHeader: Equatable {
             throw .malformed(path: path, reason: "wiring '\(text)' with a window side of \(window) in a version \(version) file")
         }
         return wiring
+    }
+
+    /// What a version-8 file's sections say.
+    private struct Sections {
+        var encoding = InputEncoding.threshold
+        var groups: BinaryTask?
+    }
+
+    /// The sections of a version-8 file. Unknown tags are refused: every section shapes the answers.
+    private static func readSections(_ reader: inout ByteReader, path: String) throws(ModelFileError) -> Sections {
+        let count = Int(try reader.u32())
+        guard (0...ModelFile.maxMultiClassSections).contains(count) else { throw .malformed(path: path, reason: "\(count) sections") }
+        var sections = Sections(), seen = Set<UInt32>()
+        for _ in 0..<count {
+            let tag = try reader.u32(), length = Int(try reader.u32())
+            guard length <= ModelFile.maxMultiClassSectionBytes else {
+                throw .malformed(path: path, reason: "a section of \(length) bytes")
+            }
+            guard length <= reader.remaining else { throw .truncated(path: path) }
+            guard seen.insert(tag).inserted else { throw .malformed(path: path, reason: "a section of tag \(tag) twice") }
+            switch tag {
+            case ModelFile.multiClassEncodingTag:
+                sections.encoding = try InputEncodingSection(reading: &reader, length: length, path: path).encoding
+            case ModelFile.multiClassGroupsTag:
+                let text = String(decoding: try reader.bytes(length), as: UTF8.self)
+                do { sections.groups = try BinaryTask(parsing: text) } catch {
+                    throw .malformed(path: path, reason: "task '\(text)': \(error)")
+                }
+            default:
+                throw .malformed(path: path, reason: "a section of tag \(tag), unknown to this build")
+            }
+        }
+        return sections
     }
 }

@@ -20,12 +20,12 @@ public indirect enum TrainedModel: Sendable, Equatable {
         }
     }
 
-    /// Bytes per image the model predicts: its input bits, unless a binary network's input
-    /// encoding adds bits to each pixel.
+    /// Bytes per image the model predicts: its input bits, unless its input encoding adds bits to
+    /// each pixel.
     public var featureCount: Int {
         switch self {
         case .binary(let network): network.featureCount
-        case .multiClass(let network): network.inputCount
+        case .multiClass(let network): network.featureCount
         }
     }
 
@@ -50,11 +50,21 @@ public indirect enum TrainedModel: Sendable, Equatable {
         }
     }
 
-    /// Number of classes the model answers with: 2 for a binary network.
+    /// Number of classes the model answers with: 2 for a binary network and for a multi-class
+    /// model that answers the groups of a binary task.
     public var classCount: Int {
         switch self {
         case .binary: 2
-        case .multiClass(let network): network.classCount
+        case .multiClass(let network): network.groups == nil ? network.classCount : 2
+        }
+    }
+
+    /// The task the model answers, as text: a binary network's, a multi-class model's, or the
+    /// binary task a multi-class model answers the groups of.
+    public var taskText: String {
+        switch self {
+        case .binary(let network): network.task.description
+        case .multiClass(let network): network.groups?.description ?? network.task.description
         }
     }
 
@@ -63,13 +73,14 @@ public indirect enum TrainedModel: Sendable, Equatable {
     /// - Parameters:
     ///   - images: The images, of ``featureCount`` bytes each.
     ///   - threads: The worker threads; nil for one per core.
-    /// - Returns: The class of every image; 0 or 1 for a binary network.
+    /// - Returns: The class of every image; 0 or 1 for a binary network and for a multi-class model
+    ///   that answers the groups of a binary task.
     /// - Throws: ``ConfigurationError`` when the images are not of the model's size or are more than
     ///   ``LUTNetLimits/maxExamples``.
     public func predict(_ images: ImageSet, threads: Int? = nil) throws(ConfigurationError) -> [UInt8] {
         switch self {
         case .binary(let network): try network.predict(images, threads: threads)
-        case .multiClass(let network): try network.predict(images, threads: threads)
+        case .multiClass(let network): try network.answers(images, threads: threads)
         }
     }
 }

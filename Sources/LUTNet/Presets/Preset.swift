@@ -1,0 +1,82 @@
+/// A named, documented network configuration: `paper` (the defaults, the paper's network) and
+/// `best` (the most accurate configuration measured within twice the paper network's training
+/// time), each for both kinds of task, chosen on MNIST. The figures behind them are in
+/// EXPERIMENTS.md ("Richer input, class readout and presets").
+public struct Preset: Sendable, Equatable {
+    /// What a task's model learns with the preset.
+    public enum Readout: String, Sendable, Equatable {
+        /// The task's own groups (two for a binary task, the classes of a multi-class task).
+        case groups
+        /// A binary task through its classes: a multi-class model of the labels inside its groups,
+        /// answering the group of the class it predicts.
+        case classes
+    }
+
+    /// The network of one kind of task: the values of `--k`, `--layers`, `--wiring` and
+    /// `--input-bits`, and the readout.
+    public struct Network: Sendable, Equatable {
+        /// The ks, as `--k` reads them (e.g. `8` or `14/8`).
+        public let k: String
+        /// The layers, as `--layers` reads them (per class for a multi-class model).
+        public let layers: String
+        /// The wiring, as `--wiring` reads it; nil for the task kind's default (random for a
+        /// binary network, 6 × 6 windows for a multi-class one).
+        public let wiring: String?
+        /// The input bits, as `--input-bits` reads them.
+        public let inputBits: String
+        /// What the model learns.
+        public let readout: Readout
+        /// The model in a few words, with its measured accuracy.
+        public let summary: String
+    }
+
+    /// The preset's name, as `--preset` reads it.
+    public let name: String
+    /// What the preset is, in one sentence.
+    public let purpose: String
+    /// The network of a binary task.
+    public let binary: Network
+    /// The network of a multi-class task.
+    public let multiClass: Network
+
+    /// The network of a task of this kind.
+    public func network(multiClass isMultiClass: Bool) -> Network { isMultiClass ? multiClass : binary }
+
+    /// Every preset, the paper's first.
+    public static let all: [Preset] = [paper, best]
+
+    /// The preset named `name`. Throws naming `option` and the presets when there is none.
+    public static func named(_ name: String, option: String = "--preset") throws(ConfigurationError) -> Preset {
+        guard let preset = all.first(where: { $0.name == name }) else {
+            throw .invalidValue(option: option, reason: "'\(name)' is not a preset; use \(all.map(\.name).joined(separator: " or "))")
+        }
+        return preset
+    }
+
+    /// The paper's network: the defaults of `lutnet train`.
+    public static let paper = Preset(
+        name: "paper", purpose: "the paper's network, the defaults",
+        binary: Network(k: "8", layers: "5x1024", wiring: nil, inputBits: "threshold", readout: .groups,
+                        summary: "k 8, 5 × 1024 LUTs, random wiring (MNIST 0-4:5-9: 0.872)"),
+        multiClass: Network(k: "10", layers: "3x500", wiring: nil, inputBits: "threshold", readout: .groups,
+                            summary: "one network per class, k 10, 3 × 500 LUTs, 6 × 6 windows (MNIST ten classes: 0.954)"))
+
+    /// The most accurate configuration measured within twice the paper network's training time.
+    public static let best = Preset(
+        name: "best", purpose: "the most accurate network measured within twice the paper network's training time",
+        binary: Network(k: "8", layers: "3x170", wiring: "hier:7,16,2", inputBits: "threshold", readout: .classes,
+                        summary: "the task through its classes: one network per class, k 8, 3 × 170 LUTs, hier:7,16,2 "
+                            + "(MNIST 0-4:5-9: 0.9656)"),
+        multiClass: Network(k: "12", layers: "3x500", wiring: "hier:7,32,2", inputBits: "threshold,mean", readout: .groups,
+                            summary: "one network per class, k 12, 3 × 500 LUTs, hier:7,32,2, threshold and mean bits "
+                                + "(MNIST ten classes: 0.966)"))
+}
+
+extension Preset.Network {
+    /// The network as options of `lutnet train` (e.g. `--k 8 --layers 3x170 --wiring hier:7,16,2 --readout classes`).
+    public var commandLine: String {
+        (["--k \(k)", "--layers \(layers)"] + (wiring.map { ["--wiring \($0)"] } ?? [])
+            + (inputBits == "threshold" ? [] : ["--input-bits \(inputBits)"]) + (readout == .classes ? ["--readout classes"] : []))
+            .joined(separator: " ")
+    }
+}
