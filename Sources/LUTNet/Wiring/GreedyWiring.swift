@@ -1,0 +1,161 @@
+import Foundation
+
+/// Wiring learned from the training examples, without gradients: every LUT of a layer chooses its
+/// k inputs among the layer's sources by how much they tell of the label (the `greedy` wiring).
+///
+/// The sources are ranked in pairs first, by the conditional entropy of the label given both bits
+/// (a pair finds what single bits cannot, the sum bit of an adder for one); LUT i starts from the
+/// i-th best pair, so that the LUTs of a layer differ. It then adds, one at a time, the source
+/// that lowers the conditional entropy of the label given its chosen bits the most, and stops
+/// early when the best lowering is no larger than chance would give: an extra bit then only
+/// splits its patterns into ones the training examples rarely show. The slots left read the LUT's
+/// first source again, so that its table depends only on the inputs it chose. The tables are still
+/// set by counting; only the wiring is learned, from the training examples alone.
+package enum GreedyWiring {
+    /// The inputs of a layer of `width` LUTs of `k` inputs over the rows of `inputs` (one per
+    /// source, one column per example), chosen for the label bits `labels` (one row); `width * k`
+    /// entries, LUT after LUT. LUTs are spread over `threads` workers; the result is the same on
+    /// any number of them.
+    package static func layer(width: Int, k: Int, inputs: BitMatrix, labels: BitMatrix, threads: Int) -> [UInt32] {
+        let scorer = EntropyScorer(inputs: inputs, labels: labels)
+        let seeds = scorer.bestPairs(count: width)
+        let wiring = SharedBuffer<UInt32>.allocate(count: width * k, repeating: 0)
+        defer { wiring.deallocate() }
+        ParallelWork.forEach(count: width, threads: threads, chunk: 1) { _, luts in
+            for lut in luts {
+                let chosen = scorer.extend(seeds[lut % seeds.count], to: k)
+                for (slot, source) in chosen.enumerated() { wiring.base[lut * k + slot] = UInt32(source) }
+            }
+        }
+        return wiring.array
+    }
+}
+
+/// The conditional entropy of a label row given chosen rows of a bit matrix, over its columns.
+private struct EntropyScorer: Sendable {
+    let inputs: BitMatrix
+    /// The label of every example (0 or 1).
+    let labels: [UInt8]
+    /// n·ln(n) for n in 0...examples.
+    let nLogN: [Double]
+
+    init(inputs: BitMatrix, labels: BitMatrix) {
+        self.inputs = inputs
+        self.labels = labels.unpackedRow(0)
+        nLogN = (0...inputs.columnCount).map { $0 == 0 ? 0 : Double($0) * log(Double($0)) }
+    }
+
+    /// Σ over cells of n·H(label | cell) in nats, from counts laid out as [cell][label], and the
+    /// cells holding both labels.
+    func entropy(_ counts: UnsafeMutablePointer<UInt32>, cells: Int) -> (value: Double, mixed: Int) {
+        var total = 0.0, mixed = 0
+        for cell in 0..<cells {
+            let n0 = Int(counts[2 * cell]), n1 = Int(counts[2 * cell + 1])
+            if n0 > 0 && n1 > 0 {
+                mixed += 1
+                total += nLogN[n0 + n1] - nLogN[n0] - nLogN[n1]
+            }
+        }
+        return (total, mixed)
+    }
+
+    /// The `count` pairs of distinct sources with the lowest conditional entropy of the label
+    /// (fewer when there are fewer pairs; a single source when there is one), best first.
+    func bestPairs(count: Int) -> [[Int]] {
+        let n = inputs.rowCount
+        guard n >= 2 else { return [[0]] }
+        let words = inputs.wordsPerRow
+        let labelWords = (try? BitMatrix(bits: labels))?.words ?? []
+        // Popcounts of every row, and of every row with the label.
+        var ones = [Int](repeating: 0, count: n), onesWithLabel = [Int](repeating: 0, count: n)
+        let labelCount = labels.reduce(0) { $0 + Int($1) }, total = inputs.columnCount
+        inputs.words.withUnsafeBufferPointer { bits in
+            for row in 0..<n {
+                var a = 0, b = 0
+                for w in 0..<words {
+                    let word = bits[row * words + w]
+                    a += word.nonzeroBitCount
+                    b += (word & labelWords[w]).nonzeroBitCount
+                }
+                ones[row] = a
+                onesWithLabel[row] = b
+            }
+        }
+        var scored: [(score: Double, i: Int, j: Int)] = []
+        scored.reserveCapacity(n * (n - 1) / 2)
+        inputs.words.withUnsafeBufferPointer { bits in
+            for i in 0..<n {
+                for j in (i + 1)..<n {
+                    var both = 0, bothWithLabel = 0
+                    for w in 0..<words {
+                        let word = bits[i * words + w] & bits[j * words + w]
+                        both += word.nonzeroBitCount
+                        bothWithLabel += (word & labelWords[w]).nonzeroBitCount
+                    }
+                    // The four cells (xi, xj) by inclusion and exclusion, each as (label 0, label 1).
+                    let c11 = (both - bothWithLabel, bothWithLabel)
+                    let c10 = (ones[i] - both - (onesWithLabel[i] - bothWithLabel), onesWithLabel[i] - bothWithLabel)
+                    let c01 = (ones[j] - both - (onesWithLabel[j] - bothWithLabel), onesWithLabel[j] - bothWithLabel)
+                    let c00Label = labelCount - bothWithLabel - c10.1 - c01.1
+                    let c00 = (total - both - (ones[i] - both) - (ones[j] - both) - c00Label, c00Label)
+                    var score = 0.0
+                    for cell in [c11, c10, c01, c00] {
+                        score += nLogN[cell.0 + cell.1] - nLogN[cell.0] - nLogN[cell.1]
+                    }
+                    scored.append((score, i, j))
+                }
+            }
+        }
+        scored.sort { ($0.score, $0.i, $0.j) < ($1.score, $1.i, $1.j) }
+        return scored.prefix(max(1, count)).map { [$0.i, $0.j] }
+    }
+
+    /// `start` extended to `k` sources: one at a time, the source that lowers the conditional
+    /// entropy most, while it lowers it by more than one nat per cell holding both labels (about
+    /// twice what a source unrelated to the label lowers it by); the remaining slots repeat the
+    /// first source. `start` is cut to `k` when longer.
+    func extend(_ start: [Int], to k: Int) -> [Int] {
+        var chosen = Array(start.prefix(k))
+        let n = inputs.rowCount, examples = inputs.columnCount, words = inputs.wordsPerRow
+        var patterns = [UInt32](repeating: 0, count: examples)
+        for (slot, source) in chosen.enumerated() {
+            for e in 0..<examples where inputs[source, e] { patterns[e] |= 1 << UInt32(slot) }
+        }
+        let counts = UnsafeMutablePointer<UInt32>.allocate(capacity: 4 << k)
+        defer { counts.deallocate() }
+        func score(cells: Int, extra: Int?) -> (value: Double, mixed: Int) {
+            counts.initialize(repeating: 0, count: 2 * cells)
+            inputs.words.withUnsafeBufferPointer { bits in
+                patterns.withUnsafeBufferPointer { patterns in
+                    labels.withUnsafeBufferPointer { labels in
+                        if let extra {
+                            let row = bits.baseAddress.unsafelyUnwrapped + extra * words
+                            for e in 0..<examples {
+                                let bit = UInt32(truncatingIfNeeded: row[e >> 6] >> UInt64(e & 63)) & 1
+                                counts[Int(((patterns[e] << 1 | bit) << 1) | UInt32(labels[e]))] += 1
+                            }
+                        } else {
+                            for e in 0..<examples { counts[Int(patterns[e] << 1 | UInt32(labels[e]))] += 1 }
+                        }
+                    }
+                }
+            }
+            return entropy(counts, cells: cells)
+        }
+        var current = score(cells: 1 << chosen.count, extra: nil)
+        while chosen.count < k {
+            var best: (source: Int, value: Double)? = nil
+            for source in 0..<n where !chosen.contains(source) {
+                let value = score(cells: 2 << chosen.count, extra: source).value
+                if value < best?.value ?? .infinity { best = (source, value) }
+            }
+            guard let best, current.value - best.value > Double(max(current.mixed, 1)) else { break }
+            for e in 0..<examples where inputs[best.source, e] { patterns[e] |= 1 << UInt32(chosen.count) }
+            chosen.append(best.source)
+            current = score(cells: 1 << chosen.count, extra: nil)
+        }
+        let first = chosen.first ?? 0
+        while chosen.count < k { chosen.append(first) }
+        return chosen
+    }
+}
