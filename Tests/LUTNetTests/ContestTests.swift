@@ -40,6 +40,28 @@ final class ContestTests: XCTestCase {
         }
     }
 
+    func testLutnetScoreScoresAnAIGERFileOnAPLAFileAndRefusesAMismatch() throws {
+        let folder = try Fixtures.temporaryFolder(for: self)
+        let aig = folder.appendingPathComponent("hand.aig").path, pla = folder.appendingPathComponent("hand.pla").path
+        try Data(Self.handMade).write(to: URL(fileURLWithPath: aig))
+        // The eight minterms with y = !(x0 & !x1) & x2, the last one's output flipped: 7 of 8 right.
+        var lines = [".i 3", ".o 1", ".type fr"]
+        for p in 0..<8 {
+            let x = (0..<3).map { p >> $0 & 1 == 1 }
+            var y = !(x[0] && !x[1]) && x[2]
+            if p == 7 { y.toggle() }
+            lines.append(x.map { $0 ? "1" : "0" }.joined() + " " + (y ? "1" : "0"))
+        }
+        try (lines + [".e", ""]).joined(separator: "\n").write(toFile: pla, atomically: true, encoding: .utf8)
+        let scored = try CommandLineTests().run(["score", "--circuit", aig, "--data", pla])
+        XCTAssertEqual(scored.status, 0, scored.errors)
+        XCTAssertTrue(scored.output.contains("3 inputs, 2 ANDs") && scored.output.contains("accuracy 0.8750"), scored.output)
+        try ([".i 2", ".o 1", ".type fr", "01 1", "10 0", ".e", ""]).joined(separator: "\n").write(toFile: pla, atomically: true, encoding: .utf8)
+        let refused = try CommandLineTests().run(["score", "--circuit", aig, "--data", pla])
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.errors.contains("has 3 inputs, but the minterms of \(pla) have 2 bits"), refused.errors)
+    }
+
     func testCandidatesParseAndRefuseBadText() throws {
         let candidate = try ContestCandidate(parsing: "8/6 1x16")
         XCTAssertEqual(candidate.shape.layerKs, [8, 6])

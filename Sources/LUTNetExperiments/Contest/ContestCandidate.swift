@@ -30,9 +30,10 @@ public struct ContestCandidate: Sendable, Equatable, CustomStringConvertible {
         return "\(shape.ks) \(hidden) \(wiring)"
     }
 
-    /// The default candidates: greedy single LUTs of k 6 to 14, greedy networks of one hidden layer
-    /// (16 to 256 LUTs) under an output LUT of 8 or 10 inputs, and randomly wired networks of two
-    /// layers for functions of many weak inputs (symmetric functions, multipliers).
-    public static let defaults: [String] = ["6 0", "8 0", "10 0", "12 0", "14 0", "8 1x16", "8 1x64", "10 1x64", "8 1x256",
-                                            "6 1x64 random", "8 2x64 random", "4 2x256 random"]
+    /// The default candidates: greedy single LUTs of k 6 to 16, greedy networks of one hidden layer
+    /// (16 to 256 LUTs) under an output LUT of 8 to 12 inputs, and deeper randomly wired networks
+    /// for functions of many weak inputs (the symmetric functions).
+    public static let defaults: [String] = ["6 0", "8 0", "10 0", "12 0", "14 0", "16 0", "8 1x16", "8 1x64", "10 1x64",
+                                            "12 1x32", "12 1x64", "8 1x256", "8 2x64 random", "8 3x64 random",
+                                            "6 4x64 random", "8 4x32 random"]
 }
