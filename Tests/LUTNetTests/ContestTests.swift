@@ -53,11 +53,11 @@ final class ContestTests: XCTestCase {
             lines.append(x.map { $0 ? "1" : "0" }.joined() + " " + (y ? "1" : "0"))
         }
         try (lines + [".e", ""]).joined(separator: "\n").write(toFile: pla, atomically: true, encoding: .utf8)
-        let scored = try CommandLineTests().run(["score", "--circuit", aig, "--data", pla])
+        let scored = try ExternalTools.run(try Fixtures.builtProduct("lutnet"), ["score", "--circuit", aig, "--data", pla])
         XCTAssertEqual(scored.status, 0, scored.errors)
         XCTAssertTrue(scored.output.contains("3 inputs, 2 ANDs") && scored.output.contains("accuracy 0.8750"), scored.output)
         try ([".i 2", ".o 1", ".type fr", "01 1", "10 0", ".e", ""]).joined(separator: "\n").write(toFile: pla, atomically: true, encoding: .utf8)
-        let refused = try CommandLineTests().run(["score", "--circuit", aig, "--data", pla])
+        let refused = try ExternalTools.run(try Fixtures.builtProduct("lutnet"), ["score", "--circuit", aig, "--data", pla])
         XCTAssertNotEqual(refused.status, 0)
         XCTAssertTrue(refused.errors.contains("has 3 inputs, but the minterms of \(pla) have 2 bits"), refused.errors)
     }

@@ -25,6 +25,16 @@ final class GreedyWiringTests: XCTestCase {
         XCTAssertLessThan(try random.accuracy(on: test), 0.8, "random wiring rarely draws all four")
     }
 
+    func testALabelNoPairTellsIsFoundThroughTriples() throws {
+        // x2 ^ x5 ^ x9: every pair of inputs is independent of the label, the three together decide it.
+        let rule = { (x: [Bool]) in (x[2] != x[5]) != x[9] }
+        let train = try examples(count: 2000, seed: 5, label: rule), test = try examples(count: 2000, seed: 6, label: rule)
+        let network = try LUTNetwork.train(on: train, options: TrainingOptions(shape: try NetworkShape(k: 4, hiddenWidths: []),
+                                                                              threads: 1, wiring: .greedy)).network
+        XCTAssertEqual(Set(network.layers[0].inputs), [2, 5, 9])
+        XCTAssertEqual(try network.accuracy(on: test), 1.0)
+    }
+
     func testLayersOfGreedyLUTsDifferAndAreTheSameOnAnyThreadCount() throws {
         let train = try examples(count: 1000, seed: 3) { $0[0] && ($0[1] || $0[2]) || $0[5] && $0[9] }
         let inputs = { (threads: Int) in GreedyWiring.layer(width: 8, k: 4, inputs: train.inputs, labels: train.labels, threads: threads) }

@@ -107,7 +107,87 @@ private struct EntropyScorer: Sendable {
             }
         }
         scored.sort { ($0.score, $0.i, $0.j) < ($1.score, $1.i, $1.j) }
+        // No pair tells more of the label than the best of as many unrelated pairs would (about ln(pairs)
+        // nats, plus a margin): look for triples.
+        let labelEntropy = nLogN[total] - nLogN[labelCount] - nLogN[total - labelCount]
+        let chance = log(Double(scored.count)) + 4
+        if let best = scored.first, labelEntropy - best.score <= chance, n >= 3, n <= Self.maxTripleSources {
+            return bestTriples(count: count, labelWords: labelWords)
+        }
         return scored.prefix(max(1, count)).map { [$0.i, $0.j] }
+    }
+
+    /// Sources up to which a layer whose pairs tell nothing is searched for triples (n³/6 of them).
+    static let maxTripleSources = 600
+
+    /// The `count` triples of distinct sources with the lowest conditional entropy of the label,
+    /// best first. Each triple's eight cells come by inclusion and exclusion from the counts of its
+    /// sources, its pairs and all three (each with and without the label).
+    func bestTriples(count: Int, labelWords: [UInt64]) -> [[Int]] {
+        let n = inputs.rowCount, words = inputs.wordsPerRow, total = inputs.columnCount
+        let labelCount = labels.reduce(0) { $0 + Int($1) }
+        var single = [Int](repeating: 0, count: n), singleY = [Int](repeating: 0, count: n)
+        var pairs = [Int](repeating: 0, count: n * n), pairsY = [Int](repeating: 0, count: n * n)
+        var best: [(score: Double, sources: [Int])] = []
+        var worstKept = Double.infinity
+        inputs.words.withUnsafeBufferPointer { bits in
+            labelWords.withUnsafeBufferPointer { y in
+                for i in 0..<n {
+                    for w in 0..<words {
+                        single[i] += bits[i * words + w].nonzeroBitCount
+                        singleY[i] += (bits[i * words + w] & y[w]).nonzeroBitCount
+                    }
+                    for j in (i + 1)..<n {
+                        var both = 0, bothY = 0
+                        for w in 0..<words {
+                            let word = bits[i * words + w] & bits[j * words + w]
+                            both += word.nonzeroBitCount
+                            bothY += (word & y[w]).nonzeroBitCount
+                        }
+                        pairs[i * n + j] = both
+                        pairsY[i * n + j] = bothY
+                    }
+                }
+                var pair = [UInt64](repeating: 0, count: words)
+                for i in 0..<n {
+                    for j in (i + 1)..<n {
+                        for w in 0..<words { pair[w] = bits[i * words + w] & bits[j * words + w] }
+                        for l in (j + 1)..<n {
+                            var all = 0, allY = 0
+                            for w in 0..<words {
+                                let word = pair[w] & bits[l * words + w]
+                                all += word.nonzeroBitCount
+                                allY += (word & y[w]).nonzeroBitCount
+                            }
+                            let pij = pairs[i * n + j], pil = pairs[i * n + l], pjl = pairs[j * n + l]
+                            let yij = pairsY[i * n + j], yil = pairsY[i * n + l], yjl = pairsY[j * n + l]
+                            let si = single[i], sj = single[j], sl = single[l]
+                            let ti = singleY[i], tj = singleY[j], tl = singleY[l]
+                            // (cell size, cell label ones) for the eight values of (xi, xj, xl).
+                            var score = 0.0
+                            func add(_ size: Int, _ ones: Int) { score += nLogN[size] - nLogN[ones] - nLogN[size - ones] }
+                            add(all, allY)
+                            add(pij - all, yij - allY)
+                            add(pil - all, yil - allY)
+                            add(pjl - all, yjl - allY)
+                            add(si - pij - pil + all, ti - yij - yil + allY)
+                            add(sj - pij - pjl + all, tj - yij - yjl + allY)
+                            add(sl - pil - pjl + all, tl - yil - yjl + allY)
+                            add(total - si - sj - sl + pij + pil + pjl - all, labelCount - ti - tj - tl + yij + yil + yjl - allY)
+                            guard best.count < count || score < worstKept else { continue }
+                            best.append((score, [i, j, l]))
+                            if best.count > count {
+                                best.sort { $0.score < $1.score }
+                                best.removeLast()
+                            }
+                            if best.count >= count { worstKept = best.map(\.score).max() ?? .infinity }
+                        }
+                    }
+                }
+            }
+        }
+        best.sort { $0.score != $1.score ? $0.score < $1.score : $0.sources.lexicographicallyPrecedes($1.sources) }
+        return best.isEmpty ? [[0]] : best.map(\.sources)
     }
 
     /// `start` extended to `k` sources: one at a time, the source that lowers the conditional
