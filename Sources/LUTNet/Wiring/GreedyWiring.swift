@@ -59,51 +59,65 @@ private struct EntropyScorer: Sendable {
         return (total, mixed)
     }
 
+    /// How many examples have each source set, each pair of sources set (`pairs[i * n + j]`, i < j),
+    /// and the same with the label set; the label's ones and bits.
+    struct Conjunctions {
+        var single: [Int], singleY: [Int], pairs: [Int], pairsY: [Int]
+        let labelCount: Int
+        let labelWords: [UInt64]
+    }
+
+    /// The counts of every source and every pair of sources, with and without the label.
+    func conjunctions() -> Conjunctions {
+        let n = inputs.rowCount, words = inputs.wordsPerRow
+        let labelWords = (try? BitMatrix(bits: labels))?.words ?? []
+        var counts = Conjunctions(single: [Int](repeating: 0, count: n), singleY: [Int](repeating: 0, count: n),
+                                  pairs: [Int](repeating: 0, count: n * n), pairsY: [Int](repeating: 0, count: n * n),
+                                  labelCount: labels.reduce(0) { $0 + Int($1) }, labelWords: labelWords)
+        inputs.words.withUnsafeBufferPointer { bits in
+            for i in 0..<n {
+                for w in 0..<words {
+                    counts.single[i] += bits[i * words + w].nonzeroBitCount
+                    counts.singleY[i] += (bits[i * words + w] & labelWords[w]).nonzeroBitCount
+                }
+                for j in (i + 1)..<n {
+                    var both = 0, bothY = 0
+                    for w in 0..<words {
+                        let word = bits[i * words + w] & bits[j * words + w]
+                        both += word.nonzeroBitCount
+                        bothY += (word & labelWords[w]).nonzeroBitCount
+                    }
+                    counts.pairs[i * n + j] = both
+                    counts.pairsY[i * n + j] = bothY
+                }
+            }
+        }
+        return counts
+    }
+
     /// The `count` pairs of distinct sources with the lowest conditional entropy of the label
     /// (fewer when there are fewer pairs; a single source when there is one), best first.
     func bestPairs(count: Int) -> [[Int]] {
         let n = inputs.rowCount
         guard n >= 2 else { return [[0]] }
-        let words = inputs.wordsPerRow
-        let labelWords = (try? BitMatrix(bits: labels))?.words ?? []
-        // Popcounts of every row, and of every row with the label.
-        var ones = [Int](repeating: 0, count: n), onesWithLabel = [Int](repeating: 0, count: n)
-        let labelCount = labels.reduce(0) { $0 + Int($1) }, total = inputs.columnCount
-        inputs.words.withUnsafeBufferPointer { bits in
-            for row in 0..<n {
-                var a = 0, b = 0
-                for w in 0..<words {
-                    let word = bits[row * words + w]
-                    a += word.nonzeroBitCount
-                    b += (word & labelWords[w]).nonzeroBitCount
-                }
-                ones[row] = a
-                onesWithLabel[row] = b
-            }
-        }
+        let counts = conjunctions(), labelCount = counts.labelCount, total = inputs.columnCount
         var scored: [(score: Double, i: Int, j: Int)] = []
         scored.reserveCapacity(n * (n - 1) / 2)
-        inputs.words.withUnsafeBufferPointer { bits in
-            for i in 0..<n {
-                for j in (i + 1)..<n {
-                    var both = 0, bothWithLabel = 0
-                    for w in 0..<words {
-                        let word = bits[i * words + w] & bits[j * words + w]
-                        both += word.nonzeroBitCount
-                        bothWithLabel += (word & labelWords[w]).nonzeroBitCount
-                    }
-                    // The four cells (xi, xj) by inclusion and exclusion, each as (label 0, label 1).
-                    let c11 = (both - bothWithLabel, bothWithLabel)
-                    let c10 = (ones[i] - both - (onesWithLabel[i] - bothWithLabel), onesWithLabel[i] - bothWithLabel)
-                    let c01 = (ones[j] - both - (onesWithLabel[j] - bothWithLabel), onesWithLabel[j] - bothWithLabel)
-                    let c00Label = labelCount - bothWithLabel - c10.1 - c01.1
-                    let c00 = (total - both - (ones[i] - both) - (ones[j] - both) - c00Label, c00Label)
-                    var score = 0.0
-                    for cell in [c11, c10, c01, c00] {
-                        score += nLogN[cell.0 + cell.1] - nLogN[cell.0] - nLogN[cell.1]
-                    }
-                    scored.append((score, i, j))
+        for i in 0..<n {
+            for j in (i + 1)..<n {
+                let both = counts.pairs[i * n + j], bothWithLabel = counts.pairsY[i * n + j]
+                let ones = counts.single, onesWithLabel = counts.singleY
+                // The four cells (xi, xj) by inclusion and exclusion, each as (label 0, label 1).
+                let c11 = (both - bothWithLabel, bothWithLabel)
+                let c10 = (ones[i] - both - (onesWithLabel[i] - bothWithLabel), onesWithLabel[i] - bothWithLabel)
+                let c01 = (ones[j] - both - (onesWithLabel[j] - bothWithLabel), onesWithLabel[j] - bothWithLabel)
+                let c00Label = labelCount - bothWithLabel - c10.1 - c01.1
+                let c00 = (total - both - (ones[i] - both) - (ones[j] - both) - c00Label, c00Label)
+                var score = 0.0
+                for cell in [c11, c10, c01, c00] {
+                    score += nLogN[cell.0 + cell.1] - nLogN[cell.0] - nLogN[cell.1]
                 }
+                scored.append((score, i, j))
             }
         }
         scored.sort { ($0.score, $0.i, $0.j) < ($1.score, $1.i, $1.j) }
@@ -112,7 +126,7 @@ private struct EntropyScorer: Sendable {
         let labelEntropy = nLogN[total] - nLogN[labelCount] - nLogN[total - labelCount]
         let chance = log(Double(scored.count)) + 4
         if let best = scored.first, labelEntropy - best.score <= chance, n >= 3, n <= Self.maxTripleSources {
-            return bestTriples(count: count, labelWords: labelWords)
+            return bestTriples(count: count, counts: counts)
         }
         return scored.prefix(max(1, count)).map { [$0.i, $0.j] }
     }
@@ -123,31 +137,14 @@ private struct EntropyScorer: Sendable {
     /// The `count` triples of distinct sources with the lowest conditional entropy of the label,
     /// best first. Each triple's eight cells come by inclusion and exclusion from the counts of its
     /// sources, its pairs and all three (each with and without the label).
-    func bestTriples(count: Int, labelWords: [UInt64]) -> [[Int]] {
+    func bestTriples(count: Int, counts: Conjunctions) -> [[Int]] {
         let n = inputs.rowCount, words = inputs.wordsPerRow, total = inputs.columnCount
-        let labelCount = labels.reduce(0) { $0 + Int($1) }
-        var single = [Int](repeating: 0, count: n), singleY = [Int](repeating: 0, count: n)
-        var pairs = [Int](repeating: 0, count: n * n), pairsY = [Int](repeating: 0, count: n * n)
+        let labelCount = counts.labelCount, labelWords = counts.labelWords
+        let single = counts.single, singleY = counts.singleY, pairs = counts.pairs, pairsY = counts.pairsY
         var best: [(score: Double, sources: [Int])] = []
         var worstKept = Double.infinity
         inputs.words.withUnsafeBufferPointer { bits in
             labelWords.withUnsafeBufferPointer { y in
-                for i in 0..<n {
-                    for w in 0..<words {
-                        single[i] += bits[i * words + w].nonzeroBitCount
-                        singleY[i] += (bits[i * words + w] & y[w]).nonzeroBitCount
-                    }
-                    for j in (i + 1)..<n {
-                        var both = 0, bothY = 0
-                        for w in 0..<words {
-                            let word = bits[i * words + w] & bits[j * words + w]
-                            both += word.nonzeroBitCount
-                            bothY += (word & y[w]).nonzeroBitCount
-                        }
-                        pairs[i * n + j] = both
-                        pairsY[i * n + j] = bothY
-                    }
-                }
                 var pair = [UInt64](repeating: 0, count: words)
                 for i in 0..<n {
                     for j in (i + 1)..<n {
