@@ -4,10 +4,12 @@ import Foundation
 /// k inputs among the layer's sources by how much they tell of the label (the `greedy` wiring).
 ///
 /// The sources are ranked in pairs first, by the conditional entropy of the label given both bits
-/// (a pair finds what single bits cannot, the sum bit of an adder for one); LUT i starts from the
-/// i-th best pair, so that the LUTs of a layer differ. It then adds, one at a time, the source
-/// that lowers the conditional entropy of the label given its chosen bits the most, and stops
-/// early when the best lowering is no larger than chance would give: an extra bit then only
+/// (a pair finds what single bits cannot, the exclusive or of two bits for one); LUT i starts from the
+/// i-th best pair, so that the LUTs of a layer differ. When no pair tells more of the label than the
+/// best of as many unrelated pairs would (an adder's sum bit, the parity of three bits), the LUTs
+/// start from the best triples instead (for layers of at most 600 sources). It then adds, one at a
+/// time, the source that lowers the conditional entropy of the label given its chosen bits the
+/// most, and stops early when the best lowering is no larger than chance would give: an extra bit then only
 /// splits its patterns into ones the training examples rarely show. The slots left read the LUT's
 /// first source again, so that its table depends only on the inputs it chose. The tables are still
 /// set by counting; only the wiring is learned, from the training examples alone.
