@@ -128,7 +128,7 @@ struct NetworkOptions: ParsableArguments {
     var alternateHalves = false
 
     @Option(name: .long, help: ArgumentHelp(
-        "How LUTs choose their inputs: random (the paper), local:S or hier:S,NEAR,L, optionally followed by ,grid or ,gridT.",
+        "How LUTs choose their inputs: random (the paper), greedy, local:S or hier:S,NEAR,L, optionally followed by ,grid or ,gridT.",
         discussion: """
         random: every LUT reads k inputs drawn anywhere (the default). local:S: every first-layer LUT reads k \
         distinct inputs of one S × S window of the image (every channel of a pixel is a candidate); the layers above \
@@ -137,7 +137,9 @@ struct NetworkOptions: ParsableArguments {
         covering every pixel (,gridT: every T pixels) instead of at random places. Binary tasks on images (IDX, \
         CIFAR-10, PLA files of a square input count, or --image-shape). Multi-class tasks: every class's network is \
         wired so, over its own layers (default local:6 for images of at least 6 × 6, as --window 6; local:S is --window S, random \
-        is --window 0).
+        is --window 0). greedy (binary tasks, any data): every LUT of every layer chooses its k inputs by the \
+        conditional entropy of the label given them, learned from the training examples; the tables are still \
+        set by counting.
         """))
     var wiring: String?
 

@@ -9,7 +9,7 @@ struct LUTNetCommand: ParsableCommand {
         commandName: "lutnet",
         abstract: "Learning by memorization: networks of k-input lookup tables trained by counting.",
         version: LUTNetVersion.text.description,
-        subcommands: [InfoCommand.self, TrainCommand.self, EvalCommand.self, PredictCommand.self, ExportCommand.self, BaselineCommand.self, CompareCommand.self, ExperimentCommand.self, BenchCommand.self]
+        subcommands: [InfoCommand.self, TrainCommand.self, EvalCommand.self, PredictCommand.self, ExportCommand.self, ContestCommand.self, ScoreCommand.self, BaselineCommand.self, CompareCommand.self, ExperimentCommand.self, BenchCommand.self]
     )
 
     /// Refuses a LUTNET_KERNELS value that names no variant, or one this processor cannot run,

@@ -205,6 +205,16 @@ final class DataParallelTrainingTests: XCTestCase {
         XCTAssertTrue(mine.description.hasSuffix("the training split 600 examples of 28x28\nthe test split absent"), mine.description)
     }
 
+
+    func testGreedyWiringIsRefusedOnEveryRankNamingTheOption() throws {
+        let options = TrainingOptions(shape: try NetworkShape(k: 4, layers: "1x8"), threads: 1, wiring: .greedy)
+        XCTAssertThrowsError(try trainInRanks(2, path: Fixtures.path("tiny"), task: try BinaryTask(parsing: "0-4:5-9"),
+                                              options: options)) { error in
+            let message = String(describing: error)
+            XCTAssertTrue(message.contains("rank 0: invalid --wiring: greedy wiring learns from all the training examples at once"), message)
+        }
+    }
+
     func testANetworkTooLargeForARanksMemoryStopsEveryRank() throws {
         let task = try BinaryTask(parsing: "0-4:5-9")
         let options = TrainingOptions(shape: try NetworkShape(k: 16, layers: "10x1000000"), threads: 1)

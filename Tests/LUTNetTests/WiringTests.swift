@@ -22,7 +22,7 @@ final class WiringTests: XCTestCase {
     }
 
     func testBadWiringTextIsRefusedNamingTheOption() {
-        for (text, expected) in [("lokal:6", "use random, local:S or hier:S,NEAR,L"), ("local:", "use random"),
+        for (text, expected) in [("lokal:6", "use random, greedy, local:S or hier:S,NEAR,L"), ("local:", "use random"),
                                  ("local:6,7", "local takes one number"), ("hier:7,64", "hier takes three numbers"),
                                  ("local:0", "a window side of 0"), ("hier:7,64,0", "0 spatial layers"),
                                  ("local:6,gridx", "'gridx'"), ("local:6,grid0", "a grid stride of 0"),
@@ -257,7 +257,7 @@ final class WiringTests: XCTestCase {
         for (arguments, expected) in [
             (["--wiring", "local:11"], "a 11 × 11 window is larger than the 10 × 10 images"),
             (["--wiring", "hier:4,3,2"], "NEAR = 3 is fewer than k = 6"),
-            (["--wiring", "lokal:4"], "use random, local:S or hier:S,NEAR,L"),
+            (["--wiring", "lokal:4"], "use random, greedy, local:S or hier:S,NEAR,L"),
             (["--wiring", "local:4", "--image-shape", "5x5"], "5x5 is 25 inputs, the data has 100"),
         ] {
             let failed = try run(["train", "--data", tiny, "--k", "6", "--layers", "48,32"] + arguments)

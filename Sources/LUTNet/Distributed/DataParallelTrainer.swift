@@ -104,7 +104,10 @@ public struct DataParallelTrainer: Sendable {
         }
         // Every rank holds the same example shape, so every rank makes the same plan or the same error.
         let wiring = try communicator.agree { () throws -> WiringPlan in
-            try WiringPlan(spec: options.wiring, shape: options.shape, inputCount: train.inputs.rowCount,
+            if options.wiring.isLearned {
+                throw ConfigurationError.invalidValue(option: "--wiring", reason: "\(options.wiring) wiring learns from all the training examples at once; train it without --mpi")
+            }
+            return try WiringPlan(spec: options.wiring, shape: options.shape, inputCount: train.inputs.rowCount,
                            dataShape: shard.train.imageShape, imageShape: options.imageShape)
         }
         let census = try ShardCensus(train: train, trainSource: shard.train.source, test: test,

@@ -38,6 +38,17 @@ public enum ABCSynthesis {
     /// - Throws: ``ExportError/toolFailed(tool:reason:)`` when ABC cannot be run, exits with an error
     ///   or prints no AND count.
     public static func run(_ program: String, blif: String, script: String = standardScript) throws(ExportError) -> Result {
+        try run(program, blif: blif, script: script, aiger: nil)
+    }
+
+    /// Runs `program` on `blif` with `script`, writes the resulting And-Inverter Graph to `path` as
+    /// binary AIGER (ABC's `write_aiger`) and returns its AND count and depth.
+    public static func writeAIGER(_ program: String, blif: String, script: String = standardScript,
+                                  to path: String) throws(ExportError) -> Result {
+        try run(program, blif: blif, script: script, aiger: URL(fileURLWithPath: path).standardizedFileURL.path)
+    }
+
+    private static func run(_ program: String, blif: String, script: String, aiger: String?) throws(ExportError) -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lutnet-abc-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let output: String
@@ -45,7 +56,8 @@ public enum ABCSynthesis {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let input = folder.appendingPathComponent("circuit.blif")
             try Data(blif.utf8).write(to: input)
-            output = try runProcess(program, ["-c", "read \(input.path); \(script); print_stats"], in: folder)
+            let write = aiger.map { "; write_aiger \($0)" } ?? ""
+            output = try runProcess(program, ["-c", "read \(input.path); \(script)\(write); print_stats"], in: folder)
         } catch let error as ExportError {
             throw error
         } catch {

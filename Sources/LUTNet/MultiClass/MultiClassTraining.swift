@@ -175,6 +175,9 @@ extension MultiClassNetwork {
             }
         }
         var trainer = OneVsRestTrainer(shape: options.shape, seed: options.seed, wiring: options.wiring, threads: threads)
+        if options.wiring.isLearned {
+            throw .invalidValue(option: "--wiring", reason: "\(options.wiring) wiring learns from one label, so it trains binary tasks only")
+        }
         if !options.wiring.isWindowOnly {
             if options.sharedFirstLayer {
                 throw .invalidValue(option: "--shared-first-layer", reason: "it works with random or local:S wiring, not \(options.wiring)")

@@ -9,7 +9,7 @@ import Glibc
 /// | field | size |
 /// | --- | --- |
 /// | magic `LUTNETM\0` | 8 bytes |
-/// | format version (7 when the network reads more input bits than the bytes at the threshold, else 6 when the layers' ks differ, else 4 for a spatially wired network, else 2; 1 is still read) | u32 |
+/// | format version (8 when the wiring was learned from the examples, else 7 when the network reads more input bits than the bytes at the threshold, else 6 when the layers' ks differ, else 4 for a spatially wired network, else 2; 1 is still read) | u32 |
 /// | input bits per example | u32 |
 /// | binarization threshold | u32 |
 /// | task, canonical text (e.g. `0-4:5-9`) | u32 length (at most 4096) + UTF-8 bytes |
@@ -36,7 +36,9 @@ import Glibc
 /// required section (tag 3 with bit 31 set) naming the input bits read of each pixel: the families'
 /// text (u32 length + UTF-8, e.g. `threshold,mean,opponents`) and the images' bytes per pixel
 /// (u32); it is written only for a network that reads more than its bytes at the threshold.
-/// Versions 3, 5 and 8 are the multi-class format.
+/// Version 9 is version 7 written for a network whose wiring was learned from its training examples
+/// (`greedy`, named in the wiring section), so that a reader that knows no such wiring refuses the
+/// file by its version. Versions 3, 5 and 8 are the multi-class format.
 public enum ModelFile {
     /// The format version this build writes for a randomly wired network.
     package static let version: UInt32 = 2
@@ -47,9 +49,12 @@ public enum ModelFile {
     /// The format version this build writes for a network that reads more input bits than its
     /// bytes at the threshold (`InputEncoding`), whatever its ks and wiring.
     package static let inputEncodingVersion: UInt32 = 7
-    /// The format versions this build reads: 1, 2, 4, 6 and 7 as binary networks, 3, 5 and 8 as a
-    /// multi-class model.
-    package static let readableVersions: ClosedRange<UInt32> = 1...8
+    /// The format version this build writes for a network whose wiring was learned from its
+    /// training examples (`WiringSpec.greedy`), whatever its ks and input bits.
+    package static let learnedWiringVersion: UInt32 = 9
+    /// The format versions this build reads: 1, 2, 4, 6, 7 and 9 as binary networks, 3, 5 and 8 as
+    /// a multi-class model.
+    package static let readableVersions: ClosedRange<UInt32> = 1...9
     static let magic: [UInt8] = Array("LUTNETM\0".utf8)
 
     /// A binary network's bytes in the file format: what `save(_:to:)` writes.
@@ -66,7 +71,7 @@ public enum ModelFile {
         if let encoding { sections.append(.init(tag: ModelFileHeader.inputEncodingTag, length: encoding.bytes.count)) }
         let ks = network.layerKs
         let header = ModelFileHeader(
-            version: encoding != nil ? inputEncodingVersion : ks.contains { $0 != ks[0] } ? perLayerKVersion
+            version: network.wiring.isLearned ? learnedWiringVersion : encoding != nil ? inputEncodingVersion : ks.contains { $0 != ks[0] } ? perLayerKVersion
                 : wiring == nil ? version : spatialWiringVersion,
             inputCount: network.inputCount, threshold: UInt32(network.threshold), taskText: network.task.description, ks: ks,
             widths: network.layers.map(\.width), seed: network.seed, sections: sections, byteCount: 0)

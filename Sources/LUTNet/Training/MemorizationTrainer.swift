@@ -97,13 +97,16 @@ struct MemorizationTrainer: Sendable {
     }
 
     /// One layer, of the shape's k for layer `index`: wiring (`wiring`, `width * k` indices below
-    /// `inputs.rowCount`, or when nil the seeded random wiring), then for every LUT counting, its
+    /// `inputs.rowCount`, or when nil the seeded random wiring, or the wiring learned from `inputs`
+    /// and `labels` when the plan's wiring is learned), then for every LUT counting, its
     /// majority table and its outputs on the training set (one kernel call).
     func trainLayer(index: Int, width: Int, inputs: BitMatrix, labels: BitMatrix, wiring given: [UInt32]? = nil)
         -> (layer: LUTLayer, outputs: BitMatrix, accuracies: [Double], ties: Int) {
         let k = shape.k(layer: index), seed = self.seed, variant = kernels.cValue
         let tableWords = LUTLayer.tableWords(k: k)
-        let wiring = given ?? RandomWiring.layer(width: width, k: k, sourceCount: inputs.rowCount, seed: seed, layer: index)
+        let wiring = given ?? (self.wiring.spec.isLearned
+            ? GreedyWiring.layer(width: width, k: k, inputs: inputs, labels: labels, threads: threads)
+            : RandomWiring.layer(width: width, k: k, sourceCount: inputs.rowCount, seed: seed, layer: index))
         // What each LUT gives, in its own slot; released below.
         let tables = SharedBuffer<UInt64>.allocate(count: width * tableWords, repeating: 0)
         let seen = SharedBuffer<UInt64>.allocate(count: width * tableWords, repeating: 0)

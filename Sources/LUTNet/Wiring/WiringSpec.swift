@@ -7,7 +7,9 @@
 ///   (all channels of its pixels are candidates); the layers above are wired at random;
 /// - `hier:S,NEAR,L`: the first layer as `local:S`, and layers 2 to L each place their LUTs at
 ///   points of the image, every LUT reading k of the NEAR LUTs of the layer below nearest to it;
-///   the layers above L are wired at random.
+///   the layers above L are wired at random;
+/// - `greedy`: learned from the training examples, every LUT of every layer choosing its k inputs
+///   by the conditional entropy of the label given them (`GreedyWiring`); binary tasks.
 ///
 /// A trailing `,grid` (or `,gridT` for a stride of T pixels) places the first layer's windows on
 /// a grid covering the whole image instead of at random places, e.g. `hier:7,64,4,grid`.
@@ -30,23 +32,30 @@ public struct WiringSpec: Sendable, Equatable, Hashable, CustomStringConvertible
     public let spatialLayers: Int
     /// Where the first layer's windows go.
     public let placement: Placement
+    /// Whether every layer's wiring is learned from the training examples (`greedy`).
+    public let isLearned: Bool
 
     /// The paper's wiring: every LUT reads k inputs drawn anywhere.
     public static let random = WiringSpec(window: nil, near: 0, spatialLayers: 0, placement: .random)
 
-    private init(window: Int?, near: Int, spatialLayers: Int, placement: Placement) {
+    /// Every LUT's inputs chosen by the conditional entropy of the label given them, learned from
+    /// the training examples layer by layer (`GreedyWiring`).
+    public static let greedy = WiringSpec(window: nil, near: 0, spatialLayers: 0, placement: .random, isLearned: true)
+
+    private init(window: Int?, near: Int, spatialLayers: Int, placement: Placement, isLearned: Bool = false) {
         self.window = window
         self.near = near
         self.spatialLayers = spatialLayers
         self.placement = placement
+        self.isLearned = isLearned
     }
 
     /// Whether this is the paper's random wiring.
-    public var isRandom: Bool { window == nil }
+    public var isRandom: Bool { window == nil && !isLearned }
 
     /// Whether this wiring is only a first layer of S × S windows at random places (`local:S`, what
     /// a multi-class model's window side alone says), or the paper's random wiring.
-    package var isWindowOnly: Bool { spatialLayers <= 1 && placement == .random }
+    package var isWindowOnly: Bool { spatialLayers <= 1 && placement == .random && !isLearned }
 
     /// The wiring a multi-class window side alone gives: `local:S`, or random for nil. The side is
     /// not checked here; training checks it against the images (naming `--window`).
@@ -87,7 +96,7 @@ public struct WiringSpec: Sendable, Equatable, Hashable, CustomStringConvertible
                           placement: placement)
     }
 
-    /// Parses `random`, `local:S[,grid[T]]` or `hier:S,NEAR,L[,grid[T]]`, in any case; spaces may
+    /// Parses `random`, `greedy`, `local:S[,grid[T]]` or `hier:S,NEAR,L[,grid[T]]`, in any case; spaces may
     /// follow the commas.
     ///
     /// - Parameter text: The wiring as written.
@@ -95,11 +104,15 @@ public struct WiringSpec: Sendable, Equatable, Hashable, CustomStringConvertible
     ///   cannot be parsed or a value is impossible, and for text that is empty, starts or ends with
     ///   white space or holds a control character.
     public init(parsing text: String) throws(ConfigurationError) {
-        let usage = "use random, local:S or hier:S,NEAR,L (optionally followed by ,grid or ,gridT), e.g. local:6 or hier:7,64,4"
+        let usage = "use random, greedy, local:S or hier:S,NEAR,L (optionally followed by ,grid or ,gridT), e.g. local:6 or hier:7,64,4"
         if let problem = OptionText.problem(in: text) { throw Self.invalid("\(problem): \(usage)") }
         let trimmed = text.lowercased()
         if trimmed == "random" {
             self = .random
+            return
+        }
+        if trimmed == "greedy" {
+            self = .greedy
             return
         }
         let parts = trimmed.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
@@ -131,7 +144,7 @@ public struct WiringSpec: Sendable, Equatable, Hashable, CustomStringConvertible
 
     /// The wiring as `init(parsing:)` reads it.
     public var description: String {
-        guard let window else { return "random" }
+        guard let window else { return isLearned ? "greedy" : "random" }
         let place: String
         switch placement {
         case .random: place = ""

@@ -42,7 +42,10 @@ public final class ResultFolderLock {
             guard busy else { throw .unwritable(path: path, reason: "cannot lock: \(reason)") }
             throw .folderInUse(folder: folder, holder: holder)
         }
-        let text = Array("pid \(getpid()): \(CommandLine.arguments.joined(separator: " "))\n".utf8)
+        // The command line, cut to a length a message can quote.
+        let command = CommandLine.arguments.joined(separator: " ")
+        let quoted = command.count > 200 ? command.prefix(200) + "…" : Substring(command)
+        let text = Array("pid \(getpid()): \(quoted)\n".utf8)
         guard ftruncate(descriptor, 0) == 0, Self.writeAll(text, to: descriptor) else {
             let reason = Self.systemError()
             release()
