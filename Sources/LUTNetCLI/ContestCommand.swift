@@ -15,7 +15,7 @@ struct ContestCommand: ParsableCommand {
             best validation accuracy whose And-Inverter Graph after ABC's --abc-script has at most --max-ands \
             ANDs is kept; with --relearn its network learns again from both splits (kept when it stays \
             within --max-ands). It is written as NAME.aig (binary AIGER, ABC's write_aiger), read back and \
-            checked against its circuit on every validation minterm. contest.csv and contest.md hold the \
+            checked against its circuit on every validation minterm. contest.csv, contest.md and contest.svg hold the \
             function, group, ANDs, levels, validation accuracy, network and seconds, and the means per \
             group; a run started again with the same --out skips the functions contest.csv has. Functions \
             run --jobs at a time. Needs berkeley-abc (or abc) on PATH.
@@ -25,7 +25,7 @@ struct ContestCommand: ParsableCommand {
     @Argument(help: "A folder of NAME.train.pla[.gz] and NAME.valid.pla[.gz] files, or one NAME.train.pla[.gz].")
     var data: String
 
-    @Option(help: "Output folder for NAME.aig, contest.csv and contest.md.")
+    @Option(help: "Output folder for NAME.aig, contest.csv, contest.md and contest.svg.")
     var out: String = "results/contest"
 
     @Option(help: "Only these functions (names, comma-separated, e.g. ex00,ex05).")
@@ -88,6 +88,8 @@ struct ContestCommand: ParsableCommand {
         let names = Set(all.map(\.name))
         let markdown = ContestTable.markdown(table.entries.filter { names.contains($0.function) }, command: command, script: abcScript)
         try markdown.write(toFile: (out as NSString).appendingPathComponent("contest.md"), atomically: true, encoding: .utf8)
+        let figure = ContestTable.figure(table.entries.filter { names.contains($0.function) })
+        try figure.write(toFile: (out as NSString).appendingPathComponent("contest.svg"), atomically: true, encoding: .utf8)
         print(markdown)
         Console.progress(String(format: "%d functions in %.1f s", todo.count, (ContinuousClock.now - clock).seconds))
     }

@@ -62,6 +62,15 @@ public struct ContestTable {
          e.circuit, e.relearned ? "yes" : "no", ResultRecords.seconds(e.seconds)]
     }
 
+    /// The figure of `entries`: each function's validation accuracy against its circuit's ANDs,
+    /// coloured by group, beside the published teams' test averages (SVG text).
+    public static func figure(_ entries: [CircuitContest.Entry]) -> String {
+        let rows = entries.map { IWLSContestFigure.Row(name: $0.function, category: $0.category, ands: $0.ands, accuracy: $0.validAccuracy) }
+        let mean = entries.isEmpty ? 0 : entries.map(\.validAccuracy).reduce(0, +) / Double(entries.count)
+        let subtitle = String(format: "%d functions, mean validation accuracy %.2f %%; diamonds: published test averages", entries.count, 100 * mean)
+        return IWLSContestFigure.chart(rows, subtitle: subtitle, yLabel: "accuracy (%): ours on validation, published on test").markup()
+    }
+
     /// The Markdown table of `entries` (by function name): every function, the mean per group and
     /// over all, and the published averages; `command` is the command that made them, `script` ABC's script.
     public static func markdown(_ entries: [CircuitContest.Entry], command: String, script: String) -> String {

@@ -67,12 +67,12 @@ public enum IWLSContestFigure {
     ///   - subtitle: A line under the title, or empty.
     /// - Returns: The chart; `markup()` gives the SVG file's text.
     public static func chart(_ rows: [Row], title: String = "IWLS 2020 contest: accuracy against circuit size",
-                             subtitle: String = "") -> ScatterChart {
+                             subtitle: String = "", yLabel: String = "test accuracy (%)") -> ScatterChart {
         let points = rows.map { ScatterChart.Point(name: $0.name, category: $0.category, x: Double(max($0.ands, 1)), y: $0.accuracy * 100) }
         let references = published.map { ScatterChart.Reference(label: $0.label, x: Double($0.ands), y: $0.accuracyPercent) }
         let values = points.map(\.y) + references.map(\.y)
         let low = max(0, ((values.min() ?? 50) / 10).rounded(.down) * 10)
-        return ScatterChart(labels: ChartLabels(title: title, subtitle: subtitle, x: "AND gates (logarithmic)", y: "test accuracy (%)"),
+        return ScatterChart(labels: ChartLabels(title: title, subtitle: subtitle, x: "AND gates (logarithmic)", y: yLabel),
                             points: points, references: references,
                             rules: [ScatterChart.Rule(label: "\(ScatterChart.thousands(Double(andLimit)))-AND limit", x: Double(andLimit))],
                             yDomain: low...100)
