@@ -6,22 +6,22 @@ import Foundation
 /// most `maxAnds` ANDs is kept, optionally learned again from the training and validation splits
 /// together, and written as binary AIGER through ABC's `write_aiger`. The file is read back and
 /// checked against the circuit it came from on every validation minterm before it counts.
-public struct CircuitContest: Sendable {
+package struct CircuitContest: Sendable {
     /// The networks tried on every function.
-    public let candidates: [ContestCandidate]
+    package let candidates: [ContestCandidate]
     /// The largest circuit kept, in two-input ANDs.
-    public let maxAnds: Int
+    package let maxAnds: Int
     /// Whether the chosen network learns again from the training and validation splits together.
-    public let relearn: Bool
+    package let relearn: Bool
     /// The ABC program.
-    public let abc: String
+    package let abc: String
     /// The ABC script run on every circuit before it is measured and written.
-    public let script: String
+    package let script: String
     /// The seed of every network.
-    public let seed: UInt64
+    package let seed: UInt64
 
     /// A contest of `candidates` under `maxAnds` ANDs.
-    public init(candidates: [ContestCandidate], maxAnds: Int = CircuitSizeExperiment.andLimit, relearn: Bool,
+    package init(candidates: [ContestCandidate], maxAnds: Int = CircuitSizeExperiment.andLimit, relearn: Bool,
                 abc: String, script: String = ABCSynthesis.standardScript, seed: UInt64 = 0) {
         self.candidates = candidates
         self.maxAnds = maxAnds
@@ -32,21 +32,21 @@ public struct CircuitContest: Sendable {
     }
 
     /// The entry of one function.
-    public struct Entry: Sendable, Equatable {
+    package struct Entry: Sendable, Equatable {
         /// The function's name and group.
-        public let function: String, category: String
+        package let function: String, category: String
         /// The chosen network, as `ContestCandidate` writes it.
-        public let network: String
+        package let network: String
         /// `exact` or `dont-care`.
-        public let circuit: String
+        package let circuit: String
         /// Whether the written circuit learned from the training and validation splits together.
-        public let relearned: Bool
+        package let relearned: Bool
         /// AND gates and levels of the written And-Inverter Graph.
-        public let ands: Int, levels: Int
+        package let ands: Int, levels: Int
         /// Validation accuracy of the chosen circuit learned from the training split alone.
-        public let validAccuracy: Double
+        package let validAccuracy: Double
         /// Seconds for the whole function.
-        public let seconds: Double
+        package let seconds: Double
     }
 
     /// One measured circuit of a candidate.
@@ -61,7 +61,7 @@ public struct CircuitContest: Sendable {
     /// Learns `function`, writes `folder/NAME.aig` and returns its entry; `progress` hears each
     /// candidate. Throws when a file cannot be read or written, ABC fails, no circuit is within
     /// `maxAnds`, or the AIGER file disagrees with its circuit on a validation minterm.
-    public func enter(_ function: ContestFunction, folder: String, progress: (String) -> Void = { _ in }) throws -> Entry {
+    package func enter(_ function: ContestFunction, folder: String, progress: (String) -> Void = { _ in }) throws -> Entry {
         let clock = ContinuousClock.now
         let task = try BinaryTask(parsing: "0:1")
         let train = try BinarizedExamples(images: try PLALoader.load(path: function.trainPath), task: task, threshold: 128,

@@ -2,24 +2,24 @@ import Foundation
 
 /// One function of a logic-learning contest: its training and validation minterms (PLA files) and
 /// the group of functions it belongs to.
-public struct ContestFunction: Sendable, Equatable {
+package struct ContestFunction: Sendable, Equatable {
     /// The function's name, e.g. `ex05`.
-    public let name: String
+    package let name: String
     /// The training split.
-    public let trainPath: String
+    package let trainPath: String
     /// The validation split.
-    public let validPath: String
+    package let validPath: String
 
     /// The IWLS 2020 contest's group of `name` (`ex00`…`ex89`, by tens), or "other".
-    public var category: String { Self.category(of: name) }
+    package var category: String { Self.category(of: name) }
 
     /// The groups of the IWLS 2020 contest's functions, ten by ten from ex00.
-    public static let categories = ["adders", "dividers", "multipliers", "comparators", "square roots", "PicoJava",
+    package static let categories = ["adders", "dividers", "multipliers", "comparators", "square roots", "PicoJava",
                                     "MCNC i10", "MCNC and symmetric", "MNIST groups"]
 
     /// The group of the function named `name`: ex00-ex09 adders, ex10-ex19 dividers and so on (the
     /// contest's README); "other" for any other name.
-    public static func category(of name: String) -> String {
+    package static func category(of name: String) -> String {
         guard name.hasPrefix("ex"), let number = Int(name.dropFirst(2)), number >= 0, number / 10 < categories.count else {
             return "other"
         }
@@ -30,7 +30,7 @@ public struct ContestFunction: Sendable, Equatable {
     /// beside each, or one NAME.train.pla[.gz] file (its validation file beside it). `only`, when
     /// given, keeps the functions of those names. Throws naming the path when there is none, a
     /// validation file is missing, or a name of `only` is not there.
-    public static func find(at location: String, only: [String]? = nil) throws(DatasetError) -> [ContestFunction] {
+    package static func find(at location: String, only: [String]? = nil) throws(DatasetError) -> [ContestFunction] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: location, isDirectory: &isDirectory) else { throw .notFound(path: location) }
         let folder = isDirectory.boolValue ? location : (location as NSString).deletingLastPathComponent

@@ -4,19 +4,19 @@ import Foundation
 /// appended as soon as its AIGER file is written (a run started again with the same folder skips
 /// the functions it has), and `contest.md`, the table per function, the means per group and the
 /// published teams' averages.
-public struct ContestTable {
+package struct ContestTable {
     /// The file of records.
-    public let path: String
+    package let path: String
     /// The entries read or appended, in file order.
-    public private(set) var entries: [CircuitContest.Entry]
+    package private(set) var entries: [CircuitContest.Entry]
 
     /// Columns of `contest.csv`.
-    public static let columns = ["function", "category", "ands", "levels", "valid_accuracy", "network", "circuit",
+    package static let columns = ["function", "category", "ands", "levels", "valid_accuracy", "network", "circuit",
                                  "relearned", "seconds"]
 
     /// The published averages over the contest's 100 functions (Rai et al., DATE 2021, Table III):
     /// team, test accuracy in percent, ANDs.
-    public static let published: [(team: String, accuracy: Double, ands: Double)] = [
+    package static let published: [(team: String, accuracy: Double, ands: Double)] = [
         ("winning team (portfolio)", 88.69, 2517.66),
         ("decision trees (J48/PART)", 85.95, 731.92),
         ("LUT networks as in Learning and Memorization", 62.40, 356.26),
@@ -26,7 +26,7 @@ public struct ContestTable {
     /// Opens (creating when absent) `folder/contest.csv`; a record cut short by an interruption is
     /// dropped. `fresh` discards the records there. Throws naming the file when its header or a
     /// record is not the contest's.
-    public init(folder: String, fresh: Bool = false) throws(ExperimentError) {
+    package init(folder: String, fresh: Bool = false) throws(ExperimentError) {
         try ResultFiles.makeFolder(folder)
         path = (folder as NSString).appendingPathComponent("contest.csv")
         if fresh { try ResultFiles.remove(path) }
@@ -48,10 +48,10 @@ public struct ContestTable {
     }
 
     /// The entry of `function`, if the file has it.
-    public func entry(for function: String) -> CircuitContest.Entry? { entries.first { $0.function == function } }
+    package func entry(for function: String) -> CircuitContest.Entry? { entries.first { $0.function == function } }
 
     /// Appends `entry` to the file.
-    public mutating func append(_ entry: CircuitContest.Entry) throws(ExperimentError) {
+    package mutating func append(_ entry: CircuitContest.Entry) throws(ExperimentError) {
         try ResultFiles.append(CSVTable.line(Self.fields(entry)), to: path)
         entries.removeAll { $0.function == entry.function }
         entries.append(entry)
@@ -64,7 +64,7 @@ public struct ContestTable {
 
     /// The figure of `entries`: each function's validation accuracy against its circuit's ANDs,
     /// coloured by group, beside the published teams' test averages (SVG text).
-    public static func figure(_ entries: [CircuitContest.Entry]) -> String {
+    package static func figure(_ entries: [CircuitContest.Entry]) -> String {
         let rows = entries.map { IWLSContestFigure.Row(name: $0.function, category: $0.category, ands: $0.ands, accuracy: $0.validAccuracy) }
         let mean = entries.isEmpty ? 0 : entries.map(\.validAccuracy).reduce(0, +) / Double(entries.count)
         let subtitle = String(format: "%d functions, mean validation accuracy %.2f %%; diamonds: published test averages", entries.count, 100 * mean)
@@ -73,7 +73,7 @@ public struct ContestTable {
 
     /// The Markdown table of `entries` (by function name): every function, the mean per group and
     /// over all, and the published averages; `command` is the command that made them, `script` ABC's script.
-    public static func markdown(_ entries: [CircuitContest.Entry], command: String, script: String) -> String {
+    package static func markdown(_ entries: [CircuitContest.Entry], command: String, script: String) -> String {
         let sorted = entries.sorted { $0.function.compare($1.function, options: .numeric) == .orderedAscending }
         var out = "Made by `\(command)`.\n\n"
         out += "| function | category | ands | levels | validation accuracy | network | circuit | relearned | seconds |\n"

@@ -8,24 +8,24 @@ import LUTNetBaseline
 /// did not converge then reads as stopped at the iteration cap) and rewritten with the column.
 /// Every record ends with the identity of its data, checked as `RunLog` checks it. A fit recorded
 /// more than once counts once, as a run does in `RunLog`: the last record is kept.
-public struct BaselineLog {
+package struct BaselineLog {
     /// The file of baseline records.
-    public let path: String
+    package let path: String
     /// The fits found in the file or appended since, in file order.
-    public private(set) var results: [BaselineResult]
+    package private(set) var results: [BaselineResult]
     private var index: [BaselineRun: Int]
     /// The identity recorded with each fit, when the file has one or the data is known.
     private var identities: [BaselineRun: DataIdentity]
     private let data: DataIdentities
 
     /// Columns of the file.
-    public static let columns = BaselineRun.columns
+    package static let columns = BaselineRun.columns
         + ["train_examples", "test_examples", "train_accuracy", "valid_accuracy", "test_accuracy", "iterations", "converged",
            "stop_reason", "seconds"] + DataIdentity.columns
 
     /// Opens (creating when absent) the baseline log of experiment `name` in `folder`. `data` gives
     /// the identity of the data each fit names, recorded and checked as `RunLog` does.
-    public init(folder: String, name: String, data: DataIdentities = .unknown) throws(ExperimentError) {
+    package init(folder: String, name: String, data: DataIdentities = .unknown) throws(ExperimentError) {
         try ResultFiles.makeFolder(folder)
         path = (folder as NSString).appendingPathComponent(name + "-baseline.csv")
         results = []
@@ -56,11 +56,11 @@ public struct BaselineLog {
     }
 
     /// The recorded result of `run`, if the log has it.
-    public func result(for run: BaselineRun) -> BaselineResult? { index[run].map { results[$0] } }
+    package func result(for run: BaselineRun) -> BaselineResult? { index[run].map { results[$0] } }
 
     /// Appends a finished fit and returns it as the log holds it (figures rounded as written).
     @discardableResult
-    public mutating func append(_ result: BaselineResult) throws(ExperimentError) -> BaselineResult {
+    package mutating func append(_ result: BaselineResult) throws(ExperimentError) -> BaselineResult {
         identities[result.run] = data.identity(of: result.run.data)
         let line = CSVTable.line(fields(result))
         try ResultFiles.append(line, to: path)

@@ -1,18 +1,18 @@
 import LUTNetBaseline
 /// How an experiment fits the logistic-regression baseline: everything but the threads, which do
 /// not change its figures.
-public struct BaselineSettings: Sendable, Hashable {
+package struct BaselineSettings: Sendable, Hashable {
     /// What the model reads of each byte.
-    public let features: BaselineFeatures
+    package let features: BaselineFeatures
     /// The inverse regularization strength C.
-    public let c: Double
+    package let c: Double
     /// The gradient tolerance (see `LogisticRegression.Options.tolerance`).
-    public let tolerance: Double
+    package let tolerance: Double
     /// The most Newton iterations.
-    public let maxIterations: Int
+    package let maxIterations: Int
 
     /// Settings; the defaults are those of `LogisticRegression.Options` on bits.
-    public init(features: BaselineFeatures = .bits, c: Double = LogisticRegression.Options().c,
+    package init(features: BaselineFeatures = .bits, c: Double = LogisticRegression.Options().c,
                 tolerance: Double = LogisticRegression.Options().tolerance,
                 maxIterations: Int = LogisticRegression.Options().maxIterations) {
         self.features = features
@@ -22,34 +22,34 @@ public struct BaselineSettings: Sendable, Hashable {
     }
 
     /// The solver's options with `threads` workers.
-    public func options(threads: Int) -> LogisticRegression.Options {
+    package func options(threads: Int) -> LogisticRegression.Options {
         LogisticRegression.Options(c: c, tolerance: tolerance, maxIterations: maxIterations, threads: threads)
     }
 
     /// The method's name in reports, e.g. `logistic regression (C = 1, bits)`.
-    public var name: String {
+    package var name: String {
         "logistic regression (C = \(ReportFormat.number(c)), \(features))"
     }
 
     /// The method's name, `multinomial logistic regression (…)` for the fit of a multi-class task.
-    public func name(multinomial: Bool) -> String { (multinomial ? "multinomial " : "") + name }
+    package func name(multinomial: Bool) -> String { (multinomial ? "multinomial " : "") + name }
 }
 
 /// One baseline fit of an experiment: the data, the task and the settings. The fit is
 /// deterministic (the same to the bit for any number of threads), so there are no seeds, and two
 /// equal runs have equal figures.
-public struct BaselineRun: Sendable, Hashable, CustomStringConvertible {
+package struct BaselineRun: Sendable, Hashable, CustomStringConvertible {
     /// The dataset's name, as in `ExperimentRun.data`.
-    public let data: String
+    package let data: String
     /// The task: binary (logistic regression) or multi-class (multinomial logistic regression).
-    public let task: ClassTask
+    package let task: ClassTask
     /// Binarization threshold (used by `.bits` features).
-    public let threshold: UInt8
+    package let threshold: UInt8
     /// The baseline's settings.
-    public let settings: BaselineSettings
+    package let settings: BaselineSettings
 
     /// A run from its parts.
-    public init(data: String, task: ClassTask, threshold: UInt8, settings: BaselineSettings) {
+    package init(data: String, task: ClassTask, threshold: UInt8, settings: BaselineSettings) {
         self.data = data
         self.task = task
         self.threshold = threshold
@@ -57,24 +57,24 @@ public struct BaselineRun: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A run on a binary task.
-    public init(data: String, task: BinaryTask, threshold: UInt8, settings: BaselineSettings) {
+    package init(data: String, task: BinaryTask, threshold: UInt8, settings: BaselineSettings) {
         self.init(data: data, task: .binary(task), threshold: threshold, settings: settings)
     }
 
     /// Names of the identifying columns.
-    public static let columns = ["data", "task", "threshold", "features", "C", "tolerance", "max_iterations"]
+    package static let columns = ["data", "task", "threshold", "features", "C", "tolerance", "max_iterations"]
 
     /// The values of the identifying columns, in `columns` order.
-    public var fields: [String] {
+    package var fields: [String] {
         [data, task.description, String(threshold), settings.features.rawValue, String(settings.c), String(settings.tolerance),
          String(settings.maxIterations)]
     }
 
     /// Hashes the identifying fields.
-    public func hash(into hasher: inout Hasher) { hasher.combine(fields) }
+    package func hash(into hasher: inout Hasher) { hasher.combine(fields) }
 
     /// A short human-readable name, for progress lines.
-    public var description: String {
+    package var description: String {
         "\(data), task \(task), \(settings.name(multinomial: task.isMultiClass))"
     }
 
@@ -105,30 +105,30 @@ public struct BaselineRun: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// The figures of one baseline fit of an experiment.
-public struct BaselineResult: Sendable, Equatable {
+package struct BaselineResult: Sendable, Equatable {
     /// What was fitted.
-    public let run: BaselineRun
+    package let run: BaselineRun
     /// Training examples.
-    public let trainExamples: Int
+    package let trainExamples: Int
     /// Test examples (0 without a test split).
-    public let testExamples: Int
+    package let testExamples: Int
     /// Accuracy on the training examples.
-    public let trainAccuracy: Double
+    package let trainAccuracy: Double
     /// Accuracy on the validation split, when the data has one.
-    public let validAccuracy: Double?
+    package let validAccuracy: Double?
     /// Accuracy on the test split, when the data has one.
-    public let testAccuracy: Double?
+    package let testAccuracy: Double?
     /// Newton iterations taken.
-    public let iterations: Int
+    package let iterations: Int
     /// Why the fit stopped.
-    public let stopReason: LogisticRegressionFit.StopReason
+    package let stopReason: LogisticRegressionFit.StopReason
     /// Whether the gradient reached the tolerance (`stopReason == .converged`).
-    public var converged: Bool { stopReason == .converged }
+    package var converged: Bool { stopReason == .converged }
     /// Wall time of the fit and the evaluations, features included.
-    public let seconds: Double
+    package let seconds: Double
 
     /// A result from its parts.
-    public init(run: BaselineRun, trainExamples: Int, testExamples: Int, trainAccuracy: Double, validAccuracy: Double?,
+    package init(run: BaselineRun, trainExamples: Int, testExamples: Int, trainAccuracy: Double, validAccuracy: Double?,
                 testAccuracy: Double?, iterations: Int, stopReason: LogisticRegressionFit.StopReason,
                 seconds: Double) {
         self.run = run
@@ -143,7 +143,7 @@ public struct BaselineResult: Sendable, Equatable {
     }
 
     /// A one-line account for progress, e.g. `baseline ex80, task 0:1, …: train 0.93 test 0.91 (1.2 s)`.
-    public var line: String {
+    package var line: String {
         var text = "baseline " + run.description + ": train " + String(format: "%.4f", trainAccuracy)
         if let validAccuracy { text += String(format: " valid %.4f", validAccuracy) }
         if let testAccuracy { text += String(format: " test %.4f", testAccuracy) }

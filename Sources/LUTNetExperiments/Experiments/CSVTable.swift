@@ -1,8 +1,8 @@
 /// Comma-separated values as RFC 4180 writes them: fields holding a comma, a quote or a line break
 /// are quoted, quotes doubled.
-public enum CSVTable {
+package enum CSVTable {
     /// One line (with its line break) for `fields`.
-    public static func line(_ fields: [String]) -> String {
+    package static func line(_ fields: [String]) -> String {
         fields.map(quoted).joined(separator: ",") + "\n"
     }
 
@@ -13,7 +13,7 @@ public enum CSVTable {
     }
 
     /// Why a text is not valid CSV.
-    public enum ParseError: Error, Equatable, Sendable {
+    package enum ParseError: Error, Equatable, Sendable {
         /// A quoted field never closes; `line` is 1-based.
         case unterminatedQuote(line: Int)
         /// Text follows a closing quote inside a field.
@@ -22,7 +22,7 @@ public enum CSVTable {
 
     /// The records of `text`, each a list of fields, with the 1-based line each starts on, and
     /// whether the text ends with a line break (a last record without one may be cut short).
-    public static func parse(_ text: String) throws(ParseError) -> (records: [(line: Int, fields: [String])], endsWithLineBreak: Bool) {
+    package static func parse(_ text: String) throws(ParseError) -> (records: [(line: Int, fields: [String])], endsWithLineBreak: Bool) {
         var records: [(line: Int, fields: [String])] = []
         var fields: [String] = []
         var field = ""

@@ -4,35 +4,35 @@ import Foundation
 /// split, exported exactly and with don't-cares, their And-Inverter Graphs measured by ABC, and
 /// each circuit's own accuracy on the validation and test splits (a circuit with don't-cares can
 /// answer differently from its network off the training examples).
-public enum CircuitSizeExperiment {
+package enum CircuitSizeExperiment {
     /// The IWLS 2020 contest's limit on a circuit's two-input AND gates.
-    public static let andLimit = 5000
+    package static let andLimit = 5000
 
     /// One network of one benchmark as two circuits.
-    public struct Row: Sendable {
-        public let benchmark: String
-        public let shape: NetworkShape
-        public let seed: UInt64
+    package struct Row: Sendable {
+        package let benchmark: String
+        package let shape: NetworkShape
+        package let seed: UInt64
         /// LUTs the answer depends on (exact circuit).
-        public let luts: Int
+        package let luts: Int
         /// AND gates and AIG levels after ABC, exact and with don't-cares.
-        public let exactAnds: Int, exactLevels: Int, freeAnds: Int, freeLevels: Int
+        package let exactAnds: Int, exactLevels: Int, freeAnds: Int, freeLevels: Int
         /// Accuracy of the exact circuit (the network) and of the circuit with don't-cares.
-        public let exactValid: Double, exactTest: Double, freeValid: Double, freeTest: Double
+        package let exactValid: Double, exactTest: Double, freeValid: Double, freeTest: Double
         /// Seconds to train and export this network.
-        public let seconds: Double
+        package let seconds: Double
     }
 
     /// The three binarized splits of a benchmark.
-    public struct Splits: Sendable {
-        public let train: BinarizedExamples, valid: BinarizedExamples, test: BinarizedExamples
-        public init(train: BinarizedExamples, valid: BinarizedExamples, test: BinarizedExamples) {
+    package struct Splits: Sendable {
+        package let train: BinarizedExamples, valid: BinarizedExamples, test: BinarizedExamples
+        package init(train: BinarizedExamples, valid: BinarizedExamples, test: BinarizedExamples) {
             self.train = train; self.valid = valid; self.test = test
         }
     }
 
     /// Trains every shape on `splits.train` and measures both circuits with ABC (`abc`, `script`).
-    public static func run(benchmark: String, splits: Splits, shapes: [NetworkShape], seed: UInt64, threads: Int,
+    package static func run(benchmark: String, splits: Splits, shapes: [NetworkShape], seed: UInt64, threads: Int,
                            abc: String, script: String = ABCSynthesis.standardScript,
                            progress: (Row) -> Void = { _ in }) throws -> [Row] {
         var rows: [Row] = []
@@ -62,7 +62,7 @@ public enum CircuitSizeExperiment {
     }
 
     /// Every row as CSV.
-    public static func csv(_ rows: [Row]) -> String {
+    package static func csv(_ rows: [Row]) -> String {
         var out = "benchmark,k,hidden_layers,seed,luts,exact_ands,exact_levels,exact_valid,exact_test,dc_ands,dc_levels,dc_valid,dc_test,seconds\n"
         for r in rows {
             let hidden = r.shape.hiddenWidths.isEmpty ? "0" : r.shape.hiddenWidths.map(String.init).joined(separator: ";")
@@ -76,7 +76,7 @@ public enum CircuitSizeExperiment {
 
     /// The Markdown tables: every network of every benchmark, then per benchmark the circuit (exact
     /// or with don't-cares) of at most `andLimit` ANDs with the best validation accuracy.
-    public static func markdown(_ rows: [Row], script: String) -> String {
+    package static func markdown(_ rows: [Row], script: String) -> String {
         var out = "| benchmark | network | LUTs | ANDs exact | test acc. exact | ANDs don't-care | test acc. don't-care |\n"
         out += "| --- | --- | ---: | ---: | ---: | ---: | ---: |\n"
         for r in rows {

@@ -4,20 +4,20 @@ import LUTNetBaseline
 /// method on every case, and each method's mean over the cases. The cases are all binary tasks
 /// (networks with an output LUT, logistic regression) or all multi-class tasks (one-vs-rest
 /// networks, one per class, beside multinomial logistic regression).
-public struct ComparisonExperiment: Experiment {
+package struct ComparisonExperiment: Experiment {
     /// One column of the comparison's tables: a task of a dataset.
-    public struct Case: Sendable, Equatable {
+    package struct Case: Sendable, Equatable {
         /// The name in tables and figures, e.g. `ex80` or `3:5`.
-        public let label: String
+        package let label: String
         /// The data its runs name (`ExperimentRun.data`).
-        public let data: String
+        package let data: String
         /// The task, binary or multi-class.
-        public let task: ClassTask
+        package let task: ClassTask
         /// What the task is, in words (e.g. `cat vs dog`), or empty.
-        public let about: String
+        package let about: String
 
         /// A case from its parts.
-        public init(label: String, data: String, task: ClassTask, about: String = "") {
+        package init(label: String, data: String, task: ClassTask, about: String = "") {
             self.label = label
             self.data = data
             self.task = task
@@ -25,41 +25,41 @@ public struct ComparisonExperiment: Experiment {
         }
 
         /// A case of a binary task.
-        public init(label: String, data: String, task: BinaryTask, about: String = "") {
+        package init(label: String, data: String, task: BinaryTask, about: String = "") {
             self.init(label: label, data: data, task: .binary(task), about: about)
         }
     }
 
     /// The stem of the files.
-    public let name: String
+    package let name: String
     /// The report's title.
-    public let title: String
+    package let title: String
     /// What a case is called in the tables (`task`, `benchmark`).
-    public let caseHeading: String
+    package let caseHeading: String
     /// Shared settings: the data's name (for the report), threshold and seeds.
-    public let settings: ExperimentSettings
+    package let settings: ExperimentSettings
     /// The cases, in order.
-    public let cases: [Case]
+    package let cases: [Case]
     /// The networks' shapes, in order, each trained once per seed on every case.
-    public let shapes: [NetworkShape]
+    package let shapes: [NetworkShape]
     /// The baseline's settings, each its own method (e.g. several values of C); empty for networks only.
-    public let baselines: [BaselineSettings]
+    package let baselines: [BaselineSettings]
     /// Whether the data of the cases has validation splits whose accuracy is recorded.
-    public let recordsValidation: Bool
+    package let recordsValidation: Bool
     /// A paragraph added to the report after its description, or empty.
-    public let notes: String
+    package let notes: String
     /// The wiring of every class's network of multi-class cases (see
     /// `MultiClassTrainingOptions.wiring`): windows in the first layer, and nearest wiring above
     /// them; nil for binary tasks, and for multi-class ones the whole input (random wiring).
-    public let wiring: WiringSpec?
+    package let wiring: WiringSpec?
     /// Whether the cases are multi-class tasks.
-    public let isMultiClass: Bool
+    package let isMultiClass: Bool
 
     /// A comparison of `shapes` and `baselines` on `cases`; needs at least one case and one
     /// method, and cases all binary or all multi-class. Multi-class networks (one of each shape
     /// per class) are wired by `wiring` (nil: over the whole input), and need a hidden layer; a
     /// wiring needs multi-class cases.
-    public init(name: String, title: String, caseHeading: String, settings: ExperimentSettings, cases: [Case],
+    package init(name: String, title: String, caseHeading: String, settings: ExperimentSettings, cases: [Case],
                 shapes: [NetworkShape], baselines: [BaselineSettings], wiring: WiringSpec? = nil, recordsValidation: Bool = false,
                 notes: String = "") throws(ConfigurationError) {
         guard let first = cases.first else { throw .invalidValue(option: "--task", reason: "no task to compare on") }
@@ -107,10 +107,10 @@ public struct ComparisonExperiment: Experiment {
     }
 
     /// Multi-class runs record their windows.
-    public var recordsWindows: Bool { isMultiClass }
+    package var recordsWindows: Bool { isMultiClass }
 
     /// Every case, every shape, every seed.
-    public var runs: [ExperimentRun] {
+    package var runs: [ExperimentRun] {
         cases.flatMap { item in
             shapes.flatMap { shape in
                 settings.seeds.map { seed in
@@ -127,14 +127,14 @@ public struct ComparisonExperiment: Experiment {
     }
 
     /// One fit per case and baseline setting.
-    public var baselineRuns: [BaselineRun] {
+    package var baselineRuns: [BaselineRun] {
         cases.flatMap { item in
             baselines.map { BaselineRun(data: item.data, task: item.task, threshold: settings.threshold, settings: $0) }
         }
     }
 
     /// The method of a network of `shape`, as the report names it.
-    public static func methodName(_ shape: NetworkShape) -> String {
+    package static func methodName(_ shape: NetworkShape) -> String {
         "LUT k = \(shape.ks), \(ReportFormat.layers(shape.hiddenWidths))"
     }
 
@@ -145,12 +145,12 @@ public struct ComparisonExperiment: Experiment {
     }
 
     /// The report without baselines.
-    public func report(_ results: [RunResult]) -> [ExperimentFile] { report(results, baselines: []) }
+    package func report(_ results: [RunResult]) -> [ExperimentFile] { report(results, baselines: []) }
 
     /// NAME.md, NAME.svg (grouped bars: cases and the mean, methods as series) and NAME-summary.csv
     /// (every case and method, then each method's mean over the cases in rows whose case is `mean`,
     /// where `runs` counts the cases averaged).
-    public func report(_ results: [RunResult], baselines: [BaselineResult]) -> [ExperimentFile] {
+    package func report(_ results: [RunResult], baselines: [BaselineResult]) -> [ExperimentFile] {
         let methods = shapes.map { ComparisonMethod(name: methodName(of: $0), shape: $0, baseline: nil) }
             + self.baselines.map { ComparisonMethod(name: $0.name(multinomial: isMultiClass), shape: nil, baseline: $0) }
         let table = ComparisonTable(cases: cases, methods: methods, results: results, baselines: baselines)

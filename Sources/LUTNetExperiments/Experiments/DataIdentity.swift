@@ -3,22 +3,22 @@ import Foundation
 /// What an experiment's results were measured on: the data's location as given and a CRC-32 of its
 /// decoded examples, so that two datasets of the same name but different content (a user's own
 /// copy, a subset, a newer version) are told apart and their results never mixed.
-public struct DataIdentity: Sendable, Hashable, CustomStringConvertible {
+package struct DataIdentity: Sendable, Hashable, CustomStringConvertible {
     /// The folder or file as given (`--data`, or a benchmark's training file).
-    public let path: String
+    package let path: String
     /// CRC-32 (zlib's) of every split in order — training, test, then validation — each as its
     /// example shape (32-bit little-endian numbers), its bytes and its labels.
-    public let crc32: UInt32
+    package let crc32: UInt32
 
     /// An identity from its parts.
-    public init(path: String, crc32: UInt32) {
+    package init(path: String, crc32: UInt32) {
         self.path = path
         self.crc32 = crc32
     }
 
     /// The identity of `dataset` with its optional `validation` split (one pass of zlib's crc32
     /// over the examples).
-    public init(dataset: Dataset, validation: ImageSet? = nil) {
+    package init(dataset: Dataset, validation: ImageSet? = nil) {
         var crc: UInt32 = 0
         for split in [dataset.train, dataset.test, validation].compactMap({ $0 }) {
             let shape = split.imageShape.map { UInt32(truncatingIfNeeded: $0).littleEndian }
@@ -30,17 +30,17 @@ public struct DataIdentity: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The column of results files that holds `path`.
-    public static let pathColumn = "data_path"
+    package static let pathColumn = "data_path"
     /// The column of results files that holds `checksumText`.
-    public static let checksumColumn = "data_crc32"
+    package static let checksumColumn = "data_crc32"
     /// Both, as results files end their records with them.
-    public static let columns = [pathColumn, checksumColumn]
+    package static let columns = [pathColumn, checksumColumn]
 
     /// The checksum as eight hexadecimal digits, as results files write it.
-    public var checksumText: String { String(format: "%08x", crc32) }
+    package var checksumText: String { String(format: "%08x", crc32) }
 
     /// `PATH (CRC-32 1a2b3c4d)`.
-    public var description: String { "\(path) (CRC-32 \(checksumText))" }
+    package var description: String { "\(path) (CRC-32 \(checksumText))" }
 
     /// Reads a checksum written by `checksumText`; nil unless eight hexadecimal digits.
     static func checksum(parsing text: String) -> UInt32? {
@@ -51,7 +51,7 @@ public struct DataIdentity: Sendable, Hashable, CustomStringConvertible {
     /// The default output folder of an experiment on data named `name` with these identities:
     /// `results/NAME-CHECKSUM`, the checksum that of the single data or a CRC-32 of all of theirs,
     /// so that two datasets of one name never share a folder.
-    public static func resultsFolder(name: String, identities: [DataIdentity]) -> String {
+    package static func resultsFolder(name: String, identities: [DataIdentity]) -> String {
         let checksum: UInt32
         if identities.count == 1 {
             checksum = identities[0].crc32
@@ -65,19 +65,19 @@ public struct DataIdentity: Sendable, Hashable, CustomStringConvertible {
 
 /// The identities of the data an experiment runs on, by the name its runs give
 /// (`ExperimentRun.data`, `BaselineRun.data`).
-public struct DataIdentities: Sendable {
+package struct DataIdentities: Sendable {
     private let named: [String: DataIdentity]
     private let fallback: DataIdentity?
 
     /// The identities `named`, and `fallback` for every other name.
-    public init(named: [String: DataIdentity] = [:], fallback: DataIdentity? = nil) {
+    package init(named: [String: DataIdentity] = [:], fallback: DataIdentity? = nil) {
         self.named = named
         self.fallback = fallback
     }
 
     /// No identity known: results files then record none and check none.
-    public static let unknown = DataIdentities()
+    package static let unknown = DataIdentities()
 
     /// The identity of the data named `name`, if known.
-    public func identity(of name: String) -> DataIdentity? { named[name] ?? fallback }
+    package func identity(of name: String) -> DataIdentity? { named[name] ?? fallback }
 }

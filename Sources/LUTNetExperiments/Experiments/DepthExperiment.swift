@@ -1,28 +1,28 @@
 /// Accuracy against depth, and how accuracy grows layer by layer: networks of 1, 2, … hidden
 /// layers of one width; for one depth, each layer's LUTs' mean accuracy with error bars of two
 /// standard deviations over the LUTs (the paper's bar chart).
-public struct DepthExperiment: Experiment {
+package struct DepthExperiment: Experiment {
     /// Shared settings.
-    public let settings: ExperimentSettings
+    package let settings: ExperimentSettings
     /// The binary task.
-    public let task: BinaryTask
+    package let task: BinaryTask
     /// LUT fan-in.
-    public let k: Int
+    package let k: Int
     /// LUTs in every hidden layer.
-    public let width: Int
+    package let width: Int
     /// Numbers of hidden layers, in order.
-    public let depths: [Int]
+    package let depths: [Int]
     /// The depth whose layers the bar chart shows (trained even if not in `depths`).
-    public let layerChartDepth: Int
+    package let layerChartDepth: Int
     /// Whether to show the paper's per-layer figures (`PaperFigures`) beside ours.
-    public let showPaper: Bool
+    package let showPaper: Bool
 
     /// `depth`: the files are depth.csv, depth.md, depth.svg and depth-layers.svg.
-    public var name: String { "depth" }
+    package var name: String { "depth" }
 
     /// A sweep over `depths` of networks `width` wide. `showPaper` adds the paper's MNIST 0-4:5-9
     /// per-layer figures.
-    public init(settings: ExperimentSettings, task: BinaryTask, k: Int, width: Int, depths: [Int],
+    package init(settings: ExperimentSettings, task: BinaryTask, k: Int, width: Int, depths: [Int],
                 layerChartDepth: Int, showPaper: Bool = false) throws(ConfigurationError) {
         guard !depths.isEmpty else { throw .invalidValue(option: "--depths", reason: "no depth given") }
         if let bad = (depths + [layerChartDepth]).first(where: { $0 < 0 || $0 > 1000 }) {
@@ -45,7 +45,7 @@ public struct DepthExperiment: Experiment {
     }
 
     /// For each depth (and the bar chart's), one network per seed.
-    public var runs: [ExperimentRun] {
+    package var runs: [ExperimentRun] {
         allDepths.flatMap { depth in
             settings.seeds.map { seed in
                 ExperimentRun(data: settings.data, task: task, threshold: settings.threshold, shape: shape(depth: depth), seed: seed)
@@ -54,7 +54,7 @@ public struct DepthExperiment: Experiment {
     }
 
     /// depth.md, depth.svg (accuracy against depth) and depth-layers.svg (the bar chart).
-    public func report(_ results: [RunResult]) -> [ExperimentFile] {
+    package func report(_ results: [RunResult]) -> [ExperimentFile] {
         let groups = SeedGroup.grouping(results) { $0.run.shape.hiddenWidths.count }
         let about = "\(settings.data), task \(task), k = \(k), \(width) LUTs per layer, "
             + "\(ReportFormat.seeds(settings.seeds.count)), threshold \(settings.threshold)"

@@ -1,6 +1,6 @@
 extension BitMatrix {
     /// The matrix of the given columns, in the order given.
-    public func selectingColumns(_ columns: [Int]) -> BitMatrix {
+    package func selectingColumns(_ columns: [Int]) -> BitMatrix {
         precondition(columns.allSatisfy { (0..<columnCount).contains($0) }, "column out of range")
         var out = BitMatrix(rowCount: rowCount, columnCount: columns.count)
         let sourceWords = wordsPerRow, outWords = out.wordsPerRow, rows = rowCount
@@ -21,7 +21,7 @@ extension BitMatrix {
 extension BinarizedExamples {
     /// A seeded random subset of `size` examples (at most `count`), kept in their original order.
     /// The same seed and size always draw the same examples.
-    public func subset(size: Int, seed: UInt64) -> BinarizedExamples {
+    package func subset(size: Int, seed: UInt64) -> BinarizedExamples {
         let size = min(max(size, 0), count)
         guard size < count else { return self }
         var generator = SeededGenerator(seed: seed, stream: 4)

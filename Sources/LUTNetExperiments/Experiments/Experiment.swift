@@ -1,6 +1,6 @@
 /// A reproducible experiment: a list of networks to train and how to turn their figures into
 /// tables and figures.
-public protocol Experiment: Sendable {
+package protocol Experiment: Sendable {
     /// The stem of the experiment's files, e.g. `k-sweep`.
     var name: String { get }
     /// Every network the experiment trains, in the order it trains them.
@@ -21,43 +21,43 @@ public protocol Experiment: Sendable {
 
 extension Experiment {
     /// No baseline.
-    public var baselineRuns: [BaselineRun] { [] }
+    package var baselineRuns: [BaselineRun] { [] }
     /// No validation split.
-    public var recordsValidation: Bool { false }
+    package var recordsValidation: Bool { false }
     /// Binary runs only.
-    public var recordsWindows: Bool { false }
+    package var recordsWindows: Bool { false }
     /// The report of the networks alone.
-    public func report(_ results: [RunResult], baselines: [BaselineResult]) -> [ExperimentFile] { report(results) }
+    package func report(_ results: [RunResult], baselines: [BaselineResult]) -> [ExperimentFile] { report(results) }
 }
 
 /// A file an experiment writes besides its results: a Markdown table, an SVG figure, a CSV.
-public struct ExperimentFile: Sendable, Equatable {
+package struct ExperimentFile: Sendable, Equatable {
     /// File name inside the output folder.
-    public let name: String
+    package let name: String
     /// Its text.
-    public let contents: String
+    package let contents: String
 
     /// A file from its name and text.
-    public init(name: String, contents: String) {
+    package init(name: String, contents: String) {
         self.name = name
         self.contents = contents
     }
 }
 
 /// Settings every experiment shares.
-public struct ExperimentSettings: Sendable, Equatable {
+package struct ExperimentSettings: Sendable, Equatable {
     /// The dataset's name, recorded with every run.
-    public let data: String
+    package let data: String
     /// Binarization threshold.
-    public let threshold: UInt8
+    package let threshold: UInt8
     /// Seeds: one network per seed for each configuration.
-    public let seeds: [UInt64]
+    package let seeds: [UInt64]
 
     /// The most seeds per configuration an experiment accepts.
-    public static let maxSeeds = 10_000
+    package static let maxSeeds = 10_000
 
     /// Settings with seeds 0..<`seedCount` (1...`maxSeeds`).
-    public init(data: String, threshold: UInt8, seedCount: Int) throws(ConfigurationError) {
+    package init(data: String, threshold: UInt8, seedCount: Int) throws(ConfigurationError) {
         guard (1...Self.maxSeeds).contains(seedCount) else {
             throw .invalidValue(option: "--seeds", reason: "\(seedCount) seeds; use 1 to \(Self.maxSeeds)")
         }
@@ -67,7 +67,7 @@ public struct ExperimentSettings: Sendable, Equatable {
     }
 
     /// The name of the dataset at `location`: its folder's last component.
-    public static func dataName(location: String) -> String {
+    package static func dataName(location: String) -> String {
         let parts = location.split(separator: "/").filter { $0 != "." }
         return parts.last.map(String.init) ?? location
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why an experiment could not read or write its results. Each description names the file.
-public enum ExperimentError: Error, CustomStringConvertible, Equatable, Sendable {
+package enum ExperimentError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A results file has a header other than the one this experiment writes.
     case headerMismatch(path: String, found: [String], expected: [String])
     /// A results file has a record that cannot be read; `line` is 1-based.
@@ -18,7 +18,7 @@ public enum ExperimentError: Error, CustomStringConvertible, Equatable, Sendable
     case folderInUse(folder: String, holder: String)
 
     /// What went wrong, naming the file.
-    public var description: String {
+    package var description: String {
         switch self {
         case .headerMismatch(let path, let found, let expected):
             "\(path): header '\(found.joined(separator: ","))' is not this experiment's "

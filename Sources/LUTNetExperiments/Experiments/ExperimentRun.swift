@@ -1,5 +1,5 @@
 /// Which labels a run trains on.
-public enum LabelKind: String, Sendable, Hashable, CaseIterable {
+package enum LabelKind: String, Sendable, Hashable, CaseIterable {
     /// The dataset's own labels.
     case real
     /// Seeded coin flips in place of the training labels (and of the test labels), the
@@ -10,29 +10,29 @@ public enum LabelKind: String, Sendable, Hashable, CaseIterable {
 /// One network to train in an experiment: everything that decides its figures. Two runs with equal
 /// fields give bit-identical networks, which is what lets an interrupted experiment skip the runs
 /// it already has.
-public struct ExperimentRun: Sendable, Hashable, CustomStringConvertible {
+package struct ExperimentRun: Sendable, Hashable, CustomStringConvertible {
     /// The dataset's name (its folder's last component), so that results of different data in one
     /// folder are never mistaken for each other.
-    public let data: String
+    package let data: String
     /// The task: two groups (one binary network) or more (one-vs-rest networks, one per class).
-    public let task: ClassTask
+    package let task: ClassTask
     /// Binarization threshold.
-    public let threshold: UInt8
+    package let threshold: UInt8
     /// The topology.
-    public let shape: NetworkShape
+    package let shape: NetworkShape
     /// Real or random labels.
-    public let labels: LabelKind
+    package let labels: LabelKind
     /// Training examples to draw (a seeded subset of the task's training split), or nil for all.
-    public let trainSize: Int?
+    package let trainSize: Int?
     /// Seed of the wiring, tie-breaking, random labels and subset.
-    public let seed: UInt64
+    package let seed: UInt64
     /// The wiring of a multi-class run's networks: the first layer's image windows (see
     /// `MultiClassTrainingOptions.window`), or a spatial wiring beyond them; `.binary` for a binary
     /// run, which has none.
-    public let window: RunWindow
+    package let window: RunWindow
 
     /// A run of a binary network from its settings.
-    public init(data: String, task: BinaryTask, threshold: UInt8, shape: NetworkShape, labels: LabelKind = .real,
+    package init(data: String, task: BinaryTask, threshold: UInt8, shape: NetworkShape, labels: LabelKind = .real,
                 trainSize: Int? = nil, seed: UInt64) {
         self.data = data
         self.task = .binary(task)
@@ -47,13 +47,13 @@ public struct ExperimentRun: Sendable, Hashable, CustomStringConvertible {
     /// A run of a multi-class model: one network of `shape` per class (no output LUT), its first
     /// layer reading `window` × `window` windows of the image (nil: the whole input), on real
     /// labels and every training example.
-    public init(data: String, task: MultiClassTask, threshold: UInt8, shape: NetworkShape, window: Int?, seed: UInt64) {
+    package init(data: String, task: MultiClassTask, threshold: UInt8, shape: NetworkShape, window: Int?, seed: UInt64) {
         self.init(data: data, task: task, threshold: threshold, shape: shape, wiring: .windowOnly(window), seed: seed)
     }
 
     /// A run of a multi-class model whose every class's network is wired by `wiring` (see
     /// `MultiClassTrainingOptions.wiring`), on real labels and every training example.
-    public init(data: String, task: MultiClassTask, threshold: UInt8, shape: NetworkShape, wiring: WiringSpec, seed: UInt64) {
+    package init(data: String, task: MultiClassTask, threshold: UInt8, shape: NetworkShape, wiring: WiringSpec, seed: UInt64) {
         self.data = data
         self.task = .multiClass(task)
         self.threshold = threshold
@@ -67,7 +67,7 @@ public struct ExperimentRun: Sendable, Hashable, CustomStringConvertible {
     /// The run of a sweep over `task`: a binary network, or for a multi-class task a one-vs-rest
     /// model wired by `wiring` (nil: over the whole input); nil for a multi-class task on random
     /// labels, which sweeps leave out (a one-vs-rest model learns the real classes only).
-    public static func sweepRun(data: String, task: ClassTask, threshold: UInt8, shape: NetworkShape,
+    package static func sweepRun(data: String, task: ClassTask, threshold: UInt8, shape: NetworkShape,
                                 labels: LabelKind = .real, wiring: WiringSpec?, seed: UInt64) -> ExperimentRun? {
         switch task {
         case .binary(let binary):
@@ -79,7 +79,7 @@ public struct ExperimentRun: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether the run trains a multi-class model.
-    public var isMultiClass: Bool { task.isMultiClass }
+    package var isMultiClass: Bool { task.isMultiClass }
 
     /// The run's layer figures as `RunLog` keeps them: one per hidden layer and the output LUT
     /// of a binary network, none for a multi-class model (whose readout is its classes' votes).
@@ -87,45 +87,45 @@ public struct ExperimentRun: Sendable, Hashable, CustomStringConvertible {
 
     /// The hidden layers as `DEPTHxWIDTH` when they are all equal, else the list of widths; `0`
     /// for none. `NetworkShape(k:layers:)` reads it back.
-    public var layersText: String { Self.layersText(shape.hiddenWidths) }
+    package var layersText: String { Self.layersText(shape.hiddenWidths) }
 
     /// The hidden layers `widths` written as `layersText` writes them.
-    public static func layersText(_ widths: [Int]) -> String {
+    package static func layersText(_ widths: [Int]) -> String {
         if widths.isEmpty { return "0" }
         if Set(widths).count == 1 { return "\(widths.count)x\(widths[0])" }
         return widths.map(String.init).joined(separator: ",")
     }
 
     /// `all`, or the number of training examples drawn.
-    public var trainSizeText: String { trainSize.map(String.init) ?? "all" }
+    package var trainSizeText: String { trainSize.map(String.init) ?? "all" }
 
     /// The values of the identifying columns, in `ExperimentRun.columns` order.
-    public var fields: [String] {
+    package var fields: [String] {
         [data, task.description, String(threshold), shape.ks.description, layersText, labels.rawValue, trainSizeText,
          String(seed)]
     }
 
     /// Names of the identifying columns.
-    public static let columns = ["data", "task", "threshold", "k", "layers", "labels", "train_size", "seed"]
+    package static let columns = ["data", "task", "threshold", "k", "layers", "labels", "train_size", "seed"]
 
     /// The identifying column that results with multi-class runs add after `columns`.
-    public static let windowColumn = "window"
+    package static let windowColumn = "window"
 
     /// Names of the identifying columns, with `window` last when `windows` (results that hold
     /// multi-class runs).
-    public static func columns(windows: Bool) -> [String] { columns + (windows ? [windowColumn] : []) }
+    package static func columns(windows: Bool) -> [String] { columns + (windows ? [windowColumn] : []) }
 
     /// The values of the identifying columns of `columns(windows:)`.
-    public func fields(windows: Bool) -> [String] { fields + (windows ? [window.text] : []) }
+    package func fields(windows: Bool) -> [String] { fields + (windows ? [window.text] : []) }
 
     /// Hashes the identifying fields.
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(fields)
         hasher.combine(window)
     }
 
     /// A short human-readable name, for progress lines.
-    public var description: String {
+    package var description: String {
         var parts = ["task \(task)", "k=\(shape.ks)", "layers \(layersText)" + (isMultiClass ? " per class" : "")]
         switch window {
         case .side(let side): parts.append("window \(side)")

@@ -5,9 +5,9 @@ import LUTNetBaseline
 /// Trains the runs of an experiment on loaded data: skips the runs its logs already have,
 /// binarizes each task once, appends every finished run to the log, fits the experiment's
 /// baselines, and reports progress.
-public struct ExperimentRunner {
+package struct ExperimentRunner {
     /// Worker threads per network (LUTs are spread across them) and per baseline fit.
-    public let threads: Int
+    package let threads: Int
     /// The data by name; runs whose name is not here use `fallback`.
     private let named: [String: ExperimentData]
     private let fallback: ExperimentData?
@@ -36,7 +36,7 @@ public struct ExperimentRunner {
     }
 
     /// The identities of the runner's data, by the names runs give.
-    public var identities: DataIdentities {
+    package var identities: DataIdentities {
         DataIdentities(named: named.mapValues(\.identity), fallback: fallback?.identity)
     }
 
@@ -51,7 +51,7 @@ public struct ExperimentRunner {
     /// experiment already writing into `folder` stops this one before it reads or writes anything
     /// there (`ExperimentError.folderInUse`).
     @discardableResult
-    public mutating func perform(_ experiment: some Experiment, folder: String, fresh: Bool = false,
+    package mutating func perform(_ experiment: some Experiment, folder: String, fresh: Bool = false,
                                  progress: ((RunProgress) -> Void)? = nil,
                                  started: ((_ toTrain: Int, _ alreadyDone: Int) -> Void)? = nil,
                                  baselineProgress: ((BaselineResult) -> Void)? = nil) throws -> [String] {
@@ -85,7 +85,7 @@ public struct ExperimentRunner {
     }
 
     /// The results of `runs`, in order: those `log` has, and the others trained now and appended.
-    public mutating func execute(_ runs: [ExperimentRun], log: inout RunLog,
+    package mutating func execute(_ runs: [ExperimentRun], log: inout RunLog,
                                  progress: ((RunProgress) -> Void)? = nil) throws -> [RunResult] {
         var unique: [ExperimentRun] = []
         var seen = Set<ExperimentRun>()
@@ -117,7 +117,7 @@ public struct ExperimentRunner {
     }
 
     /// Trains and evaluates one run.
-    public mutating func train(_ run: ExperimentRun) throws -> RunResult {
+    package mutating func train(_ run: ExperimentRun) throws -> RunResult {
         guard case .binary(let task) = run.task else { return try trainMultiClass(run) }
         let data = try examples(for: run, task: task)
         var train = data.train
@@ -162,7 +162,7 @@ public struct ExperimentRunner {
 
     /// The results of the baseline `runs`, in order: those `log` has, and the others fitted now
     /// and appended.
-    public mutating func fit(_ runs: [BaselineRun], log: inout BaselineLog,
+    package mutating func fit(_ runs: [BaselineRun], log: inout BaselineLog,
                     progress: ((BaselineResult) -> Void)? = nil) throws -> [BaselineResult] {
         var seen = Set<BaselineRun>()
         for run in runs where seen.insert(run).inserted && log.result(for: run) == nil {
@@ -179,7 +179,7 @@ public struct ExperimentRunner {
 
     /// Fits and evaluates one baseline. The feature matrices of its task are reused from the
     /// previous fit when that was on the same data, task, features and threshold.
-    public mutating func fit(_ run: BaselineRun) throws -> BaselineResult {
+    package mutating func fit(_ run: BaselineRun) throws -> BaselineResult {
         let data = try source(run.data)
         let clock = ContinuousClock.now
         let options = run.settings.options(threads: threads)

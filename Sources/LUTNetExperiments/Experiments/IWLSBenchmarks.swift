@@ -3,21 +3,21 @@ import Foundation
 /// The benchmarks of the IWLS 2020 learning contest as the contest hands them out: in one folder,
 /// for each benchmark NAME, Espresso PLA files `NAME.train.pla`, `NAME.valid.pla` and
 /// `NAME.test.pla` (each may be gzip-compressed, `.pla.gz`), one output bit each.
-public enum IWLSBenchmarks {
+package enum IWLSBenchmarks {
     /// One benchmark's three files.
-    public struct Benchmark: Sendable, Equatable {
+    package struct Benchmark: Sendable, Equatable {
         /// The benchmark's name, e.g. `ex80`.
-        public let name: String
+        package let name: String
         /// The training split.
-        public let trainPath: String
+        package let trainPath: String
         /// The validation split.
-        public let validPath: String
+        package let validPath: String
         /// The test split.
-        public let testPath: String
+        package let testPath: String
     }
 
     /// What the networks and the baseline learn from.
-    public enum Training: String, Sendable, CaseIterable {
+    package enum Training: String, Sendable, CaseIterable {
         /// The training split; the validation split is measured.
         case train
         /// The training and validation splits together.
@@ -25,12 +25,12 @@ public enum IWLSBenchmarks {
     }
 
     /// What the benchmarks of ../shared/datasets/iwls2020 are: tasks on MNIST downsampled to 14×14.
-    public static let knownTasks = ["ex80": "MNIST 0-4 vs 5-9", "ex81": "MNIST odd vs even", "ex82": "MNIST 0-2 vs 3-5",
+    package static let knownTasks = ["ex80": "MNIST 0-4 vs 5-9", "ex81": "MNIST odd vs even", "ex82": "MNIST 0-2 vs 3-5",
                                     "ex83": "MNIST 0,1 vs 2,3", "ex84": "MNIST 4,5 vs 6,7"]
 
     /// The benchmarks in `folder`, by name (`ex9` before `ex10`). Every training file needs its
     /// validation and test files; a folder without benchmarks is an error.
-    public static func find(in folder: String) throws(DatasetError) -> [Benchmark] {
+    package static func find(in folder: String) throws(DatasetError) -> [Benchmark] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else { throw .notFound(path: folder) }
         guard isDirectory.boolValue else {
@@ -65,13 +65,13 @@ public enum IWLSBenchmarks {
 
     /// The name runs give the data of `benchmark` trained on `training`: the benchmark's name, with
     /// ` train+valid` after it when the validation split is trained on too.
-    public static func dataName(_ benchmark: String, training: Training) -> String {
+    package static func dataName(_ benchmark: String, training: Training) -> String {
         training == .train ? benchmark : benchmark + " " + training.rawValue
     }
 
     /// Loads `benchmark`: trained on its training split with the validation split measured, or on
     /// both together; tested on its test split. All three must have the same number of inputs.
-    public static func load(_ benchmark: Benchmark, training: Training) throws(DatasetError) -> ExperimentData {
+    package static func load(_ benchmark: Benchmark, training: Training) throws(DatasetError) -> ExperimentData {
         let train = try PLALoader.load(path: benchmark.trainPath)
         let valid = try PLALoader.load(path: benchmark.validPath)
         let test = try PLALoader.load(path: benchmark.testPath)

@@ -7,20 +7,20 @@
 /// let rows = [IWLSContestFigure.Row(name: "ex00", category: "adders", ands: 412, accuracy: 0.9931), …]
 /// let svg = IWLSContestFigure.chart(rows, subtitle: "k = 8, 3 × 64 LUTs, chosen by validation").markup()
 /// ```
-public enum IWLSContestFigure {
+package enum IWLSContestFigure {
     /// One function's circuit.
-    public struct Row: Sendable, Equatable {
+    package struct Row: Sendable, Equatable {
         /// The benchmark, e.g. `ex00`.
-        public let name: String
+        package let name: String
         /// Its group of functions, e.g. `adders` or `comparators`; one color per category.
-        public let category: String
+        package let category: String
         /// AND gates of its circuit (ABC's count); positive.
-        public let ands: Int
+        package let ands: Int
         /// Fraction of the test examples it answers right, 0...1 (drawn in percent).
-        public let accuracy: Double
+        package let accuracy: Double
 
         /// A row of the chart.
-        public init(name: String, category: String, ands: Int, accuracy: Double) {
+        package init(name: String, category: String, ands: Int, accuracy: Double) {
             self.name = name
             self.category = category
             self.ands = ands
@@ -29,18 +29,18 @@ public enum IWLSContestFigure {
     }
 
     /// A team's average over the contest's 100 functions, as published.
-    public struct PublishedResult: Sendable, Equatable {
+    package struct PublishedResult: Sendable, Equatable {
         /// Who, e.g. `winner`.
-        public let name: String
+        package let name: String
         /// Mean test accuracy in percent.
-        public let accuracyPercent: Double
+        package let accuracyPercent: Double
         /// Mean AND count.
-        public let ands: Int
+        package let ands: Int
         /// Whether the accuracy is published rounded (written `~91.0 %`).
-        public let approximate: Bool
+        package let approximate: Bool
 
         /// The label of its reference point, e.g. `winner 88.69 %, 2,518 ANDs`.
-        public var label: String {
+        package var label: String {
             let accuracy = approximate ? String(format: "~%.1f %%", accuracyPercent) : String(format: "%.2f %%", accuracyPercent)
             return "\(name) \(accuracy), \(ScatterChart.thousands(Double(ands))) ANDs"
         }
@@ -48,7 +48,7 @@ public enum IWLSContestFigure {
 
     /// The averages over the contest's functions published for the IWLS 2020 programming contest,
     /// drawn as reference points.
-    public static let published = [
+    package static let published = [
         PublishedResult(name: "winner", accuracyPercent: 88.69, ands: 2518, approximate: false),
         PublishedResult(name: "J48 decision trees", accuracyPercent: 85.95, ands: 732, approximate: false),
         PublishedResult(name: "LUT networks alone", accuracyPercent: 62.40, ands: 356, approximate: false),
@@ -56,7 +56,7 @@ public enum IWLSContestFigure {
     ]
 
     /// The contest's limit on a circuit's AND gates.
-    public static let andLimit = 5000
+    package static let andLimit = 5000
 
     /// The chart of `rows` (their order sets the categories' colors: first seen, first color)
     /// titled `title`, with `subtitle` under it (e.g. the networks and how they were chosen).
@@ -66,7 +66,7 @@ public enum IWLSContestFigure {
     ///   - title: The chart's title.
     ///   - subtitle: A line under the title, or empty.
     /// - Returns: The chart; `markup()` gives the SVG file's text.
-    public static func chart(_ rows: [Row], title: String = "IWLS 2020 contest: accuracy against circuit size",
+    package static func chart(_ rows: [Row], title: String = "IWLS 2020 contest: accuracy against circuit size",
                              subtitle: String = "", yLabel: String = "test accuracy (%)") -> ScatterChart {
         let points = rows.map { ScatterChart.Point(name: $0.name, category: $0.category, x: Double(max($0.ands, 1)), y: $0.accuracy * 100) }
         let references = published.map { ScatterChart.Reference(label: $0.label, x: Double($0.ands), y: $0.accuracyPercent) }

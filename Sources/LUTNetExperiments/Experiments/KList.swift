@@ -3,9 +3,9 @@ import LUTNet
 /// The k values a sweep's option lists: numbers and ranges as `NumberList` reads them (`8,10`,
 /// `4-12/2`), and per-layer ks written with '/' (`12/8`: see `LayerKs`), so that `8,12/8` sweeps
 /// two shapes. An item with a '-' is a range; any other item with a '/' is one per-layer k.
-public enum KList {
+package enum KList {
     /// Every k of `text` in order; `option` names the option in errors. Throws for an empty list.
-    public static func parse(_ text: String, option: String) throws(ConfigurationError) -> [LayerKs] {
+    package static func parse(_ text: String, option: String) throws(ConfigurationError) -> [LayerKs] {
         var ks: [LayerKs] = []
         for item in text.split(separator: ",", omittingEmptySubsequences: false) {
             let trimmed = String(item.trimmingWhitespace())
@@ -21,7 +21,7 @@ public enum KList {
 
     /// Every k of `text`, each a single number; a per-layer k is refused naming `option`, with
     /// `why` the sweep cannot take it.
-    public static func parseSingle(_ text: String, option: String, why: String) throws(ConfigurationError) -> [Int] {
+    package static func parseSingle(_ text: String, option: String, why: String) throws(ConfigurationError) -> [Int] {
         var values: [Int] = []
         for ks in try parse(text, option: option) { values.append(try ks.single(option: option, why: why)) }
         return values

@@ -3,34 +3,34 @@ import LUTNet
 /// Accuracy against LUT fan-in k: for each k, networks of one topology trained on the real labels
 /// and on random labels, mean ± standard deviation over seeds (the paper's k sweep). On a
 /// multi-class task the networks are one-vs-rest models, trained on the real labels only.
-public struct KSweepExperiment: Experiment {
+package struct KSweepExperiment: Experiment {
     /// Shared settings.
-    public let settings: ExperimentSettings
+    package let settings: ExperimentSettings
     /// The task: binary, or multi-class.
-    public let task: ClassTask
+    package let task: ClassTask
     /// The wiring of every class's network of a multi-class task (nil: over the whole input, and
     /// for a binary task).
-    public let wiring: WiringSpec?
+    package let wiring: WiringSpec?
     /// The k values, in order.
-    public let ks: [Int]
+    package let ks: [Int]
     /// The hidden layers of every network.
-    public let hiddenWidths: [Int]
+    package let hiddenWidths: [Int]
     /// Whether to show the paper's published figures (`PaperFigures`) beside ours.
-    public let showPaper: Bool
+    package let showPaper: Bool
 
     /// `k-sweep`.
-    public var name: String { "k-sweep" }
+    package var name: String { "k-sweep" }
 
     /// A sweep over `ks` on a binary task; every k must be valid. `showPaper` adds the paper's
     /// MNIST 0-4:5-9 figures.
-    public init(settings: ExperimentSettings, task: BinaryTask, ks: [Int], hiddenWidths: [Int],
+    package init(settings: ExperimentSettings, task: BinaryTask, ks: [Int], hiddenWidths: [Int],
                 showPaper: Bool = false) throws(ConfigurationError) {
         try self.init(settings: settings, task: .binary(task), ks: ks, hiddenWidths: hiddenWidths, showPaper: showPaper)
     }
 
     /// A sweep over `ks` on `task`; every k must be valid, and a multi-class task's networks
     /// (wired by `wiring`) need a hidden layer. `showPaper` adds the paper's MNIST 0-4:5-9 figures.
-    public init(settings: ExperimentSettings, task: ClassTask, wiring: WiringSpec? = nil, ks: [Int], hiddenWidths: [Int],
+    package init(settings: ExperimentSettings, task: ClassTask, wiring: WiringSpec? = nil, ks: [Int], hiddenWidths: [Int],
                 showPaper: Bool = false) throws(ConfigurationError) {
         guard !ks.isEmpty else { throw .invalidValue(option: "--ks", reason: "no k given") }
         try SweepTask.check(task, wiring: wiring, hiddenWidths: hiddenWidths)
@@ -45,7 +45,7 @@ public struct KSweepExperiment: Experiment {
 
     /// For each k and seed, one network on real and one on random labels (a multi-class task: on
     /// real labels only).
-    public var runs: [ExperimentRun] {
+    package var runs: [ExperimentRun] {
         ks.flatMap { k in
             settings.seeds.flatMap { seed in
                 LabelKind.allCases.compactMap { labels in
@@ -57,7 +57,7 @@ public struct KSweepExperiment: Experiment {
     }
 
     /// Multi-class runs record their windows.
-    public var recordsWindows: Bool { task.isMultiClass }
+    package var recordsWindows: Bool { task.isMultiClass }
 
     static func shape(k: Int, _ widths: [Int]) -> NetworkShape {
         // Validated in init.
@@ -65,7 +65,7 @@ public struct KSweepExperiment: Experiment {
     }
 
     /// k-sweep.md and k-sweep.svg.
-    public func report(_ results: [RunResult]) -> [ExperimentFile] {
+    package func report(_ results: [RunResult]) -> [ExperimentFile] {
         let groups = SeedGroup.grouping(results) { KSweepKey(k: $0.run.shape.k(layer: 0), labels: $0.run.labels) }
         func group(_ k: Int, _ labels: LabelKind) -> SeedGroup? {
             groups.first { $0.key == KSweepKey(k: k, labels: labels) }?.group

@@ -1,14 +1,14 @@
 /// A Markdown (GitHub) table: a header row and rows of cells, numbers right-aligned.
-public struct MarkdownTable: Sendable, Equatable {
+package struct MarkdownTable: Sendable, Equatable {
     /// Column headings.
-    public let headers: [String]
+    package let headers: [String]
     /// Rows of cells, each as many as there are headings.
-    public let rows: [[String]]
+    package let rows: [[String]]
     /// Columns to right-align (numbers); the others are left-aligned.
-    public let rightAligned: Set<Int>
+    package let rightAligned: Set<Int>
 
     /// A table; `rightAligned` lists the columns of numbers.
-    public init(headers: [String], rows: [[String]], rightAligned: Set<Int> = []) {
+    package init(headers: [String], rows: [[String]], rightAligned: Set<Int> = []) {
         precondition(rows.allSatisfy { $0.count == headers.count }, "one cell per heading in every row")
         self.headers = headers
         self.rows = rows
@@ -16,7 +16,7 @@ public struct MarkdownTable: Sendable, Equatable {
     }
 
     /// The table's Markdown, one line per row.
-    public var text: String {
+    package var text: String {
         func line(_ cells: [String]) -> String {
             "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
         }

@@ -1,8 +1,8 @@
 /// Lists of whole numbers as options write them: `2,4,8`, ranges `1-8`, stepped ranges `2-16/2`,
 /// or a mix (`1-4,8,16`).
-public enum NumberList {
+package enum NumberList {
     /// The numbers of `text` in order; `option` names the option in errors.
-    public static func parse(_ text: String, option: String) throws(ConfigurationError) -> [Int] {
+    package static func parse(_ text: String, option: String) throws(ConfigurationError) -> [Int] {
         var numbers: [Int] = []
         for item in text.split(separator: ",", omittingEmptySubsequences: false) {
             let trimmed = item.trimmingWhitespace()

@@ -1,20 +1,20 @@
 /// Every pair of classes as its own task (`i:j`): a matrix of test accuracy, its mean and its
 /// worst pair.
-public struct PairsExperiment: Experiment {
+package struct PairsExperiment: Experiment {
     /// Shared settings.
-    public let settings: ExperimentSettings
+    package let settings: ExperimentSettings
     /// The classes to pair, ascending.
-    public let classes: [UInt8]
+    package let classes: [UInt8]
     /// Names of the classes for the figure, when known (indexed by class).
-    public let classNames: [String]?
+    package let classNames: [String]?
     /// The topology of every network.
-    public let shape: NetworkShape
+    package let shape: NetworkShape
 
     /// `pairs`.
-    public var name: String { "pairs" }
+    package var name: String { "pairs" }
 
     /// All pairs of `classes` (at least two).
-    public init(settings: ExperimentSettings, classes: [UInt8], classNames: [String]? = nil, shape: NetworkShape) throws(ConfigurationError) {
+    package init(settings: ExperimentSettings, classes: [UInt8], classNames: [String]? = nil, shape: NetworkShape) throws(ConfigurationError) {
         let sorted = Set(classes).sorted()
         guard sorted.count >= 2 else {
             throw .invalidValue(option: "--classes", reason: "\(sorted.count) class; pairs need at least two")
@@ -26,12 +26,12 @@ public struct PairsExperiment: Experiment {
     }
 
     /// The pairs (i < j), in order.
-    public var pairs: [(UInt8, UInt8)] {
+    package var pairs: [(UInt8, UInt8)] {
         classes.enumerated().flatMap { index, i in classes[(index + 1)...].map { (i, $0) } }
     }
 
     /// For each pair, one network per seed.
-    public var runs: [ExperimentRun] {
+    package var runs: [ExperimentRun] {
         pairs.flatMap { i, j in
             settings.seeds.map { seed in
                 // Two distinct classes always make a valid task.
@@ -47,7 +47,7 @@ public struct PairsExperiment: Experiment {
     }
 
     /// pairs.md, pairs-matrix.csv (mean accuracy of every pair, both ways round) and pairs.svg.
-    public func report(_ results: [RunResult]) -> [ExperimentFile] {
+    package func report(_ results: [RunResult]) -> [ExperimentFile] {
         let groups = SeedGroup.grouping(results) { Pair(first: $0.run.task.groups[0][0], second: $0.run.task.groups[1][0]) }
         let useTest = results.allSatisfy { $0.testAccuracy != nil }
         let measure = useTest ? "test" : "training"
@@ -117,9 +117,9 @@ public struct PairsExperiment: Experiment {
 }
 
 /// Names of the classes of datasets LUTNet knows, by the data folder's name.
-public enum ClassNames {
+package enum ClassNames {
     /// The names of `data`'s classes indexed by label, or nil when unknown (digits need none).
-    public static func known(forData data: String) -> [String]? {
+    package static func known(forData data: String) -> [String]? {
         switch data.lowercased() {
         case "fashion-mnist", "fashion_mnist", "fashionmnist":
             ["T-shirt/top", "trouser", "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag", "ankle boot"]

@@ -1,23 +1,23 @@
 /// Memorization capacity: training accuracy on random labels against the number of training
 /// examples and k, next to the same networks on the real labels. Random labels have no pattern to
 /// share between examples, so every one must be memorized on its own.
-public struct RandomLabelsExperiment: Experiment {
+package struct RandomLabelsExperiment: Experiment {
     /// Shared settings.
-    public let settings: ExperimentSettings
+    package let settings: ExperimentSettings
     /// The binary task.
-    public let task: BinaryTask
+    package let task: BinaryTask
     /// The k values, in order.
-    public let ks: [Int]
+    package let ks: [Int]
     /// Training-set sizes (seeded subsets), in order; nil is the whole training split.
-    public let sizes: [Int?]
+    package let sizes: [Int?]
     /// The hidden layers of every network.
-    public let hiddenWidths: [Int]
+    package let hiddenWidths: [Int]
 
     /// `random-labels`.
-    public var name: String { "random-labels" }
+    package var name: String { "random-labels" }
 
     /// An experiment over `ks` and `sizes`.
-    public init(settings: ExperimentSettings, task: BinaryTask, ks: [Int], sizes: [Int?], hiddenWidths: [Int]) throws(ConfigurationError) {
+    package init(settings: ExperimentSettings, task: BinaryTask, ks: [Int], sizes: [Int?], hiddenWidths: [Int]) throws(ConfigurationError) {
         guard !ks.isEmpty else { throw .invalidValue(option: "--ks", reason: "no k given") }
         guard !sizes.isEmpty else { throw .invalidValue(option: "--sizes", reason: "no training-set size given") }
         if let bad = sizes.compactMap({ $0 }).first(where: { $0 < 1 }) {
@@ -32,7 +32,7 @@ public struct RandomLabelsExperiment: Experiment {
     }
 
     /// For each k, size and seed, one network on real and one on random labels (the same subset).
-    public var runs: [ExperimentRun] {
+    package var runs: [ExperimentRun] {
         ks.flatMap { k in
             sizes.flatMap { size in
                 settings.seeds.flatMap { seed in
@@ -46,7 +46,7 @@ public struct RandomLabelsExperiment: Experiment {
     }
 
     /// random-labels.md and random-labels.svg.
-    public func report(_ results: [RunResult]) -> [ExperimentFile] {
+    package func report(_ results: [RunResult]) -> [ExperimentFile] {
         let groups = SeedGroup.grouping(results) { Key(k: $0.run.shape.k(layer: 0), size: $0.run.trainSize, labels: $0.run.labels) }
         func group(_ k: Int, _ size: Int?, _ labels: LabelKind) -> SeedGroup? {
             groups.first { $0.key == Key(k: k, size: size, labels: labels) }?.group

@@ -3,7 +3,7 @@ import LUTNet
 /// A task as results name it.
 extension ClassTask {
     /// The classes of every group: a binary task's two, a multi-class task's three or more.
-    public var groups: [[UInt8]] {
+    package var groups: [[UInt8]] {
         switch self {
         case .binary(let task): [task.first, task.second]
         case .multiClass(let task): task.groups

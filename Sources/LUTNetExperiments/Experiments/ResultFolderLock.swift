@@ -12,14 +12,14 @@ import Darwin
 /// with the first one's. The operating system releases the lock when its holder ends, however it
 /// ends, so a killed experiment never leaves the folder locked; the lock file stays behind, naming
 /// its last holder.
-public final class ResultFolderLock {
+package final class ResultFolderLock {
     /// The name of the lock file inside a results folder.
-    public static let fileName = ".lutnet.lock"
+    package static let fileName = ".lutnet.lock"
 
     /// The folder held.
-    public let folder: String
+    package let folder: String
     /// The lock file.
-    public let path: String
+    package let path: String
     private var descriptor: Int32
 
     /// Takes the lock of `folder` (created when absent) for this process, and writes this process's
@@ -27,7 +27,7 @@ public final class ResultFolderLock {
     /// - Parameter folder: The results folder.
     /// - Throws: `ExperimentError.folderInUse` when another writer holds it; `.unwritable` when the
     ///   folder or its lock file cannot be made.
-    public init(folder: String) throws(ExperimentError) {
+    package init(folder: String) throws(ExperimentError) {
         try ResultFiles.makeFolder(folder)
         self.folder = folder
         path = folder.hasSuffix("/") ? folder + Self.fileName : folder + "/" + Self.fileName
@@ -56,7 +56,7 @@ public final class ResultFolderLock {
     deinit { release() }
 
     /// Lets the folder go (also done when the lock is freed or the process ends).
-    public func release() {
+    package func release() {
         guard descriptor >= 0 else { return }
         close(descriptor)
         descriptor = -1

@@ -21,17 +21,17 @@ import Foundation
 /// `DataIdentity`). Opening the log with the identities of the data given now refuses
 /// (`ExperimentError.dataMismatch`) a file holding a record of a data name given now whose checksum
 /// differs, or that has no identity (a file written before the columns, which is read otherwise).
-public struct RunLog {
+package struct RunLog {
     /// The file of run records.
-    public let runsPath: String
+    package let runsPath: String
     /// The file of layer records.
-    public let layersPath: String
+    package let layersPath: String
     /// Whether the run file has a `valid_accuracy` column (accuracy on a validation split).
-    public let recordsValidation: Bool
+    package let recordsValidation: Bool
     /// Whether the run file has a `window` column (results that hold multi-class runs).
-    public let recordsWindows: Bool
+    package let recordsWindows: Bool
     /// The finished runs found in the files or appended since, in file order.
-    public private(set) var results: [RunResult]
+    package private(set) var results: [RunResult]
     private var index: [ExperimentRun: Int]
     private let columns: [String]
     /// The identity recorded with each run, when the file has one or the data is known.
@@ -39,14 +39,14 @@ public struct RunLog {
     private let data: DataIdentities
 
     /// Columns of the run file (without a validation column).
-    public static let runColumns = runColumns(validation: false)
+    package static let runColumns = runColumns(validation: false)
     /// Columns of the layer file.
-    public static let layerColumns = ExperimentRun.columns
+    package static let layerColumns = ExperimentRun.columns
         + ["layer", "luts", "train_mean", "train_std", "test_mean", "test_std", "tied_patterns", "seconds"]
 
     /// Columns of the run file, with `window` after the identifying columns when `windows`,
     /// `valid_accuracy` after `train_accuracy` when `validation`, and the data's identity last.
-    public static func runColumns(validation: Bool, windows: Bool = false) -> [String] {
+    package static func runColumns(validation: Bool, windows: Bool = false) -> [String] {
         ExperimentRun.columns(windows: windows) + ["train_examples", "test_examples", "train_accuracy"] + (validation ? ["valid_accuracy"] : [])
             + ["test_accuracy", "test_accuracy_true_labels", "seconds"] + DataIdentity.columns
     }
@@ -55,7 +55,7 @@ public struct RunLog {
     /// column of accuracy on a validation split, `windows` the `window` column of multi-class runs
     /// (which only such a log accepts). `data` gives the identity of the data each run
     /// names: it is recorded with every appended run and checked against every record read.
-    public init(folder: String, name: String, validation: Bool = false, windows: Bool = false,
+    package init(folder: String, name: String, validation: Bool = false, windows: Bool = false,
                 data: DataIdentities = .unknown) throws(ExperimentError) {
         try ResultFiles.makeFolder(folder)
         runsPath = (folder as NSString).appendingPathComponent(name + ".csv")
@@ -94,13 +94,13 @@ public struct RunLog {
     }
 
     /// The finished result of `run`, if the log has it.
-    public func result(for run: ExperimentRun) -> RunResult? { index[run].map { results[$0] } }
+    package func result(for run: ExperimentRun) -> RunResult? { index[run].map { results[$0] } }
 
     /// Appends a finished run (its layers first, then its record) and returns it as the log holds
     /// it: figures rounded as written, so that a resumed experiment reports exactly what an
     /// uninterrupted one does.
     @discardableResult
-    public mutating func append(_ result: RunResult) throws(ExperimentError) -> RunResult {
+    package mutating func append(_ result: RunResult) throws(ExperimentError) -> RunResult {
         guard recordsWindows || !result.run.isMultiClass else {
             throw .unwritable(path: runsPath, reason: "multi-class run \(result.run) in results without a window column")
         }

@@ -1,27 +1,27 @@
 /// Where an experiment stands after a run: which run finished, how many are left, and about how
 /// long they will take.
-public struct RunProgress: Sendable {
+package struct RunProgress: Sendable {
     /// The run that finished.
-    public let result: RunResult
+    package let result: RunResult
     /// Its number among the runs this session trains (1-based).
-    public let position: Int
+    package let position: Int
     /// Runs this session trains in all (runs found in the results file are not counted).
-    public let total: Int
+    package let total: Int
     /// Runs skipped because the results file already had them.
-    public let skipped: Int
+    package let skipped: Int
     /// Seconds since the session started training.
-    public let elapsed: Double
+    package let elapsed: Double
     /// Estimated seconds until the last run finishes.
-    public let remaining: Double
+    package let remaining: Double
 
     /// Runs still to train.
-    public var left: Int { total - position }
+    package var left: Int { total - position }
 
     /// A one-line account, e.g. `[3/80] k=4, … : train 0.8123 test 0.8011 (0.3 s); 77 left, about 1m 10s`.
-    public var line: String { line(namingData: false) }
+    package var line: String { line(namingData: false) }
 
     /// `line`, with the run's data named first when `namingData` (for experiments over several datasets).
-    public func line(namingData: Bool) -> String {
+    package func line(namingData: Bool) -> String {
         let name = namingData ? result.run.data + ", " + result.run.description : result.run.description
         let test = (result.validAccuracy.map { String(format: " valid %.4f", $0) } ?? "")
             + (result.testAccuracy.map { String(format: " test %.4f", $0) } ?? "")
@@ -31,7 +31,7 @@ public struct RunProgress: Sendable {
     }
 
     /// Seconds as `1h 2m`, `3m 04s` or `12s`.
-    public static func duration(_ seconds: Double) -> String {
+    package static func duration(_ seconds: Double) -> String {
         let s = Int(seconds.rounded())
         if s >= 3600 { return "\(s / 3600)h \(s % 3600 / 60)m" }
         if s >= 60 { return "\(s / 60)m " + String(format: "%02ds", s % 60) }

@@ -1,29 +1,29 @@
 /// The figures of one trained network of an experiment.
-public struct RunResult: Sendable, Equatable {
+package struct RunResult: Sendable, Equatable {
     /// What was trained.
-    public let run: ExperimentRun
+    package let run: ExperimentRun
     /// Training examples used.
-    public let trainExamples: Int
+    package let trainExamples: Int
     /// Test examples evaluated (0 when the dataset has no test split).
-    public let testExamples: Int
+    package let testExamples: Int
     /// The network's accuracy on its training labels (random ones in a random-label run).
-    public let trainAccuracy: Double
+    package let trainAccuracy: Double
     /// The network's accuracy on the test split, against labels of the run's kind (random test
     /// labels in a random-label run); nil without a test split.
-    public let testAccuracy: Double?
+    package let testAccuracy: Double?
     /// Accuracy on the test split against its true labels (equal to `testAccuracy` in a real-label
     /// run); nil without a test split.
-    public let testAccuracyTrueLabels: Double?
+    package let testAccuracyTrueLabels: Double?
     /// The network's accuracy on a validation split, when the data has one and the run trains on
     /// real labels; nil otherwise.
-    public let validAccuracy: Double?
+    package let validAccuracy: Double?
     /// Wall time to train and evaluate the network.
-    public let seconds: Double
+    package let seconds: Double
     /// Per-layer figures (mean and standard deviation over each layer's LUTs), the output LUT last.
-    public let layers: [LayerReport]
+    package let layers: [LayerReport]
 
     /// A result from its parts.
-    public init(run: ExperimentRun, trainExamples: Int, testExamples: Int, trainAccuracy: Double, testAccuracy: Double?,
+    package init(run: ExperimentRun, trainExamples: Int, testExamples: Int, trainAccuracy: Double, testAccuracy: Double?,
                 testAccuracyTrueLabels: Double?, validAccuracy: Double? = nil, seconds: Double, layers: [LayerReport]) {
         self.run = run
         self.trainExamples = trainExamples

@@ -2,7 +2,7 @@ import LUTNet
 
 /// The wiring of a run's multi-class networks, as its `window` field records it: the side of the
 /// first layer's windows, or a whole wiring when layers above the windows are spatial too.
-public enum RunWindow: Sendable, Hashable {
+package enum RunWindow: Sendable, Hashable {
     /// A binary run: no windows (an empty field).
     case binary
     /// A multi-class run whose first layer reads the whole input (`none`).
@@ -15,7 +15,7 @@ public enum RunWindow: Sendable, Hashable {
 
     /// The window of a multi-class run wired by `wiring`: `wholeInput` or `side` when it is
     /// windows alone (as `--window` gives them), else `spatial`.
-    public init(multiClassWiring wiring: WiringSpec) {
+    package init(multiClassWiring wiring: WiringSpec) {
         if wiring.isWindowOnly {
             self = wiring.window.map { .side($0) } ?? .wholeInput
         } else {
@@ -24,7 +24,7 @@ public enum RunWindow: Sendable, Hashable {
     }
 
     /// The side, when the first layer has windows.
-    public var side: Int? {
+    package var side: Int? {
         switch self {
         case .binary, .wholeInput: nil
         case .side(let side): side
@@ -34,13 +34,13 @@ public enum RunWindow: Sendable, Hashable {
 
     /// The wiring of every class's network of a multi-class run (random for a binary run, which
     /// has none of its own here).
-    public var wiring: WiringSpec {
+    package var wiring: WiringSpec {
         if case .spatial(let wiring) = self { return wiring }
         return .windowOnly(side)
     }
 
     /// The field: empty, `none`, the side, or the wiring's text.
-    public var text: String {
+    package var text: String {
         switch self {
         case .binary: ""
         case .wholeInput: "none"

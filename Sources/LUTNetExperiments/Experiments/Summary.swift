@@ -1,18 +1,18 @@
 /// Mean, spread and extremes of a list of measurements (for example one accuracy over seeds).
-public struct Summary: Sendable, Equatable {
+package struct Summary: Sendable, Equatable {
     /// Number of values.
-    public let count: Int
+    package let count: Int
     /// Arithmetic mean; 0 for no values.
-    public let mean: Double
+    package let mean: Double
     /// Sample standard deviation (divisor n − 1); 0 for fewer than two values.
-    public let standardDeviation: Double
+    package let standardDeviation: Double
     /// Smallest value; 0 for no values.
-    public let minimum: Double
+    package let minimum: Double
     /// Largest value; 0 for no values.
-    public let maximum: Double
+    package let maximum: Double
 
     /// The summary of `values`.
-    public init<Values: Collection>(_ values: Values) where Values.Element == Double {
+    package init<Values: Collection>(_ values: Values) where Values.Element == Double {
         count = values.count
         guard count > 0 else {
             mean = 0; standardDeviation = 0; minimum = 0; maximum = 0
@@ -33,7 +33,7 @@ public struct Summary: Sendable, Equatable {
     /// Pools groups that each have their own mean and population standard deviation over the same
     /// number of members (for example a layer's LUTs in several networks): the mean of the means
     /// and the standard deviation of all members together.
-    public static func pooled(means: [Double], standardDeviations: [Double]) -> (mean: Double, standardDeviation: Double) {
+    package static func pooled(means: [Double], standardDeviations: [Double]) -> (mean: Double, standardDeviation: Double) {
         precondition(means.count == standardDeviations.count, "one standard deviation per mean")
         guard !means.isEmpty else { return (0, 0) }
         let n = Double(means.count)

@@ -2,32 +2,32 @@ import LUTNet
 
 /// Accuracy against width: networks of one depth with more and more LUTs per layer (on a
 /// multi-class task, one-vs-rest models with that many LUTs per layer of every class's network).
-public struct WidthExperiment: Experiment {
+package struct WidthExperiment: Experiment {
     /// Shared settings.
-    public let settings: ExperimentSettings
+    package let settings: ExperimentSettings
     /// The task: binary, or multi-class.
-    public let task: ClassTask
+    package let task: ClassTask
     /// The wiring of every class's network of a multi-class task (nil: over the whole input, and
     /// for a binary task).
-    public let wiring: WiringSpec?
+    package let wiring: WiringSpec?
     /// LUT fan-in.
-    public let k: Int
+    package let k: Int
     /// Number of hidden layers.
-    public let depth: Int
+    package let depth: Int
     /// LUTs per hidden layer, in order.
-    public let widths: [Int]
+    package let widths: [Int]
 
     /// `width`.
-    public var name: String { "width" }
+    package var name: String { "width" }
 
     /// A sweep over `widths` of networks of `depth` hidden layers on a binary task.
-    public init(settings: ExperimentSettings, task: BinaryTask, k: Int, depth: Int, widths: [Int]) throws(ConfigurationError) {
+    package init(settings: ExperimentSettings, task: BinaryTask, k: Int, depth: Int, widths: [Int]) throws(ConfigurationError) {
         try self.init(settings: settings, task: .binary(task), k: k, depth: depth, widths: widths)
     }
 
     /// A sweep over `widths` of networks of `depth` hidden layers on `task` (a multi-class task's
     /// networks wired by `wiring`).
-    public init(settings: ExperimentSettings, task: ClassTask, wiring: WiringSpec? = nil, k: Int, depth: Int,
+    package init(settings: ExperimentSettings, task: ClassTask, wiring: WiringSpec? = nil, k: Int, depth: Int,
                 widths: [Int]) throws(ConfigurationError) {
         try SweepTask.check(task, wiring: wiring, hiddenWidths: [1])
         guard !widths.isEmpty else { throw .invalidValue(option: "--widths", reason: "no width given") }
@@ -45,7 +45,7 @@ public struct WidthExperiment: Experiment {
     }
 
     /// For each width, one network per seed.
-    public var runs: [ExperimentRun] {
+    package var runs: [ExperimentRun] {
         widths.flatMap { width in
             settings.seeds.map { seed in
                 let shape = (try? NetworkShape(k: k, hiddenWidths: Array(repeating: width, count: depth)))
@@ -57,10 +57,10 @@ public struct WidthExperiment: Experiment {
     }
 
     /// Multi-class runs record their windows.
-    public var recordsWindows: Bool { task.isMultiClass }
+    package var recordsWindows: Bool { task.isMultiClass }
 
     /// width.md and width.svg.
-    public func report(_ results: [RunResult]) -> [ExperimentFile] {
+    package func report(_ results: [RunResult]) -> [ExperimentFile] {
         let groups = SeedGroup.grouping(results) { $0.run.shape.hiddenWidths.first ?? 0 }
         let about = "\(settings.data), task \(task), k = \(k), \(depth) hidden layers"
             + (task.isMultiClass ? " per class, " + SweepTask.wiringText(wiring) : "") + ", "

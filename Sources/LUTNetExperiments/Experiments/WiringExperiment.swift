@@ -4,32 +4,32 @@ import LUTNet
 /// Accuracy against wiring: networks of several wirings, fan-ins and sizes on one binary task,
 /// several seeds each, beside the paper's random wiring. Its records accumulate in `wiring.csv` (one
 /// per network, see `WiringLog`); `wiring.md` and `wiring.svg` report the sweep.
-public struct WiringExperiment: Sendable {
+package struct WiringExperiment: Sendable {
     /// One configuration of the sweep.
-    public struct Configuration: Sendable, Hashable {
+    package struct Configuration: Sendable, Hashable {
         /// How LUTs choose their inputs.
-        public let wiring: WiringSpec
+        package let wiring: WiringSpec
         /// The topology.
-        public let shape: NetworkShape
+        package let shape: NetworkShape
         /// The bits read of each pixel (the threshold bits alone by default).
-        public let inputBits: [InputBitFamily]
+        package let inputBits: [InputBitFamily]
 
         /// A configuration.
-        public init(wiring: WiringSpec, shape: NetworkShape, inputBits: [InputBitFamily] = [.threshold]) {
+        package init(wiring: WiringSpec, shape: NetworkShape, inputBits: [InputBitFamily] = [.threshold]) {
             self.wiring = wiring
             self.shape = shape
             self.inputBits = inputBits.sorted()
         }
 
         /// Whether the network reads the threshold bits alone.
-        public var readsThresholdBitsOnly: Bool { inputBits == [.threshold] }
+        package var readsThresholdBitsOnly: Bool { inputBits == [.threshold] }
 
         /// The input bits as `--input-bits` writes them.
-        public var inputBitsText: String { InputBitFamily.text(of: inputBits) }
+        package var inputBitsText: String { InputBitFamily.text(of: inputBits) }
 
         /// `wiring k=K LAYERS`, e.g. `hier:7,64,4 k=10 5x1024`, then `bits=…` when more than the
         /// threshold bits are read.
-        public var name: String { nameParts.filter { !$0.isEmpty }.joined(separator: " ") }
+        package var name: String { nameParts.filter { !$0.isEmpty }.joined(separator: " ") }
 
         /// The four words of `name`: wiring, `k=K`, layers, and `bits=…` (empty for the threshold
         /// bits alone).
@@ -38,43 +38,43 @@ public struct WiringExperiment: Sendable {
         }
 
         /// The `lutnet train` options that train this network.
-        public var commandLine: String {
+        package var commandLine: String {
             "--k \(shape.ks) --layers \(ExperimentRun.layersText(shape.hiddenWidths))" + (wiring.isRandom ? "" : " --wiring \(wiring)")
                 + (readsThresholdBitsOnly ? "" : " --input-bits \(inputBitsText)")
         }
     }
 
     /// One trained network's figures.
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// Its configuration.
-        public let configuration: Configuration
+        package let configuration: Configuration
         /// Its seed.
-        public let seed: UInt64
+        package let seed: UInt64
         /// Accuracy on the training split.
-        public let trainAccuracy: Double
+        package let trainAccuracy: Double
         /// Accuracy on the test split.
-        public let testAccuracy: Double
+        package let testAccuracy: Double
         /// Training seconds (wiring included).
-        public let seconds: Double
+        package let seconds: Double
         /// Bytes of its model file.
-        public let modelBytes: Int
+        package let modelBytes: Int
     }
 
     /// The data's name, for the reports.
-    public let data: String
+    package let data: String
     /// The binary task.
-    public let task: BinaryTask
+    package let task: BinaryTask
     /// Binarization threshold.
-    public let threshold: UInt8
+    package let threshold: UInt8
     /// The configurations, in report order; the paper's network (or else the first) is the
     /// reference for training time.
-    public let configurations: [Configuration]
+    package let configurations: [Configuration]
     /// Seeds per configuration (0, 1, …).
-    public let seeds: Int
+    package let seeds: Int
 
     /// A sweep of every input bits × hidden layers × k (one for all layers, or per layer) ×
     /// wiring; throws naming the option of a value that cannot make a network.
-    public init(data: String, task: BinaryTask, threshold: UInt8, wirings: [WiringSpec], ks: [LayerKs], layers: [String],
+    package init(data: String, task: BinaryTask, threshold: UInt8, wirings: [WiringSpec], ks: [LayerKs], layers: [String],
                 inputBits: [[InputBitFamily]] = [[.threshold]], seeds: Int) throws(ConfigurationError) {
         guard !wirings.isEmpty else { throw .invalidValue(option: "--wirings", reason: "no wiring given") }
         guard seeds >= 1 else { throw .invalidValue(option: "--seeds", reason: "\(seeds); use 1 or more") }
@@ -101,7 +101,7 @@ public struct WiringExperiment: Sendable {
     /// configuration that cannot wire this data throws before any training), appending each to
     /// `log` as soon as it is trained; `progress` gets each new result. Returns the results of every
     /// configuration and seed, those found in `log` included, in sweep order.
-    public func run(on dataset: Dataset, threads: Int, imageShape: ImageGeometry? = nil, log: inout WiringLog,
+    package func run(on dataset: Dataset, threads: Int, imageShape: ImageGeometry? = nil, log: inout WiringLog,
                     progress: ((Result) -> Void)? = nil) throws -> [Result] {
         // Each input encoding's examples, made once.
         var splits: [[InputBitFamily]: (train: BinarizedExamples, test: BinarizedExamples?, shape: [Int])] = [:]
@@ -140,18 +140,18 @@ public struct WiringExperiment: Sendable {
     }
 
     /// The stem of the sweep's files: `wiring.csv`, `wiring.md`, `wiring.svg`.
-    public static let fileStem = "wiring"
+    package static let fileStem = "wiring"
 
     /// Columns of `wiring.csv`, the data's identity last. `input_bits` came later: a file without
     /// it holds networks of the threshold bits alone.
-    public static let columns = ["data", "task", "threshold", "wiring", "k", "layers", "seed", "train_accuracy",
+    package static let columns = ["data", "task", "threshold", "wiring", "k", "layers", "seed", "train_accuracy",
                                  "test_accuracy", "seconds", "model_bytes", inputBitsColumn] + DataIdentity.columns
 
     /// The column of the input bits.
-    public static let inputBitsColumn = "input_bits"
+    package static let inputBitsColumn = "input_bits"
 
     /// `wiring.md` and `wiring.svg` for `results` (`wiring.csv` is the log's).
-    public func files(_ results: [Result]) -> [ExperimentFile] {
+    package func files(_ results: [Result]) -> [ExperimentFile] {
         let groups = configurations.map { configuration in
             (configuration, results.filter { $0.configuration == configuration })
         }.filter { !$0.1.isEmpty }

@@ -10,14 +10,14 @@ import LUTNet
 /// (`ExperimentError.dataMismatch`) a record of the same data name whose checksum differs or that
 /// has no identity. Records of other data, tasks or thresholds are kept as they are: one file can
 /// hold several sweeps, and each sweep's report shows its own networks.
-public struct WiringLog {
+package struct WiringLog {
     /// The file of records.
-    public let path: String
+    package let path: String
     /// The records of the file in order, each as its fields in `WiringExperiment.columns` order.
     private var records: [[String]]
     /// The results of this sweep's data, task and threshold found in the file or appended since,
     /// in file order (a later record of the same network replacing an earlier one).
-    public private(set) var results: [WiringExperiment.Result]
+    package private(set) var results: [WiringExperiment.Result]
     private var index: [Key: Int]
     private let experiment: WiringExperiment
     private let identity: DataIdentity?
@@ -30,7 +30,7 @@ public struct WiringLog {
     /// Opens (creating when absent) `wiring.csv` in `folder` for `experiment`, whose data has
     /// `identity` (nil: recorded and checked as unknown); `fresh` first discards the file. A record
     /// cut short by an interruption is dropped and the file rewritten without it.
-    public init(folder: String, experiment: WiringExperiment, identity: DataIdentity?, fresh: Bool = false) throws(ExperimentError) {
+    package init(folder: String, experiment: WiringExperiment, identity: DataIdentity?, fresh: Bool = false) throws(ExperimentError) {
         try ResultFiles.makeFolder(folder)
         path = (folder as NSString).appendingPathComponent(WiringExperiment.fileStem + ".csv")
         if fresh { try ResultFiles.remove(path) }
@@ -59,14 +59,14 @@ public struct WiringLog {
     }
 
     /// The recorded result of `configuration` trained with `seed` in this sweep, if the log has it.
-    public func result(of configuration: WiringExperiment.Configuration, seed: UInt64) -> WiringExperiment.Result? {
+    package func result(of configuration: WiringExperiment.Configuration, seed: UInt64) -> WiringExperiment.Result? {
         index[Key(configuration: configuration, seed: seed)].map { results[$0] }
     }
 
     /// Appends a trained network's record and returns the result as the file holds it (figures
     /// rounded as written), so that a resumed sweep reports exactly what an uninterrupted one does.
     @discardableResult
-    public mutating func append(_ result: WiringExperiment.Result) throws(ExperimentError) -> WiringExperiment.Result {
+    package mutating func append(_ result: WiringExperiment.Result) throws(ExperimentError) -> WiringExperiment.Result {
         let shape = result.configuration.shape
         let fields = [experiment.data, experiment.task.description, String(experiment.threshold),
                       result.configuration.wiring.description, shape.ks.description, ExperimentRun.layersText(shape.hiddenWidths),

@@ -2,9 +2,9 @@ import Foundation
 
 /// Maps data values on one axis to pixel positions, linearly or on a base-2 logarithm (for sizes
 /// that double), and chooses the ticks.
-public struct AxisScale: Sendable, Equatable {
+package struct AxisScale: Sendable, Equatable {
     /// How values are spaced along the axis.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// Equal differences take equal space.
         case linear
         /// Equal ratios take equal space (values must be positive).
@@ -12,14 +12,14 @@ public struct AxisScale: Sendable, Equatable {
     }
 
     /// Linear or logarithmic.
-    public let kind: Kind
+    package let kind: Kind
     /// The values at the two ends of the axis.
-    public let domain: ClosedRange<Double>
+    package let domain: ClosedRange<Double>
     /// The pixel positions of the two ends (`lower` maps to the first, `upper` to the second).
-    public let pixels: (start: Double, end: Double)
+    package let pixels: (start: Double, end: Double)
 
     /// A scale from its parts.
-    public init(kind: Kind, domain: ClosedRange<Double>, pixels: (start: Double, end: Double)) {
+    package init(kind: Kind, domain: ClosedRange<Double>, pixels: (start: Double, end: Double)) {
         precondition(kind == .linear || domain.lowerBound > 0, "a logarithmic axis needs positive values")
         self.kind = kind
         self.domain = domain
@@ -27,12 +27,12 @@ public struct AxisScale: Sendable, Equatable {
     }
 
     /// Equal kind, domain and pixel range.
-    public static func == (a: AxisScale, b: AxisScale) -> Bool {
+    package static func == (a: AxisScale, b: AxisScale) -> Bool {
         a.kind == b.kind && a.domain == b.domain && a.pixels == b.pixels
     }
 
     /// The pixel position of `value`.
-    public func position(_ value: Double) -> Double {
+    package func position(_ value: Double) -> Double {
         let (low, high, v) = kind == .linear ? (domain.lowerBound, domain.upperBound, value)
             : (log2(domain.lowerBound), log2(domain.upperBound), log2(max(value, .leastNormalMagnitude)))
         let fraction = high > low ? (v - low) / (high - low) : 0.5
@@ -41,7 +41,7 @@ public struct AxisScale: Sendable, Equatable {
 
     /// Round tick values covering `range` with about `target` intervals: steps of 1, 2, 2.5 or 5
     /// times a power of ten. The ticks' ends enclose the range.
-    public static func niceTicks(covering range: ClosedRange<Double>, target: Int = 5) -> [Double] {
+    package static func niceTicks(covering range: ClosedRange<Double>, target: Int = 5) -> [Double] {
         let span = range.upperBound - range.lowerBound
         guard span > 0, span.isFinite else { return [range.lowerBound] }
         let rough = span / Double(max(target, 1))
@@ -54,7 +54,7 @@ public struct AxisScale: Sendable, Equatable {
     }
 
     /// A tick label with as many decimals as `step` needs (none for whole steps).
-    public static func label(_ value: Double, step: Double) -> String {
+    package static func label(_ value: Double, step: Double) -> String {
         let decimals = (0...6).first { d in
             let scaled = step * pow(10, Double(d))
             return abs(scaled - scaled.rounded()) < 1e-6 * max(1, scaled)

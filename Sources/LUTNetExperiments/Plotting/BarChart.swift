@@ -1,32 +1,32 @@
 /// A grouped bar chart: for each category (e.g. a layer) one bar per series, with error bars.
 /// Every bar is a `rect` of class `bar` inside the `g` of class `series` named by `data-series`;
 /// error bars are `path`s of class `error-bar`. Bars rise from the bottom of the vertical axis.
-public struct BarChart: Sendable {
+package struct BarChart: Sendable {
     /// One bar's height and error-bar half-height.
-    public struct Bar: Sendable, Equatable {
+    package struct Bar: Sendable, Equatable {
         /// The bar's value.
-        public let value: Double
+        package let value: Double
         /// Half the height of its error bar (0 draws none).
-        public let error: Double
+        package let error: Double
 
         /// A bar.
-        public init(value: Double, error: Double = 0) {
+        package init(value: Double, error: Double = 0) {
             self.value = value
             self.error = error
         }
     }
 
     /// A named series: one bar per category.
-    public struct Series: Sendable, Equatable {
+    package struct Series: Sendable, Equatable {
         /// The legend's name.
-        public let name: String
+        package let name: String
         /// One bar per category, in category order.
-        public let bars: [Bar]
+        package let bars: [Bar]
         /// Palette index of the color.
-        public let colorIndex: Int
+        package let colorIndex: Int
 
         /// A series of bars.
-        public init(name: String, bars: [Bar], colorIndex: Int) {
+        package init(name: String, bars: [Bar], colorIndex: Int) {
             self.name = name
             self.bars = bars
             self.colorIndex = colorIndex
@@ -34,20 +34,20 @@ public struct BarChart: Sendable {
     }
 
     /// Title and axis labels.
-    public var labels: ChartLabels
+    package var labels: ChartLabels
     /// Names of the groups along the horizontal axis.
-    public var categories: [String]
+    package var categories: [String]
     /// The series; each has one bar per category.
-    public var series: [Series]
+    package var series: [Series]
     /// The vertical axis's range; nil fits the data and its error bars.
-    public var yDomain: ClosedRange<Double>?
+    package var yDomain: ClosedRange<Double>?
     /// Figure width in pixels.
-    public var width: Double = 760
+    package var width: Double = 760
     /// Figure height in pixels.
-    public var height: Double = 460
+    package var height: Double = 460
 
     /// A chart of `series` over `categories`.
-    public init(labels: ChartLabels, categories: [String], series: [Series], yDomain: ClosedRange<Double>? = nil) {
+    package init(labels: ChartLabels, categories: [String], series: [Series], yDomain: ClosedRange<Double>? = nil) {
         precondition(series.allSatisfy { $0.bars.count == categories.count }, "one bar per category in every series")
         self.labels = labels
         self.categories = categories
@@ -58,7 +58,7 @@ public struct BarChart: Sendable {
     /// The chart as an SVG document. Category names are written as the room allows (see
     /// `CategoryLabels`): on one line, wrapped between words, turned, or numbered with a key; the
     /// canvas grows where they need it.
-    public func document() -> SVGDocument {
+    package func document() -> SVGDocument {
         let legend = ChartLegend(entries: series.map { .init(name: $0.name, color: ChartPalette.color($0.colorIndex), dashed: false) },
                                  sample: .swatch)
         let asked = ChartFrame(width: width, height: height, legend: legend, labels: labels)
@@ -107,5 +107,5 @@ public struct BarChart: Sendable {
     }
 
     /// The chart as the text of an SVG file.
-    public func markup() -> String { document().markup() }
+    package func markup() -> String { document().markup() }
 }

@@ -1,14 +1,14 @@
 /// One measured point of a line chart: a value with an error bar of half-height `error`.
-public struct ChartPoint: Sendable, Equatable {
+package struct ChartPoint: Sendable, Equatable {
     /// Position on the horizontal axis.
-    public let x: Double
+    package let x: Double
     /// Value on the vertical axis.
-    public let y: Double
+    package let y: Double
     /// Half the height of the error bar (0 draws none).
-    public let error: Double
+    package let error: Double
 
     /// A point; `error` is the half-height of its error bar.
-    public init(x: Double, y: Double, error: Double = 0) {
+    package init(x: Double, y: Double, error: Double = 0) {
         self.x = x
         self.y = y
         self.error = error
@@ -16,18 +16,18 @@ public struct ChartPoint: Sendable, Equatable {
 }
 
 /// A named series of points drawn as one line with markers.
-public struct ChartSeries: Sendable, Equatable {
+package struct ChartSeries: Sendable, Equatable {
     /// The legend's name.
-    public let name: String
+    package let name: String
     /// Points in order along the line.
-    public let points: [ChartPoint]
+    package let points: [ChartPoint]
     /// Drawn dashed (e.g. a reference or the second of a pair).
-    public let dashed: Bool
+    package let dashed: Bool
     /// Palette index of the series' color.
-    public let colorIndex: Int
+    package let colorIndex: Int
 
     /// A series; `colorIndex` picks the palette color.
-    public init(name: String, points: [ChartPoint], dashed: Bool = false, colorIndex: Int) {
+    package init(name: String, points: [ChartPoint], dashed: Bool = false, colorIndex: Int) {
         self.name = name
         self.points = points
         self.dashed = dashed
@@ -36,18 +36,18 @@ public struct ChartSeries: Sendable, Equatable {
 }
 
 /// The words around a chart: title, an optional subtitle, and the axis labels.
-public struct ChartLabels: Sendable, Equatable {
+package struct ChartLabels: Sendable, Equatable {
     /// Title over the chart.
-    public let title: String
+    package let title: String
     /// A smaller line under the title (what the error bars show, the data), or empty.
-    public let subtitle: String
+    package let subtitle: String
     /// Label of the horizontal axis.
-    public let x: String
+    package let x: String
     /// Label of the vertical axis.
-    public let y: String
+    package let y: String
 
     /// Labels of a chart.
-    public init(title: String, subtitle: String = "", x: String, y: String) {
+    package init(title: String, subtitle: String = "", x: String, y: String) {
         self.title = title
         self.subtitle = subtitle
         self.x = x

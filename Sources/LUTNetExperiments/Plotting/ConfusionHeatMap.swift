@@ -2,7 +2,7 @@ extension HeatMap {
     /// The confusion matrix `matrix` as a heat map: one row per actual class, one column per
     /// predicted class, each cell the fraction of the row's examples (a row without examples stays
     /// empty), colored on 0...1; `names` are the classes' names.
-    public init(confusion matrix: ConfusionMatrix, names: [String], title: String, subtitle: String = "") {
+    package init(confusion matrix: ConfusionMatrix, names: [String], title: String, subtitle: String = "") {
         let values: [[Double?]] = (0..<matrix.classCount).map { actual in
             let row = (0..<matrix.classCount).reduce(0) { $0 + matrix.count(actual: actual, predicted: $1) }
             return (0..<matrix.classCount).map { predicted in

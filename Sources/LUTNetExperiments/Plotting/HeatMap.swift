@@ -3,24 +3,24 @@ import Foundation
 /// A matrix of values as colored cells with the value written in each, row and column labels,
 /// and a color bar. Every cell with a value is a `rect` of class `cell`, every cell without one a
 /// `rect` of class `empty-cell`; values are `text` of class `cell-value`.
-public struct HeatMap: Sendable {
+package struct HeatMap: Sendable {
     /// Title and axis labels (`x` names the columns, `y` the rows).
-    public var labels: ChartLabels
+    package var labels: ChartLabels
     /// Row names, top to bottom.
-    public var rowLabels: [String]
+    package var rowLabels: [String]
     /// Column names, left to right.
-    public var columnLabels: [String]
+    package var columnLabels: [String]
     /// `values[row][column]`; nil leaves a cell empty.
-    public var values: [[Double?]]
+    package var values: [[Double?]]
     /// Decimals written in the cells.
-    public var decimals: Int = 3
+    package var decimals: Int = 3
     /// The values at the two ends of the color scale; nil spans the values.
-    public var colorDomain: ClosedRange<Double>?
+    package var colorDomain: ClosedRange<Double>?
     /// Side of a cell in pixels.
-    public var cellSize: Double = 52
+    package var cellSize: Double = 52
 
     /// A heat map of `values`, one row per row label and one column per column label.
-    public init(labels: ChartLabels, rowLabels: [String], columnLabels: [String], values: [[Double?]],
+    package init(labels: ChartLabels, rowLabels: [String], columnLabels: [String], values: [[Double?]],
                 colorDomain: ClosedRange<Double>? = nil) {
         precondition(values.count == rowLabels.count && values.allSatisfy { $0.count == columnLabels.count },
                      "one value (or nil) per row and column")
@@ -32,7 +32,7 @@ public struct HeatMap: Sendable {
     }
 
     /// The heat map as an SVG document.
-    public func document() -> SVGDocument {
+    package func document() -> SVGDocument {
         let size = TextMetrics.defaultSize
         let left = max(60, (rowLabels.map { TextMetrics.width($0, size: size) }.max() ?? 0) + 52)
         // Column labels wider than a cell are turned 45 degrees, reading upwards.
@@ -95,7 +95,7 @@ public struct HeatMap: Sendable {
     }
 
     /// The heat map as the text of an SVG file.
-    public func markup() -> String { document().markup() }
+    package func markup() -> String { document().markup() }
 
     private func colorBar(x: Double, top: Double, height: Double, domain: ClosedRange<Double>) -> SVGElement {
         let stops = (0...10).map { i -> SVGElement in

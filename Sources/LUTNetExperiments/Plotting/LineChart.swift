@@ -3,24 +3,24 @@ import Foundation
 /// A line chart: series of points with error bars over a linear or logarithmic horizontal axis,
 /// with title, axis labels and a legend. Every point is a `circle` of class `marker` inside the
 /// `g` of class `series` named by `data-series`; error bars are `path`s of class `error-bar`.
-public struct LineChart: Sendable {
+package struct LineChart: Sendable {
     /// Title and axis labels.
-    public var labels: ChartLabels
+    package var labels: ChartLabels
     /// The series, drawn in order.
-    public var series: [ChartSeries]
+    package var series: [ChartSeries]
     /// Spacing of the horizontal axis.
-    public var xKind: AxisScale.Kind
+    package var xKind: AxisScale.Kind
     /// Values to label on the horizontal axis; nil picks round values.
-    public var xTicks: [Double]?
+    package var xTicks: [Double]?
     /// The vertical axis's range; nil fits the data and its error bars.
-    public var yDomain: ClosedRange<Double>?
+    package var yDomain: ClosedRange<Double>?
     /// Figure width in pixels.
-    public var width: Double = 760
+    package var width: Double = 760
     /// Figure height in pixels.
-    public var height: Double = 460
+    package var height: Double = 460
 
     /// A chart of `series`.
-    public init(labels: ChartLabels, series: [ChartSeries], xKind: AxisScale.Kind = .linear, xTicks: [Double]? = nil,
+    package init(labels: ChartLabels, series: [ChartSeries], xKind: AxisScale.Kind = .linear, xTicks: [Double]? = nil,
                 yDomain: ClosedRange<Double>? = nil) {
         self.labels = labels
         self.series = series
@@ -30,7 +30,7 @@ public struct LineChart: Sendable {
     }
 
     /// The chart as an SVG document.
-    public func document() -> SVGDocument {
+    package func document() -> SVGDocument {
         let legend = ChartLegend(entries: series.map { .init(name: $0.name, color: ChartPalette.color($0.colorIndex), dashed: $0.dashed) },
                                  sample: .line)
         let frame = ChartFrame(width: width, height: height, legend: legend, labels: labels)
@@ -50,7 +50,7 @@ public struct LineChart: Sendable {
     }
 
     /// The chart as the text of an SVG file.
-    public func markup() -> String { document().markup() }
+    package func markup() -> String { document().markup() }
 
     private func horizontalScale(xs: [Double], frame: ChartFrame) -> AxisScale {
         var low = xs.min() ?? 0, high = xs.max() ?? 1

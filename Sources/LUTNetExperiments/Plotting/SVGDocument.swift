@@ -1,27 +1,27 @@
 /// A standalone SVG file of a given size: the root element with its namespace, a white
 /// background, the default font, and the drawing.
-public struct SVGDocument: Sendable {
+package struct SVGDocument: Sendable {
     /// Width in pixels.
-    public let width: Double
+    package let width: Double
     /// Height in pixels.
-    public let height: Double
+    package let height: Double
     /// The drawing, in order (later elements on top).
-    public var elements: [SVGElement] = []
+    package var elements: [SVGElement] = []
 
     /// An empty document.
-    public init(width: Double, height: Double) {
+    package init(width: Double, height: Double) {
         self.width = width
         self.height = height
     }
 
     /// Adds an element on top of the drawing.
-    public mutating func add(_ element: SVGElement) { elements.append(element) }
+    package mutating func add(_ element: SVGElement) { elements.append(element) }
 
     /// Adds elements on top of the drawing.
-    public mutating func add(_ elements: [SVGElement]) { self.elements.append(contentsOf: elements) }
+    package mutating func add(_ elements: [SVGElement]) { self.elements.append(contentsOf: elements) }
 
     /// The file's text: an XML declaration and the `svg` root.
-    public func markup() -> String {
+    package func markup() -> String {
         let background = SVGElement("rect", [("width", "100%"), ("height", "100%"), ("fill", "white")])
         let root = SVGElement("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("width", svgNumber(width)),
                                       ("height", svgNumber(height)), ("viewBox", "0 0 \(svgNumber(width)) \(svgNumber(height))"),

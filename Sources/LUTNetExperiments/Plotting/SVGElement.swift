@@ -1,17 +1,17 @@
 /// One element of an SVG document: a name, attributes in the order given, and either child
 /// elements or text. Rendering escapes every attribute value and text.
-public struct SVGElement: Sendable, Equatable {
+package struct SVGElement: Sendable, Equatable {
     /// The tag name, e.g. `rect`.
-    public var name: String
+    package var name: String
     /// Attributes as written, in order.
-    public var attributes: [(String, String)]
+    package var attributes: [(String, String)]
     /// Child elements.
-    public var children: [SVGElement]
+    package var children: [SVGElement]
     /// Text content (written before the children).
-    public var text: String?
+    package var text: String?
 
     /// An element from its parts.
-    public init(_ name: String, _ attributes: [(String, String)] = [], text: String? = nil, children: [SVGElement] = []) {
+    package init(_ name: String, _ attributes: [(String, String)] = [], text: String? = nil, children: [SVGElement] = []) {
         self.name = name
         self.attributes = attributes
         self.children = children
@@ -19,13 +19,13 @@ public struct SVGElement: Sendable, Equatable {
     }
 
     /// Equal names, attributes (in order), children and text.
-    public static func == (a: SVGElement, b: SVGElement) -> Bool {
+    package static func == (a: SVGElement, b: SVGElement) -> Bool {
         a.name == b.name && a.attributes.map { [$0.0, $0.1] } == b.attributes.map { [$0.0, $0.1] }
             && a.children == b.children && a.text == b.text
     }
 
     /// The element as markup, indented by `depth` levels.
-    public func markup(depth: Int = 0) -> String {
+    package func markup(depth: Int = 0) -> String {
         let indent = String(repeating: "  ", count: depth)
         let attributeText = attributes.map { " \($0.0)=\"\(Self.escape($0.1))\"" }.joined()
         if children.isEmpty && text == nil { return "\(indent)<\(name)\(attributeText)/>\n" }
@@ -37,7 +37,7 @@ public struct SVGElement: Sendable, Equatable {
     }
 
     /// `text` with the XML special characters replaced by entities.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count)
         for c in text {

@@ -7,20 +7,20 @@ import Foundation
 /// `reference-label`; every rule a `line` of class `rule` with a `text` of class `rule-label`.
 /// Labels are placed where they overlap no other text (measured with `TextMetrics`), beside their
 /// marker when there is room.
-public struct ScatterChart: Sendable {
+package struct ScatterChart: Sendable {
     /// One point: a name (shown in its tooltip), its category, and its position.
-    public struct Point: Sendable, Equatable {
+    package struct Point: Sendable, Equatable {
         /// What the point is, e.g. a benchmark's name.
-        public let name: String
+        package let name: String
         /// Its group; points of one category share a color and a legend entry.
-        public let category: String
+        package let category: String
         /// Position on the horizontal axis (positive on a logarithmic one).
-        public let x: Double
+        package let x: Double
         /// Value on the vertical axis.
-        public let y: Double
+        package let y: Double
 
         /// A point named `name` of `category` at (`x`, `y`).
-        public init(name: String, category: String, x: Double, y: Double) {
+        package init(name: String, category: String, x: Double, y: Double) {
             self.name = name
             self.category = category
             self.x = x
@@ -29,16 +29,16 @@ public struct ScatterChart: Sendable {
     }
 
     /// A labelled reference point drawn as a black diamond.
-    public struct Reference: Sendable, Equatable {
+    package struct Reference: Sendable, Equatable {
         /// The text written beside it.
-        public let label: String
+        package let label: String
         /// Position on the horizontal axis.
-        public let x: Double
+        package let x: Double
         /// Value on the vertical axis.
-        public let y: Double
+        package let y: Double
 
         /// A reference at (`x`, `y`) labelled `label`.
-        public init(label: String, x: Double, y: Double) {
+        package init(label: String, x: Double, y: Double) {
             self.label = label
             self.x = x
             self.y = y
@@ -46,39 +46,39 @@ public struct ScatterChart: Sendable {
     }
 
     /// A labelled vertical line across the plot area.
-    public struct Rule: Sendable, Equatable {
+    package struct Rule: Sendable, Equatable {
         /// The text written at its top.
-        public let label: String
+        package let label: String
         /// Its position on the horizontal axis.
-        public let x: Double
+        package let x: Double
 
         /// A rule at `x` labelled `label`.
-        public init(label: String, x: Double) {
+        package init(label: String, x: Double) {
             self.label = label
             self.x = x
         }
     }
 
     /// Title and axis labels.
-    public var labels: ChartLabels
+    package var labels: ChartLabels
     /// The points; categories take palette colors in the order they first appear.
-    public var points: [Point]
+    package var points: [Point]
     /// Reference points, drawn over the points.
-    public var references: [Reference]
+    package var references: [Reference]
     /// Vertical rules.
-    public var rules: [Rule]
+    package var rules: [Rule]
     /// Spacing of the horizontal axis.
-    public var xKind: AxisScale.Kind
+    package var xKind: AxisScale.Kind
     /// The vertical axis's range; nil fits the points and references.
-    public var yDomain: ClosedRange<Double>?
+    package var yDomain: ClosedRange<Double>?
     /// Figure width in pixels (grown when the legend needs it).
-    public var width: Double = 860
+    package var width: Double = 860
     /// Figure height in pixels.
-    public var height: Double = 520
+    package var height: Double = 520
 
     /// A chart of `points` with `references` and `rules`, its horizontal axis logarithmic unless
     /// `xKind` says otherwise.
-    public init(labels: ChartLabels, points: [Point], references: [Reference] = [], rules: [Rule] = [],
+    package init(labels: ChartLabels, points: [Point], references: [Reference] = [], rules: [Rule] = [],
                 xKind: AxisScale.Kind = .logarithmic, yDomain: ClosedRange<Double>? = nil) {
         self.labels = labels
         self.points = points
@@ -89,13 +89,13 @@ public struct ScatterChart: Sendable {
     }
 
     /// The categories in the order they first appear among the points.
-    public var categories: [String] {
+    package var categories: [String] {
         var seen = Set<String>()
         return points.map(\.category).filter { seen.insert($0).inserted }
     }
 
     /// The chart as an SVG document.
-    public func document() -> SVGDocument {
+    package func document() -> SVGDocument {
         let categories = self.categories
         let legend = ChartLegend(entries: categories.enumerated().map { .init(name: $0.element, color: ChartPalette.color($0.offset), dashed: false) },
                                  sample: .dot)
@@ -185,7 +185,7 @@ public struct ScatterChart: Sendable {
     }
 
     /// The chart as the text of an SVG file.
-    public func markup() -> String { document().markup() }
+    package func markup() -> String { document().markup() }
 
     /// The first candidate label inside the plot area that overlaps no text in `taken`,
     /// preferring one that covers the fewest `markers`; nil when every candidate overlaps a text.
