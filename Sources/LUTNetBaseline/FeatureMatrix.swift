@@ -48,7 +48,7 @@ public struct FeatureMatrix: Sendable {
     /// (1...255) and 0 otherwise; with `.pixels`, byte / 255 (the threshold is then unused).
     public init(images: ImageSet, indices: [UInt32], features: BaselineFeatures = .bits,
                 threshold: UInt8 = 128) throws(BaselineError) {
-        if features == .bits, threshold == 0 { throw .invalidThreshold(0) }
+        if features == .bits, !Threshold.isValid(Int(threshold)) { throw .invalidThreshold(Int(threshold)) }
         let width = images.featureCount
         try Self.checkSize(examples: indices.count, features: width, source: images.source)
         if let bad = indices.first(where: { Int($0) >= images.count }) {
