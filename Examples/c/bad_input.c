@@ -372,10 +372,10 @@ int main(int argc, char **argv) {
             status = lutnet_model_load(path, &loaded, &error);
             expect("load_model_bad_magic", status, LUTNET_ERROR_MODEL_FILE, &error, "bad magic");
             memcpy(changed, good, size);
-            changed[8] = 9;
+            changed[8] = 99;
             write_file(path, changed, size);
             status = lutnet_model_load(path, &loaded, &error);
-            expect("load_model_future_version", status, LUTNET_ERROR_MODEL_FILE, &error, "version 9");
+            expect("load_model_future_version", status, LUTNET_ERROR_MODEL_FILE, &error, "version 99");
             memcpy(changed, good, size);
             changed[size / 2] ^= 0x10;
             write_file(path, changed, size);

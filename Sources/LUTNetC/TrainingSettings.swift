@@ -146,7 +146,7 @@ enum ParameterProblem: Error {
         case .missingWidths: "hidden_widths is NULL but hidden_layer_count is not 0"
         case .tooManyLayers: "at most 1000 hidden layers are supported"
         case .width: "every hidden layer width must be 1 to 16777216"
-        case .wiring: "wiring must be random, local:S or hier:S,NEAR,L, optionally followed by ,grid or ,gridT (e.g. hier:7,64,4)"
+        case .wiring: "wiring must be random, greedy, local:S or hier:S,NEAR,L, optionally followed by ,grid or ,gridT (e.g. hier:7,64,4)"
         case .layersText: "layers must be DEPTHxWIDTH (e.g. 5x1024) or widths (e.g. 1024,512,256), at most 1000 layers of 1 to 16777216 LUTs"
         case .missingLayerKs: "layer_ks is NULL but layer_k_count is not 0"
         case .layerKCount: "layer_k_count must be 1 to 1001 when layer_ks is set"

@@ -26,7 +26,7 @@ final class CAPIParameterTests: XCTestCase {
         // size_t arrives in Swift as Int: SIZE_MAX is Int(bitPattern: UInt.max), -1.
         let sizeMax = "18446744073709551615", sizeMaxCount = Int(bitPattern: UInt.max)
         let threads = "threads must be 0 (one per core) to 1024"
-        let wiring = "wiring must be random, local:S or hier:S,NEAR,L, optionally followed by ,grid or ,gridT (e.g. hier:7,64,4)"
+        let wiring = "wiring must be random, greedy, local:S or hier:S,NEAR,L, optionally followed by ,grid or ,gridT (e.g. hier:7,64,4)"
         let inputBits = "input_bits must list threshold, mean, opponents or thermometer:N (N 1 to 64), separated by commas, each at most once"
         let cases: [Case] = [
             Case(name: "threads INT32_MAX", change: { $0.threads = .max },

@@ -68,8 +68,8 @@ final class ModelFileTests: XCTestCase {
         let good = ModelFile.encode(try makeNetwork().0)
         var magic = good; magic[0] = UInt8(ascii: "X")
         assertRefused(magic) { if case .badMagic = $0 { true } else { false } }
-        var version = good; version[8] = 9
-        assertRefused(version) { if case .unsupportedVersion(_, 9) = $0 { true } else { false } }
+        var version = good; version[8] = 99
+        assertRefused(version) { if case .unsupportedVersion(_, 99) = $0 { true } else { false } }
         var flipped = good; flipped[good.count / 2] ^= 0x10
         assertRefused(flipped) { if case .badChecksum = $0 { true } else { false } }
         for cut in [3, 10, 40, good.count - 1] {

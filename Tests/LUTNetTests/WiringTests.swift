@@ -209,7 +209,7 @@ final class WiringTests: XCTestCase {
         defer { free(UnsafeMutablePointer(mutating: parameters.layers)) }
         parameters.wiring = UnsafePointer(wrong)
         XCTAssertEqual(lutnet_check_parameters_sized(&parameters).map { String(cString: $0) },
-                       "wiring must be random, local:S or hier:S,NEAR,L, optionally followed by ,grid or ,gridT (e.g. hier:7,64,4)")
+                       "wiring must be random, greedy, local:S or hier:S,NEAR,L, optionally followed by ,grid or ,gridT (e.g. hier:7,64,4)")
         var model: OpaquePointer?
         for (text, expected) in [(bad, "NEAR = 3 is fewer than k = 6"), (huge, "larger than the 10 × 10 images")] {
             parameters.wiring = UnsafePointer(text)

@@ -140,7 +140,9 @@ typedef struct lutnet_parameters {
     /// Worker threads, 0 to 1024; 0 means one per active core. Used by training and stored in the model for
     /// its predictions (a loaded model uses every core). Default 0.
     int32_t threads;
-    /// How LUTs choose their inputs, as text: "random" (the paper), "local:S" (each first-layer
+    /// How LUTs choose their inputs, as text: "random" (the paper), "greedy" (binary tasks: every
+    /// LUT chooses its inputs by the conditional entropy of the label, learned from the training
+    /// examples; model format version 9), "local:S" (each first-layer
     /// LUT reads k inputs of one S × S window of the image) or "hier:S,NEAR,L" (layers 2 to L read
     /// k of the NEAR nearest LUTs below), optionally followed by ",grid" or ",gridT" (windows on a
     /// grid covering the image). For a multi-class task every class's network is wired so over its
