@@ -49,8 +49,11 @@ def test_option_texts_are_parsed_by_the_library(option, value, start):
 
 def test_multi_class_refusals_are_the_librarys():
     three = np.arange(60) % 3
-    with pytest.raises(LUTNetError, match="lutnet_train: invalid input_bits: task '0:1:2' is multi-class"):
-        LUTNetClassifier(input_bits="threshold,mean").fit(X, three)
+    with pytest.raises(LUTNetError, match="lutnet_train: invalid layer_ks: 12/8 differ, but task '0:1:2' is multi-class"):
+        LUTNetClassifier(k=[12, 8], layers="2x8").fit(X, three)
+    # Input bits beyond the threshold are a multi-class model's too.
+    model = LUTNetClassifier(input_bits="threshold,mean", layers="2x8").fit(X, three)
+    assert set(model.predict(X)) <= {0, 1, 2}
 
 
 def test_one_class_is_refused_with_the_librarys_message():
