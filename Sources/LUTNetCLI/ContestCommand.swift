@@ -70,10 +70,11 @@ struct ContestCommand: ParsableCommand {
         let contest = CircuitContest(candidates: candidates, maxAnds: maxAnds, relearn: relearn, abc: abc, script: abcScript, seed: seed)
         let shared = ContestProgress(table: table)
         let clock = ContinuousClock.now
-        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
-            while let function = shared.next(todo) {
+        // One function at a time per worker, taken from the shared counter; none after a failure.
+        ParallelWork.forEach(count: todo.count, threads: jobs, chunk: 1) { _, functions in
+            for index in functions where shared.error == nil {
                 do {
-                    let entry = try contest.enter(function, folder: out) { Console.progress($0) }
+                    let entry = try contest.enter(todo[index], folder: out) { Console.progress($0) }
                     try shared.record(entry)
                     Console.progress("\(entry.function) (\(entry.category)): \(entry.network) \(entry.circuit)"
                         + String(format: ", valid %.4f, %d ANDs, %d levels, %.1f s", entry.validAccuracy, entry.ands, entry.levels, entry.seconds))
@@ -86,38 +87,35 @@ struct ContestCommand: ParsableCommand {
         table = shared.table
         let command = "lutnet contest \(CommandLine.arguments.dropFirst(2).joined(separator: " "))"
         let names = Set(all.map(\.name))
-        let markdown = ContestTable.markdown(table.entries.filter { names.contains($0.function) }, command: command, script: abcScript)
+        let entries = table.entries.filter { names.contains($0.function) }
+        let markdown = ContestTable.markdown(entries, command: command, script: abcScript)
         try markdown.write(toFile: (out as NSString).appendingPathComponent("contest.md"), atomically: true, encoding: .utf8)
-        let figure = ContestTable.figure(table.entries.filter { names.contains($0.function) })
+        let figure = ContestTable.figure(entries)
         try figure.write(toFile: (out as NSString).appendingPathComponent("contest.svg"), atomically: true, encoding: .utf8)
         print(markdown)
         Console.progress(String(format: "%d functions in %.1f s", todo.count, (ContinuousClock.now - clock).seconds))
     }
 }
 
-/// The work list and results table shared by the workers of a contest run.
+/// The results table shared by the workers of a contest run, and the first failure.
 private final class ContestProgress: @unchecked Sendable {
     private let lock = NSLock()
-    private var position = 0
-    private(set) var table: ContestTable
-    private(set) var error: Error?
+    private var recorded: ContestTable
+    private var failure: Error?
 
-    init(table: ContestTable) { self.table = table }
+    init(table: ContestTable) { recorded = table }
 
-    /// The next function to learn, or nil when all are taken or a worker failed.
-    func next(_ functions: [ContestFunction]) -> ContestFunction? {
-        lock.withLock {
-            guard error == nil, position < functions.count else { return nil }
-            defer { position += 1 }
-            return functions[position]
-        }
-    }
+    /// The table with every entry recorded so far.
+    var table: ContestTable { lock.withLock { recorded } }
+
+    /// The first failure of any worker.
+    var error: Error? { lock.withLock { failure } }
 
     func record(_ entry: CircuitContest.Entry) throws {
-        try lock.withLock { try table.append(entry) }
+        try lock.withLock { try recorded.append(entry) }
     }
 
-    func fail(_ failure: Error) {
-        lock.withLock { if error == nil { error = failure } }
+    func fail(_ error: Error) {
+        lock.withLock { if failure == nil { failure = error } }
     }
 }
