@@ -35,11 +35,15 @@ final class GreedyWiringTests: XCTestCase {
         XCTAssertEqual(try network.accuracy(on: test), 1.0)
     }
 
-    func testLayersOfGreedyLUTsDifferAndAreTheSameOnAnyThreadCount() throws {
+    func testLayersOfGreedyLUTsDifferAndAreTheSameOnAnyThreadCountAndVariant() throws {
         let train = try examples(count: 1000, seed: 3) { $0[0] && ($0[1] || $0[2]) || $0[5] && $0[9] }
-        let inputs = { (threads: Int) in GreedyWiring.layer(width: 8, k: 4, inputs: train.inputs, labels: train.labels, threads: threads) }
-        let one = inputs(1)
-        XCTAssertEqual(one, inputs(2))
+        let inputs = { (threads: Int, kernels: KernelVariant) in
+            GreedyWiring.layer(width: 8, k: 4, inputs: train.inputs, labels: train.labels, threads: threads, kernels: kernels)
+        }
+        let one = inputs(1, .portable)
+        XCTAssertEqual(one, inputs(2, .portable))
+        // The counting kernel's variants count alike.
+        for variant in KernelVariant.allCases where variant.isSupported { XCTAssertEqual(inputs(2, variant), one, "\(variant)") }
         let luts = (0..<8).map { Array(one[($0 * 4)..<($0 * 4 + 4)]) }
         XCTAssertEqual(Set(luts).count, 8, "each LUT starts from its own pair")
     }

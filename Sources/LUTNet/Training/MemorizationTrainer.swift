@@ -105,7 +105,7 @@ struct MemorizationTrainer: Sendable {
         let k = shape.k(layer: index), seed = self.seed, variant = kernels.cValue
         let tableWords = LUTLayer.tableWords(k: k)
         let wiring = given ?? (self.wiring.spec.isLearned
-            ? GreedyWiring.layer(width: width, k: k, inputs: inputs, labels: labels, threads: threads)
+            ? GreedyWiring.layer(width: width, k: k, inputs: inputs, labels: labels, threads: threads, kernels: kernels)
             : RandomWiring.layer(width: width, k: k, sourceCount: inputs.rowCount, seed: seed, layer: index))
         // What each LUT gives, in its own slot; released below.
         let tables = SharedBuffer<UInt64>.allocate(count: width * tableWords, repeating: 0)

@@ -1,3 +1,4 @@
+import CSupport
 import Foundation
 
 /// Wiring learned from the training examples, without gradients: every LUT of a layer chooses its
@@ -17,9 +18,10 @@ package enum GreedyWiring {
     /// The inputs of a layer of `width` LUTs of `k` inputs over the rows of `inputs` (one per
     /// source, one column per example), chosen for the label bits `labels` (one row); `width * k`
     /// entries, LUT after LUT. LUTs are spread over `threads` workers; the result is the same on
-    /// any number of them.
-    package static func layer(width: Int, k: Int, inputs: BitMatrix, labels: BitMatrix, threads: Int) -> [UInt32] {
-        let scorer = EntropyScorer(inputs: inputs, labels: labels)
+    /// any number of them and any kernel variant.
+    package static func layer(width: Int, k: Int, inputs: BitMatrix, labels: BitMatrix, threads: Int,
+                              kernels: KernelVariant) -> [UInt32] {
+        let scorer = EntropyScorer(inputs: inputs, labels: labels, kernels: kernels)
         let seeds = scorer.bestPairs(count: width)
         let wiring = SharedBuffer<UInt32>.allocate(count: width * k, repeating: 0)
         defer { wiring.deallocate() }
@@ -36,14 +38,17 @@ package enum GreedyWiring {
 /// The conditional entropy of a label row given chosen rows of a bit matrix, over its columns.
 private struct EntropyScorer: Sendable {
     let inputs: BitMatrix
-    /// The label of every example (0 or 1).
-    let labels: [UInt8]
+    /// The label bits: one row of the layout of `inputs`.
+    let labelWords: [UInt64]
+    /// The kernel variant that counts a LUT's patterns.
+    let kernels: KernelVariant
     /// n·ln(n) for n in 0...examples.
     let nLogN: [Double]
 
-    init(inputs: BitMatrix, labels: BitMatrix) {
+    init(inputs: BitMatrix, labels: BitMatrix, kernels: KernelVariant) {
         self.inputs = inputs
-        self.labels = labels.unpackedRow(0)
+        labelWords = Array(labels.words.prefix(labels.wordsPerRow))
+        self.kernels = kernels
         nLogN = (0...inputs.columnCount).map { $0 == 0 ? 0 : Double($0) * log(Double($0)) }
     }
 
@@ -62,20 +67,18 @@ private struct EntropyScorer: Sendable {
     }
 
     /// How many examples have each source set, each pair of sources set (`pairs[i * n + j]`, i < j),
-    /// and the same with the label set; the label's ones and bits.
+    /// and the same with the label set; the label's ones.
     struct Conjunctions {
         var single: [Int], singleY: [Int], pairs: [Int], pairsY: [Int]
         let labelCount: Int
-        let labelWords: [UInt64]
     }
 
     /// The counts of every source and every pair of sources, with and without the label.
     func conjunctions() -> Conjunctions {
         let n = inputs.rowCount, words = inputs.wordsPerRow
-        let labelWords = (try? BitMatrix(bits: labels))?.words ?? []
         var counts = Conjunctions(single: [Int](repeating: 0, count: n), singleY: [Int](repeating: 0, count: n),
                                   pairs: [Int](repeating: 0, count: n * n), pairsY: [Int](repeating: 0, count: n * n),
-                                  labelCount: labels.reduce(0) { $0 + Int($1) }, labelWords: labelWords)
+                                  labelCount: labelWords.reduce(0) { $0 + $1.nonzeroBitCount })
         inputs.words.withUnsafeBufferPointer { bits in
             for i in 0..<n {
                 for w in 0..<words {
@@ -141,7 +144,7 @@ private struct EntropyScorer: Sendable {
     /// sources, its pairs and all three (each with and without the label).
     func bestTriples(count: Int, counts: Conjunctions) -> [[Int]] {
         let n = inputs.rowCount, words = inputs.wordsPerRow, total = inputs.columnCount
-        let labelCount = counts.labelCount, labelWords = counts.labelWords
+        let labelCount = counts.labelCount
         let single = counts.single, singleY = counts.singleY, pairs = counts.pairs, pairsY = counts.pairsY
         var best: [(score: Double, sources: [Int])] = []
         var worstKept = Double.infinity
@@ -192,46 +195,33 @@ private struct EntropyScorer: Sendable {
     /// `start` extended to `k` sources: one at a time, the source that lowers the conditional
     /// entropy most, while it lowers it by more than one nat per cell holding both labels (about
     /// twice what a source unrelated to the label lowers it by); the remaining slots repeat the
-    /// first source. `start` is cut to `k` when longer.
+    /// first source. `start` is cut to `k` when longer. Every score counts the patterns of its
+    /// sources with the counting kernel, as memorization counts a LUT's.
     func extend(_ start: [Int], to k: Int) -> [Int] {
         var chosen = Array(start.prefix(k))
-        let n = inputs.rowCount, examples = inputs.columnCount, words = inputs.wordsPerRow
-        var patterns = [UInt32](repeating: 0, count: examples)
-        for (slot, source) in chosen.enumerated() {
-            for e in 0..<examples where inputs[source, e] { patterns[e] |= 1 << UInt32(slot) }
-        }
-        let counts = UnsafeMutablePointer<UInt32>.allocate(capacity: 4 << k)
+        let n = inputs.rowCount, examples = inputs.columnCount, words = inputs.wordsPerRow, variant = kernels.cValue
+        let counts = UnsafeMutablePointer<UInt32>.allocate(capacity: 2 << k)
         defer { counts.deallocate() }
-        func score(cells: Int, extra: Int?) -> (value: Double, mixed: Int) {
-            counts.initialize(repeating: 0, count: 2 * cells)
+        func score(_ sources: [Int]) -> (value: Double, mixed: Int) {
+            let wires = sources.map { UInt32($0) }
             inputs.words.withUnsafeBufferPointer { bits in
-                patterns.withUnsafeBufferPointer { patterns in
-                    labels.withUnsafeBufferPointer { labels in
-                        if let extra {
-                            let row = bits.baseAddress.unsafelyUnwrapped + extra * words
-                            for e in 0..<examples {
-                                let bit = UInt32(truncatingIfNeeded: row[e >> 6] >> UInt64(e & 63)) & 1
-                                counts[Int(((patterns[e] << 1 | bit) << 1) | UInt32(labels[e]))] += 1
-                            }
-                        } else {
-                            for e in 0..<examples { counts[Int(patterns[e] << 1 | UInt32(labels[e]))] += 1 }
-                        }
-                    }
+                labelWords.withUnsafeBufferPointer { labels in
+                    lutnet_count_patterns_variant(variant, bits.baseAddress, words, wires, UInt32(wires.count),
+                                                  labels.baseAddress, examples, counts)
                 }
             }
-            return entropy(counts, cells: cells)
+            return entropy(counts, cells: 1 << sources.count)
         }
-        var current = score(cells: 1 << chosen.count, extra: nil)
+        var current = score(chosen)
         while chosen.count < k {
             var best: (source: Int, value: Double)? = nil
             for source in 0..<n where !chosen.contains(source) {
-                let value = score(cells: 2 << chosen.count, extra: source).value
+                let value = score(chosen + [source]).value
                 if value < best?.value ?? .infinity { best = (source, value) }
             }
             guard let best, current.value - best.value > Double(max(current.mixed, 1)) else { break }
-            for e in 0..<examples where inputs[best.source, e] { patterns[e] |= 1 << UInt32(chosen.count) }
             chosen.append(best.source)
-            current = score(cells: 1 << chosen.count, extra: nil)
+            current = score(chosen)
         }
         let first = chosen.first ?? 0
         while chosen.count < k { chosen.append(first) }
