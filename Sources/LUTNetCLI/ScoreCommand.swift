@@ -25,11 +25,9 @@ struct ScoreCommand: ParsableCommand {
         guard examples.inputs.rowCount == aig.inputCount else {
             throw ValidationError("\(circuit) has \(aig.inputCount) inputs, but the minterms of \(data) have \(examples.inputs.rowCount) bits")
         }
-        let answers = try aig.answers(for: examples.inputs)
-        let labels = examples.labels.unpackedRow(0)
-        let right = zip(answers, labels).filter { $0 == $1 }.count
+        let accuracy = examples.agreement(withAnswers: try aig.answers(for: examples.inputs))
         print("circuit \(circuit): \(aig.inputCount) inputs, \(aig.andCount) ANDs")
         print("minterms \(examples.count) of \(data)")
-        print(String(format: "accuracy %.4f", Double(right) / Double(max(examples.count, 1))))
+        print(String(format: "accuracy %.4f", accuracy))
     }
 }

@@ -127,7 +127,7 @@ final class ContestTests: XCTestCase {
             let circuit = try LogicCircuit(network, dontCares: entry.circuit == "exact" ? .none : .unseen)
             let want = try circuit.answers(for: valid.inputs)
             if entry.circuit == "exact" { XCTAssertEqual(want, try network.outputs(for: valid.inputs).unpackedRow(0)) }
-            XCTAssertEqual(CircuitContest.accuracy(want, valid), entry.validAccuracy, accuracy: 1e-12, function.name)
+            XCTAssertEqual(valid.agreement(withAnswers: want), entry.validAccuracy, accuracy: 1e-12, function.name)
             // ABC reads the file back: its size, and its logic as Verilog simulated on every minterm.
             let stats = try CircuitSimulators.checked(abc, ["-c", "read_aiger \(aigPath); print_stats"]).output
             XCTAssertTrue(stats.contains("and =") && stats.range(of: "and = +\(entry.ands) ", options: .regularExpression) != nil, stats)

@@ -135,6 +135,14 @@ public struct BinarizedExamples: Sendable {
         withRandomLabels(seed: seed &+ 1)
     }
 
+    /// Fraction of examples whose label equals their answer in `answers` (0 or 1, one per example,
+    /// as a circuit answers them).
+    package func agreement(withAnswers answers: [UInt8]) -> Double {
+        precondition(answers.count == count, "one answer per example")
+        guard count > 0 else { return 0 }
+        return Double(zip(answers, labels.unpackedRow(0)).filter { $0 == $1 }.count) / Double(count)
+    }
+
     /// Fraction of examples whose label equals the bit in `predictions` (a bit row).
     func agreement(with predictions: [UInt64]) -> Double {
         precondition(predictions.count >= labels.wordsPerRow, "one prediction per example")

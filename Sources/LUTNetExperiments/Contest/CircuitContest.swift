@@ -73,7 +73,7 @@ package struct CircuitContest: Sendable {
             let network = try learn(candidate, on: train)
             for dontCares in LogicCircuit.DontCares.allCases {
                 let circuit = try LogicCircuit(network, dontCares: dontCares, threads: 1)
-                let accuracy = Self.accuracy(try circuit.answers(for: valid.inputs), valid)
+                let accuracy = valid.agreement(withAnswers: try circuit.answers(for: valid.inputs))
                 measured.append(Measured(candidate: candidate, network: network, dontCares: dontCares, circuit: circuit,
                                          validAccuracy: accuracy))
             }
@@ -128,12 +128,6 @@ package struct CircuitContest: Sendable {
         try? FileManager.default.removeItem(atPath: path)
         try FileManager.default.moveItem(atPath: partial, toPath: path)
         return size
-    }
-
-    /// Fraction of `examples` whose label equals `answers`.
-    static func accuracy(_ answers: [UInt8], _ examples: BinarizedExamples) -> Double {
-        let labels = examples.labels.unpackedRow(0)
-        return Double(zip(answers, labels).filter { $0 == $1 }.count) / Double(max(examples.count, 1))
     }
 
     /// The examples of `a` followed by those of `b` (same task, threshold and input bits).

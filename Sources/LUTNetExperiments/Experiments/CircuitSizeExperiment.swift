@@ -45,9 +45,7 @@ package enum CircuitSizeExperiment {
             let exactABC = try ABCSynthesis.run(abc, blif: BLIFExport.text(exact, name: benchmark), script: script)
             let freeABC = try ABCSynthesis.run(abc, blif: BLIFExport.text(free, name: benchmark), script: script)
             func accuracy(_ circuit: LogicCircuit, _ examples: BinarizedExamples) throws -> Double {
-                let answers = try circuit.answers(for: examples.inputs)
-                let labels = examples.labels.unpackedRow(0)
-                return Double(zip(answers, labels).filter { $0 == $1 }.count) / Double(max(examples.count, 1))
+                examples.agreement(withAnswers: try circuit.answers(for: examples.inputs))
             }
             let row = Row(benchmark: benchmark, shape: shape, seed: seed, luts: exact.nodes.count,
                           exactAnds: exactABC.andCount, exactLevels: exactABC.levels,
