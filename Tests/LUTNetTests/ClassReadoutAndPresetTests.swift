@@ -86,7 +86,7 @@ final class ClassReadoutAndPresetTests: XCTestCase {
         // The paper preset is the defaults of both task kinds.
         XCTAssertEqual(Preset.paper.binary.commandLine, "--k 8 --layers 5x1024")
         XCTAssertEqual(Preset.paper.multiClass.commandLine,
-                       "--k \(MultiClassTrainingOptions.defaultK) --layers \(MultiClassTrainingOptions.defaultLayers)")
+                       "--k \(TrainingPolicy.multiClassK) --layers \(TrainingPolicy.multiClassLayers)")
         XCTAssertEqual(Preset.best.binary.readout, .classes)
     }
 

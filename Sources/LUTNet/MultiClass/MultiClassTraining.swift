@@ -57,14 +57,6 @@ public struct MultiClassTrainingOptions: Sendable, Equatable {
     }
 }
 
-extension MultiClassTrainingOptions {
-    /// The default k of every class's LUTs (`TrainingPolicy.multiClassK`).
-    package static let defaultK = TrainingPolicy.multiClassK
-    /// The default layers of every class's network, as the command line writes them
-    /// (`TrainingPolicy.multiClassLayers`).
-    package static let defaultLayers = TrainingPolicy.multiClassLayers
-}
-
 extension NetworkShape {
     /// The shape as every class's network of a multi-class model has it (no output LUT):
     /// `k=10, 500,500,500 per class`.

@@ -53,12 +53,13 @@ public struct Preset: Sendable, Equatable {
         return preset
     }
 
-    /// The paper's network: the defaults of `lutnet train`.
+    /// The paper's network: the defaults of `lutnet train` (`TrainingPolicy`).
     public static let paper = Preset(
         name: "paper", purpose: "the paper's network, the defaults",
-        binary: Network(k: "8", layers: "5x1024", wiring: nil, inputBits: "threshold", readout: .groups,
-                        summary: "k 8, 5 × 1024 LUTs, random wiring (MNIST 0-4:5-9: 0.872)"),
-        multiClass: Network(k: "10", layers: "3x500", wiring: nil, inputBits: "threshold", readout: .groups,
+        binary: Network(k: String(TrainingPolicy.binaryK), layers: TrainingPolicy.binaryLayers, wiring: nil, inputBits: "threshold",
+                        readout: .groups, summary: "k 8, 5 × 1024 LUTs, random wiring (MNIST 0-4:5-9: 0.872)"),
+        multiClass: Network(k: String(TrainingPolicy.multiClassK), layers: TrainingPolicy.multiClassLayers, wiring: nil,
+                            inputBits: "threshold", readout: .groups,
                             summary: "one network per class, k 10, 3 × 500 LUTs, 6 × 6 windows (MNIST ten classes: 0.954)"))
 
     /// The most accurate configuration measured within twice the paper network's training time.
