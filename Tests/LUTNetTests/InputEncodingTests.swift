@@ -196,9 +196,22 @@ final class InputEncodingTests: XCTestCase {
         let path = try Fixtures.temporaryFolder(for: self).appendingPathComponent("c-bits.lut").path
         XCTAssertEqual(lutnet_model_save(model, path, &c.error), LUTNET_OK)
         XCTAssertEqual(try ModelFile.load(from: path), try tinyNetworkWithMeanBits(k: 6, layers: "2x16", seed: 2).network)
+        // The spatial families: the same network as Swift trains, saved as version 10.
+        let (spatialStatus, spatialModel) = train("neighbours:4,threshold,deskew")
+        XCTAssertEqual(spatialStatus, LUTNET_OK, c.message)
+        defer { lutnet_model_free(spatialModel) }
+        XCTAssertEqual(lutnet_model_save(spatialModel, path, &c.error), LUTNET_OK)
+        let dataset = try DatasetLoader.load(path: Fixtures.path("tiny"))
+        let spatial = try LUTNetwork.train(on: dataset, task: try BinaryTask(parsing: "0-4:5-9"),
+                                           inputBits: [.deskew, .threshold, .neighbours(margin: 4)],
+                                           options: TrainingOptions(shape: try NetworkShape(k: 6, layers: "2x16"), seed: 2)).network
+        XCTAssertEqual(try ModelFile.load(from: path), spatial)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path))[8], 10)
         for (bits, task, says) in [("mean,edges", "0-4:5-9", "invalid input_bits: 'edges' is not a family of input bits"),
                                    ("opponents", "0-4:5-9", "opponents need RGB pixels (3 channels), these have 1"),
-                                   ("thermometer:65", "all", "invalid input_bits: 'thermometer:65': a thermometer takes 1 to 64 levels")] {
+                                   ("thermometer:65", "all", "invalid input_bits: 'thermometer:65': a thermometer takes 1 to 64 levels"),
+                                   ("deskew", "0-4:5-9", "deskew straightens the image but reads no bits of it"),
+                                   ("neighbours:-1", "0-4:5-9", "invalid input_bits: 'neighbours:-1': the neighbours take a margin of 0 to 255")] {
             let (refused, none) = train(bits, task: task)
             XCTAssertNotEqual(refused, LUTNET_OK, bits)
             XCTAssertNil(none)

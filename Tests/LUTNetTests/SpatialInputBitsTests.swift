@@ -327,3 +327,30 @@ final class SpatialInputBitsTests: XCTestCase {
         XCTAssertGreaterThan(straightened - plain, 0.02, "deskew,threshold \(straightened) against threshold \(plain)")
     }
 }
+
+extension CommandLineTests {
+    /// `lutnet train --input-bits deskew,threshold,neighbours:4` saves a version-10 model that `eval`
+    /// and `predict` read with its encoding; PLA data is refused naming the option and the family.
+    func testSpatialInputBitsTrainEvaluatePredictAndRefuseFlatData() throws {
+        let folder = try Fixtures.temporaryFolder(for: self)
+        let model = folder.appendingPathComponent("spatial.lut").path
+        let data = Fixtures.path("tiny")
+        let trained = try run(["train", "--data", data, "--k", "6", "--layers", "2x16", "--input-bits", "neighbours:4,threshold,deskew",
+                               "--save", model, "--threads", "1"])
+        XCTAssertEqual(trained.status, 0, trained.errors)
+        let network = try ModelFile.load(from: model)
+        XCTAssertEqual(network.encoding.description, "deskew,threshold,neighbours:4")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: model))[8], 10)
+        let evaluated = try run(["eval", "--model", model, "--data", data])
+        XCTAssertEqual(evaluated.status, 0, evaluated.errors)
+        XCTAssertTrue(evaluated.output.contains("input bits deskew,threshold,neighbours:4"), evaluated.output)
+        let images = Fixtures.path("tiny/t10k-images-idx3-ubyte.gz")
+        let predicted = try run(["predict", "--model", model, images])
+        XCTAssertEqual(predicted.status, 0, predicted.errors)
+        let test = try ImageSet(unlabeled: try IDXTensor.read(path: images))
+        XCTAssertEqual(predicted.output.split(separator: "\n").compactMap { UInt8($0) }, try network.predict(test))
+        let refused = try run(["train", "--data", Fixtures.path("pla/small.pla"), "--input-bits", "deskew,threshold"])
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.errors.contains("invalid --input-bits: deskew needs images of a known height and width"), refused.errors)
+    }
+}
