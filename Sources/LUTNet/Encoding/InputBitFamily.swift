@@ -53,6 +53,17 @@ public enum InputBitFamily: Sendable, Hashable, Comparable, CustomStringConverti
         return 0
     }
 
+    /// The families that take a parameter: their text's prefix, flag, parameter values and an example.
+    private static let parameterised: [(prefix: String, flag: UInt32, values: ClosedRange<Int>, example: Int)] = [
+        ("thermometer:", LUTNET_ENCODE_THERMOMETER, thermometerLevels, 3), ("neighbours:", LUTNET_ENCODE_NEIGHBOURS, neighbourMargins, 4)]
+
+    /// The values the parameter of the family of C flag `flag` (thermometer or neighbours) takes, as
+    /// messages say it, e.g. "a thermometer takes 1 to 64 levels".
+    static func rule(of flag: UInt32) -> String {
+        flag == LUTNET_ENCODE_THERMOMETER ? "a thermometer takes \(thermometerLevels.lowerBound) to \(thermometerLevels.upperBound) levels"
+            : "the neighbours take a margin of \(neighbourMargins.lowerBound) to \(neighbourMargins.upperBound)"
+    }
+
     /// Whether the family needs the images' height and width (`deskew`, `neighbours:D`).
     public var isSpatial: Bool { cFlag & (LUTNET_ENCODE_DESKEW | LUTNET_ENCODE_NEIGHBOURS) != 0 }
 
@@ -99,20 +110,11 @@ public enum InputBitFamily: Sendable, Hashable, Comparable, CustomStringConverti
             let family: InputBitFamily
             if let plain = plainFamilies.first(where: { $0.description == name }) {
                 family = plain
-            } else if name.hasPrefix("thermometer:") {
-                let levels = name.dropFirst("thermometer:".count)
-                guard let count = Int(levels), thermometerLevels.contains(count) else {
-                    throw .invalidValue(option: option, reason: "'\(name)': a thermometer takes \(thermometerLevels.lowerBound) "
-                                        + "to \(thermometerLevels.upperBound) levels, as thermometer:3")
+            } else if let kind = parameterised.first(where: { name.hasPrefix($0.prefix) }) {
+                guard let value = Int(name.dropFirst(kind.prefix.count)), kind.values.contains(value) else {
+                    throw .invalidValue(option: option, reason: "'\(name)': \(rule(of: kind.flag)), as \(kind.prefix)\(kind.example)")
                 }
-                family = .thermometer(levels: count)
-            } else if name.hasPrefix("neighbours:") {
-                let margin = name.dropFirst("neighbours:".count)
-                guard let value = Int(margin), neighbourMargins.contains(value) else {
-                    throw .invalidValue(option: option, reason: "'\(name)': the neighbours take a margin of \(neighbourMargins.lowerBound) "
-                                        + "to \(neighbourMargins.upperBound), as neighbours:4")
-                }
-                family = .neighbours(margin: value)
+                family = kind.flag == LUTNET_ENCODE_THERMOMETER ? .thermometer(levels: value) : .neighbours(margin: value)
             } else if name == "deskew" {
                 family = .deskew
             } else {

@@ -48,13 +48,12 @@ public struct InputEncoding: Sendable, Equatable, Hashable, CustomStringConverti
             throw .invalidValue(option: "--input-bits", reason: "\(source): opponents need RGB pixels (3 channels), "
                                 + "these have \(channels)")
         }
-        for (flag, name, range) in [(LUTNET_ENCODE_THERMOMETER, "thermometer", InputBitFamily.thermometerLevels),
-                                    (LUTNET_ENCODE_NEIGHBOURS, "neighbours", InputBitFamily.neighbourMargins)] {
+        for (flag, name) in [(LUTNET_ENCODE_THERMOMETER, "thermometer"), (LUTNET_ENCODE_NEIGHBOURS, "neighbours")] {
             let named = families.filter { $0.cFlag == flag }
             if named.count > 1 { throw .invalidValue(option: "--input-bits", reason: "\(InputBitFamily.text(of: named)): one \(name) at most") }
-            if let family = named.first, !range.contains(family.levels + family.margin) {
-                throw .invalidValue(option: "--input-bits", reason: "\(family): \(name == "thermometer" ? "a thermometer takes" : "the neighbours take a margin of") "
-                                    + "\(range.lowerBound) to \(range.upperBound)\(name == "thermometer" ? " levels" : "")")
+            if let family = named.first, !(flag == LUTNET_ENCODE_THERMOMETER ? InputBitFamily.thermometerLevels
+                                           : InputBitFamily.neighbourMargins).contains(family.levels + family.margin) {
+                throw .invalidValue(option: "--input-bits", reason: "\(family): \(InputBitFamily.rule(of: flag))")
             }
         }
         let spatial = families.filter(\.isSpatial)
