@@ -95,9 +95,8 @@ public enum InputBitFamily: Sendable, Hashable, Comparable, CustomStringConverti
     package static func text(of families: [InputBitFamily]) -> String { families.map(\.description).joined(separator: ",") }
 
     /// Parses a comma-separated list such as `threshold,mean,opponents`, `thermometer:3` or
-    /// `deskew,threshold,neighbours:4` (in any
-    /// order, each family at most once; spaces may follow the commas) into families in encoding
-    /// order; `option` names the option in errors. Empty text, text that starts or ends with white
+    /// `deskew,threshold,neighbours:4` (in any order, each family at most once; spaces may follow
+    /// the commas) into families in encoding order; `option` names the option in errors. Empty text, text that starts or ends with white
     /// space and text holding a control character are refused (see `OptionText`).
     package static func list(parsing text: String, option: String = "--input-bits") throws(ConfigurationError) -> [InputBitFamily] {
         let names = plainFamilies.map(\.description).joined(separator: ", ") + ", thermometer:N, neighbours:D and deskew"
