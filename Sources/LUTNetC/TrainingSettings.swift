@@ -152,7 +152,7 @@ enum ParameterProblem: Error {
         case .layerKCount: "layer_k_count must be 1 to 1001 when layer_ks is set"
         case .layerK: "every value of layer_ks must be 1 to 16"
         case .layerKsPastLayers: "layer_ks has more values than the network has layers (its hidden layers and the output LUT)"
-        case .inputBits: "input_bits must list threshold, mean, opponents or thermometer:N (N 1 to 64), separated by commas, each at most once"
+        case .inputBits: "input_bits must list threshold, mean, opponents, thermometer:N (N 1 to 64), neighbours:D (D 0 to 255) or deskew, separated by commas, each at most once"
         }
     }
 

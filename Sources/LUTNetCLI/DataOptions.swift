@@ -147,13 +147,16 @@ struct NetworkOptions: ParsableArguments {
     var imageShape: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Bits read of every pixel: families of threshold, mean, opponents and thermometer:N, separated by ',' (default threshold).",
+        "Bits read of every pixel: families of threshold, mean, opponents, thermometer:N and neighbours:D, and deskew, separated by ',' (default threshold).",
         discussion: """
         threshold: each byte of the pixel at --threshold (the paper's bits). mean: each byte above the mean of all \
         the image's bytes. opponents: red > green, blue > red and green > blue (RGB images). thermometer:N: each \
-        byte at N evenly spaced thresholds (256·i/(N+1), i = 1..N; N 1 to 64). A pixel's bits come in that order, \
-        as channels of the pixel for spatial wiring; the model records them and applies them when it predicts. \
-        Binary and multi-class tasks.
+        byte at N evenly spaced thresholds (256·i/(N+1), i = 1..N; N 1 to 64). neighbours:D: each byte against the \
+        same byte of the pixel's 8 neighbours, 1 where the neighbour's is above the pixel's + D (D 0 to 255). A \
+        pixel's bits come in that order, as channels of the pixel for spatial wiring. deskew (with a family, e.g. \
+        deskew,threshold): every family reads the image straightened first, its centre of mass moved to the centre \
+        and its slant sheared upright. deskew and neighbours:D need images of known height and width (not PLA data). \
+        The model records them and applies them when it predicts. Binary and multi-class tasks.
         """))
     var inputBits: String?
 

@@ -27,7 +27,7 @@ final class CAPIParameterTests: XCTestCase {
         let sizeMax = "18446744073709551615", sizeMaxCount = Int(bitPattern: UInt.max)
         let threads = "threads must be 0 (one per core) to 1024"
         let wiring = "wiring must be random, greedy, local:S or hier:S,NEAR,L, optionally followed by ,grid or ,gridT (e.g. hier:7,64,4)"
-        let inputBits = "input_bits must list threshold, mean, opponents or thermometer:N (N 1 to 64), separated by commas, each at most once"
+        let inputBits = "input_bits must list threshold, mean, opponents, thermometer:N (N 1 to 64), neighbours:D (D 0 to 255) or deskew, separated by commas, each at most once"
         let cases: [Case] = [
             Case(name: "threads INT32_MAX", change: { $0.threads = .max },
                  refusal: (threads, "threads = 2147483647: use 0 (one per core) to 1024")),

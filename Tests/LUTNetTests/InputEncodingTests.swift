@@ -26,16 +26,12 @@ final class InputEncodingTests: XCTestCase {
     func testTheKernelWritesEachFamilyOfAHandMadeImage() {
         // Two RGB pixels; the image's mean byte is (10+20+30+200+100+0) / 6 = 60.
         let pixels: [UInt8] = [10, 20, 30, 200, 100, 0]
-        var out = [UInt8](repeating: 7, count: 2 * 9)
         let all = LUTNET_ENCODE_THRESHOLD | LUTNET_ENCODE_IMAGE_MEAN | LUTNET_ENCODE_OPPONENTS
         XCTAssertEqual(lutnet_encoded_channels(3, all, 0), 9)
-        lutnet_encode_images(pixels, 1, 2, 3, all, 0, &out)
-        XCTAssertEqual(out, [10, 20, 30, 0, 0, 0, 0, 255, 0,
+        XCTAssertEqual(EncodingKernel.encode(pixels, height: 1, width: 2, channels: 3, families: all), [10, 20, 30, 0, 0, 0, 0, 255, 0,
                              200, 100, 0, 255, 255, 0, 255, 0, 255])
         // A byte equal to the mean is not above it: gray bytes 2 and 4, mean 3.
-        var gray = [UInt8](repeating: 7, count: 3 * 1)
-        lutnet_encode_images([2, 3, 4], 1, 3, 1, LUTNET_ENCODE_IMAGE_MEAN, 0, &gray)
-        XCTAssertEqual(gray, [0, 0, 255])
+        XCTAssertEqual(EncodingKernel.encode([2, 3, 4], height: 1, width: 3, channels: 1, families: LUTNET_ENCODE_IMAGE_MEAN), [0, 0, 255])
     }
 
     func testTheKernelMatchesThePlainReferenceOnRandomImages() throws {
@@ -62,12 +58,12 @@ final class InputEncodingTests: XCTestCase {
         func message(_ text: String) -> String {
             do { _ = try InputBitFamily.list(parsing: text); return "accepted" } catch { return error.description }
         }
-        XCTAssertEqual(message("mean,edges"), "invalid --input-bits: 'edges' is not a family of input bits; use threshold, mean, opponents and thermometer:N, separated by ','")
-        XCTAssertEqual(message("mean,,threshold"), "invalid --input-bits: 'mean,,threshold' has an empty part; list families of threshold, mean, opponents and thermometer:N separated by ','")
+        XCTAssertEqual(message("mean,edges"), "invalid --input-bits: 'edges' is not a family of input bits; use threshold, mean, opponents, thermometer:N, neighbours:D and deskew, separated by ','")
+        XCTAssertEqual(message("mean,,threshold"), "invalid --input-bits: 'mean,,threshold' has an empty part; list families of threshold, mean, opponents, thermometer:N, neighbours:D and deskew separated by ','")
         XCTAssertEqual(message("mean,mean"), "invalid --input-bits: 'mean,mean' names mean twice")
-        XCTAssertEqual(message("mean "), "invalid --input-bits: \"mean \" starts or ends with white space; list families of threshold, mean, opponents and thermometer:N separated by ','")
-        XCTAssertEqual(message(""), "invalid --input-bits: the text is empty; list families of threshold, mean, opponents and thermometer:N separated by ','")
-        XCTAssertEqual(message("threshold,\nmean"), "invalid --input-bits: \"threshold,\\nmean\" holds a control character; list families of threshold, mean, opponents and thermometer:N separated by ','")
+        XCTAssertEqual(message("mean "), "invalid --input-bits: \"mean \" starts or ends with white space; list families of threshold, mean, opponents, thermometer:N, neighbours:D and deskew separated by ','")
+        XCTAssertEqual(message(""), "invalid --input-bits: the text is empty; list families of threshold, mean, opponents, thermometer:N, neighbours:D and deskew separated by ','")
+        XCTAssertEqual(message("threshold,\nmean"), "invalid --input-bits: \"threshold,\\nmean\" holds a control character; list families of threshold, mean, opponents, thermometer:N, neighbours:D and deskew separated by ','")
         XCTAssertThrowsError(try InputEncoding(families: [.threshold, .opponents], channels: 1, source: "gray.idx")) {
             XCTAssertEqual("\($0)", "invalid --input-bits: gray.idx: opponents need RGB pixels (3 channels), these have 1")
         }
@@ -152,7 +148,7 @@ final class InputEncodingTests: XCTestCase {
         XCTAssertEqual(Array(renamed[start ..< start + text.count]), text)
         renamed.replaceSubrange(start ..< start + 4, with: Array("edge".utf8))
         XCTAssertThrowsError(try ModelFile.decode(withCRC(renamed), path: "bad.lut")) {
-            XCTAssertEqual("\($0)", "bad.lut: malformed model file: input bits 'edgeshold,mean' of pixels of 1 bytes: invalid --input-bits: 'edgeshold' is not a family of input bits; use threshold, mean, opponents and thermometer:N, separated by ','")
+            XCTAssertEqual("\($0)", "bad.lut: malformed model file: input bits 'edgeshold,mean' of pixels of 1 bytes: invalid --input-bits: 'edgeshold' is not a family of input bits; use threshold, mean, opponents, thermometer:N, neighbours:D and deskew, separated by ','")
         }
         var older = Array(bytes.dropLast(4))
         older[8] = 6
@@ -200,9 +196,22 @@ final class InputEncodingTests: XCTestCase {
         let path = try Fixtures.temporaryFolder(for: self).appendingPathComponent("c-bits.lut").path
         XCTAssertEqual(lutnet_model_save(model, path, &c.error), LUTNET_OK)
         XCTAssertEqual(try ModelFile.load(from: path), try tinyNetworkWithMeanBits(k: 6, layers: "2x16", seed: 2).network)
+        // The spatial families: the same network as Swift trains, saved as version 10.
+        let (spatialStatus, spatialModel) = train("neighbours:4,threshold,deskew")
+        XCTAssertEqual(spatialStatus, LUTNET_OK, c.message)
+        defer { lutnet_model_free(spatialModel) }
+        XCTAssertEqual(lutnet_model_save(spatialModel, path, &c.error), LUTNET_OK)
+        let dataset = try DatasetLoader.load(path: Fixtures.path("tiny"))
+        let spatial = try LUTNetwork.train(on: dataset, task: try BinaryTask(parsing: "0-4:5-9"),
+                                           inputBits: [.deskew, .threshold, .neighbours(margin: 4)],
+                                           options: TrainingOptions(shape: try NetworkShape(k: 6, layers: "2x16"), seed: 2)).network
+        XCTAssertEqual(try ModelFile.load(from: path), spatial)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path))[8], 10)
         for (bits, task, says) in [("mean,edges", "0-4:5-9", "invalid input_bits: 'edges' is not a family of input bits"),
                                    ("opponents", "0-4:5-9", "opponents need RGB pixels (3 channels), these have 1"),
-                                   ("thermometer:65", "all", "invalid input_bits: 'thermometer:65': a thermometer takes 1 to 64 levels")] {
+                                   ("thermometer:65", "all", "invalid input_bits: 'thermometer:65': a thermometer takes 1 to 64 levels"),
+                                   ("deskew", "0-4:5-9", "deskew straightens the image but reads no bits of it"),
+                                   ("neighbours:-1", "0-4:5-9", "invalid input_bits: 'neighbours:-1': the neighbours take a margin of 0 to 255")] {
             let (refused, none) = train(bits, task: task)
             XCTAssertNotEqual(refused, LUTNET_OK, bits)
             XCTAssertNil(none)
@@ -211,7 +220,7 @@ final class InputEncodingTests: XCTestCase {
         "threshold,threshold".withCString { bits in
             c.parameters.input_bits = bits
             XCTAssertEqual(lutnet_check_parameters_sized(&c.parameters).map { String(cString: $0) },
-                           "input_bits must list threshold, mean, opponents or thermometer:N (N 1 to 64), separated by commas, each at most once")
+                           "input_bits must list threshold, mean, opponents, thermometer:N (N 1 to 64), neighbours:D (D 0 to 255) or deskew, separated by commas, each at most once")
             c.parameters.input_bits = nil
         }
     }

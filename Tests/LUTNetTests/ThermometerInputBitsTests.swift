@@ -13,19 +13,15 @@ final class ThermometerInputBitsTests: XCTestCase {
         XCTAssertEqual((1...3).map { lutnet_thermometer_step($0, 3) }, [64, 128, 192])
         XCTAssertEqual(lutnet_thermometer_step(1, 1), 128)
         let pixels: [UInt8] = [0, 63, 64, 200, 255, 128]
-        var out = [UInt8](repeating: 7, count: 6 * 3)
         XCTAssertEqual(lutnet_encoded_channels(1, LUTNET_ENCODE_THERMOMETER, 3), 3)
-        lutnet_encode_images(pixels, 1, 6, 1, LUTNET_ENCODE_THERMOMETER, 3, &out)
-        XCTAssertEqual(out, [0, 0, 0, 0, 0, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255, 255, 255, 0])
+        XCTAssertEqual(EncodingKernel.encode(pixels, height: 2, width: 3, channels: 1, families: LUTNET_ENCODE_THERMOMETER, levels: 3), [0, 0, 0, 0, 0, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255, 255, 255, 0])
         // With the threshold bytes first, per RGB pixel: 3 bytes, then 2 levels (85, 170) per channel.
-        var colour = [UInt8](repeating: 7, count: 9)
         XCTAssertEqual(lutnet_encoded_channels(3, LUTNET_ENCODE_THRESHOLD | LUTNET_ENCODE_THERMOMETER, 2), 9)
-        lutnet_encode_images([10, 100, 180], 1, 1, 3, LUTNET_ENCODE_THRESHOLD | LUTNET_ENCODE_THERMOMETER, 2, &colour)
-        XCTAssertEqual(colour, [10, 100, 180, 0, 0, 255, 0, 255, 255])
+        XCTAssertEqual(EncodingKernel.encode([10, 100, 180], height: 1, width: 1, channels: 3,
+                                             families: LUTNET_ENCODE_THRESHOLD | LUTNET_ENCODE_THERMOMETER, levels: 2), [10, 100, 180, 0, 0, 255, 0, 255, 255])
         // Levels out of range: nothing is written.
-        var untouched = [UInt8](repeating: 7, count: 4)
-        lutnet_encode_images([1, 2, 3, 4], 1, 4, 1, LUTNET_ENCODE_THERMOMETER, 65, &untouched)
-        XCTAssertEqual(untouched, [7, 7, 7, 7])
+        let untouched = EncodingKernel.encode([1, 2, 3, 4], height: 1, width: 4, channels: 1, families: LUTNET_ENCODE_THERMOMETER, levels: 65)
+        XCTAssertEqual(Set(untouched), [7])
     }
 
     func testTheOptionReadsThermometersAndRefusesImpossibleOnes() throws {
@@ -39,7 +35,7 @@ final class ThermometerInputBitsTests: XCTestCase {
         }
         XCTAssertEqual(message("thermometer:0"), "invalid --input-bits: 'thermometer:0': a thermometer takes 1 to 64 levels, as thermometer:3")
         XCTAssertEqual(message("thermometer:x"), "invalid --input-bits: 'thermometer:x': a thermometer takes 1 to 64 levels, as thermometer:3")
-        XCTAssertEqual(message("thermometer"), "invalid --input-bits: 'thermometer' is not a family of input bits; use threshold, mean, opponents and thermometer:N, separated by ','")
+        XCTAssertEqual(message("thermometer"), "invalid --input-bits: 'thermometer' is not a family of input bits; use threshold, mean, opponents, thermometer:N, neighbours:D and deskew, separated by ','")
         XCTAssertEqual(message("thermometer:2,thermometer:3"), "invalid --input-bits: 'thermometer:2,thermometer:3' names thermometer twice")
         XCTAssertThrowsError(try InputEncoding(families: [.thermometer(levels: 2), .thermometer(levels: 3)], channels: 1)) {
             XCTAssertEqual("\($0)", "invalid --input-bits: thermometer:2,thermometer:3: one thermometer at most")

@@ -163,11 +163,19 @@ typedef struct lutnet_parameters {
     /// The bits read of every pixel, as `lutnet train --input-bits`: families separated by commas,
     /// "threshold" (each byte at `threshold`, the paper's bits), "mean" (each byte above the
     /// image's mean byte), "opponents" (red > green, blue > red, green > blue; RGB images) and
-    /// "thermometer:N" (each byte at N evenly spaced thresholds 256·i/(N+1), i = 1..N; N 1 to 64).
+    /// "thermometer:N" (each byte at N evenly spaced thresholds 256·i/(N+1), i = 1..N; N 1 to 64),
+    /// "neighbours:D" (each byte against the same byte of the pixel's 8 neighbours: above it + D;
+    /// D 0 to 255) and "deskew" (not bits: every family reads the image straightened first, its
+    /// centre of mass moved to the centre and its slant sheared upright, in integers; name a family
+    /// beside it, as "deskew,threshold"). "deskew" and "neighbours:D" need images of a known height
+    /// and width: a dataset of `lutnet_dataset_from_memory` (flat examples) or a PLA file is refused
+    /// with LUTNET_ERROR_INVALID_ARGUMENT; a model that reads them records the images' sides and
+    /// `lutnet_predict` reads each example's bytes as such an image.
     /// The model records them and applies them to the bytes it predicts, which stay the images' own
     /// (`lutnet_model_input_count` counts bytes). Binary and multi-class tasks; NULL means
     /// "threshold". A model that reads more than the threshold bits is saved as model format
-    /// version 7 (binary) or 8 (multi-class). Default NULL.
+    /// version 7 (binary) or 8 (multi-class), 10 or 11 when it reads "deskew" or "neighbours:D".
+    /// Default NULL.
     const char *input_bits;
 } lutnet_parameters;
 

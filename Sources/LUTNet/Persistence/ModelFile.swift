@@ -9,19 +9,19 @@ import Glibc
 /// | field | size |
 /// | --- | --- |
 /// | magic `LUTNETM\0` | 8 bytes |
-/// | format version (8 when the wiring was learned from the examples, else 7 when the network reads more input bits than the bytes at the threshold, else 6 when the layers' ks differ, else 4 for a spatially wired network, else 2; 1 is still read) | u32 |
+/// | format version (10 when the network's input bits need the images' height and width, else 9 when the wiring was learned from the examples, else 7 when the network reads more input bits than the bytes at the threshold, else 6 when the layers' ks differ, else 4 for a spatially wired network, else 2; 1 is still read) | u32 |
 /// | input bits per example | u32 |
 /// | binarization threshold | u32 |
 /// | task, canonical text (e.g. `0-4:5-9`) | u32 length (at most 4096) + UTF-8 bytes |
-/// | k (versions 6 and 7: the first layer's) | u32 |
+/// | k (versions 6 and later: the first layer's) | u32 |
 /// | number of layers L, output LUT included | u32 |
 /// | widths | L × u32 |
-/// | versions 6 and 7: every layer's k | L × u32 |
+/// | versions 6 and later: every layer's k | L × u32 |
 /// | seed | u64 |
-/// | versions 2, 4, 6 and 7: section count S (at most 64), then per section its tag and byte length | u32 + S × (u32 + u64) |
+/// | versions 2 and later: section count S (at most 64), then per section its tag and byte length | u32 + S × (u32 + u64) |
 /// | wiring, layer after layer, LUT after LUT | Σ width·k × u32 |
 /// | tables as packed bits, layer after layer | Σ width·⌈2^k/64⌉ × u64 |
-/// | versions 2, 4, 6 and 7: the sections' bytes, in directory order | Σ lengths |
+/// | versions 2 and later: the sections' bytes, in directory order | Σ lengths |
 /// | CRC-32 (zlib's) of everything above | u32 |
 ///
 /// The header fixes the file's exact size, which a reader checks before reading the rest. Section
@@ -38,7 +38,10 @@ import Glibc
 /// (u32); it is written only for a network that reads more than its bytes at the threshold.
 /// Version 9 is version 7 written for a network whose wiring was learned from its training examples
 /// (`greedy`, named in the wiring section), so that a reader that knows no such wiring refuses the
-/// file by its version. Versions 3, 5 and 8 are the multi-class format.
+/// file by its version. Version 10 is version 9 (any wiring) whose input-encoding section also holds
+/// the images' height and width (2 × u32 after the bytes per pixel), which `deskew` and
+/// `neighbours:D` need; it is written only for a network that reads one of them. Versions 3, 5, 8
+/// and 11 are the multi-class format.
 public enum ModelFile {
     /// The format version this build writes for a randomly wired network.
     package static let version: UInt32 = 2
@@ -52,9 +55,12 @@ public enum ModelFile {
     /// The format version this build writes for a network whose wiring was learned from its
     /// training examples (`WiringSpec.greedy`), whatever its ks and input bits.
     package static let learnedWiringVersion: UInt32 = 9
-    /// The format versions this build reads: 1, 2, 4, 6, 7 and 9 as binary networks, 3, 5 and 8 as
-    /// a multi-class model.
-    package static let readableVersions: ClosedRange<UInt32> = 1...9
+    /// The format version this build writes for a network whose input bits need the images' height
+    /// and width (`deskew`, `neighbours:D`; `InputEncoding.isSpatial`), whatever its ks and wiring.
+    package static let spatialEncodingVersion: UInt32 = 10
+    /// The format versions this build reads: 1, 2, 4, 6, 7, 9 and 10 as binary networks, 3, 5, 8
+    /// and 11 as a multi-class model.
+    package static let readableVersions: ClosedRange<UInt32> = 1...11
     static let magic: [UInt8] = Array("LUTNETM\0".utf8)
 
     /// A binary network's bytes in the file format: what `save(_:to:)` writes.
@@ -71,7 +77,8 @@ public enum ModelFile {
         if let encoding { sections.append(.init(tag: ModelFileHeader.inputEncodingTag, length: encoding.bytes.count)) }
         let ks = network.layerKs
         let header = ModelFileHeader(
-            version: network.wiring.isLearned ? learnedWiringVersion : encoding != nil ? inputEncodingVersion : ks.contains { $0 != ks[0] } ? perLayerKVersion
+            version: network.encoding.isSpatial ? spatialEncodingVersion : network.wiring.isLearned ? learnedWiringVersion
+                : encoding != nil ? inputEncodingVersion : ks.contains { $0 != ks[0] } ? perLayerKVersion
                 : wiring == nil ? version : spatialWiringVersion,
             inputCount: network.inputCount, threshold: UInt32(network.threshold), taskText: network.task.description, ks: ks,
             widths: network.layers.map(\.width), seed: network.seed, sections: sections, byteCount: 0)
@@ -138,8 +145,8 @@ public enum ModelFile {
         return network
     }
 
-    /// Reads a model file of either kind: a binary network (versions 1, 2, 4, 6 and 7) or a
-    /// multi-class model (versions 3, 5 and 8). Either kind's header is read first and fixes the file's
+    /// Reads a model file of either kind: a binary network (versions 1, 2, 4, 6, 7, 9 and 10) or a
+    /// multi-class model (versions 3, 5, 8 and 11). Either kind's header is read first and fixes the file's
     /// exact size, and the checksum is verified a block at a time, before the file is held in memory.
     ///
     /// - Parameter path: The model file.
@@ -262,7 +269,8 @@ public enum ModelFile {
             } else if section.tag == ModelFileHeader.wiringTag {
                 wiring = try WiringSection(reading: &reader, length: section.length, path: path)
             } else if section.tag == ModelFileHeader.inputEncodingTag {
-                encoding = try InputEncodingSection(reading: &reader, length: section.length, path: path)
+                encoding = try InputEncodingSection(reading: &reader, length: section.length, version: header.version,
+                                                    spatialVersion: spatialEncodingVersion, path: path)
             } else {
                 try reader.skip(section.length)
             }

@@ -1,30 +1,33 @@
 import Foundation
 
-/// The multi-class model format, versions 3, 5 and 8 of LUTNet's model files (all integers
+/// The multi-class model format, versions 3, 5, 8 and 11 of LUTNet's model files (all integers
 /// little-endian):
 ///
 /// | field | size |
 /// | --- | --- |
 /// | magic `LUTNETM\0` | 8 bytes |
-/// | format version (8 for a model that records the patterns training showed or has sections, else 5 for a wiring other than `local:S` and random, else 3) | u32 |
+/// | format version (11 for a model whose input bits need the images' height and width, else 8 for a model that records the patterns training showed or has sections, else 5 for a wiring other than `local:S` and random, else 3) | u32 |
 /// | input bits per example | u32 |
 /// | binarization threshold | u32 |
 /// | task, canonical text (e.g. `0:1:2`) | u32 length (at most 4096) + UTF-8 bytes |
 /// | k | u32 |
 /// | first-layer window side S, 0 for none (S × S at most the input bits) | u32 |
-/// | versions 5 and 8: the wiring's text (e.g. `hier:6,32,2`; version 8 any wiring), its window side the one above | u32 length (at most 256) + UTF-8 bytes |
-/// | version 8: section count S (0 to 8), then per section its tag, byte length (at most 4096) and bytes | u32 + S × (u32 + u32 + bytes) |
+/// | versions 5, 8 and 11: the wiring's text (e.g. `hier:6,32,2`; versions 8 and 11 any wiring), its window side the one above | u32 length (at most 256) + UTF-8 bytes |
+/// | versions 8 and 11: section count S (0 to 8), then per section its tag, byte length (at most 4096) and bytes | u32 + S × (u32 + u32 + bytes) |
 /// | seed | u64 |
 /// | number of classes K (3 to 256) | u32 |
 /// | per class: number of layers L, then L widths | K × (u32 + L × u32) |
-/// | per class: its wiring then its tables, as in version 1; version 8: then its layers' seen patterns, packed as the tables | |
+/// | per class: its wiring then its tables, as in version 1; versions 8 and 11: then its layers' seen patterns, packed as the tables | |
 /// | CRC-32 (zlib's) of everything above | u32 |
 ///
 /// Version 8's sections: tag 1, the input bits (as a binary network's version 7 section: the
 /// families' text, u32 length + UTF-8, and the images' bytes per pixel, u32), written when the
 /// model reads more than its bytes at the threshold; tag 2, the binary task whose groups the model
 /// answers (its text, e.g. `0-4:5-9`), written for a binary task read through its classes. A model
-/// without sections is written as version 3 or 5, which every earlier reader reads.
+/// without sections is written as version 3 or 5, which every earlier reader reads. Version 11 is
+/// version 8 whose input-bits section also holds the images' height and width (2 × u32 after the
+/// bytes per pixel), which `deskew` and `neighbours:D` need; it is written only for a model that
+/// reads one of them.
 extension ModelFile {
     /// The format version of multi-class models wired by a window side alone (`local:S`) or at
     /// random, which every earlier reader reads.
@@ -35,8 +38,12 @@ extension ModelFile {
     /// (what `lutnet export --dont-care unseen` needs), whatever their wiring, and may hold
     /// sections (input bits beyond the threshold, the binary task whose groups the model answers).
     package static let multiClassSeenPatternsVersion: UInt32 = 8
+    /// The format version of multi-class models whose input bits need the images' height and width
+    /// (`deskew`, `neighbours:D`): version 8 with those sides in the input-bits section.
+    package static let multiClassSpatialEncodingVersion: UInt32 = 11
     /// The format versions of multi-class models.
-    static let multiClassVersions: Set<UInt32> = [multiClassVersion, multiClassWiringVersion, multiClassSeenPatternsVersion]
+    static let multiClassVersions: Set<UInt32> = [multiClassVersion, multiClassWiringVersion, multiClassSeenPatternsVersion,
+                                                  multiClassSpatialEncodingVersion]
     /// The tag of a multi-class model's input-bits section.
     static let multiClassEncodingTag: UInt32 = 1
     /// The tag of a multi-class model's section naming the binary task whose groups it answers.
@@ -67,7 +74,8 @@ extension ModelFile {
         // an older file) is written as having seen every pattern.
         let version8 = recordsSeen || !sections.isEmpty
         let recordsWiring = version8 || !network.wiring.isWindowOnly
-        out.u32(version8 ? multiClassSeenPatternsVersion : recordsWiring ? multiClassWiringVersion : multiClassVersion)
+        out.u32(network.encoding.isSpatial ? multiClassSpatialEncodingVersion : version8 ? multiClassSeenPatternsVersion
+                : recordsWiring ? multiClassWiringVersion : multiClassVersion)
         out.u32(UInt32(network.inputCount))
         out.u32(UInt32(network.threshold))
         let text = Array(network.task.description.utf8)
@@ -130,13 +138,13 @@ extension ModelFile {
         isMultiClass(bytes) ? .multiClass(try decodeMultiClass(bytes, path: path)) : .binary(try decode(bytes, path: path))
     }
 
-    /// Whether `bytes` start as a multi-class model file: the magic, then version 3, 5 or 8.
+    /// Whether `bytes` start as a multi-class model file: the magic, then version 3, 5, 8 or 11.
     static func isMultiClass(_ bytes: [UInt8]) -> Bool {
         bytes.count >= magic.count + 4 && bytes.starts(with: magic)
             && multiClassVersions.contains(bytes[magic.count..<magic.count + 4].reversed().reduce(0) { $0 << 8 | UInt32($1) })
     }
 
-    /// Decodes a multi-class model (version 3, 5 or 8) from its bytes: its header first, which fixes
+    /// Decodes a multi-class model (version 3, 5, 8 or 11) from its bytes: its header first, which fixes
     /// the file's exact size, then the checksum, then the class networks.
     static func decodeMultiClass(_ bytes: [UInt8], path: String) throws(ModelFileError) -> MultiClassNetwork {
         let header = try MultiClassModelHeader.parse(bytes[...], path: path)

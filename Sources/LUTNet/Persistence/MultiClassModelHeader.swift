@@ -1,4 +1,4 @@
-/// The part of a multi-class model file (versions 3, 5 and 8) before the class networks' wiring: the
+/// The part of a multi-class model file (versions 3, 5, 8 and 11) before the class networks' wiring: the
 /// fields that fix the model's shape and, from them, the file's exact size. Every count is bounded
 /// before anything its size depends on is read, so a reader parses it from at most `maxBytes`
 /// bytes and checks the file's size before reading the rest.
@@ -17,12 +17,12 @@ struct MultiClassModelHeader: Equatable {
     let seed: UInt64
     /// Every class's layer widths, bottom first.
     let classWidths: [[Int]]
-    /// Whether every LUT's table is followed by the patterns training showed it (version 8).
+    /// Whether every LUT's table is followed by the patterns training showed it (versions 8 and 11).
     let recordsSeenPatterns: Bool
-    /// The input bits the model reads of each pixel (a version-8 section; the bytes at the
+    /// The input bits the model reads of each pixel (a version-8 or 11 section; the bytes at the
     /// threshold otherwise).
     let encoding: InputEncoding
-    /// The binary task whose groups the model answers (a version-8 section), if any.
+    /// The binary task whose groups the model answers (a version-8 or 11 section), if any.
     let groups: BinaryTask?
     /// Bytes of the header itself.
     let byteCount: Int
@@ -34,7 +34,7 @@ struct MultiClassModelHeader: Equatable {
     }
 
     /// Parses the header at the start of `bytes` (which may end after it), which must start with the
-    /// magic and version 3, 5 or 8; `path` names the file in errors.
+    /// magic and version 3, 5, 8 or 11; `path` names the file in errors.
     static func parse(_ bytes: ArraySlice<UInt8>, path: String) throws(ModelFileError) -> MultiClassModelHeader {
         var reader = ByteReader(bytes: bytes, path: path)
         try reader.skip(ModelFile.magic.count)
@@ -58,12 +58,12 @@ struct MultiClassModelHeader: Equatable {
             throw .malformed(path: path, reason: "a first-layer window side of \(window): an image of \(inputCount) input bits has no \(window) × \(window) window")
         }
         var wiring = WiringSpec.windowOnly(window == 0 ? nil : window)
-        let recordsSeen = version == ModelFile.multiClassSeenPatternsVersion
+        let recordsSeen = version == ModelFile.multiClassSeenPatternsVersion || version == ModelFile.multiClassSpatialEncodingVersion
         var sections = Sections()
         if recordsSeen || version == ModelFile.multiClassWiringVersion {
             wiring = try readWiring(&reader, window: window, anyWiring: recordsSeen, path: path)
         }
-        if recordsSeen { sections = try readSections(&reader, path: path) }
+        if recordsSeen { sections = try readSections(&reader, version: version, path: path) }
         let seed = try reader.u64()
         let classCount = Int(try reader.u32())
         guard classCount == task.classCount else {
@@ -87,7 +87,7 @@ struct MultiClassModelHeader: Equatable {
     }
 
     /// The wiring text of a version-5 or 8 file, which must agree with the file's window side
-    /// `window` and, unless `anyWiring` (version 8), not be one version 3 writes.
+    /// `window` and, unless `anyWiring` (versions 8 and 11), not be one version 3 writes.
     private static func readWiring(_ reader: inout ByteReader, window: Int, anyWiring: Bool,
                                    path: String) throws(ModelFileError) -> WiringSpec {
         let length = Int(try reader.u32())
@@ -101,14 +101,14 @@ struct MultiClassModelHeader: Equatable {
         return wiring
     }
 
-    /// What a version-8 file's sections say.
+    /// What a version-8 or 11 file's sections say.
     private struct Sections {
         var encoding = InputEncoding.threshold
         var groups: BinaryTask?
     }
 
-    /// The sections of a version-8 file. Unknown tags are refused: every section shapes the answers.
-    private static func readSections(_ reader: inout ByteReader, path: String) throws(ModelFileError) -> Sections {
+    /// The sections of a version-8 or 11 file. Unknown tags are refused: every section shapes the answers.
+    private static func readSections(_ reader: inout ByteReader, version: UInt32, path: String) throws(ModelFileError) -> Sections {
         let count = Int(try reader.u32())
         guard (0...ModelFile.maxMultiClassSections).contains(count) else { throw .malformed(path: path, reason: "\(count) sections") }
         var sections = Sections(), seen = Set<UInt32>()
@@ -121,7 +121,8 @@ struct MultiClassModelHeader: Equatable {
             guard seen.insert(tag).inserted else { throw .malformed(path: path, reason: "a section of tag \(tag) twice") }
             switch tag {
             case ModelFile.multiClassEncodingTag:
-                sections.encoding = try InputEncodingSection(reading: &reader, length: length, path: path).encoding
+                sections.encoding = try InputEncodingSection(reading: &reader, length: length, version: version,
+                                                             spatialVersion: ModelFile.multiClassSpatialEncodingVersion, path: path).encoding
             case ModelFile.multiClassGroupsTag:
                 let text = String(decoding: try reader.bytes(length), as: UTF8.self)
                 do { sections.groups = try BinaryTask(parsing: text) } catch {

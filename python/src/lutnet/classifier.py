@@ -44,7 +44,8 @@ class LUTNetClassifier(ClassifierMixin, BaseEstimator):
         An input byte is a 1 bit when it is at least this (1 to 255). None: 128.
     input_bits : str or sequence of str, default None
         Bits of each byte beyond the threshold (``"threshold,mean"``; two classes only). None:
-        the threshold bits.
+        the threshold bits. ``deskew`` and ``neighbours:D`` need images of a known height and
+        width, which rows do not give: the library refuses them here.
     encoding : {"auto", "bytes", "quantile"}, default "auto"
         How features become the bytes the network reads: ``"bytes"`` reads them as they are
         (integers 0 to 255, e.g. ``uint8`` pixels); ``"quantile"`` through a thermometer of
