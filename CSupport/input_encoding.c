@@ -31,14 +31,18 @@ static inline int64_t source_byte(const uint8_t *restrict image, int64_t y, int6
 /// The image deskewed into `out`, as the header describes.
 static void deskew(const uint8_t *restrict image, uint32_t height, uint32_t width, uint32_t channels, uint8_t *restrict out) {
     size_t bytes = (size_t)height * width * channels;
+    // A row's sums fit 64 bits (its bytes are fewer than 2^24); the image's take 128.
     __int128 m = 0, sy = 0, sx = 0, syy = 0, sxy = 0;
-    for (uint32_t y = 0; y < height; y++)
+    for (uint32_t y = 0; y < height; y++) {
+        const uint8_t *row = image + (size_t)y * width * channels;
+        int64_t row_sum = 0, row_x = 0;
         for (uint32_t x = 0; x < width; x++) {
-            const uint8_t *pixel = image + ((size_t)y * width + x) * channels;
             int64_t v = 0;
-            for (uint32_t c = 0; c < channels; c++) v += pixel[c];
-            m += v, sy += (__int128)v * y, sx += (__int128)v * x, syy += (__int128)v * y * y, sxy += (__int128)v * x * y;
+            for (uint32_t c = 0; c < channels; c++) v += row[(size_t)x * channels + c];
+            row_sum += v, row_x += v * x;
         }
+        m += row_sum, sy += (__int128)row_sum * y, syy += (__int128)row_sum * y * y, sx += row_x, sxy += (__int128)row_x * y;
+    }
     if (m == 0) {
         for (size_t i = 0; i < bytes; i++) out[i] = image[i];
         return;
@@ -54,16 +58,41 @@ static void deskew(const uint8_t *restrict image, uint32_t height, uint32_t widt
         // alpha · (y − (height − 1)/2) = alpha · (2y − height + 1) / 2, rounded to nearest.
         int64_t slant = floor_div((int64_t)alpha * (2 * (int64_t)y - (int64_t)height + 1) + 1, 2);
         int64_t ys = ((int64_t)y << 16) + shift_y, y0 = floor_div(ys, 65536), fy = ys - y0 * 65536;
+        // xs = x + offset: the fraction, and so the four weights, are the same along the row.
+        int64_t offset = slant + shift_x, step = floor_div(offset, 65536), fx = offset - step * 65536;
+        int64_t w00 = (65536 - fy) * (65536 - fx), w01 = (65536 - fy) * fx, w10 = fy * (65536 - fx), w11 = fy * fx;
+        uint8_t *row_out = out + (size_t)y * width * channels;
+        // Outside both source rows every output byte of the row is 0.
+        if (y0 + 1 < 0 || y0 >= (int64_t)height) {
+            for (size_t i = 0; i < (size_t)width * channels; i++) row_out[i] = 0;
+            continue;
+        }
+        // Where both source columns lie inside the image the bytes are read without checks.
+        int64_t inner_begin = step < 0 ? -step : 0, inner_end = (int64_t)width - 1 - step;
+        if (inner_end > (int64_t)width) inner_end = width;
+        if (inner_begin < inner_end && y0 >= 0 && y0 + 1 < (int64_t)height) {
+            const uint8_t *top = image + (size_t)y0 * width * channels, *bottom = top + (size_t)width * channels;
+            for (int64_t x = inner_begin; x < inner_end; x++) {
+                size_t left = (size_t)(x + step) * channels;
+                for (uint32_t c = 0; c < channels; c++) {
+                    int64_t sum = w00 * top[left + c] + w01 * top[left + channels + c] + w10 * bottom[left + c]
+                        + w11 * bottom[left + channels + c];
+                    row_out[(size_t)x * channels + c] = (uint8_t)((sum + ((int64_t)1 << 31)) >> 32);
+                }
+            }
+        } else {
+            inner_begin = inner_end = 0;
+        }
         for (uint32_t x = 0; x < width; x++) {
-            int64_t xs = ((int64_t)x << 16) + slant + shift_x, x0 = floor_div(xs, 65536), fx = xs - x0 * 65536;
-            int64_t w00 = (65536 - fy) * (65536 - fx), w01 = (65536 - fy) * fx, w10 = fy * (65536 - fx), w11 = fy * fx;
+            if ((int64_t)x >= inner_begin && (int64_t)x < inner_end) continue;
+            int64_t x0 = (int64_t)x + step;
             for (uint32_t c = 0; c < channels; c++) {
                 int64_t sum = w00 * source_byte(image, y0, x0, height, width, channels, c)
                     + w01 * source_byte(image, y0, x0 + 1, height, width, channels, c)
                     + w10 * source_byte(image, y0 + 1, x0, height, width, channels, c)
                     + w11 * source_byte(image, y0 + 1, x0 + 1, height, width, channels, c);
                 int64_t value = (sum + ((int64_t)1 << 31)) >> 32;
-                out[((size_t)y * width + x) * channels + c] = (uint8_t)(value < 0 ? 0 : value > 255 ? 255 : value);
+                row_out[(size_t)x * channels + c] = (uint8_t)(value < 0 ? 0 : value > 255 ? 255 : value);
             }
         }
     }
