@@ -99,6 +99,12 @@ public struct Augmentation: Sendable, Equatable, CustomStringConvertible {
     /// Copies of every image, the original among them: (1 + 4·S) × (2 with `flip`, else 1).
     public var copyCount: Int { (1 + 4 * shift) * (flips ? 2 : 1) }
 
+    /// What a report line adds after the example count: ` (50000 × 18 copies, --augment
+    /// flip,shift:2)` for `originals` examples, nothing for ``none``.
+    package func reportText(originals: Int) -> String {
+        isNone ? "" : " (\(originals) × \(copyCount) copies, --augment \(self))"
+    }
+
     /// `flip,shift:2` as `--augment` takes it; `none` for none.
     public var description: String {
         let parts = (flips ? ["flip"] : []) + (shift > 0 ? ["shift:\(shift)"] : [])
