@@ -232,3 +232,35 @@ extension BitMatrix {
         return column
     }
 }
+
+/// `lutnet train --augment`: the report counts the copies; bad lists and flat data are refused.
+extension CommandLineTests {
+    func testTrainAugmentReportsTheAugmentedCountForBothKindsOfTask() throws {
+        let data = Fixtures.path("tiny")
+        let multiClass = try run(["train", "--data", data, "--task", "all", "--layers", "1x16", "--k", "6", "--window", "0",
+                                  "--threads", "2", "--augment", "flip,shift:1", "--json"])
+        XCTAssertEqual(multiClass.status, 0, multiClass.errors)
+        XCTAssertTrue(multiClass.errors.contains("on 6000 examples of 100 bits (600 × 10 copies, --augment flip,shift:1), task 0:1:2:3"),
+                      multiClass.errors)
+        let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(multiClass.output.utf8)) as? [String: Any])
+        XCTAssertEqual(report["trainExamples"] as? Int, 6000)
+        XCTAssertEqual(report["testExamples"] as? Int, 200)
+        XCTAssertEqual(report["augment"] as? String, "flip,shift:1")
+
+        let binary = try run(["train", "--data", data, "--task", "0-4:5-9", "--layers", "1x16", "--k", "6", "--threads", "2",
+                              "--augment", "flip", "--json"])
+        XCTAssertEqual(binary.status, 0, binary.errors)
+        XCTAssertTrue(binary.errors.contains("on 1200 examples of 100 bits (600 × 2 copies, --augment flip), task 0-4:5-9"), binary.errors)
+        let binaryReport = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(binary.output.utf8)) as? [String: Any])
+        XCTAssertEqual(binaryReport["trainExamples"] as? Int, 1200)
+    }
+
+    func testTrainAugmentRefusesBadListsAndFlatData() throws {
+        let data = Fixtures.path("tiny")
+        try assertFails(["train", "--data", data, "--augment", "rotate"], saying: "invalid --augment: 'rotate' is not a copy it makes")
+        try assertFails(["train", "--data", data, "--task", "all", "--augment", "shift:9"], saying: "invalid --augment: 'shift:9': S is 1 to 4")
+        try assertFails(["train", "--data", data, "--augment", "flip,flip"], saying: "invalid --augment: 'flip,flip' gives flip twice")
+        try assertFails(["train", "--data", Fixtures.path("pla/small.pla"), "--augment", "flip"],
+                        saying: "invalid --augment: it moves the pixels of images, and these examples of 5 input bits have no image shape")
+    }
+}
