@@ -77,7 +77,7 @@ struct CompareCommand: ParsableCommand {
                 if bits == nil { bits = (train, test) }
                 let training = try options.trainingOptions(threads: threads)
                 let dataShape = encoding.encodedShape(dataset.train.imageShape)
-                let examples = try training.augmentation.trainingCount(train.count, inputCount: train.inputs.rowCount, dataShape: dataShape,
+                let examples = try training.augmentation.trainingCount(train.count, inputCount: train.inputs.rowCount, encoding: encoding, dataShape: dataShape,
                                                                        given: training.imageShape)
                 Console.progress("training the LUT network (\(shape)) on \(examples) examples"
                                  + "\(training.augmentation.reportText(originals: train.count)), task \(task)")
@@ -138,7 +138,8 @@ struct CompareCommand: ParsableCommand {
         let (train, test) = try options.multiClassSplits(of: dataset, task: task, threshold: threshold)
         let wiring = try options.multiClassWiring(for: train, shape: shape)
         let training = try options.multiClassTrainingOptions(shape: shape, wiring: wiring, threads: threads)
-        let examples = try training.augmentation.trainingCount(train.count, inputCount: train.inputs.rowCount, dataShape: train.imageShape)
+        let examples = try training.augmentation.trainingCount(train.count, inputCount: train.inputs.rowCount, encoding: train.encoding,
+                                                                    dataShape: train.imageShape)
         Console.progress("training \(task.classCount) one-vs-rest LUT networks (\(shape.perClassDescription)) on \(examples) examples"
                          + "\(training.augmentation.reportText(originals: train.count)), task \(task)")
         let trained = try MultiClassNetwork.train(on: train, options: training)

@@ -61,7 +61,8 @@ struct MultiClassTrainRun {
         let wiring = try networkOptions.multiClassWiring(for: train, shape: shape)
         let seed = networkOptions.seed
         let options = try networkOptions.multiClassTrainingOptions(shape: shape, wiring: wiring, threads: threads)
-        let examples = try options.augmentation.trainingCount(train.count, inputCount: train.inputs.rowCount, dataShape: train.imageShape)
+        let examples = try options.augmentation.trainingCount(train.count, inputCount: train.inputs.rowCount, encoding: train.encoding,
+                                                                   dataShape: train.imageShape)
         Console.progress("training \(task.classCount) one-vs-rest networks of \(shape.perClassDescription) on \(examples) examples of "
                          + "\(train.inputs.rowCount) bits\(options.augmentation.reportText(originals: train.count)), task \(task), "
                          + "\(wiring.multiClassSummary), seed \(seed)"

@@ -89,7 +89,7 @@ struct TrainCommand: ParsableCommand {
         let seed = networkOptions.seed
         if randomLabels { train = train.withRandomLabels(seed: seed) }
         let options = try networkOptions.trainingOptions(threads: threads)
-        let examples = try options.augmentation.trainingCount(train.count, inputCount: train.inputs.rowCount, dataShape: imageShape,
+        let examples = try options.augmentation.trainingCount(train.count, inputCount: train.inputs.rowCount, encoding: train.encoding, dataShape: imageShape,
                                                               given: options.imageShape)
         Console.progress("training \(shape) on \(examples) examples of \(train.inputs.rowCount) bits"
                          + "\(options.augmentation.reportText(originals: train.count)), task \(task), seed \(seed)"

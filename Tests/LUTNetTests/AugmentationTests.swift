@@ -191,6 +191,19 @@ final class AugmentationTests: XCTestCase {
         XCTAssertNoThrow(try LUTNetwork.train(on: binary, options: binaryOptions, dataShape: [9]))
     }
 
+    func testNeighbourBitsAreRefusedBecauseTheirDirectionsDoNotMove() throws {
+        let images = try ImageSet(pixels: gray(["100", "011", "001"]) + gray(["010", "100", "110"]), imageShape: [3, 3], labels: [0, 2],
+                                  source: "two images")
+        let encoding = try InputEncoding(families: [.threshold, .neighbours(margin: 0)], for: images)
+        let examples = try MultiClassExamples(images: images, task: try MultiClassTask(parsing: "0:1:2"), threshold: 128,
+                                              split: "two images", everyClass: false, encoding: encoding)
+        XCTAssertThrowsError(try examples.augmented(by: try Augmentation(parsing: "shift:1"))) { error in
+            XCTAssertTrue(String(describing: error).hasPrefix("invalid --augment: input bits threshold,neighbours:0 read each pixel "
+                                                              + "against its neighbours"), "\(error)")
+        }
+        XCTAssertNoThrow(try examples.augmented(by: .none))
+    }
+
     func testTooManyExamplesOrBitsAreRefusedBeforeAnythingIsMade() throws {
         let flip = try Augmentation(parsing: "flip")
         XCTAssertEqual(try flip.augmentedCount(LUTNetLimits.maxExamples / 2, inputCount: 1), LUTNetLimits.maxExamples / 2 * 2)

@@ -25,13 +25,26 @@ extension Augmentation {
         return image
     }
 
-    /// The number of training examples `count` examples of `inputCount` bits and shape
-    /// `dataShape` (or `given`) become: `count` for ``none``, else checked as
-    /// ``image(dataShape:inputCount:given:)`` and ``augmentedCount(_:inputCount:)`` check it.
-    package func trainingCount(_ count: Int, inputCount: Int, dataShape: [Int]?, given: ImageGeometry? = nil) throws(ConfigurationError) -> Int {
+    /// The number of training examples `count` examples of `inputCount` bits read by `encoding`
+    /// and of shape `dataShape` (or `given`) become: `count` for ``none``, else checked as
+    /// ``check(_:)``, ``image(dataShape:inputCount:given:)`` and
+    /// ``augmentedCount(_:inputCount:)`` check it.
+    package func trainingCount(_ count: Int, inputCount: Int, encoding: InputEncoding, dataShape: [Int]?,
+                               given: ImageGeometry? = nil) throws(ConfigurationError) -> Int {
         if isNone { return count }
+        try check(encoding)
         _ = try Self.image(dataShape: dataShape, inputCount: inputCount, given: given)
         return try augmentedCount(count, inputCount: inputCount)
+    }
+
+    /// Throws naming `--augment` for input bits that a copy cannot take from another pixel's same
+    /// channel: `neighbours:D` bits name the directions of a pixel's neighbours, which a mirror
+    /// swaps and an edge repeated changes.
+    package func check(_ encoding: InputEncoding) throws(ConfigurationError) {
+        guard isNone || !encoding.families.contains(where: { if case .neighbours = $0 { true } else { false } }) else {
+            throw .invalidValue(option: "--augment", reason: "input bits \(encoding) read each pixel against its neighbours in "
+                                + "fixed directions, which the copies do not move with the pixel; train them without --augment")
+        }
     }
 
     /// The number of examples `count` examples become, checked against the engine's limits.
@@ -111,11 +124,12 @@ extension MultiClassExamples {
     /// - Returns: The examples, ``Augmentation/copyCount`` times as many; these examples themselves
     ///   for ``Augmentation/none``.
     /// - Throws: ``ConfigurationError/invalidValue(option:reason:)`` naming `--augment` when the
-    ///   examples have no image shape, or the copies would be more than
+    ///   examples have no image shape or read neighbours' bits, or the copies would be more than
     ///   ``LUTNetLimits/maxExamples`` examples or more bits than the machine's memory holds.
     public func augmented(by augmentation: Augmentation,
                           threads: Int? = nil) throws(ConfigurationError) -> MultiClassExamples {
         if augmentation.isNone { return self }
+        try augmentation.check(encoding)
         let image = try Augmentation.image(dataShape: imageShape, inputCount: inputs.rowCount)
         let inputs = try augmentation.augment(inputs, image: image, threads: threads ?? ParallelWork.defaultThreads)
         let classes = [[UInt8]](repeating: self.classes, count: augmentation.copyCount).flatMap { $0 }
@@ -135,11 +149,12 @@ extension BinarizedExamples {
     /// - Returns: The examples, ``Augmentation/copyCount`` times as many; these examples themselves
     ///   for ``Augmentation/none``.
     /// - Throws: ``ConfigurationError/invalidValue(option:reason:)`` naming `--augment` when
-    ///   `image` is not the examples' input count, or the copies would be more than
+    ///   `image` is not the examples' input count, they read neighbours' bits, or the copies would be more than
     ///   ``LUTNetLimits/maxExamples`` examples or more bits than the machine's memory holds.
     public func augmented(by augmentation: Augmentation, image: ImageGeometry,
                           threads: Int? = nil) throws(ConfigurationError) -> BinarizedExamples {
         if augmentation.isNone { return self }
+        try augmentation.check(encoding)
         let image = try Augmentation.image(dataShape: nil, inputCount: inputs.rowCount, given: image)
         return replacing(inputs: try augmentation.augment(inputs, image: image, threads: threads ?? ParallelWork.defaultThreads),
                          labels: try augmentation.augment(labels: labels))

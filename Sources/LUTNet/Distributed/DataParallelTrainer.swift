@@ -99,7 +99,7 @@ public struct DataParallelTrainer: Sendable {
                                                       + "copies included; train random labels without --augment")
             }
             // Before the bits are made: the shard's examples bound the task's.
-            try trainer.checkMemory(trainExamples: try augmentation.trainingCount(shard.train.count, inputCount: shard.train.featureCount,
+            try trainer.checkMemory(trainExamples: try augmentation.trainingCount(shard.train.count, inputCount: shard.train.featureCount, encoding: .threshold,
                                                                                   dataShape: shard.train.imageShape, given: options.imageShape),
                                     testExamples: shard.test?.count ?? 0)
             var train = try ExampleShard.binarize(shard.train, task: task, threshold: threshold)

@@ -185,7 +185,8 @@ extension MultiClassNetwork {
         }
         trainer.sharedFirstLayer = options.sharedFirstLayer
         trainer.alternateHalves = options.alternateHalves
-        let trainCount = try options.augmentation.trainingCount(train.count, inputCount: train.inputs.rowCount, dataShape: train.imageShape)
+        let trainCount = try options.augmentation.trainingCount(train.count, inputCount: train.inputs.rowCount, encoding: train.encoding,
+                                                                   dataShape: train.imageShape)
         try trainer.checkMemory(classes: train.task.classCount, trainExamples: trainCount, testExamples: test?.count ?? 0)
         return try trainer.train(on: train.augmented(by: options.augmentation, threads: threads), test: test, progress: progress)
     }

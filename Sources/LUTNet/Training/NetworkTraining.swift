@@ -124,6 +124,7 @@ extension LUTNetwork {
             try trainer.checkMemory(trainExamples: train.count, testExamples: test?.count ?? 0)
             return trainer.train(on: train, test: test, progress: progress)
         }
+        try augmentation.check(train.encoding)
         let image = try Augmentation.image(dataShape: dataShape, inputCount: train.inputs.rowCount, given: options.imageShape)
         try trainer.checkMemory(trainExamples: try augmentation.augmentedCount(train.count, inputCount: train.inputs.rowCount),
                                 testExamples: test?.count ?? 0)
