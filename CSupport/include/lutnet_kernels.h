@@ -10,6 +10,7 @@
 #include "cifar_records.h"
 #include "file_contents.h"
 #include "bit_packing.h"
+#include "bit_placement.h"
 #include "input_encoding.h"
 #include "address_gathering.h"
 #include "pattern_counting.h"

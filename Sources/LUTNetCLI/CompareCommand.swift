@@ -75,15 +75,20 @@ struct CompareCommand: ParsableCommand {
                 let encoding = try options.inputEncoding(for: dataset.train)
                 let (train, test) = try BinarizedExamples.splits(of: dataset, task: task, threshold: threshold, encoding: encoding)
                 if bits == nil { bits = (train, test) }
-                Console.progress("training the LUT network (\(shape)) on \(train.count) examples, task \(task)")
                 let training = try options.trainingOptions(threads: threads)
-                let trained = try LUTNetwork.train(on: train, options: training, dataShape: encoding.encodedShape(dataset.train.imageShape))
+                let dataShape = encoding.encodedShape(dataset.train.imageShape)
+                let examples = try training.augmentation.trainingCount(train.count, inputCount: train.inputs.rowCount, encoding: encoding, dataShape: dataShape,
+                                                                       given: training.imageShape)
+                Console.progress("training the LUT network (\(shape)) on \(examples) examples"
+                                 + "\(training.augmentation.reportText(originals: train.count)), task \(task)")
+                let trained = try LUTNetwork.train(on: train, options: training, dataShape: dataShape)
                 let network = trained.network, report = trained.report
                 let (testAccuracy, networkPredictSeconds) = try fastestRun(of: TaskBaseline.predictionRuns) {
                     try test.map { try network.accuracy(on: $0, threads: threads) }
                 }
                 let details = [shape.description] + (training.wiring.isRandom ? [] : ["wiring \(training.wiring)"])
                     + (encoding.isThresholdOnly ? [] : ["input bits \(encoding)"])
+                    + (training.augmentation.isNone ? [] : ["augmented \(training.augmentation)"])
                 rows.append(ComparisonRow(
                     method: "LUT network (\(details.joined(separator: ", ")))", trainAccuracy: report.trainAccuracy, testAccuracy: testAccuracy,
                     trainingSeconds: report.seconds,
@@ -132,17 +137,19 @@ struct CompareCommand: ParsableCommand {
         let shape = try options.multiClassShape()
         let (train, test) = try options.multiClassSplits(of: dataset, task: task, threshold: threshold)
         let wiring = try options.multiClassWiring(for: train, shape: shape)
-        Console.progress("training \(task.classCount) one-vs-rest LUT networks (\(shape.perClassDescription)) on \(train.count) examples, task \(task)")
-        var training = MultiClassTrainingOptions(shape: shape, seed: options.seed, wiring: wiring, threads: threads)
-        training.sharedFirstLayer = options.sharedFirstLayer
-        training.alternateHalves = options.alternateHalves
+        let training = try options.multiClassTrainingOptions(shape: shape, wiring: wiring, threads: threads)
+        let examples = try training.augmentation.trainingCount(train.count, inputCount: train.inputs.rowCount, encoding: train.encoding,
+                                                                    dataShape: train.imageShape)
+        Console.progress("training \(task.classCount) one-vs-rest LUT networks (\(shape.perClassDescription)) on \(examples) examples"
+                         + "\(training.augmentation.reportText(originals: train.count)), task \(task)")
         let trained = try MultiClassNetwork.train(on: train, options: training)
         let (testConfusion, predictSeconds) = try fastestRun(of: TaskBaseline.predictionRuns) {
             try test.map { try trained.network.confusion(on: $0, threads: threads) }
         }
         let row = ComparisonRow(
             method: "LUT networks, one per class (\(shape.perClassDescription)\(wiring.isRandom ? "" : ", " + wiring.multiClassSummary)"
-                + (train.encoding.isThresholdOnly ? "" : ", input bits \(train.encoding)") + ")",
+                + (train.encoding.isThresholdOnly ? "" : ", input bits \(train.encoding)")
+                + (training.augmentation.isNone ? "" : ", augmented \(training.augmentation)") + ")",
             trainAccuracy: trained.trainConfusion.accuracy, testAccuracy: testConfusion?.accuracy,
             trainingSeconds: trained.seconds,
             predictionSecondsPerImage: test.map { predictSeconds / Double(max($0.count, 1)) },

@@ -160,6 +160,18 @@ struct NetworkOptions: ParsableArguments {
         """))
     var inputBits: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Copies of the training images memorized beside them: flip and shift:S separated by ',' (default: none).",
+        discussion: """
+        flip: every image mirrored left to right. shift:S (S 1 to \(Augmentation.maxShift)): every image moved by 1 to S \
+        pixels up, down, left and right (4·S copies), the pixels moved in from outside repeating the edge row or \
+        column. Together: every shifted copy and the original, each also mirrored ((1 + 4·S) × 2 copies). The copies \
+        are made of the input bits (--input-bits), so memory grows with the copies times the training bits; only \
+        the training split is augmented, and the training accuracies count the copies. Data with an image shape \
+        (IDX images, CIFAR-10, or --image-shape); binary and multi-class tasks.
+        """))
+    var augment: String?
+
     @Option(name: .long, help: "Seed of the wiring, tie-breaking and random labels.")
     var seed: UInt64 = 0
 
@@ -244,10 +256,27 @@ struct NetworkOptions: ParsableArguments {
         try InputEncoding(families: try inputBitFamilies(), for: images)
     }
 
-    /// The options of a binary network: its shape, seed, threads and wiring, checked.
+    /// The copies of the training images `--augment` names (none by default).
+    func augmentation() throws -> Augmentation {
+        try augment.map { try Augmentation(parsing: $0) } ?? .none
+    }
+
+    /// The options of a binary network: its shape, seed, threads, wiring and augmentation, checked.
     func trainingOptions(threads: Int) throws -> TrainingOptions {
-        TrainingOptions(shape: try shape(), seed: seed, threads: threads, wiring: try WiringSpec(parsing: wiring ?? "random"),
-                        imageShape: try imageShape.map { (text) throws(ConfigurationError) in try ImageGeometry(parsing: text) })
+        var options = TrainingOptions(shape: try shape(), seed: seed, threads: threads, wiring: try WiringSpec(parsing: wiring ?? "random"),
+                                      imageShape: try imageShape.map { (text) throws(ConfigurationError) in try ImageGeometry(parsing: text) })
+        options.augmentation = try augmentation()
+        return options
+    }
+
+    /// The options of every class's network of a multi-class model of `shape` wired by `wiring`:
+    /// the seed, the shared first layer, alternate halves and augmentation these options give.
+    func multiClassTrainingOptions(shape: NetworkShape, wiring: WiringSpec, threads: Int) throws -> MultiClassTrainingOptions {
+        var options = MultiClassTrainingOptions(shape: shape, seed: seed, wiring: wiring, threads: threads)
+        options.sharedFirstLayer = sharedFirstLayer
+        options.alternateHalves = alternateHalves
+        options.augmentation = try augmentation()
+        return options
     }
 
     /// Options of the preset `name` alone, with the seed and threads of `options`.

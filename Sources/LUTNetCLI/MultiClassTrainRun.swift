@@ -24,6 +24,8 @@ struct MultiClassTrainRun {
         let window: Int?
         let wiring: String
         let inputBits: String
+        /// `--augment`, when given: `trainExamples` counts the copies.
+        let augment: String?
         let seed: UInt64
         let trainExamples: Int
         let testExamples: Int?
@@ -58,12 +60,13 @@ struct MultiClassTrainRun {
         let (train, test) = try networkOptions.multiClassSplits(of: dataset, task: task, threshold: threshold)
         let wiring = try networkOptions.multiClassWiring(for: train, shape: shape)
         let seed = networkOptions.seed
-        Console.progress("training \(task.classCount) one-vs-rest networks of \(shape.perClassDescription) on \(train.count) examples of "
-                         + "\(train.inputs.rowCount) bits, task \(task), \(wiring.multiClassSummary), seed \(seed)"
+        let options = try networkOptions.multiClassTrainingOptions(shape: shape, wiring: wiring, threads: threads)
+        let examples = try options.augmentation.trainingCount(train.count, inputCount: train.inputs.rowCount, encoding: train.encoding,
+                                                                   dataShape: train.imageShape)
+        Console.progress("training \(task.classCount) one-vs-rest networks of \(shape.perClassDescription) on \(examples) examples of "
+                         + "\(train.inputs.rowCount) bits\(options.augmentation.reportText(originals: train.count)), task \(task), "
+                         + "\(wiring.multiClassSummary), seed \(seed)"
                          + (train.encoding.isThresholdOnly ? "" : ", input bits \(train.encoding)"))
-        var options = MultiClassTrainingOptions(shape: shape, seed: seed, wiring: wiring, threads: threads)
-        options.sharedFirstLayer = networkOptions.sharedFirstLayer
-        options.alternateHalves = networkOptions.alternateHalves
         var trained = try MultiClassNetwork.train(on: train, test: test, options: options) { layer in
             Console.progress(String(format: "layer %d done in %.3f s", layer.index + 1, layer.seconds))
         }
@@ -79,8 +82,9 @@ struct MultiClassTrainRun {
         }
         let result = Result(
             data: dataset.location, task: task.description, k: shape.k(layer: 0), widths: shape.hiddenWidths, window: wiring.window,
-            wiring: wiring.description, inputBits: train.encoding.description, seed: seed,
-            trainExamples: train.count, testExamples: test?.count,
+            wiring: wiring.description, inputBits: train.encoding.description,
+            augment: options.augmentation.isNone ? nil : options.augmentation.description, seed: seed,
+            trainExamples: examples, testExamples: test?.count,
             layers: trained.layers.map { Result.Layer(index: $0.index, width: $0.width, trainAccuracy: $0.trainAccuracy,
                                                       testAccuracy: $0.testAccuracy,
                                                       summedVotesTestAccuracy: $0.summedVotesTestAccuracy, seconds: $0.seconds) },

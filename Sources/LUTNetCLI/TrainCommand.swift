@@ -89,7 +89,10 @@ struct TrainCommand: ParsableCommand {
         let seed = networkOptions.seed
         if randomLabels { train = train.withRandomLabels(seed: seed) }
         let options = try networkOptions.trainingOptions(threads: threads)
-        Console.progress("training \(shape) on \(train.count) examples of \(train.inputs.rowCount) bits, task \(task), seed \(seed)"
+        let examples = try options.augmentation.trainingCount(train.count, inputCount: train.inputs.rowCount, encoding: train.encoding, dataShape: imageShape,
+                                                              given: options.imageShape)
+        Console.progress("training \(shape) on \(examples) examples of \(train.inputs.rowCount) bits"
+                         + "\(options.augmentation.reportText(originals: train.count)), task \(task), seed \(seed)"
                          + (options.wiring.isRandom ? "" : ", wiring \(options.wiring)")
                          + (train.encoding.isThresholdOnly ? "" : ", input bits \(train.encoding)"))
         let trained = try LUTNetwork.train(on: train, test: test, options: options, dataShape: imageShape) { layer in
@@ -107,7 +110,7 @@ struct TrainCommand: ParsableCommand {
         }
         let result = TrainResult(data: location, task: task.description, shape: shape,
                                  seed: seed, randomLabels: randomLabels,
-                                 trainExamples: train.count, testExamples: test?.count, report: report,
+                                 trainExamples: examples, testExamples: test?.count, report: report,
                                  testAccuracyAgainstRandomLabels: randomTestAccuracy)
         if json { try Console.printJSON(result) } else { result.printTable() }
     }

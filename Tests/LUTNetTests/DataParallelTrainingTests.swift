@@ -133,6 +133,17 @@ final class DataParallelTrainingTests: XCTestCase {
         return messages.values
     }
 
+    func testRanksAugmentingTheirShardsTrainTheSingleProcessAugmentedNetwork() throws {
+        var options = TrainingOptions(shape: try NetworkShape(k: 6, layers: "2x64"), seed: 5, threads: 1)
+        options.augmentation = try Augmentation(parsing: "flip,shift:1")
+        for ranks in [1, 3] {
+            try assertSameAsAlone(ranks: ranks, path: Fixtures.path("tiny"), options: options)
+        }
+        let results = try trainInRanks(2, path: Fixtures.path("tiny"), task: try BinaryTask(parsing: "0-4:5-9"), options: options)
+        XCTAssertEqual(results.map(\.trainExamples), [6000, 6000], "600 training examples × 10 copies")
+        XCTAssertEqual(results.map(\.testExamples), [200, 200], "the test split is not augmented")
+    }
+
     func testRanksThatDifferInWhatShapesTheModelStopNamingWhatDiffers() throws {
         let task = try BinaryTask(parsing: "0-4:5-9")
         let options = TrainingOptions(shape: try NetworkShape(k: 4, layers: "2x32"), seed: 5, threads: 1)
@@ -140,11 +151,14 @@ final class DataParallelTrainingTests: XCTestCase {
         seeded.seed = 6
         var wired = options
         wired.wiring = try WiringSpec(parsing: "local:5")
+        var augmented = options
+        augmented.augmentation = try Augmentation(parsing: "flip")
         // Rank 2 differs from ranks 0 and 1 in one thing (and in two for the last case).
         // (--random-labels is left to MPITrainingTests: ranks that differ in it would wait for each other.)
         let cases: [(options: TrainingOptions, task: String, threshold: UInt8, message: String)] = [
             (seeded, "0-4:5-9", 128, "rank 2: --seed is 6 here but 5 on rank 0"),
             (wired, "0-4:5-9", 128, "rank 2: --wiring is local:5 here but random on rank 0"),
+            (augmented, "0-4:5-9", 128, "rank 2: --augment is flip here but none on rank 0"),
             (options, "0:1", 128, "rank 2: --task is 0:1 here but 0-4:5-9 on rank 0"),
             (options, "0-4:5-9", 100, "rank 2: --threshold is 100 here but 128 on rank 0"),
             (seeded, "0-4:5-9", 100, "rank 2: --seed is 6 here but 5 on rank 0, --threshold is 100 here but 128 on rank 0"),

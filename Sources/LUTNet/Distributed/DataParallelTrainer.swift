@@ -93,12 +93,24 @@ public struct DataParallelTrainer: Sendable {
         let trainer = MemorizationTrainer(shape: options.shape, seed: options.seed, threads: threads, kernels: kernels)
         let (train, test) = try communicator.agree { () throws -> (BinarizedExamples, BinarizedExamples?) in
             _ = try Threshold.checked(threshold)
+            let augmentation = options.augmentation
+            if randomLabels, !augmentation.isNone {
+                throw ConfigurationError.invalidValue(option: "--augment", reason: "data-parallel training draws a coin flip per example, "
+                                                      + "copies included; train random labels without --augment")
+            }
             // Before the bits are made: the shard's examples bound the task's.
-            try trainer.checkMemory(trainExamples: shard.train.count, testExamples: shard.test?.count ?? 0)
-            let train = try ExampleShard.binarize(shard.train, task: task, threshold: threshold)
+            try trainer.checkMemory(trainExamples: try augmentation.trainingCount(shard.train.count, inputCount: shard.train.featureCount, encoding: .threshold,
+                                                                                  dataShape: shard.train.imageShape, given: options.imageShape),
+                                    testExamples: shard.test?.count ?? 0)
+            var train = try ExampleShard.binarize(shard.train, task: task, threshold: threshold)
             let test = try shard.test.map { try ExampleShard.binarize($0, task: task, threshold: threshold) }
             guard train.inputs.rowCount >= 1 else {
                 throw ConfigurationError.invalidValue(option: "training examples", reason: "they have no input bits; a LUT needs at least one to read")
+            }
+            if !augmentation.isNone {
+                // Each rank's copies of its own examples: the counts summed are those of all the copies.
+                let image = try Augmentation.image(dataShape: shard.train.imageShape, inputCount: train.inputs.rowCount, given: options.imageShape)
+                train = try train.augmented(by: augmentation, image: image, threads: threads)
             }
             return (train, test)
         }

@@ -47,6 +47,19 @@ public struct MultiClassExamples: Sendable {
         imageShape = encoded.imageShape
     }
 
+    /// Examples whose parts the caller has checked: one class per column of `inputs`, and the
+    /// image shape of its rows.
+    init(validInputs inputs: BitMatrix, classes: [UInt8], task: MultiClassTask, threshold: UInt8, encoding: InputEncoding,
+         imageShape: [Int]) {
+        precondition(classes.count == inputs.columnCount, "one class per example")
+        self.inputs = inputs
+        self.classes = classes
+        self.task = task
+        self.threshold = threshold
+        self.encoding = encoding
+        self.imageShape = imageShape
+    }
+
     /// Number of examples of each class.
     public var classCounts: [Int] {
         var counts = [Int](repeating: 0, count: task.classCount)

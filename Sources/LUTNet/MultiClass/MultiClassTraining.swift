@@ -27,6 +27,11 @@ public struct MultiClassTrainingOptions: Sendable, Equatable {
     /// half, odd layers the second), each layer learning from the outputs of the layer below on
     /// examples that layer did not memorize.
     public var alternateHalves = false
+    /// The copies of every training image memorized beside it (``Augmentation/none`` by
+    /// default): the training examples become ``Augmentation/copyCount`` times as many, and the
+    /// training figures (the layers' training accuracies, the training confusion matrix) count
+    /// them all. Test examples are not augmented.
+    public var augmentation = Augmentation.none
 
     /// Options for first-layer windows of one side.
     ///
@@ -113,12 +118,12 @@ extension MultiClassNetwork {
     ///   - task: The task: which classes take part, and their groups.
     ///   - threshold: The binarization threshold, 1...255: a byte is 1 when it is >= threshold.
     ///   - inputBits: The bits read of every pixel (by default each byte at the threshold).
-    ///   - options: The shape, seed, wiring and threads.
+    ///   - options: The shape, seed, wiring, threads and augmentation of the training split.
     ///   - progress: Called after each layer with its figures.
     /// - Returns: The model and the figures of its training.
     /// - Throws: ``ConfigurationError`` for a threshold of 0, input bits that do not fit the images,
-    ///   a class without training examples, an impossible shape, wiring, window or thread count, or a
-    ///   model too large for the machine's memory.
+    ///   a class without training examples, an impossible shape, wiring, window, thread count or
+    ///   augmentation, or a model too large for the machine's memory.
     public static func train(on dataset: Dataset, task: MultiClassTask, threshold: UInt8 = 128,
                              inputBits: [InputBitFamily] = [.threshold],
                              options: MultiClassTrainingOptions = MultiClassTrainingOptions(),
@@ -139,11 +144,12 @@ extension MultiClassNetwork {
     ///   - train: The training examples.
     ///   - test: The test examples, of the same task, threshold, input bits and input size; nil for
     ///     none.
-    ///   - options: The shape, seed, wiring and threads.
+    ///   - options: The shape, seed, wiring, threads and augmentation of `train`.
     ///   - progress: Called after each layer with its figures.
     /// - Returns: The model and the figures of its training.
     /// - Throws: ``ConfigurationError`` when `test` differs from `train` in task, threshold, input
-    ///   bits or input size, the shape, wiring, window or thread count is impossible, or the model
+    ///   bits or input size, the shape, wiring, window or thread count is impossible, the
+    ///   augmentation does not fit the examples (no image shape, too many examples), or the model
     ///   would need more memory than the machine has.
     public static func train(on train: MultiClassExamples, test: MultiClassExamples? = nil,
                              options: MultiClassTrainingOptions = MultiClassTrainingOptions(),
@@ -179,7 +185,9 @@ extension MultiClassNetwork {
         }
         trainer.sharedFirstLayer = options.sharedFirstLayer
         trainer.alternateHalves = options.alternateHalves
-        try trainer.checkMemory(classes: train.task.classCount, trainExamples: train.count, testExamples: test?.count ?? 0)
-        return try trainer.train(on: train, test: test, progress: progress)
+        let trainCount = try options.augmentation.trainingCount(train.count, inputCount: train.inputs.rowCount, encoding: train.encoding,
+                                                                   dataShape: train.imageShape)
+        try trainer.checkMemory(classes: train.task.classCount, trainExamples: trainCount, testExamples: test?.count ?? 0)
+        return try trainer.train(on: train.augmented(by: options.augmentation, threads: threads), test: test, progress: progress)
     }
 }

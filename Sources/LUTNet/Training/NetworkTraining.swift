@@ -15,6 +15,11 @@ public struct TrainingOptions: Sendable, Equatable {
     /// The images' shape for spatial wiring, when the data does not tell it (a PLA file whose
     /// input count is not a square) or to override it; nil to take it from the data.
     public var imageShape: ImageGeometry?
+    /// The copies of every training image memorized beside it (``Augmentation/none`` by
+    /// default), on images of `imageShape` or the data's shape: the training examples become
+    /// ``Augmentation/copyCount`` times as many, and the training accuracies count them all. Test
+    /// examples are not augmented.
+    public var augmentation = Augmentation.none
 
     /// Options for a network.
     ///
@@ -51,13 +56,14 @@ extension LUTNetwork {
     ///   - task: The task: which classes take part, and their labels.
     ///   - threshold: The binarization threshold, 1...255: a byte is 1 when it is >= threshold.
     ///   - inputBits: The bits read of each pixel; by default each byte at the threshold.
-    ///   - options: The shape, seed, threads and wiring.
+    ///   - options: The shape, seed, threads, wiring and augmentation of the training split.
     ///   - progress: Called after each layer with its figures.
     /// - Returns: The network and the figures of its training.
     /// - Throws: ``ConfigurationError`` when the threshold is 0, a task group has no examples in a
     ///   split, a split has more than ``LUTNetLimits/maxExamples`` examples, the input bits do not fit
-    ///   the images (opponents of gray pixels), the wiring does not fit the images or the shape, the
-    ///   thread count is out of range, or training would need more memory than the machine has.
+    ///   the images (opponents of gray pixels), the wiring or augmentation does not fit the images or
+    ///   the shape, the thread count is out of range, or training would need more memory than the
+    ///   machine has.
     public static func train(on dataset: Dataset, task: BinaryTask, threshold: UInt8 = 128,
                              inputBits: [InputBitFamily] = [.threshold], options: TrainingOptions = TrainingOptions(),
                              progress: ((LayerReport) -> Void)? = nil) throws(ConfigurationError) -> TrainingResult {
@@ -75,14 +81,15 @@ extension LUTNetwork {
     ///   - train: The training examples.
     ///   - test: The test examples, of the same task, threshold, input bits and input size; nil for
     ///     none.
-    ///   - options: The shape, seed, threads and wiring.
-    ///   - dataShape: The shape of one example, e.g. `[28, 28]`; nil for none.
+    ///   - options: The shape, seed, threads, wiring and augmentation of `train`.
+    ///   - dataShape: The shape of one (encoded) example, e.g. `[28, 28]`; nil for none.
     ///   - progress: Called after each layer with its figures.
     /// - Returns: The network and the figures of its training.
     /// - Throws: ``ConfigurationError`` when the examples have no input bits, `test` differs from
     ///   `train` in task, threshold, input bits or input size, the wiring does not fit the images or
-    ///   the shape, the thread count is out of range, or training would need more memory than the
-    ///   machine has.
+    ///   the shape, the thread count is out of range, the augmentation does not fit the examples
+    ///   (no image shape, too many examples), or training would need more memory than the machine
+    ///   has.
     public static func train(on train: BinarizedExamples, test: BinarizedExamples? = nil,
                              options: TrainingOptions = TrainingOptions(), dataShape: [Int]? = nil,
                              progress: ((LayerReport) -> Void)? = nil) throws(ConfigurationError) -> TrainingResult {
@@ -112,7 +119,15 @@ extension LUTNetwork {
         let wiring = try WiringPlan(spec: options.wiring, shape: options.shape, inputCount: train.inputs.rowCount,
                                     dataShape: dataShape ?? [train.inputs.rowCount], imageShape: options.imageShape)
         let trainer = MemorizationTrainer(shape: options.shape, seed: options.seed, threads: threads, wiring: wiring)
-        try trainer.checkMemory(trainExamples: train.count, testExamples: test?.count ?? 0)
-        return trainer.train(on: train, test: test, progress: progress)
+        let augmentation = options.augmentation
+        guard !augmentation.isNone else {
+            try trainer.checkMemory(trainExamples: train.count, testExamples: test?.count ?? 0)
+            return trainer.train(on: train, test: test, progress: progress)
+        }
+        try augmentation.check(train.encoding)
+        let image = try Augmentation.image(dataShape: dataShape, inputCount: train.inputs.rowCount, given: options.imageShape)
+        try trainer.checkMemory(trainExamples: try augmentation.augmentedCount(train.count, inputCount: train.inputs.rowCount),
+                                testExamples: test?.count ?? 0)
+        return trainer.train(on: try train.augmented(by: augmentation, image: image, threads: threads), test: test, progress: progress)
     }
 }

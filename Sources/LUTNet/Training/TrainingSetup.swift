@@ -1,7 +1,7 @@
 import Foundation
 
 /// Everything that shapes a trained binary network besides the bits of its examples: the options
-/// (k, layers, wiring, image shape, seed), the task, the threshold, the input bits, random labels,
+/// (k, layers, wiring, image shape, seed, augmentation), the task, the threshold, the input bits, random labels,
 /// and what identifies the data (each split's example count and shape, and a checksum of what is
 /// read whole). Two runs with equal setups on the same examples train bit-identical networks.
 ///
@@ -36,6 +36,7 @@ package struct TrainingSetup: Sendable, Equatable, Codable, CustomStringConverti
             Item(name: "--threshold", value: String(threshold)),
             Item(name: "--input-bits", value: InputBitFamily.text(of: inputBits)),
             Item(name: "--random-labels", value: randomLabels ? "on" : "off"),
+            Item(name: "--augment", value: options.augmentation.description),
             Item(name: "the training split", value: data.train.description),
             Item(name: "the test split", value: data.test?.description ?? "absent"),
         ]
