@@ -36,11 +36,14 @@ static void deskew(const uint8_t *restrict image, uint32_t height, uint32_t widt
     for (uint32_t y = 0; y < height; y++) {
         const uint8_t *row = image + (size_t)y * width * channels;
         int64_t row_sum = 0, row_x = 0;
-        for (uint32_t x = 0; x < width; x++) {
-            int64_t v = 0;
-            for (uint32_t c = 0; c < channels; c++) v += row[(size_t)x * channels + c];
-            row_sum += v, row_x += v * x;
-        }
+        if (channels == 1)
+            for (uint32_t x = 0; x < width; x++) row_sum += row[x], row_x += (int64_t)row[x] * x;
+        else
+            for (uint32_t x = 0; x < width; x++) {
+                int64_t v = 0;
+                for (uint32_t c = 0; c < channels; c++) v += row[(size_t)x * channels + c];
+                row_sum += v, row_x += v * x;
+            }
         m += row_sum, sy += (__int128)row_sum * y, syy += (__int128)row_sum * y * y, sx += row_x, sxy += (__int128)row_x * y;
     }
     if (m == 0) {
@@ -72,7 +75,16 @@ static void deskew(const uint8_t *restrict image, uint32_t height, uint32_t widt
         if (inner_end > (int64_t)width) inner_end = width;
         if (inner_begin < inner_end && y0 >= 0 && y0 + 1 < (int64_t)height) {
             const uint8_t *top = image + (size_t)y0 * width * channels, *bottom = top + (size_t)width * channels;
-            for (int64_t x = inner_begin; x < inner_end; x++) {
+            if (channels == 1) {
+                // The same sum in two steps: across the columns in 32 bits (below 2^24), then the rows.
+                const uint8_t *top_left = top + step, *bottom_left = bottom + step;
+                int32_t left_weight = (int32_t)(65536 - fx), right_weight = (int32_t)fx;
+                for (int64_t x = inner_begin; x < inner_end; x++) {
+                    int64_t upper = left_weight * top_left[x] + right_weight * top_left[x + 1];
+                    int64_t lower = left_weight * bottom_left[x] + right_weight * bottom_left[x + 1];
+                    row_out[x] = (uint8_t)(((65536 - fy) * upper + fy * lower + ((int64_t)1 << 31)) >> 32);
+                }
+            } else for (int64_t x = inner_begin; x < inner_end; x++) {
                 size_t left = (size_t)(x + step) * channels;
                 for (uint32_t c = 0; c < channels; c++) {
                     int64_t sum = w00 * top[left + c] + w01 * top[left + channels + c] + w10 * bottom[left + c]
@@ -131,24 +143,49 @@ void lutnet_encode_images(const uint8_t *restrict pixels, size_t image_count, co
             image = scratch;
         }
         uint8_t *bytes = out + n * pixel_count * encoded;
-        // byte > sum / bytes, compared exactly in integers.
-        uint32_t sum = (families & LUTNET_ENCODE_IMAGE_MEAN) ? image_sum(image, image_bytes) : 0;
-        for (size_t p = 0; p < pixel_count; p++) {
-            const uint8_t *pixel = image + p * channels;
-            if (families & LUTNET_ENCODE_THRESHOLD)
-                for (uint32_t c = 0; c < channels; c++) *bytes++ = pixel[c];
-            if (families & LUTNET_ENCODE_IMAGE_MEAN)
-                for (uint32_t c = 0; c < channels; c++) *bytes++ = above((uint32_t)pixel[c] * (uint32_t)image_bytes, sum);
-            if (families & LUTNET_ENCODE_OPPONENTS) {
-                *bytes++ = above(pixel[0], pixel[1]);
-                *bytes++ = above(pixel[2], pixel[0]);
-                *bytes++ = above(pixel[1], pixel[2]);
-            }
-            if (families & LUTNET_ENCODE_THERMOMETER)
-                for (uint32_t c = 0; c < channels; c++)
-                    for (uint32_t i = 0; i < levels; i++) *bytes++ = pixel[c] >= steps[i] ? 255 : 0;
-            if (families & LUTNET_ENCODE_NEIGHBOURS)
-                bytes = neighbour_bytes(image, (uint32_t)(p / width), (uint32_t)(p % width), height, width, channels, margin, bytes);
+        // Family by family, each over every pixel: the families' bytes of a pixel lie at their
+        // offsets within its `encoded` bytes.
+        uint32_t offset = 0;
+        // Gray images take loops of their own: a loop over one channel would copy each byte by a call.
+        if (families & LUTNET_ENCODE_THRESHOLD) {
+            if (channels == 1)
+                for (size_t p = 0; p < pixel_count; p++) bytes[p * encoded + offset] = image[p];
+            else
+                for (size_t p = 0; p < pixel_count; p++)
+                    for (uint32_t c = 0; c < channels; c++) bytes[p * encoded + offset + c] = image[p * channels + c];
+            offset += channels;
         }
+        if (families & LUTNET_ENCODE_IMAGE_MEAN) {
+            // byte > sum / bytes, compared exactly in integers.
+            uint32_t sum = image_sum(image, image_bytes);
+            if (channels == 1)
+                for (size_t p = 0; p < pixel_count; p++) bytes[p * encoded + offset] = above((uint32_t)image[p] * (uint32_t)image_bytes, sum);
+            else
+                for (size_t p = 0; p < pixel_count; p++)
+                    for (uint32_t c = 0; c < channels; c++)
+                        bytes[p * encoded + offset + c] = above((uint32_t)image[p * channels + c] * (uint32_t)image_bytes, sum);
+            offset += channels;
+        }
+        if (families & LUTNET_ENCODE_OPPONENTS) {
+            for (size_t p = 0; p < pixel_count; p++) {
+                const uint8_t *pixel = image + p * channels;
+                uint8_t *opponents = bytes + p * encoded + offset;
+                opponents[0] = above(pixel[0], pixel[1]);
+                opponents[1] = above(pixel[2], pixel[0]);
+                opponents[2] = above(pixel[1], pixel[2]);
+            }
+            offset += 3;
+        }
+        if (families & LUTNET_ENCODE_THERMOMETER) {
+            for (size_t p = 0; p < pixel_count; p++)
+                for (uint32_t c = 0; c < channels; c++)
+                    for (uint32_t i = 0; i < levels; i++)
+                        bytes[p * encoded + offset + c * levels + i] = image[p * channels + c] >= steps[i] ? 255 : 0;
+            offset += channels * levels;
+        }
+        if (families & LUTNET_ENCODE_NEIGHBOURS)
+            for (size_t p = 0; p < pixel_count; p++)
+                neighbour_bytes(image, (uint32_t)(p / width), (uint32_t)(p % width), height, width, channels, margin,
+                                bytes + p * encoded + offset);
     }
 }
