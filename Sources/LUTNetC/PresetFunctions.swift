@@ -33,6 +33,10 @@ public func lutnet_preset_parameters_sized(_ name: UnsafePointer<CChar>?, _ task
             throw .invalid(function, "preset '\(name)' reads binary task '\(taskText)' through its classes, which lutnet_parameters "
                            + "cannot ask for; use 'paper', or lutnet train --preset \(name)")
         }
+        if let augment = network.augment {
+            throw .invalid(function, "preset '\(name)' augments the training images (--augment \(augment)), which lutnet_parameters "
+                           + "cannot ask for; use lutnet train --preset \(name)")
+        }
         guard let k = Int32(network.k) else { throw .invalid(function, "preset '\(name)' has ks \(network.k) per layer") }
         guard (ParametersLayout.size...ParametersLayout.largestSize).contains(size) else {
             throw .invalid(function, "a lutnet_parameters of \(size) bytes: this library's has \(ParametersLayout.size); "
@@ -44,6 +48,7 @@ public func lutnet_preset_parameters_sized(_ name: UnsafePointer<CChar>?, _ task
         filled.layers = strings[network.layers]
         filled.wiring = network.wiring.flatMap { strings[$0] }
         filled.input_bits = network.inputBits == "threshold" ? nil : strings[network.inputBits]
+        if let threshold = network.threshold { filled.threshold = Int32(threshold) }
         ParametersLayout.write(filled, to: out, size: size)
     }
 }

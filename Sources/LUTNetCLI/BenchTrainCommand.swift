@@ -18,6 +18,7 @@ struct BenchTrainCommand: ParsableCommand {
     func run() throws {
         guard networkOptions.preset == nil else {
             var resolved = self
+            resolved.dataOptions = dataOptions.resolvingPreset(try networkOptions.presetNetwork(multiClass: false))
             resolved.networkOptions = try networkOptions.resolvingPreset(multiClass: false)
             return try resolved.run()
         }

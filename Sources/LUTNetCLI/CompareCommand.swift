@@ -30,11 +30,14 @@ struct CompareCommand: ParsableCommand {
     var format: Format = .md
 
     func run() throws {
-        let threshold = try dataOptions.binarizationThreshold()
+        _ = try dataOptions.binarizationThreshold()
         let threads = try networkOptions.threadCount()
         _ = try baselineOptions.solverOptions(threads: threads)
         let dataset = try dataOptions.loadDataset()
         let classTask = try dataOptions.classTask(for: dataset)
+        // Every row reads the bits of the first network's threshold (a preset's when it names one).
+        let threshold = try dataOptions.resolvingPreset(try networkOptions.presetNetwork(multiClass: classTask.isMultiClass))
+            .binarizationThreshold()
         let options = try networkOptions.resolvingPreset(multiClass: classTask.isMultiClass)
         let best = try NetworkOptions.preset(Preset.best.name, like: networkOptions).resolvingPreset(multiClass: classTask.isMultiClass)
         let showsBest = networkOptions.preset != Preset.best.name

@@ -37,6 +37,13 @@ struct DataOptions: ParsableArguments {
         return .binary(BinaryTask.defaultTask(for: dataset))
     }
 
+    /// These options with the threshold of `network` (a preset's) when none is given.
+    func resolvingPreset(_ network: Preset.Network?) -> DataOptions {
+        var options = self
+        options.threshold = threshold ?? network?.threshold
+        return options
+    }
+
     /// The validated threshold, `defaultValue` when none is given.
     func binarizationThreshold(default defaultValue: UInt8 = TrainingPolicy.threshold) throws -> UInt8 {
         guard let threshold else { return defaultValue }
@@ -95,7 +102,7 @@ struct NetworkOptions: ParsableArguments {
     var readout: Readout?
 
     @Option(name: .long, help: ArgumentHelp(
-        "A named configuration: \(Preset.all.map(\.name).joined(separator: ", ")) (default: none, the paper's network); options given beside it win.",
+        "A named configuration: \(Preset.namesText) (default: none, the paper's network); options given beside it win.",
         discussion: Preset.all.map { preset in
             "\(preset.name): \(preset.purpose). Binary tasks: \(preset.binary.summary); options \(preset.binary.commandLine). "
                 + "Multi-class tasks: \(preset.multiClass.summary); options \(preset.multiClass.commandLine)."
@@ -105,17 +112,23 @@ struct NetworkOptions: ParsableArguments {
     /// Whether the model reads a binary task through its classes (`--readout classes`).
     var readsClasses: Bool { readout == .classes }
 
+    /// The network `--preset` names for a task of the kind `multiClass` says; nil without
+    /// `--preset`. Throws naming `--preset` when there is no such preset.
+    func presetNetwork(multiClass: Bool) throws -> Preset.Network? {
+        try preset.map { try Preset.named($0).network(multiClass: multiClass) }
+    }
+
     /// These options with `--preset`'s values for every option not given, for a task of the kind
     /// `multiClass` says; the options themselves without `--preset`. Throws naming `--preset` when
     /// there is no such preset.
     func resolvingPreset(multiClass: Bool) throws -> NetworkOptions {
-        guard let preset else { return self }
-        let network = try Preset.named(preset).network(multiClass: multiClass)
+        guard let network = try presetNetwork(multiClass: multiClass) else { return self }
         var options = self
         options.k = k ?? network.k
         options.layers = layers ?? network.layers
         if wiring == nil, window == nil { options.wiring = network.wiring }
         options.inputBits = inputBits ?? network.inputBits
+        options.augment = augment ?? network.augment
         if !multiClass { options.readout = readout ?? (network.readout == .classes ? .classes : .groups) }
         options.preset = nil
         return options

@@ -33,6 +33,7 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         guard networkOptions.preset == nil else {
             var resolved = self
+            resolved.dataOptions = dataOptions.resolvingPreset(try networkOptions.presetNetwork(multiClass: dataOptions.namesMultiClassTask))
             resolved.networkOptions = try networkOptions.resolvingPreset(multiClass: dataOptions.namesMultiClassTask)
             return try resolved.run()
         }

@@ -79,15 +79,22 @@ final class ClassReadoutAndPresetTests: XCTestCase {
     }
 
     func testPresetsAreNamedAndRefuseOtherNames() throws {
-        XCTAssertEqual(Preset.all.map(\.name), ["paper", "best"])
+        XCTAssertEqual(Preset.all.map(\.name), ["paper", "best", "mnist", "fashion-mnist", "cifar10"])
         XCTAssertThrowsError(try Preset.named("fast")) {
-            XCTAssertEqual("\($0)", "invalid --preset: 'fast' is not a preset; use paper or best")
+            XCTAssertEqual("\($0)", "invalid --preset: 'fast' is not a preset; use paper, best, mnist, fashion-mnist or cifar10")
         }
         // The paper preset is the defaults of both task kinds.
         XCTAssertEqual(Preset.paper.binary.commandLine, "--k 8 --layers 5x1024")
         XCTAssertEqual(Preset.paper.multiClass.commandLine,
                        "--k \(TrainingPolicy.multiClassK) --layers \(TrainingPolicy.multiClassLayers)")
         XCTAssertEqual(Preset.best.binary.readout, .classes)
+        // A dataset's preset sets its threshold and augmentation too, and reads a binary task through its classes.
+        XCTAssertEqual(Preset.mnist.multiClass.commandLine,
+                       "--k 12 --layers 3x500 --wiring hier:7,32,2 --input-bits deskew,threshold,mean --threshold 90")
+        XCTAssertEqual(Preset.fashionMNIST.multiClass.commandLine,
+                       "--k 12 --layers 3x2000 --wiring hier:3,16,2 --input-bits threshold,mean,neighbours:4 --threshold 64")
+        XCTAssertEqual(Preset.cifar10.binary.commandLine,
+                       "--k 16 --layers 2x1000 --wiring random --input-bits threshold,mean,opponents --augment flip,shift:2 --readout classes")
     }
 
     func testTheCAPIFillsPresetParameters() throws {
@@ -110,8 +117,17 @@ final class ClassReadoutAndPresetTests: XCTestCase {
         XCTAssertEqual(lutnet_preset_parameters_sized("best", "0-4:5-9", &parameters, MemoryLayout<lutnet_parameters>.size, &error), LUTNET_ERROR_INVALID_ARGUMENT)
         XCTAssertTrue(message().contains("reads binary task '0-4:5-9' through its classes"), message())
         XCTAssertEqual(lutnet_preset_parameters_sized("fast", "all", &parameters, MemoryLayout<lutnet_parameters>.size, &error), LUTNET_ERROR_INVALID_ARGUMENT)
-        XCTAssertTrue(message().contains("'fast' is not a preset; use paper or best"), message())
+        XCTAssertTrue(message().contains("'fast' is not a preset; use paper, best, mnist, fashion-mnist or cifar10"), message())
         XCTAssertEqual(lutnet_preset_parameters_sized(nil, "all", &parameters, MemoryLayout<lutnet_parameters>.size, &error), LUTNET_ERROR_NULL_ARGUMENT)
+        // A dataset's preset fills its threshold; one that augments the training images is refused.
+        XCTAssertEqual(lutnet_preset_parameters_sized("mnist", "all", &parameters, MemoryLayout<lutnet_parameters>.size, &error), LUTNET_OK)
+        XCTAssertEqual(parameters.threshold, 90)
+        XCTAssertEqual(parameters.input_bits.map { String(cString: $0) }, "deskew,threshold,mean")
+        XCTAssertNil(lutnet_check_parameters_sized(&parameters))
+        XCTAssertEqual(lutnet_preset_parameters_sized("cifar10", "all", &parameters, MemoryLayout<lutnet_parameters>.size, &error),
+                       LUTNET_ERROR_INVALID_ARGUMENT)
+        XCTAssertTrue(message().contains("preset 'cifar10' augments the training images (--augment flip,shift:2)"), message())
+        XCTAssertEqual(parameters.threshold, 90, "a refused preset leaves the parameters unchanged")
     }
 }
 
@@ -134,7 +150,7 @@ extension CommandLineTests {
         XCTAssertTrue(evaluated.output.contains(String(format: "test accuracy %.4f (200 examples)", accuracy)), evaluated.output)
         try assertFails(["train", "--data", data, "--task", "all", "--readout", "classes"], saying: "invalid --readout: classes reads a binary task")
         try assertFails(["train", "--data", data, "--task", "3:8", "--readout", "classes"], saying: "task 3:8 has one label per group")
-        try assertFails(["train", "--data", data, "--preset", "fast"], saying: "'fast' is not a preset; use paper or best")
+        try assertFails(["train", "--data", data, "--preset", "fast"], saying: "'fast' is not a preset; use paper, best, mnist, fashion-mnist or cifar10")
         // --preset paper is the defaults: the same model file.
         let paper = folder.appendingPathComponent("paper.lut").path, plain = folder.appendingPathComponent("plain.lut").path
         XCTAssertEqual(try run(["train", "--data", data, "--task", "all", "--preset", "paper", "--save", paper]).status, 0)
@@ -149,5 +165,23 @@ extension CommandLineTests {
         XCTAssertEqual(bestReport?["inputBits"] as? String, Preset.best.multiClass.inputBits)
         let help = try run(["train", "--help"])
         XCTAssertTrue(help.output.contains("best: the most accurate network"), help.output)
+        // A dataset's preset gives its threshold and augmentation unless the options say otherwise.
+        let digits = folder.appendingPathComponent("digits.lut").path
+        let mnist = try run(["train", "--data", data, "--task", "all", "--preset", "mnist", "--k", "6", "--layers", "2x16",
+                             "--save", digits, "--json"])
+        XCTAssertEqual(mnist.status, 0, mnist.errors)
+        guard case .multiClass(let network) = try ModelFile.loadModel(from: digits) else { return XCTFail("a multi-class model") }
+        XCTAssertEqual(network.threshold, 90)
+        XCTAssertEqual(network.encoding.description, "deskew,threshold,mean")
+        XCTAssertEqual(try run(["train", "--data", data, "--task", "all", "--preset", "mnist", "--threshold", "100", "--k", "6",
+                                "--layers", "2x16", "--save", digits]).status, 0)
+        guard case .multiClass(let given) = try ModelFile.loadModel(from: digits) else { return XCTFail("a multi-class model") }
+        XCTAssertEqual(given.threshold, 100)
+        let cifar = try run(["train", "--data", data, "--task", "all", "--preset", "cifar10", "--k", "6", "--layers", "2x16",
+                             "--input-bits", "threshold", "--json"])
+        XCTAssertEqual(cifar.status, 0, cifar.errors)
+        let cifarReport = try JSONSerialization.jsonObject(with: Data(cifar.output.utf8)) as? [String: Any]
+        XCTAssertEqual(cifarReport?["augment"] as? String, "flip,shift:2")
+        XCTAssertEqual(cifarReport?["trainExamples"] as? Int, 600 * 18)
     }
 }

@@ -197,13 +197,16 @@ const char *lutnet_status_name(lutnet_status status);
 /// refuse the struct. NULL is ignored. Call it through `lutnet_default_parameters`.
 void lutnet_default_parameters_sized(lutnet_parameters *parameters, size_t size);
 
-/// Fills `parameters` with the preset `name`, "paper" (the paper's network, the defaults) or
-/// "best" (the most accurate network measured within twice its training time), for a task of the
-/// kind `task` names ("all" or three groups or more: multi-class, else binary), as
-/// `lutnet train --preset` does: `lutnet_default_parameters`, then `k`, `layers`, `wiring` and
-/// `input_bits` (static strings; do not free them). The presets are listed by `lutnet train --help`
-/// and the README. A preset that reads a binary task through its classes (`best`; `lutnet train
-/// --readout classes`) cannot be expressed in `lutnet_parameters` and is refused.
+/// Fills `parameters` with the preset `name`, "paper" (the paper's network, the defaults),
+/// "best" (the most accurate network measured within twice its training time), or a dataset's
+/// most accurate network ("mnist", "fashion-mnist", "cifar10"), for a task of the kind `task`
+/// names ("all" or three groups or more: multi-class, else binary), as `lutnet train --preset`
+/// does: `lutnet_default_parameters`, then `k`, `layers`, `wiring` and `input_bits` (static
+/// strings; do not free them), and `threshold` when the preset sets one. The presets are listed by
+/// `lutnet train --help` and the README. A preset that reads a binary task through its classes
+/// (`best` and the dataset presets; `lutnet train --readout classes`) or augments the training
+/// images (`cifar10`; `lutnet train --augment`) cannot be expressed in `lutnet_parameters` and is
+/// refused.
 /// Errors: LUTNET_ERROR_NULL_ARGUMENT, LUTNET_ERROR_INVALID_ARGUMENT (an unknown name, or a preset
 /// the parameters cannot express; `parameters` is then left unchanged). A macro for
 /// `lutnet_preset_parameters_sized`, which it passes `sizeof(lutnet_parameters)`.
