@@ -114,11 +114,12 @@ def image_sides(image_shape, features):
                        for side in sides)):
         raise ValueError(f"image_shape must be (height, width) or (height, width, channels) of positive integers, "
                          f"not {image_shape!r}")
-    sides = tuple(int(side) for side in sides) + (1,) * (3 - len(sides))
-    if sides[0] * sides[1] * sides[2] != features:
-        raise ValueError(f"image_shape {tuple(image_shape)} makes images of {sides[0] * sides[1] * sides[2]} bytes, "
+    sides = tuple(int(side) for side in sides)
+    height, width, channels = sides + (1,) * (3 - len(sides))
+    if height * width * channels != features:
+        raise ValueError(f"image_shape {sides} makes images of {height * width * channels} bytes, "
                          f"but X has {features} features")
-    return sides
+    return height, width, channels
 
 
 class Dataset:
