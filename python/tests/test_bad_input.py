@@ -115,6 +115,31 @@ def test_values_the_c_fields_cannot_hold_are_refused_before_the_library():
         LUTNetClassifier(encoding="gray").fit(X, y)
 
 
+@pytest.mark.parametrize("shape, message", [
+    ((2, 3), r"image_shape \(2, 3\) makes images of 6 bytes, but X has 4 features"),
+    ((1, 2, 3), r"image_shape \(1, 2, 3\) makes images of 6 bytes, but X has 4 features"),
+    ((2, 0), r"image_shape must be \(height, width\) or \(height, width, channels\) of positive integers, not \(2, 0\)"),
+    ((4,), r"image_shape must be .* not \(4,\)"),
+    ((1, 1, 2, 2), r"image_shape must be .* not \(1, 1, 2, 2\)"),
+    ((2.0, 2), r"image_shape must be .* not \(2.0, 2\)"),
+    ("2x2", r"image_shape must be .* not '2x2'"),
+    (4, r"image_shape must be .* not 4"),
+])
+def test_image_shapes_that_do_not_make_the_rows_are_refused(shape, message):
+    with pytest.raises(ValueError, match=message):
+        LUTNetClassifier(image_shape=shape, layers="2x16").fit(X, y)
+
+
+def test_image_shape_refuses_the_quantile_encoding_and_reads_bytes():
+    with pytest.raises(ValueError, match="image_shape \\(2, 2\\) reads the features as the images' bytes: "
+                                         "it needs encoding 'bytes' \\(or 'auto'\\), not 'quantile'"):
+        LUTNetClassifier(image_shape=(2, 2), encoding="quantile").fit(X, y)
+    # "auto" reads the bytes of float images too.
+    model = LUTNetClassifier(image_shape=(2, 2), layers="2x16").fit(X.astype(np.float64), y)
+    assert model.encoding_ == "bytes"
+    assert np.array_equal(model.predict(X), LUTNetClassifier(layers="2x16").fit(X, y).predict(X))
+
+
 def test_damaged_model_files_are_refused_naming_the_file(tmp_path):
     path = tmp_path / "model.lut"
     fitted().save(path)

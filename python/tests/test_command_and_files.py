@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from data_sources import MNIST, TINY, dataset, run_lutnet, write_folder
-from lutnet import LUTNetClassifier
+from lutnet import LUTNetClassifier, LUTNetError
 
 TINY_OPTIONS = dict(k=6, layers="2x32", seed=7)
 TINY_ARGUMENTS = ["--k", "6", "--layers", "2x32", "--seed", "7"]
@@ -59,6 +59,32 @@ def test_a_multi_class_model_is_the_commands_byte_for_byte(tmp_path):
     named = LUTNetClassifier(wiring="random", **TINY_OPTIONS).fit(X_train, names[y_train])
     assert list(named.classes_) == list(names)
     assert np.array_equal(named.predict(X_test), names[classifier.predict(X_test)])
+
+
+@pytest.mark.parametrize("task, wiring", [("binary", "local:4"), ("digits", "hier:4,12,2")])
+def test_rows_of_images_deskew_and_window_as_the_commands_images(tmp_path, task, wiring):
+    # image_shape makes the rows images again: deskew and windows read them as the command reads the folder.
+    if task == "binary":
+        folder, X_train, y_train, X_test, y_test = binary_folder(tmp_path, TINY, (10, 10))
+        command_task = "0:1"
+    else:
+        X_train, y_train, X_test, y_test = dataset(TINY)
+        folder = write_folder(tmp_path / "digits", X_train, y_train, X_test, y_test, (10, 10))
+        command_task = ":".join(str(digit) for digit in range(10))
+    options = dict(input_bits="deskew,threshold", wiring=wiring, **TINY_OPTIONS)
+    run_lutnet("train", "--data", folder, "--task", command_task, *TINY_ARGUMENTS, "--input-bits", "deskew,threshold",
+               "--wiring", wiring, "--save", tmp_path / "command.lut")
+    classifier = LUTNetClassifier(image_shape=(10, 10), **options).fit(X_train, y_train)
+    classifier.save(tmp_path / "python.lut")
+    assert (tmp_path / "python.lut").read_bytes() == (tmp_path / "command.lut").read_bytes()
+    assert eval_accuracy(tmp_path / "python.lut", folder) == pytest.approx(classifier.score(X_test, y_test), abs=5e-5)
+    printed = run_lutnet("predict", "--model", tmp_path / "command.lut", folder / "t10k-images-idx3-ubyte")
+    assert np.array_equal(np.array(printed.split(), dtype=np.uint8), classifier.predict(X_test))
+    # (height, width, 1) is the same gray image; flat rows cannot be deskewed.
+    gray = LUTNetClassifier(image_shape=(10, 10, 1), **options).fit(X_train, y_train)
+    assert np.array_equal(gray.predict(X_test), classifier.predict(X_test))
+    with pytest.raises(LUTNetError, match="deskew needs images of a known height and width"):
+        LUTNetClassifier(**options).fit(X_train, y_train)
 
 
 def test_mnist_0_4_against_5_9_is_the_commands_network(tmp_path):

@@ -47,8 +47,9 @@ extern "C" {
 #endif
 
 /// The version of this header; `lutnet_version()` returns the library's, which should be equal. A
-/// change of the first two numbers changes a struct (0.2.0: `lutnet_parameters` gained `wiring`;
-/// 0.3.0: `layer_ks` and `layer_k_count`; 0.4.0: `input_bits`; 0.5.0: `size`, first).
+/// change of the first two numbers changes a struct or adds a function (0.2.0: `lutnet_parameters`
+/// gained `wiring`; 0.3.0: `layer_ks` and `layer_k_count`; 0.4.0: `input_bits`; 0.5.0: `size`, first;
+/// 0.6.0: `lutnet_dataset_from_images`).
 ///
 /// Compatibility. Since 0.5.0 `lutnet_parameters` begins with its `size`, which
 /// `lutnet_default_parameters` sets to the `sizeof` of the header the program was compiled with,
@@ -59,7 +60,7 @@ extern "C" {
 /// runs: `lutnet_default_parameters` fills only the fields every one of those structs began with
 /// (`k` to `threads`), and `lutnet_check_parameters` and `lutnet_train` refuse its parameters, asking
 /// for the program to be recompiled, without reading them.
-#define LUTNET_VERSION "0.5.0"
+#define LUTNET_VERSION "0.6.0"
 
 /// Bytes in `lutnet_error.message`, the terminating NUL included. Longer messages are cut at a
 /// UTF-8 character boundary.
@@ -148,7 +149,7 @@ typedef struct lutnet_parameters {
     /// grid covering the image). For a multi-class task every class's network is wired so over its
     /// own layers. NULL means "random" for a binary task and "local:6" for a multi-class task on
     /// images of at least 6 × 6 pixels. The image shape comes from the dataset (IDX dimensions,
-    /// CIFAR-10, a square PLA input count). Default NULL.
+    /// CIFAR-10, `lutnet_dataset_from_images`, a square PLA input count). Default NULL.
     const char *wiring;
     /// Inputs per LUT layer by layer, as `lutnet train --k 12/8`: `layer_k_count` values, the first
     /// hidden layer's first, the last value repeating upward to the output LUT ({12, 8}: k = 12 in
@@ -168,9 +169,11 @@ typedef struct lutnet_parameters {
     /// D 0 to 255) and "deskew" (not bits: every family reads the image straightened first, its
     /// centre of mass moved to the centre and its slant sheared upright, in integers; name a family
     /// beside it, as "deskew,threshold"). "deskew" and "neighbours:D" need images of a known height
-    /// and width: a dataset of `lutnet_dataset_from_memory` (flat examples) or a PLA file is refused
-    /// with LUTNET_ERROR_INVALID_ARGUMENT; a model that reads them records the images' sides and
-    /// `lutnet_predict` reads each example's bytes as such an image.
+    /// and width (a dataset loaded from a folder or made by `lutnet_dataset_from_images`): a dataset
+    /// of `lutnet_dataset_from_memory` (flat examples) or a PLA file is refused with
+    /// LUTNET_ERROR_INVALID_PARAMETERS; a model that reads them records the images' sides and
+    /// `lutnet_predict` reads each example's bytes (flat, `lutnet_model_input_count` of them) as
+    /// such an image.
     /// The model records them and applies them to the bytes it predicts, which stay the images' own
     /// (`lutnet_model_input_count` counts bytes). Binary and multi-class tasks; NULL means
     /// "threshold". A model that reads more than the threshold bits is saved as model format
@@ -179,7 +182,7 @@ typedef struct lutnet_parameters {
     const char *input_bits;
 } lutnet_parameters;
 
-/// The library's version, e.g. "0.5.0" (static); `lutnet --version` prints the same.
+/// The library's version, e.g. "0.6.0" (static); `lutnet --version` prints the same.
 const char *lutnet_version(void);
 
 /// The name of a status, e.g. "LUTNET_ERROR_NULL_ARGUMENT" (static); "LUTNET_UNKNOWN_STATUS" for
@@ -244,6 +247,20 @@ lutnet_status lutnet_dataset_load(const char *folder, lutnet_dataset **dataset, 
 lutnet_status lutnet_dataset_from_memory(const uint8_t *pixels, const uint8_t *labels, size_t count,
                                          size_t features, lutnet_dataset **dataset,
                                          lutnet_error *error);
+
+/// Makes a dataset (a training split only) from `count` images in memory, each `height` × `width`
+/// pixels of `channels` bytes: `pixels` holds `count * height * width * channels` bytes, image
+/// after image, each row after row and each pixel's channels together (H × W × C, as IDX files
+/// store them); `labels` holds `count` class labels. Both are copied: the caller keeps ownership
+/// and may free them on return. Unlike `lutnet_dataset_from_memory`'s flat examples, these images
+/// have a known height and width, so "deskew" and "neighbours:D" input bits and "local:S" and
+/// "hier:S,NEAR,L" wiring (`lutnet_parameters`) can read them, as they read a folder's images.
+/// `count`, `height`, `width`, `channels` and the bytes per image (their product) must be 1 to
+/// 4294967295. On success `*dataset` is a new handle the caller frees with `lutnet_dataset_free`.
+/// Errors: LUTNET_ERROR_NULL_ARGUMENT, LUTNET_ERROR_INVALID_ARGUMENT.
+lutnet_status lutnet_dataset_from_images(const uint8_t *pixels, const uint8_t *labels, size_t count,
+                                         size_t height, size_t width, size_t channels,
+                                         lutnet_dataset **dataset, lutnet_error *error);
 
 /// Examples in a split of `dataset`; 0 when `dataset` is NULL or has no such split.
 size_t lutnet_dataset_count(const lutnet_dataset *dataset, lutnet_split split);

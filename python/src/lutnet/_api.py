@@ -101,11 +101,35 @@ def make_parameters(k=None, layers=None, wiring=None, threshold=None, input_bits
     return parameters, keep
 
 
+def image_sides(image_shape, features):
+    """``image_shape``, (height, width) or (height, width, channels), as (height, width, channels),
+    refused with a ``ValueError`` naming it unless it holds 2 or 3 positive integers whose product
+    is ``features``, the bytes of a row (the library checks each side's limits)."""
+    try:
+        sides = tuple(image_shape)
+    except TypeError:
+        sides = ()
+    if (len(sides) not in (2, 3)
+            or not all(isinstance(side, numbers.Integral) and not isinstance(side, (bool, np.bool_)) and side >= 1
+                       for side in sides)):
+        raise ValueError(f"image_shape must be (height, width) or (height, width, channels) of positive integers, "
+                         f"not {image_shape!r}")
+    sides = tuple(int(side) for side in sides)
+    height, width, channels = sides + (1,) * (3 - len(sides))
+    if height * width * channels != features:
+        raise ValueError(f"image_shape {sides} makes images of {height * width * channels} bytes, "
+                         f"but X has {features} features")
+    return height, width, channels
+
+
 class Dataset:
     """``lutnet_dataset`` made from memory: ``pixels`` (examples × bytes, uint8) and ``labels``
-    (one byte each); the library copies both."""
+    (one byte each); the library copies both. With ``image_shape`` (height, width) or (height,
+    width, channels), each row is an image of that shape, flattened pixel after pixel with a
+    pixel's channels together (``lutnet_dataset_from_images``); without it, flat bytes
+    (``lutnet_dataset_from_memory``)."""
 
-    def __init__(self, pixels, labels):
+    def __init__(self, pixels, labels, image_shape=None):
         pixels = np.asarray(pixels)
         if pixels.ndim != 2:
             raise ValueError(f"pixels must be a 2-D array (examples × bytes), not of shape {pixels.shape}")
@@ -115,8 +139,14 @@ class Dataset:
             raise ValueError(f"{labels.shape[0]} labels for {pixels.shape[0]} examples")
         handle = ctypes.c_void_p()
         error = Error()
-        _check(lib.lutnet_dataset_from_memory(pixel_pointer, label_pointer, pixels.shape[0], pixels.shape[1],
-                                              ctypes.byref(handle), ctypes.byref(error)), error)
+        if image_shape is None:
+            status = lib.lutnet_dataset_from_memory(pixel_pointer, label_pointer, pixels.shape[0], pixels.shape[1],
+                                                    ctypes.byref(handle), ctypes.byref(error))
+        else:
+            height, width, channels = image_sides(image_shape, pixels.shape[1])
+            status = lib.lutnet_dataset_from_images(pixel_pointer, label_pointer, pixels.shape[0], height, width,
+                                                    channels, ctypes.byref(handle), ctypes.byref(error))
+        _check(status, error)
         self.handle = handle
 
     def close(self, _free=lib.lutnet_dataset_free):  # bound here: usable while the interpreter exits

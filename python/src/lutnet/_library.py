@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 #: The version of lutnet.h this package mirrors; the library must report the same.
-HEADER_VERSION = "0.5.0"
+HEADER_VERSION = "0.6.0"
 
 #: The environment variable naming liblutnetc.so.
 LIBRARY_VARIABLE = "LUTNET_LIBRARY"
@@ -76,6 +76,8 @@ def _load():
         "lutnet_check_parameters_sized": (c.c_char_p, [P(Parameters)]),
         "lutnet_dataset_from_memory": (c.c_int, [P(c.c_uint8), P(c.c_uint8), c.c_size_t, c.c_size_t,
                                                  P(c.c_void_p), P(Error)]),
+        "lutnet_dataset_from_images": (c.c_int, [P(c.c_uint8), P(c.c_uint8), c.c_size_t, c.c_size_t, c.c_size_t,
+                                                 c.c_size_t, P(c.c_void_p), P(Error)]),
         "lutnet_dataset_free": (None, [c.c_void_p]),
         "lutnet_train_sized": (c.c_int, [c.c_void_p, c.c_char_p, P(Parameters), P(c.c_void_p), P(Error)]),
         "lutnet_predict": (c.c_int, [c.c_void_p, P(c.c_uint8), c.c_size_t, c.c_size_t, P(c.c_uint8), P(Error)]),

@@ -38,14 +38,15 @@ class LUTNetClassifier(ClassifierMixin, BaseEstimator):
         Hidden layers: ``"5x1024"``, ``"1024,512"`` or a sequence of widths; ``"0"`` or ``()`` for
         none. None: the library's default (``"5x1024"``).
     wiring : str, default None
-        ``"random"``, ``"local:S"`` or ``"hier:S,NEAR,L"`` (see the README). None: random. Images
-        given as rows have no 2-D shape here, so windows see consecutive bytes.
+        ``"random"``, ``"local:S"`` or ``"hier:S,NEAR,L"`` (see the README). None: random. Windows
+        read the images of ``image_shape``; without it, rows have no 2-D shape, so windows see
+        consecutive bytes.
     threshold : int, default None
         An input byte is a 1 bit when it is at least this (1 to 255). None: 128.
     input_bits : str or sequence of str, default None
-        Bits of each byte beyond the threshold (``"threshold,mean"``; two classes only). None:
-        the threshold bits. ``deskew`` and ``neighbours:D`` need images of a known height and
-        width, which rows do not give: the library refuses them here.
+        Bits of each byte beyond the threshold (``"threshold,mean"``). None: the threshold bits.
+        ``deskew`` and ``neighbours:D`` need images of a known height and width: give
+        ``image_shape`` (without it the library refuses them).
     encoding : {"auto", "bytes", "quantile"}, default "auto"
         How features become the bytes the network reads: ``"bytes"`` reads them as they are
         (integers 0 to 255, e.g. ``uint8`` pixels); ``"quantile"`` through a thermometer of
@@ -58,6 +59,14 @@ class LUTNetClassifier(ClassifierMixin, BaseEstimator):
         network. None: 0.
     threads : int, default None
         Worker threads for training and prediction; 0 or None: one per core.
+    image_shape : tuple of int, default None
+        ``(height, width)`` or ``(height, width, channels)`` when every row of ``X`` is an image
+        flattened pixel after pixel (a pixel's channels together, as IDX files and
+        ``images.reshape(n, -1)`` give them): training reads the rows as such images
+        (``lutnet_dataset_from_images``), so ``deskew``, ``neighbours:D`` and windowed wiring see
+        them, and the model records the shape; :meth:`predict` takes the same flattened rows. The
+        product must equal the number of features. The features are the pixels' bytes: ``"auto"``
+        encoding is ``"bytes"`` and ``"quantile"`` is refused. None: rows are flat bytes.
 
     Attributes
     ----------
@@ -70,7 +79,7 @@ class LUTNetClassifier(ClassifierMixin, BaseEstimator):
     """
 
     def __init__(self, k=None, layers=None, wiring=None, threshold=None, input_bits=None, encoding="auto",
-                 quantile_bits=8, seed=None, threads=None):
+                 quantile_bits=8, seed=None, threads=None, image_shape=None):
         self.k = k
         self.layers = layers
         self.wiring = wiring
@@ -80,13 +89,15 @@ class LUTNetClassifier(ClassifierMixin, BaseEstimator):
         self.quantile_bits = quantile_bits
         self.seed = seed
         self.threads = threads
+        self.image_shape = image_shape
 
     def fit(self, X, y):
         """Trains the network on ``X`` (examples × features) and the class labels ``y``.
 
         Raises ``ValueError`` on bad input: :class:`lutnet.LUTNetError` (a ``ValueError``) with the
         C library's message for what the library checks (the options, fewer than two classes, no
-        examples).
+        examples); a ``ValueError`` naming ``image_shape`` when its product is not the number of
+        features or the encoding is ``"quantile"``.
         """
         X, y = validate_data(self, X, y, dtype=[np.float64, np.uint8], ensure_min_samples=0)
         check_classification_targets(y)
@@ -104,7 +115,7 @@ class LUTNetClassifier(ClassifierMixin, BaseEstimator):
                                            input_bits=self.input_bits, seed=self.seed, threads=self.threads)
         # Group g of the task is class g: "0:1" trains one network, "0:1:2" a multi-class model.
         task = ":".join(str(index) for index in range(classes.shape[0]))
-        with Dataset(pixels, labels.astype(np.uint8)) as data:
+        with Dataset(pixels, labels.astype(np.uint8), self.image_shape) as data:
             try:
                 model = Model.train(data, task, parameters)
             except LUTNetError as error:
@@ -164,6 +175,11 @@ class LUTNetClassifier(ClassifierMixin, BaseEstimator):
     def _resolved_encoding(self, X):
         if self.encoding not in _ENCODINGS:
             raise ValueError(f"encoding must be one of {', '.join(map(repr, _ENCODINGS))}, not {self.encoding!r}")
+        if self.image_shape is not None:
+            if self.encoding == "quantile":
+                raise ValueError(f"image_shape {self.image_shape!r} reads the features as the images' bytes: "
+                                 "it needs encoding 'bytes' (or 'auto'), not 'quantile'")
+            return "bytes"
         if self.encoding == "auto":
             return "bytes" if X.dtype == np.uint8 else "quantile"
         return self.encoding
