@@ -120,14 +120,12 @@ extension LUTNetwork {
                                     dataShape: dataShape ?? [train.inputs.rowCount], imageShape: options.imageShape)
         let trainer = MemorizationTrainer(shape: options.shape, seed: options.seed, threads: threads, wiring: wiring)
         let augmentation = options.augmentation
-        guard !augmentation.isNone else {
-            try trainer.checkMemory(trainExamples: train.count, testExamples: test?.count ?? 0)
-            return trainer.train(on: train, test: test, progress: progress)
-        }
-        try augmentation.check(train.encoding)
-        let image = try Augmentation.image(dataShape: dataShape, inputCount: train.inputs.rowCount, given: options.imageShape)
-        try trainer.checkMemory(trainExamples: try augmentation.augmentedCount(train.count, inputCount: train.inputs.rowCount),
-                                testExamples: test?.count ?? 0)
-        return trainer.train(on: try train.augmented(by: augmentation, image: image, threads: threads), test: test, progress: progress)
+        let trainCount = try augmentation.trainingCount(train.count, inputCount: train.inputs.rowCount, encoding: train.encoding,
+                                                        dataShape: dataShape, given: options.imageShape)
+        try trainer.checkMemory(trainExamples: trainCount, testExamples: test?.count ?? 0)
+        let examples = augmentation.isNone ? train : try train.augmented(
+            by: augmentation, image: try Augmentation.image(dataShape: dataShape, inputCount: train.inputs.rowCount, given: options.imageShape),
+            threads: threads)
+        return trainer.train(on: examples, test: test, progress: progress)
     }
 }
