@@ -13,7 +13,7 @@ extension Augmentation {
     ///   without an image shape (flat examples such as PLA files) or a shape that is not the input
     ///   count.
     package static func image(dataShape: [Int]?, inputCount: Int, given: ImageGeometry? = nil) throws(ConfigurationError) -> ImageGeometry {
-        let image = given ?? (dataShape.flatMap { (2...3).contains($0.count) ? ImageGeometry(dimensions: $0) : nil })
+        let image = given ?? dataShape.flatMap { ImageGeometry(imageDimensions: $0) }
         guard let image else {
             let shape = dataShape.map { $0.map(String.init).joined(separator: " × ") } ?? "none"
             throw .invalidValue(option: "--augment", reason: "it moves the pixels of images, and these examples of \(inputCount) input bits "

@@ -80,9 +80,9 @@ public struct InputEncoding: Sendable, Equatable, Hashable, CustomStringConverti
     ///   ``init(families:channels:image:source:)`` does, naming the images; `deskew` and
     ///   `neighbours:D` are refused for flat examples (PLA files, examples given as flat bytes).
     public init(families: [InputBitFamily], for images: ImageSet) throws(ConfigurationError) {
-        let shape = images.imageShape, channels = shape.count == 3 ? shape[2] : 1
-        let image = (2...3).contains(shape.count) ? try? ImageGeometry(height: shape[0], width: shape[1], channels: channels) : nil
-        try self.init(families: families, channels: channels, image: image, source: images.source)
+        let shape = images.imageShape
+        try self.init(families: families, channels: shape.count == 3 ? shape[2] : 1, image: ImageGeometry(imageDimensions: shape),
+                      source: images.source)
     }
 
     private init(validFamilies families: [InputBitFamily], channels: Int, image: ImageGeometry?) {

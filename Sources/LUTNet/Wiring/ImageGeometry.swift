@@ -59,6 +59,14 @@ public struct ImageGeometry: Sendable, Equatable, Hashable, CustomStringConverti
         }
     }
 
+    /// The image shape of examples of shape `dimensions` only when they are images (H × W or
+    /// H × W × C); nil for flat examples, whatever their length (what moves or compares pixels,
+    /// `--augment`, `deskew` and `neighbours:D`, does not guess a square).
+    package init?(imageDimensions dimensions: [Int]) {
+        guard (2...3).contains(dimensions.count) else { return nil }
+        self.init(dimensions: dimensions)
+    }
+
     /// `HxW` or `HxWxC`, as `init(parsing:)` reads it.
     public var description: String { channels == 1 ? "\(height)x\(width)" : "\(height)x\(width)x\(channels)" }
 }
